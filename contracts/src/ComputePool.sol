@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+
+import {PrimeNetworkModule} from "./base/PrimeNetworkModule.sol";
+import {IComputePool} from "./interfaces/IComputePool.sol";
+import {IComputeRegistry} from "./interfaces/IComputeRegistry.sol";
+import {IDomainRegistry} from "./interfaces/IDomainRegistry.sol";
+import {IRewardsDistributor} from "./interfaces/IRewardsDistributor.sol";
+import {Signatures} from "./libraries/Signatures.sol";
+
+/// @title ComputePool
+/// @notice Pool lifecycle and admission. Who is in a pool, since when and what they earned is kept by
+/// the RewardsDistributor, which this contract informs of every join, leave and end.
+/// @dev Every loop runs over the caller's own batch; nothing iterates over a whole pool.
+contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
+    IComputeRegistry internal immutable _REGISTRY;
+    IDomainRegistry internal immutable _DOMAINS;
+    IRewardsDistributor internal immutable _REWARDS;
+
+    /* STORAGE */
+
+    uint256 internal _poolCount;
+    /// @dev Ids start at 1 so that 0 never names a pool.
+    mapping(uint256 poolId => Pool) internal _pools;
+    /// @dev Used and cancelled invite nonces, 256 per word, so a manager handing out sequential
+    /// nonces pays for a fresh slot once per 256 invites.
+    mapping(uint256 poolId => mapping(uint256 word => uint256 bits)) internal _usedNonces;
+    mapping(uint256 poolId => mapping(address provider => bool)) internal _blacklistedProviders;
+    mapping(uint256 poolId => mapping(address nodeKey => bool)) internal _blacklistedNodes;
+
+    constructor(address primeNetwork_, address registry_, address domains_, address rewards_)
+        PrimeNetworkModule(primeNetwork_)
+        EIP712("Prime Network ComputePool", "1")
+    {
+        if (registry_ == address(0) || domains_ == address(0) || rewards_ == address(0)) revert ZeroAddress();
+        _REGISTRY = IComputeRegistry(registry_);
+        _DOMAINS = IDomainRegistry(domains_);
+        _REWARDS = IRewardsDistributor(rewards_);
+    }
+
+    /* MODIFIERS */
+
+    modifier onlyOperator(uint256 poolId) {
+        Pool storage pool = _pool(poolId);
+        if (msg.sender != pool.creator && msg.sender != pool.computeManagerKey) {
+            revert CallerNotPoolOperator(poolId, msg.sender);
+        }
+        _;
+    }
+
+    /* VIEWS */
+
+    /// @inheritdoc IComputePool
+    function poolCount() external view returns (uint256) {
+        return _poolCount;
+    }
+
+    /// @inheritdoc IComputePool
+    function getPool(uint256 poolId) external view returns (Pool memory) {
+        return _pool(poolId);
+    }
+
+    /// @inheritdoc IComputePool
+    function poolCreator(uint256 poolId) external view returns (address) {
+        return _pool(poolId).creator;
+    }
+
+    /// @inheritdoc IComputePool
+    function isInviteNonceUsed(uint256 poolId, uint256 nonce) external view returns (bool) {
+        return _usedNonces[poolId][nonce >> 8] & (1 << (nonce & 0xff)) != 0;
+    }
+
+    /// @inheritdoc IComputePool
+    function isProviderBlacklisted(uint256 poolId, address provider) external view returns (bool) {
+        return _blacklistedProviders[poolId][provider];
+    }
+
+    /// @inheritdoc IComputePool
+    function isNodeBlacklisted(uint256 poolId, address nodeKey) external view returns (bool) {
+        return _blacklistedNodes[poolId][nodeKey];
+    }
+
+    /// @inheritdoc IComputePool
+    function inviteDigest(uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)
+        public
+        view
+        returns (bytes32)
+    {
+        return _hashTypedDataV4(Signatures.poolInviteHash(poolId, nodeKey, nonce, expiry));
+    }
+
+    /* LIFECYCLE */
+
+    /// @inheritdoc IComputePool
+    function createComputePool(
+        uint256 domainId,
+        address computeManagerKey,
+        string calldata name,
+        string calldata poolDataURI,
+        uint256 computeLimit
+    ) external returns (uint256 poolId) {
+        if (!_DOMAINS.domainExists(domainId)) revert IDomainRegistry.DomainNotFound(domainId);
+        if (computeManagerKey == address(0)) revert ZeroAddress();
+        if (computeLimit > type(uint64).max) revert ComputeLimitTooLarge(computeLimit, type(uint64).max);
+
+        poolId = ++_poolCount;
+        Pool storage pool = _pools[poolId];
+        pool.creator = msg.sender;
+        // Cannot truncate: domain ids are counted from 1 and never reach 2^32.
+        pool.domainId = uint32(domainId);
+        pool.computeManagerKey = computeManagerKey;
+        pool.computeLimit = uint64(computeLimit);
+        pool.name = name;
+        pool.poolDataURI = poolDataURI;
+
+        emit PoolCreated(poolId, domainId, msg.sender, computeManagerKey, computeLimit, name, poolDataURI);
+    }
+
+    /// @inheritdoc IComputePool
+    function startComputePool(uint256 poolId) external onlyOperator(poolId) {
+        Pool storage pool = _pools[poolId];
+        if (pool.status != PoolStatus.PENDING) revert InvalidPoolStatus(poolId, pool.status);
+        pool.status = PoolStatus.ACTIVE;
+        pool.startedAt = uint32(block.timestamp);
+        emit PoolStarted(poolId);
+    }
+
+    /// @inheritdoc IComputePool
+    function endComputePool(uint256 poolId) external onlyOperator(poolId) {
+        Pool storage pool = _pools[poolId];
+        if (pool.status == PoolStatus.COMPLETED) revert InvalidPoolStatus(poolId, pool.status);
+        pool.status = PoolStatus.COMPLETED;
+        pool.endedAt = uint32(block.timestamp);
+        emit PoolEnded(poolId);
+        _REWARDS.onPoolEnded(poolId);
+    }
+
+    /// @inheritdoc IComputePool
+    function setComputeManagerKey(uint256 poolId, address computeManagerKey) external {
+        Pool storage pool = _pool(poolId);
+        if (msg.sender != pool.creator) revert CallerNotPoolCreator(poolId, msg.sender);
+        if (computeManagerKey == address(0)) revert ZeroAddress();
+        pool.computeManagerKey = computeManagerKey;
+        emit ComputeManagerKeyUpdated(poolId, computeManagerKey);
+    }
+
+    /// @inheritdoc IComputePool
+    function cancelInviteNonce(uint256 poolId, uint256 nonce) external onlyOperator(poolId) {
+        _useNonce(poolId, nonce);
+        emit InviteNonceCancelled(poolId, nonce);
+    }
+
+    /* MEMBERSHIP */
+
+    /// @inheritdoc IComputePool
+    function joinComputePool(uint256 poolId, Invite[] calldata invites) external {
+        _checkNotPaused();
+        Pool storage pool = _pool(poolId);
+        if (pool.status != PoolStatus.ACTIVE) revert InvalidPoolStatus(poolId, pool.status);
+        uint256 count = invites.length;
+        if (count == 0) revert EmptyBatch();
+        if (_blacklistedProviders[poolId][msg.sender]) revert ProviderBlacklisted(poolId, msg.sender);
+
+        address manager = pool.computeManagerKey;
+        address[] memory nodeKeys = new address[](count);
+        uint32[] memory computeUnits = new uint32[](count);
+        for (uint256 i; i < count; ++i) {
+            Invite calldata invite = invites[i];
+            address nodeKey = invite.nodeKey;
+            if (block.timestamp > invite.expiry) revert InviteExpired(poolId, nodeKey, invite.expiry);
+            _useNonce(poolId, invite.nonce);
+            bytes32 digest = inviteDigest(poolId, nodeKey, invite.nonce, invite.expiry);
+            if (!SignatureChecker.isValidSignatureNowCalldata(manager, digest, invite.signature)) {
+                revert InvalidInviteSignature(poolId, nodeKey);
+            }
+            if (_blacklistedNodes[poolId][nodeKey]) revert NodeBlacklisted(poolId, nodeKey);
+
+            (address provider, uint256 units, bool validated, bool whitelisted) = _REGISTRY.setActive(nodeKey, true);
+            if (provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
+            if (!validated) revert NodeNotValidated(nodeKey);
+            if (!whitelisted) revert ProviderNotWhitelisted(provider);
+
+            nodeKeys[i] = nodeKey;
+            // Cannot truncate: the registry stores compute units in 32 bits.
+            computeUnits[i] = uint32(units);
+            emit NodeJoinedPool(poolId, provider, nodeKey, invite.nonce);
+        }
+
+        uint256 totalCompute = _REWARDS.onNodesJoined(poolId, msg.sender, nodeKeys, computeUnits);
+        uint256 limit = pool.computeLimit;
+        if (limit != 0 && totalCompute > limit) revert PoolComputeLimitExceeded(poolId, totalCompute, limit);
+    }
+
+    /// @inheritdoc IComputePool
+    function leaveComputePool(uint256 poolId, address[] calldata nodeKeys) external {
+        _pool(poolId);
+        uint256 count = nodeKeys.length;
+        if (count == 0) revert EmptyBatch();
+        for (uint256 i; i < count; ++i) {
+            address provider = _removeNode(poolId, nodeKeys[i], false);
+            if (provider != msg.sender) revert CallerNotNodeProvider(nodeKeys[i], msg.sender);
+        }
+    }
+
+    /// @inheritdoc IComputePool
+    function ejectNode(uint256 poolId, address nodeKey) external onlyOperator(poolId) {
+        _removeNode(poolId, nodeKey, true);
+    }
+
+    /// @inheritdoc IComputePool
+    function blacklistProvider(uint256 poolId, address provider, address[] calldata purgeNodeKeys)
+        external
+        onlyOperator(poolId)
+    {
+        if (provider == address(0)) revert ZeroAddress();
+        _blacklistedProviders[poolId][provider] = true;
+        emit PoolProviderBlacklisted(poolId, provider);
+        for (uint256 i; i < purgeNodeKeys.length; ++i) {
+            address actual = _removeNode(poolId, purgeNodeKeys[i], true);
+            if (actual != provider) revert NodeProviderMismatch(purgeNodeKeys[i], provider, actual);
+        }
+    }
+
+    /// @inheritdoc IComputePool
+    function blacklistNode(uint256 poolId, address nodeKey, bool purge) external onlyOperator(poolId) {
+        if (nodeKey == address(0)) revert ZeroAddress();
+        _blacklistedNodes[poolId][nodeKey] = true;
+        emit PoolNodeBlacklisted(poolId, nodeKey);
+        if (purge) _removeNode(poolId, nodeKey, true);
+    }
+
+    /* INTERNAL */
+
+    function _pool(uint256 poolId) internal view returns (Pool storage pool) {
+        pool = _pools[poolId];
+        if (pool.creator == address(0)) revert PoolNotFound(poolId);
+    }
+
+    /// @dev Marks `nonce` used; reverts if it already was, so each invite works once.
+    function _useNonce(uint256 poolId, uint256 nonce) internal {
+        uint256 bit = 1 << (nonce & 0xff);
+        mapping(uint256 => uint256) storage words = _usedNonces[poolId];
+        uint256 word = words[nonce >> 8];
+        if (word & bit != 0) revert InviteNonceUsed(poolId, nonce);
+        words[nonce >> 8] = word | bit;
+    }
+
+    /// @dev Takes `nodeKey` out of pool `poolId`: inactive in the registry, rewards settled by the
+    /// distributor (which reverts with NodeNotInPool if the node is active elsewhere).
+    function _removeNode(uint256 poolId, address nodeKey, bool ejected) internal returns (address provider) {
+        (provider,,,) = _REGISTRY.setActive(nodeKey, false);
+        _REWARDS.onNodeLeft(poolId, nodeKey);
+        emit NodeLeftPool(poolId, provider, nodeKey, ejected);
+    }
+}

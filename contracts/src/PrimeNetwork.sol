@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+
+import {IComputeRegistry} from "./interfaces/IComputeRegistry.sol";
+import {IDomainRegistry} from "./interfaces/IDomainRegistry.sol";
+import {IPrimeNetwork} from "./interfaces/IPrimeNetwork.sol";
+import {IStakeManager} from "./interfaces/IStakeManager.sol";
+import {Roles} from "./libraries/Roles.sol";
+import {Signatures} from "./libraries/Signatures.sol";
+
+/// @title PrimeNetwork
+/// @notice The coordinator. Providers, validators and the federator call it; it enforces roles, the
+/// pause and the minimum stake, and drives the StakeManager, ComputeRegistry and DomainRegistry.
+/// Pools are run on the ComputePool and paid by the RewardsDistributor, which read roles and the
+/// pause from here.
+/// @dev Each role has exactly one holder, so "changing the validator" means what it says: the old
+/// holder loses the role in the same transaction in which the new one gains it.
+contract PrimeNetwork is IPrimeNetwork, EIP712 {
+    /// @notice The module addresses, fixed at deployment.
+    struct Modules {
+        address stakeManager;
+        address computeRegistry;
+        address domainRegistry;
+        address computePool;
+        address rewardsDistributor;
+    }
+
+    /* CONSTANTS */
+
+    /// @inheritdoc IPrimeNetwork
+    bytes32 public constant FEDERATOR_ROLE = Roles.FEDERATOR_ROLE;
+
+    /// @inheritdoc IPrimeNetwork
+    bytes32 public constant VALIDATOR_ROLE = Roles.VALIDATOR_ROLE;
+
+    address internal immutable _TOKEN;
+    IStakeManager internal immutable _STAKE_MANAGER;
+    IComputeRegistry internal immutable _REGISTRY;
+    IDomainRegistry internal immutable _DOMAINS;
+    address internal immutable _COMPUTE_POOL;
+    address internal immutable _REWARDS;
+
+    /* STORAGE */
+
+    address internal _federator;
+    bool internal _paused;
+    address internal _validator;
+    uint256 internal _stakeMinimum;
+
+    constructor(address token_, Modules memory modules, address federator_, address validator_, uint256 stakeMinimum_)
+        EIP712("Prime Network", "1")
+    {
+        if (
+            token_ == address(0) || modules.stakeManager == address(0) || modules.computeRegistry == address(0)
+                || modules.domainRegistry == address(0) || modules.computePool == address(0)
+                || modules.rewardsDistributor == address(0)
+        ) revert ZeroAddress();
+        _TOKEN = token_;
+        _STAKE_MANAGER = IStakeManager(modules.stakeManager);
+        _REGISTRY = IComputeRegistry(modules.computeRegistry);
+        _DOMAINS = IDomainRegistry(modules.domainRegistry);
+        _COMPUTE_POOL = modules.computePool;
+        _REWARDS = modules.rewardsDistributor;
+        _transferRole(FEDERATOR_ROLE, federator_);
+        _transferRole(VALIDATOR_ROLE, validator_);
+        _setStakeMinimum(stakeMinimum_);
+    }
+
+    /* MODIFIERS */
+
+    modifier onlyRole(bytes32 role) {
+        if (!hasRole(role, msg.sender)) revert MissingRole(role, msg.sender);
+        _;
+    }
+
+    modifier whenNotPaused() {
+        if (_paused) revert NetworkPaused();
+        _;
+    }
+
+    /* VIEWS */
+
+    /// @inheritdoc IPrimeNetwork
+    function federator() external view returns (address) {
+        return _federator;
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function validator() external view returns (address) {
+        return _validator;
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function hasRole(bytes32 role, address account) public view returns (bool) {
+        if (role == FEDERATOR_ROLE) return account == _federator;
+        if (role == VALIDATOR_ROLE) return account == _validator;
+        return false;
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function paused() external view returns (bool) {
+        return _paused;
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function token() external view returns (address) {
+        return _TOKEN;
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function stakeManager() external view returns (address) {
+        return address(_STAKE_MANAGER);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function computeRegistry() external view returns (address) {
+        return address(_REGISTRY);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function domainRegistry() external view returns (address) {
+        return address(_DOMAINS);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function computePool() external view returns (address) {
+        return _COMPUTE_POOL;
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function rewardsDistributor() external view returns (address) {
+        return _REWARDS;
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function stakeMinimum() external view returns (uint256) {
+        return _stakeMinimum;
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function minimumStakeFor(address provider) public view returns (uint256) {
+        return _requiredStake(_REGISTRY.getProvider(provider).totalComputeUnits);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function nodeOwnershipDigest(address provider, address nodeKey) public view returns (bytes32) {
+        return _hashTypedDataV4(Signatures.nodeOwnershipHash(provider, nodeKey, _REGISTRY.nodeKeyNonce(nodeKey)));
+    }
+
+    /* PROVIDERS */
+
+    /// @inheritdoc IPrimeNetwork
+    function registerProvider(uint256 amount) external whenNotPaused {
+        _registerProvider(amount);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function registerProviderWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        whenNotPaused
+    {
+        // Anyone can submit a permit they saw in the mempool first; the allowance it set is then
+        // already there, so a failed permit must not block the registration.
+        try IERC20Permit(_TOKEN).permit(msg.sender, address(_STAKE_MANAGER), amount, deadline, v, r, s) {} catch {}
+        _registerProvider(amount);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function increaseStake(uint256 amount) external {
+        if (!_REGISTRY.getProvider(msg.sender).registered) {
+            revert IComputeRegistry.ProviderNotRegistered(msg.sender);
+        }
+        _STAKE_MANAGER.stake(msg.sender, amount);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function reclaimStake(uint256 amount) external {
+        uint256 active = _STAKE_MANAGER.activeStake(msg.sender);
+        // Asking for more than the active stake is the StakeManager's InsufficientActiveStake.
+        if (amount <= active) {
+            uint256 required = minimumStakeFor(msg.sender);
+            if (active - amount < required) revert InsufficientStake(msg.sender, required, active - amount);
+        }
+        _STAKE_MANAGER.unbond(msg.sender, amount);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function withdraw() external returns (uint256) {
+        return _STAKE_MANAGER.withdraw(msg.sender);
+    }
+
+    /* NODES */
+
+    /// @inheritdoc IPrimeNetwork
+    function addComputeNode(address nodeKey, string calldata specsURI, uint256 computeUnits, bytes calldata signature)
+        external
+        whenNotPaused
+    {
+        if (!SignatureChecker.isValidSignatureNowCalldata(nodeKey, nodeOwnershipDigest(msg.sender, nodeKey), signature))
+        {
+            revert InvalidNodeSignature(msg.sender, nodeKey);
+        }
+        uint256 totalComputeUnits = _REGISTRY.addNode(msg.sender, nodeKey, computeUnits, specsURI);
+        _checkStake(msg.sender, _requiredStake(totalComputeUnits));
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function removeComputeNode(address nodeKey) external {
+        _REGISTRY.removeNode(msg.sender, nodeKey);
+    }
+
+    /* VALIDATOR */
+
+    /// @inheritdoc IPrimeNetwork
+    function whitelistProvider(address provider) external onlyRole(VALIDATOR_ROLE) {
+        _REGISTRY.setWhitelisted(provider, true);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function blacklistProvider(address provider) external onlyRole(VALIDATOR_ROLE) {
+        _REGISTRY.setWhitelisted(provider, false);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function validateNode(address nodeKey) external onlyRole(VALIDATOR_ROLE) {
+        address provider = _REGISTRY.setValidated(nodeKey, true);
+        _checkStake(provider, minimumStakeFor(provider));
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function invalidateNode(address nodeKey) external onlyRole(VALIDATOR_ROLE) {
+        _REGISTRY.setValidated(nodeKey, false);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function setNodeBenchmark(address nodeKey, uint256 score) external onlyRole(VALIDATOR_ROLE) {
+        _REGISTRY.setBenchmarkScore(nodeKey, score);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function slash(address provider, uint256 amount) external onlyRole(VALIDATOR_ROLE) returns (uint256) {
+        return _STAKE_MANAGER.slash(provider, amount);
+    }
+
+    /* FEDERATOR */
+
+    /// @inheritdoc IPrimeNetwork
+    function createDomain(string calldata name, address validationLogic, string calldata domainParametersURI)
+        external
+        onlyRole(FEDERATOR_ROLE)
+        returns (uint256)
+    {
+        return _DOMAINS.createDomain(name, validationLogic, domainParametersURI);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function updateDomain(uint256 domainId, address validationLogic, string calldata domainParametersURI)
+        external
+        onlyRole(FEDERATOR_ROLE)
+    {
+        _DOMAINS.updateDomain(domainId, validationLogic, domainParametersURI);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function setStakeMinimum(uint256 stakeMinimum_) external onlyRole(FEDERATOR_ROLE) {
+        _setStakeMinimum(stakeMinimum_);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function setUnbondingPeriod(uint256 period) external onlyRole(FEDERATOR_ROLE) {
+        _STAKE_MANAGER.setUnbondingPeriod(period);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function setTreasury(address treasury) external onlyRole(FEDERATOR_ROLE) {
+        _STAKE_MANAGER.setTreasury(treasury);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function pause() external onlyRole(FEDERATOR_ROLE) {
+        if (_paused) revert AlreadyPaused();
+        _paused = true;
+        emit PauseSet(true);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function unpause() external onlyRole(FEDERATOR_ROLE) {
+        if (!_paused) revert NotPaused();
+        _paused = false;
+        emit PauseSet(false);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function setFederator(address newFederator) external onlyRole(FEDERATOR_ROLE) {
+        _transferRole(FEDERATOR_ROLE, newFederator);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function setValidator(address newValidator) external onlyRole(FEDERATOR_ROLE) {
+        _transferRole(VALIDATOR_ROLE, newValidator);
+    }
+
+    /* INTERNAL */
+
+    function _registerProvider(uint256 amount) internal {
+        uint256 required = _stakeMinimum;
+        if (amount < required) revert InsufficientStake(msg.sender, required, amount);
+        _REGISTRY.registerProvider(msg.sender);
+        _STAKE_MANAGER.stake(msg.sender, amount);
+    }
+
+    /// @dev stakeMinimum x (1 + compute units). Cannot overflow: the minimum fits 128 bits and the
+    /// units 64.
+    function _requiredStake(uint256 totalComputeUnits) internal view returns (uint256) {
+        return _stakeMinimum * (1 + totalComputeUnits);
+    }
+
+    function _checkStake(address provider, uint256 required) internal view {
+        uint256 active = _STAKE_MANAGER.activeStake(provider);
+        if (active < required) revert InsufficientStake(provider, required, active);
+    }
+
+    function _setStakeMinimum(uint256 stakeMinimum_) internal {
+        if (stakeMinimum_ > type(uint128).max) revert AmountTooLarge(stakeMinimum_, type(uint128).max);
+        _stakeMinimum = stakeMinimum_;
+        emit StakeMinimumSet(stakeMinimum_);
+    }
+
+    function _transferRole(bytes32 role, address newHolder) internal {
+        if (newHolder == address(0)) revert ZeroAddress();
+        address previous;
+        if (role == FEDERATOR_ROLE) {
+            previous = _federator;
+            _federator = newHolder;
+        } else {
+            previous = _validator;
+            _validator = newHolder;
+        }
+        emit RoleTransferred(role, previous, newHolder);
+    }
+}

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {PrimeNetworkModule} from "./base/PrimeNetworkModule.sol";
+import {IComputePool} from "./interfaces/IComputePool.sol";
+import {IRewardsDistributor} from "./interfaces/IRewardsDistributor.sol";
+import {Roles} from "./libraries/Roles.sol";
+
+/// @title RewardsDistributor
+/// @notice Reward budgets, accrual and claims for every pool, and the ledger of pool membership.
+/// For every pool: funded == claimed + claimable + budget, where forfeited rewards go back into budget.
+contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    /* CONSTANTS */
+
+    /// @inheritdoc IRewardsDistributor
+    uint256 public constant MAX_POOL_NODES = type(uint24).max;
+
+    IERC20 internal immutable _TOKEN;
+    IComputePool internal immutable _COMPUTE_POOL;
+
+    /* STORAGE */
+
+    mapping(uint256 poolId => PoolRewards) internal _pools;
+    mapping(uint256 poolId => mapping(address nodeKey => NodeRecord)) internal _records;
+    // Every state-changing function is nonReentrant: several work on a memory copy of a pool, which
+    // a reentrant call through a hostile token must not be able to change underneath them.
+
+    constructor(address primeNetwork_, address token_, address computePool_) PrimeNetworkModule(primeNetwork_) {
+        if (token_ == address(0) || computePool_ == address(0)) revert ZeroAddress();
+        _TOKEN = IERC20(token_);
+        _COMPUTE_POOL = IComputePool(computePool_);
+    }
+
+    /* MODIFIERS */
+
+    modifier onlyComputePool() {
+        if (msg.sender != address(_COMPUTE_POOL)) revert CallerNotComputePool(msg.sender);
+        _;
+    }
+
+    modifier onlyPoolCreator(uint256 poolId) {
+        if (msg.sender != _COMPUTE_POOL.poolCreator(poolId)) revert CallerNotPoolCreator(poolId, msg.sender);
+        _;
+    }
+
+    /* VIEWS */
+
+    /// @inheritdoc IRewardsDistributor
+    function token() external view returns (address) {
+        return address(_TOKEN);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function computePool() external view returns (address) {
+        return address(_COMPUTE_POOL);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function getPoolRewards(uint256 poolId) external view returns (PoolRewards memory) {
+        return _accrued(_pools[poolId]);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function getNodeRecord(uint256 poolId, address nodeKey) external view returns (NodeRecord memory) {
+        return _settled(_records[poolId][nodeKey], _accrued(_pools[poolId]).index);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function calculateRewards(uint256 poolId, address nodeKey) external view returns (uint256) {
+        return _settled(_records[poolId][nodeKey], _accrued(_pools[poolId]).index).unclaimed;
+    }
+
+    /* BUDGET */
+
+    /// @inheritdoc IRewardsDistributor
+    function fundPool(uint256 poolId, uint256 amount) external nonReentrant {
+        if (amount == 0) revert ZeroAmount();
+        _COMPUTE_POOL.poolCreator(poolId); // reverts with PoolNotFound
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        if (pool.ended) revert PoolAlreadyEnded(poolId);
+        uint256 room = type(uint128).max - pool.budget;
+        if (amount > room) revert AmountTooLarge(amount, room);
+        pool.budget += uint128(amount);
+        _pools[poolId] = pool;
+
+        emit PoolFunded(poolId, msg.sender, amount, pool.budget);
+
+        _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function setRewardRate(uint256 poolId, uint256 rate) external onlyPoolCreator(poolId) nonReentrant {
+        if (rate > type(uint128).max) revert AmountTooLarge(rate, type(uint128).max);
+        // Bring accrual up to date at the old rate before the new one applies.
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        if (pool.ended) revert PoolAlreadyEnded(poolId);
+        pool.rate = uint128(rate);
+        _pools[poolId] = pool;
+
+        emit RewardRateSet(poolId, rate);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function withdrawUnusedBudget(uint256 poolId)
+        external
+        onlyPoolCreator(poolId)
+        nonReentrant
+        returns (uint256 amount)
+    {
+        PoolRewards storage pool = _pools[poolId];
+        if (!pool.ended) revert PoolNotEnded(poolId);
+        amount = pool.budget;
+        if (amount == 0) revert NoUnusedBudget(poolId);
+        pool.budget = 0;
+
+        emit BudgetWithdrawn(poolId, msg.sender, amount);
+
+        _TOKEN.safeTransfer(msg.sender, amount);
+    }
+
+    /* CLAIMS */
+
+    /// @inheritdoc IRewardsDistributor
+    function claimRewards(uint256 poolId, address[] calldata nodeKeys) external nonReentrant returns (uint256 total) {
+        uint256 count = nodeKeys.length;
+        if (count == 0) revert EmptyBatch();
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        _pools[poolId] = pool;
+
+        for (uint256 i; i < count; ++i) {
+            address nodeKey = nodeKeys[i];
+            mapping(address => NodeRecord) storage records = _records[poolId];
+            NodeRecord memory record = _settled(records[nodeKey], pool.index);
+            if (record.provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
+            uint256 amount = record.unclaimed;
+            record.unclaimed = 0;
+            records[nodeKey] = record;
+            total += amount;
+            emit RewardsClaimed(poolId, nodeKey, msg.sender, amount);
+        }
+
+        if (total != 0) _TOKEN.safeTransfer(msg.sender, total);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function forfeitRewards(uint256 poolId, address nodeKey) external nonReentrant returns (uint256 amount) {
+        _checkRole(Roles.VALIDATOR_ROLE);
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        NodeRecord memory record = _settled(_records[poolId][nodeKey], pool.index);
+        if (record.provider == address(0)) revert NodeNotInPool(poolId, nodeKey);
+        amount = record.unclaimed;
+        record.unclaimed = 0;
+        // Cannot overflow: the forfeited rewards came out of this budget.
+        pool.budget += uint128(amount);
+        _records[poolId][nodeKey] = record;
+        _pools[poolId] = pool;
+
+        emit RewardsForfeited(poolId, nodeKey, amount);
+    }
+
+    /* LEDGER (ComputePool only) */
+
+    /// @inheritdoc IRewardsDistributor
+    function onNodesJoined(
+        uint256 poolId,
+        address provider,
+        address[] calldata nodeKeys,
+        uint32[] calldata computeUnits
+    ) external onlyComputePool nonReentrant returns (uint256 totalCompute) {
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        uint32 now32 = _now32();
+        totalCompute = pool.totalCompute;
+        uint256 count = nodeKeys.length;
+
+        for (uint256 i; i < count; ++i) {
+            NodeRecord storage record = _records[poolId][nodeKeys[i]];
+            // A node key re-registered by another provider: what it earned before belongs to the
+            // previous provider, who is paid out now so the new provider starts from zero.
+            address previous = record.provider;
+            uint256 owed = record.unclaimed;
+            if (previous != provider && owed != 0) {
+                record.unclaimed = 0;
+                emit RewardsClaimed(poolId, nodeKeys[i], previous, owed);
+                _TOKEN.safeTransfer(previous, owed);
+            }
+            record.provider = provider;
+            record.computeUnits = computeUnits[i];
+            record.joinedAt = now32;
+            record.checkpoint = pool.index;
+            totalCompute += computeUnits[i];
+        }
+
+        uint256 nodeCount = pool.nodeCount + count;
+        if (nodeCount > MAX_POOL_NODES) revert TooManyPoolNodes(poolId, MAX_POOL_NODES);
+        pool.nodeCount = uint24(nodeCount);
+        pool.totalCompute = totalCompute.toUint64();
+        _pools[poolId] = pool;
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function onNodeLeft(uint256 poolId, address nodeKey)
+        external
+        onlyComputePool
+        nonReentrant
+        returns (address provider)
+    {
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        NodeRecord memory record = _settled(_records[poolId][nodeKey], pool.index);
+        if (record.joinedAt == 0) revert NodeNotInPool(poolId, nodeKey);
+        // After the pool's end, time stopped counting at the end (lastUpdate is frozen there).
+        uint32 leftAt = pool.ended ? pool.lastUpdate : _now32();
+        record.activeSeconds += leftAt - record.joinedAt;
+        record.joinedAt = 0;
+        pool.totalCompute -= record.computeUnits;
+        --pool.nodeCount;
+        _records[poolId][nodeKey] = record;
+        _pools[poolId] = pool;
+        return record.provider;
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function onPoolEnded(uint256 poolId) external onlyComputePool nonReentrant {
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        pool.ended = true;
+        _pools[poolId] = pool;
+    }
+
+    /* ACCRUAL */
+
+    /// @dev `pool` brought up to now: the index grows by rate x elapsed per compute unit, but never
+    /// by more than the budget can pay every unit in the pool; rounding leaves dust in the budget,
+    /// never a promise the budget cannot keep.
+    function _accrued(PoolRewards memory pool) internal view returns (PoolRewards memory) {
+        if (pool.ended) return pool;
+        uint32 now32 = _now32();
+        uint256 elapsed = now32 - pool.lastUpdate;
+        if (elapsed == 0) return pool;
+        pool.lastUpdate = now32;
+        uint256 totalCompute = pool.totalCompute;
+        if (totalCompute == 0 || pool.budget == 0) return pool;
+
+        uint256 perUnit = pool.rate * elapsed;
+        uint256 affordable = pool.budget / totalCompute;
+        if (perUnit > affordable) perUnit = affordable;
+        pool.index = (pool.index + perUnit).toUint128();
+        // Cannot underflow: perUnit x totalCompute <= budget.
+        pool.budget -= uint128(perUnit * totalCompute);
+        return pool;
+    }
+
+    /// @dev `record` with what it earned up to `index` moved into `unclaimed`.
+    function _settled(NodeRecord memory record, uint128 index) internal pure returns (NodeRecord memory) {
+        if (record.joinedAt != 0) {
+            record.unclaimed =
+                (record.unclaimed + uint256(record.computeUnits) * (index - record.checkpoint)).toUint128();
+            record.checkpoint = index;
+        }
+        return record;
+    }
+
+    /// @dev Timestamps are stored in 32 bits; SafeCast makes that fail loudly in 2106 rather than wrap.
+    function _now32() internal view returns (uint32) {
+        return block.timestamp.toUint32();
+    }
+}

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IPrimeNetworkModule} from "./IPrimeNetworkModule.sol";
+
+/// @title IComputePool
+/// @notice Compute pools: a creator opens a pool in a domain and names a compute manager key; nodes
+/// join with invites that key signed (EIP-712), earn rewards while the pool is active, and leave or
+/// are ejected. Membership records and rewards are kept by the RewardsDistributor.
+interface IComputePool is IPrimeNetworkModule {
+    /// @notice A pool's lifecycle: PENDING -> ACTIVE (start) -> COMPLETED (end).
+    enum PoolStatus {
+        PENDING,
+        ACTIVE,
+        COMPLETED
+    }
+
+    /// @notice A pool as stored.
+    /// @param creator Who created the pool; sets the reward rate and rotates the manager key.
+    /// @param domainId The domain the pool works in.
+    /// @param status Where the pool is in its lifecycle.
+    /// @param startedAt When it was started (0 before).
+    /// @param computeManagerKey The key that signs invites; runs the pool with the creator.
+    /// @param endedAt When it was ended (0 before).
+    /// @param computeLimit The most compute units active at once (0 = no limit).
+    /// @param name A human-readable name.
+    /// @param poolDataURI Where the pool's description is published.
+    struct Pool {
+        address creator;
+        uint32 domainId;
+        PoolStatus status;
+        uint32 startedAt;
+        address computeManagerKey;
+        uint32 endedAt;
+        uint64 computeLimit;
+        string name;
+        string poolDataURI;
+    }
+
+    /// @notice A signed invite for one node, submitted by the node's provider.
+    /// @param nodeKey The invited node.
+    /// @param nonce A number the manager never used before in this pool.
+    /// @param expiry The last second at which the invite works.
+    /// @param signature The compute manager key's EIP-712 signature of PoolInvite(poolId, nodeKey, nonce, expiry).
+    struct Invite {
+        address nodeKey;
+        uint256 nonce;
+        uint256 expiry;
+        bytes signature;
+    }
+
+    /// @notice `poolId` does not exist.
+    error PoolNotFound(uint256 poolId);
+
+    /// @notice The call is not allowed while pool `poolId` is in `status`.
+    error InvalidPoolStatus(uint256 poolId, PoolStatus status);
+
+    /// @notice `caller` is neither the creator nor the compute manager key of pool `poolId`.
+    error CallerNotPoolOperator(uint256 poolId, address caller);
+
+    /// @notice The invite for `nodeKey` expired at `expiry`.
+    error InviteExpired(uint256 poolId, address nodeKey, uint256 expiry);
+
+    /// @notice Invite nonce `nonce` of pool `poolId` was already used or cancelled.
+    error InviteNonceUsed(uint256 poolId, uint256 nonce);
+
+    /// @notice The invite for `nodeKey` was not signed by the pool's current compute manager key.
+    error InvalidInviteSignature(uint256 poolId, address nodeKey);
+
+    /// @notice `nodeKey` has not been validated.
+    error NodeNotValidated(address nodeKey);
+
+    /// @notice `provider` is not whitelisted on the network.
+    error ProviderNotWhitelisted(address provider);
+
+    /// @notice `provider` is blacklisted from pool `poolId`.
+    error ProviderBlacklisted(uint256 poolId, address provider);
+
+    /// @notice `nodeKey` is blacklisted from pool `poolId`.
+    error NodeBlacklisted(uint256 poolId, address nodeKey);
+
+    /// @notice Joining would bring pool `poolId` to `totalCompute` compute units, above its `limit`.
+    error PoolComputeLimitExceeded(uint256 poolId, uint256 totalCompute, uint256 limit);
+
+    /// @notice `nodeKey` belongs to `actual`, not to `expected`.
+    error NodeProviderMismatch(address nodeKey, address expected, address actual);
+
+    /// @notice A compute limit that does not fit 64 bits.
+    error ComputeLimitTooLarge(uint256 computeLimit, uint256 max);
+
+    /// @notice `creator` created pool `poolId` in domain `domainId`.
+    /// @param poolId The new pool's id.
+    /// @param domainId Its domain.
+    /// @param creator Its creator.
+    /// @param computeManagerKey The key that signs its invites.
+    /// @param computeLimit Its compute limit (0 = none).
+    /// @param name Its name.
+    /// @param poolDataURI Where its description is published.
+    event PoolCreated(
+        uint256 indexed poolId,
+        uint256 indexed domainId,
+        address indexed creator,
+        address computeManagerKey,
+        uint256 computeLimit,
+        string name,
+        string poolDataURI
+    );
+
+    /// @notice Pool `poolId` started; nodes may join.
+    /// @param poolId The pool.
+    event PoolStarted(uint256 indexed poolId);
+
+    /// @notice Pool `poolId` ended; rewards stopped accruing.
+    /// @param poolId The pool.
+    event PoolEnded(uint256 indexed poolId);
+
+    /// @notice The creator rotated pool `poolId`'s compute manager key; invites signed by the old key stop working.
+    /// @param poolId The pool.
+    /// @param computeManagerKey The new key.
+    event ComputeManagerKeyUpdated(uint256 indexed poolId, address indexed computeManagerKey);
+
+    /// @notice An operator cancelled unused invite nonce `nonce` of pool `poolId`.
+    /// @param poolId The pool.
+    /// @param nonce The cancelled nonce.
+    event InviteNonceCancelled(uint256 indexed poolId, uint256 nonce);
+
+    /// @notice `nodeKey` of `provider` joined pool `poolId`.
+    /// @param poolId The pool.
+    /// @param provider The node's provider.
+    /// @param nodeKey The node.
+    /// @param nonce The invite nonce it used.
+    event NodeJoinedPool(uint256 indexed poolId, address indexed provider, address indexed nodeKey, uint256 nonce);
+
+    /// @notice `nodeKey` of `provider` left pool `poolId` (on its own or ejected by an operator).
+    /// @param poolId The pool.
+    /// @param provider The node's provider.
+    /// @param nodeKey The node.
+    /// @param ejected True when an operator ejected the node.
+    event NodeLeftPool(uint256 indexed poolId, address indexed provider, address indexed nodeKey, bool ejected);
+
+    /// @notice `provider` was blacklisted from pool `poolId`.
+    /// @param poolId The pool.
+    /// @param provider The provider.
+    event PoolProviderBlacklisted(uint256 indexed poolId, address indexed provider);
+
+    /// @notice `nodeKey` was blacklisted from pool `poolId`.
+    /// @param poolId The pool.
+    /// @param nodeKey The node.
+    event PoolNodeBlacklisted(uint256 indexed poolId, address indexed nodeKey);
+
+    /// @notice How many pools exist; ids run from 1 to this number.
+    function poolCount() external view returns (uint256);
+
+    /// @notice Pool `poolId`; reverts with PoolNotFound when it does not exist.
+    function getPool(uint256 poolId) external view returns (Pool memory);
+
+    /// @notice The creator of pool `poolId`; reverts with PoolNotFound when it does not exist.
+    /// @dev A one-slot read for modules that only need to know who runs the pool.
+    function poolCreator(uint256 poolId) external view returns (address);
+
+    /// @notice Whether invite nonce `nonce` of pool `poolId` was used or cancelled.
+    function isInviteNonceUsed(uint256 poolId, uint256 nonce) external view returns (bool);
+
+    /// @notice Whether `provider` is blacklisted from pool `poolId`.
+    function isProviderBlacklisted(uint256 poolId, address provider) external view returns (bool);
+
+    /// @notice Whether `nodeKey` is blacklisted from pool `poolId`.
+    function isNodeBlacklisted(uint256 poolId, address nodeKey) external view returns (bool);
+
+    /// @notice The EIP-712 digest the compute manager key signs to invite `nodeKey`.
+    function inviteDigest(uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)
+        external
+        view
+        returns (bytes32);
+
+    /// @notice Creates a PENDING pool in `domainId` run by the caller and `computeManagerKey`.
+    /// @return poolId The new pool's id.
+    function createComputePool(
+        uint256 domainId,
+        address computeManagerKey,
+        string calldata name,
+        string calldata poolDataURI,
+        uint256 computeLimit
+    ) external returns (uint256 poolId);
+
+    /// @notice Starts a PENDING pool. Creator or manager key.
+    function startComputePool(uint256 poolId) external;
+
+    /// @notice Ends a PENDING or ACTIVE pool; rewards stop accruing and its nodes can leave. Creator or manager key.
+    function endComputePool(uint256 poolId) external;
+
+    /// @notice Rotates the compute manager key. Creator only.
+    function setComputeManagerKey(uint256 poolId, address computeManagerKey) external;
+
+    /// @notice Cancels an unused invite nonce. Creator or manager key.
+    function cancelInviteNonce(uint256 poolId, uint256 nonce) external;
+
+    /// @notice Joins the caller's nodes to an ACTIVE pool, one signed invite per node.
+    /// @dev Each node must be validated, its provider (the caller) whitelisted, neither blacklisted
+    /// from the pool, the node not active in any pool, and the pool stays within its compute limit.
+    function joinComputePool(uint256 poolId, Invite[] calldata invites) external;
+
+    /// @notice Takes the caller's `nodeKeys` out of the pool. Works in any status, paused or not.
+    function leaveComputePool(uint256 poolId, address[] calldata nodeKeys) external;
+
+    /// @notice Ejects `nodeKey` from the pool. Creator or manager key.
+    function ejectNode(uint256 poolId, address nodeKey) external;
+
+    /// @notice Blacklists `provider` from the pool and ejects `purgeNodeKeys` (its nodes in the
+    /// pool; pass none to only block future joins). Creator or manager key.
+    function blacklistProvider(uint256 poolId, address provider, address[] calldata purgeNodeKeys) external;
+
+    /// @notice Blacklists `nodeKey` from the pool, ejecting it when `purge` is set. Creator or manager key.
+    function blacklistNode(uint256 poolId, address nodeKey, bool purge) external;
+}

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ICommonErrors} from "./ICommonErrors.sol";
+
+/// @title IPrimeNetwork
+/// @notice The coordinator: the entry point for providers, validators and the federator, and the
+/// holder of the network's roles, parameters and emergency pause that every module follows.
+interface IPrimeNetwork is ICommonErrors {
+    /// @notice The provider's stake does not cover what its nodes require.
+    error InsufficientStake(address provider, uint256 required, uint256 actual);
+
+    /// @notice The node key did not sign the ownership proof for this provider (or signed an old one).
+    error InvalidNodeSignature(address provider, address nodeKey);
+
+    /// @notice pause() while already paused.
+    error AlreadyPaused();
+
+    /// @notice unpause() while not paused.
+    error NotPaused();
+
+    /// @notice The role `role` moved from `previousHolder` to `newHolder`.
+    /// @param role FEDERATOR_ROLE or VALIDATOR_ROLE.
+    /// @param previousHolder Who held it before (zero at deployment).
+    /// @param newHolder Who holds it now.
+    event RoleTransferred(bytes32 indexed role, address indexed previousHolder, address indexed newHolder);
+
+    /// @notice The federator set the minimum stake per compute unit.
+    /// @param stakeMinimum The new minimum: a provider needs stakeMinimum x (1 + its total compute units).
+    event StakeMinimumSet(uint256 stakeMinimum);
+
+    /// @notice The federator paused or unpaused registration, node adds and pool joins.
+    /// @param paused The new state.
+    event PauseSet(bool paused);
+
+    /// @notice The federator's role.
+    function FEDERATOR_ROLE() external view returns (bytes32);
+
+    /// @notice The validator's role.
+    function VALIDATOR_ROLE() external view returns (bytes32);
+
+    /// @notice The current federator.
+    function federator() external view returns (address);
+
+    /// @notice The current validator.
+    function validator() external view returns (address);
+
+    /// @notice Whether `account` holds `role` now. Modules ask this on every gated call, so a role
+    /// handover takes effect everywhere at once.
+    function hasRole(bytes32 role, address account) external view returns (bool);
+
+    /// @notice Whether registration, node adds and pool joins are paused.
+    function paused() external view returns (bool);
+
+    /// @notice The network token.
+    function token() external view returns (address);
+
+    /// @notice The StakeManager module.
+    function stakeManager() external view returns (address);
+
+    /// @notice The ComputeRegistry module.
+    function computeRegistry() external view returns (address);
+
+    /// @notice The DomainRegistry module.
+    function domainRegistry() external view returns (address);
+
+    /// @notice The ComputePool module.
+    function computePool() external view returns (address);
+
+    /// @notice The RewardsDistributor module.
+    function rewardsDistributor() external view returns (address);
+
+    /// @notice The minimum stake per compute unit (and the base stake of a provider without nodes).
+    function stakeMinimum() external view returns (uint256);
+
+    /// @notice What `provider` must keep staked: stakeMinimum x (1 + total compute units of its nodes).
+    function minimumStakeFor(address provider) external view returns (uint256);
+
+    /// @notice The EIP-712 digest a node key signs to let `provider` add it.
+    function nodeOwnershipDigest(address provider, address nodeKey) external view returns (bytes32);
+
+    /// @notice Registers the caller as a provider staking `amount` (needs an allowance to the StakeManager).
+    function registerProvider(uint256 amount) external;
+
+    /// @notice registerProvider with an ERC-2612 permit for the StakeManager. A permit that fails
+    /// (front-run, already used) is ignored and the existing allowance is used instead.
+    function registerProviderWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external;
+
+    /// @notice Adds `amount` to the caller's stake, rebonding its pending unbonds first.
+    function increaseStake(uint256 amount) external;
+
+    /// @notice Starts unbonding `amount` of the caller's stake; what remains must cover its nodes.
+    function reclaimStake(uint256 amount) external;
+
+    /// @notice Transfers the caller's matured unbonds to it. Never paused.
+    /// @return amount The tokens transferred.
+    function withdraw() external returns (uint256 amount);
+
+    /// @notice Adds a node owned by the caller. `signature` is `nodeKey`'s EIP-712 signature of
+    /// NodeOwnership(provider, nodeKey, nonce) (see nodeOwnershipDigest).
+    function addComputeNode(address nodeKey, string calldata specsURI, uint256 computeUnits, bytes calldata signature)
+        external;
+
+    /// @notice Removes the caller's inactive node.
+    function removeComputeNode(address nodeKey) external;
+
+    /// @notice Whitelists a registered provider. Validator only.
+    function whitelistProvider(address provider) external;
+
+    /// @notice Removes a provider from the whitelist: its nodes can no longer join pools. Validator only.
+    function blacklistProvider(address provider) external;
+
+    /// @notice Validates a node, re-checking its provider's stake. Validator only.
+    function validateNode(address nodeKey) external;
+
+    /// @notice Invalidates a node: it can no longer join pools. Validator only.
+    function invalidateNode(address nodeKey) external;
+
+    /// @notice Records a node's benchmark score. Validator only.
+    function setNodeBenchmark(address nodeKey, uint256 score) external;
+
+    /// @notice Slashes up to `amount` of `provider`'s stake to the treasury. Validator only.
+    /// @return slashed The amount actually slashed.
+    function slash(address provider, uint256 amount) external returns (uint256 slashed);
+
+    /// @notice Creates a domain. Federator only.
+    /// @return domainId The new domain's id.
+    function createDomain(string calldata name, address validationLogic, string calldata domainParametersURI)
+        external
+        returns (uint256 domainId);
+
+    /// @notice Updates a domain. Federator only.
+    function updateDomain(uint256 domainId, address validationLogic, string calldata domainParametersURI) external;
+
+    /// @notice Sets the minimum stake per compute unit. Federator only.
+    function setStakeMinimum(uint256 stakeMinimum) external;
+
+    /// @notice Sets the unbonding period for new unbonds. Federator only.
+    function setUnbondingPeriod(uint256 period) external;
+
+    /// @notice Sets where slashed tokens go. Federator only.
+    function setTreasury(address treasury) external;
+
+    /// @notice Pauses registration, node adds and pool joins. Federator only.
+    function pause() external;
+
+    /// @notice Lifts the pause. Federator only.
+    function unpause() external;
+
+    /// @notice Moves FEDERATOR_ROLE from the caller to `newFederator`. Federator only.
+    function setFederator(address newFederator) external;
+
+    /// @notice Moves VALIDATOR_ROLE from the current validator to `newValidator`. Federator only.
+    function setValidator(address newValidator) external;
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @title Signatures
+/// @notice EIP-712 struct hashes of what the network asks keys to sign. The domain (name, version,
+/// chain id, verifying contract) is added by the verifying contract, so a signature made for one
+/// chain or one deployment never verifies on another.
+library Signatures {
+    /// @dev Signed by a node key to let `provider` register it. `nonce` counts the key's removals,
+    /// so a consent given before a removal cannot be replayed after it.
+    bytes32 internal constant NODE_OWNERSHIP_TYPEHASH =
+        keccak256("NodeOwnership(address provider,address nodeKey,uint256 nonce)");
+
+    /// @dev Signed by a pool's compute manager key to let `nodeKey` join pool `poolId` once, until `expiry`.
+    bytes32 internal constant POOL_INVITE_TYPEHASH =
+        keccak256("PoolInvite(uint256 poolId,address nodeKey,uint256 nonce,uint256 expiry)");
+
+    function nodeOwnershipHash(address provider, address nodeKey, uint256 nonce) internal pure returns (bytes32) {
+        return keccak256(abi.encode(NODE_OWNERSHIP_TYPEHASH, provider, nodeKey, nonce));
+    }
+
+    function poolInviteHash(uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)
+        internal
+        pure
+        returns (bytes32)
+    {
+        return keccak256(abi.encode(POOL_INVITE_TYPEHASH, poolId, nodeKey, nonce, expiry));
+    }
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Test} from "forge-std/Test.sol";
+
+import {ProtocolDeployer} from "../../script/ProtocolDeployer.sol";
+import {ComputePool} from "../../src/ComputePool.sol";
+import {ComputeRegistry} from "../../src/ComputeRegistry.sol";
+import {DomainRegistry} from "../../src/DomainRegistry.sol";
+import {PrimeNetwork} from "../../src/PrimeNetwork.sol";
+import {PrimeToken} from "../../src/PrimeToken.sol";
+import {RewardsDistributor} from "../../src/RewardsDistributor.sol";
+import {StakeManager} from "../../src/StakeManager.sol";
+import {IComputePool} from "../../src/interfaces/IComputePool.sol";
+
+/// @notice The full deployment and the actors every test starts from.
+abstract contract BaseTest is Test, ProtocolDeployer {
+    uint256 internal constant STAKE_MINIMUM = 100e18;
+    uint256 internal constant UNBONDING_PERIOD = 7 days;
+    uint256 internal constant INITIAL_BALANCE = 1_000_000e18;
+
+    PrimeToken internal token;
+    PrimeNetwork internal network;
+    StakeManager internal stakeManager;
+    ComputeRegistry internal registry;
+    DomainRegistry internal domains;
+    ComputePool internal pools;
+    RewardsDistributor internal rewards;
+
+    address internal federator = makeAddr("federator");
+    address internal validator = makeAddr("validator");
+    address internal treasury = makeAddr("treasury");
+    address internal provider = makeAddr("provider");
+    address internal provider2 = makeAddr("provider2");
+    address internal creator = makeAddr("creator");
+    address internal funder = makeAddr("funder");
+    address internal stranger = makeAddr("stranger");
+
+    address internal manager;
+    uint256 internal managerPk;
+
+    function setUp() public virtual {
+        (manager, managerPk) = makeAddrAndKey("computeManager");
+        token = new PrimeToken(address(this));
+        Protocol memory p = _deployProtocol(
+            address(this),
+            ProtocolParams({
+                token: address(token),
+                federator: federator,
+                validator: validator,
+                treasury: treasury,
+                stakeMinimum: STAKE_MINIMUM,
+                unbondingPeriod: UNBONDING_PERIOD
+            })
+        );
+        network = p.primeNetwork;
+        stakeManager = p.stakeManager;
+        registry = p.computeRegistry;
+        domains = p.domainRegistry;
+        pools = p.computePool;
+        rewards = p.rewardsDistributor;
+
+        address[4] memory holders = [provider, provider2, creator, funder];
+        for (uint256 i; i < holders.length; ++i) {
+            token.mint(holders[i], INITIAL_BALANCE);
+            vm.startPrank(holders[i]);
+            token.approve(address(stakeManager), type(uint256).max);
+            token.approve(address(rewards), type(uint256).max);
+            vm.stopPrank();
+        }
+    }
+
+    /* ACTORS */
+
+    /// @dev A node key with its private key, derived from a label.
+    function _nodeKey(string memory label) internal returns (address key, uint256 pk) {
+        (key, pk) = makeAddrAndKey(label);
+    }
+
+    /* SIGNATURES */
+
+    function _signDigest(uint256 pk, bytes32 digest) internal pure returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(pk, digest);
+        return abi.encodePacked(r, s, v);
+    }
+
+    function _ownershipSignature(address provider_, uint256 nodePk) internal view returns (bytes memory) {
+        return _signDigest(nodePk, network.nodeOwnershipDigest(provider_, vm.addr(nodePk)));
+    }
+
+    function _invite(uint256 poolId, address nodeKey, uint256 nonce)
+        internal
+        view
+        returns (IComputePool.Invite memory)
+    {
+        return _inviteSignedBy(managerPk, poolId, nodeKey, nonce, block.timestamp + 1 hours);
+    }
+
+    function _inviteSignedBy(uint256 signerPk, uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)
+        internal
+        view
+        returns (IComputePool.Invite memory)
+    {
+        bytes memory signature = _signDigest(signerPk, pools.inviteDigest(poolId, nodeKey, nonce, expiry));
+        return IComputePool.Invite({nodeKey: nodeKey, nonce: nonce, expiry: expiry, signature: signature});
+    }
+
+    /* FLOWS */
+
+    function _registerProvider(address provider_, uint256 amount) internal {
+        vm.prank(provider_);
+        network.registerProvider(amount);
+    }
+
+    /// @dev Registers and whitelists `provider_` with enough stake for `computeUnits` more units.
+    function _registerWhitelisted(address provider_, uint256 computeUnits) internal {
+        _registerProvider(provider_, STAKE_MINIMUM * (1 + computeUnits));
+        vm.prank(validator);
+        network.whitelistProvider(provider_);
+    }
+
+    function _addNode(address provider_, uint256 nodePk, uint256 computeUnits) internal returns (address nodeKey) {
+        nodeKey = vm.addr(nodePk);
+        bytes memory signature = _ownershipSignature(provider_, nodePk);
+        vm.prank(provider_);
+        network.addComputeNode(nodeKey, "ipfs://node-specs", computeUnits, signature);
+    }
+
+    function _addValidatedNode(address provider_, string memory label, uint256 computeUnits)
+        internal
+        returns (address nodeKey)
+    {
+        (, uint256 pk) = _nodeKey(label);
+        nodeKey = _addNode(provider_, pk, computeUnits);
+        vm.prank(validator);
+        network.validateNode(nodeKey);
+    }
+
+    function _createDomain() internal returns (uint256 domainId) {
+        vm.prank(federator);
+        domainId = network.createDomain("inference", address(0), "ipfs://domain-params");
+    }
+
+    function _createPool(uint256 domainId, uint256 computeLimit) internal returns (uint256 poolId) {
+        vm.prank(creator);
+        poolId = pools.createComputePool(domainId, manager, "pool", "ipfs://pool-data", computeLimit);
+    }
+
+    /// @dev A started pool in a fresh domain, funded with `budget` at `rate` per compute unit per second.
+    function _activePool(uint256 rate, uint256 budget) internal returns (uint256 poolId) {
+        poolId = _createPool(_createDomain(), 0);
+        vm.startPrank(creator);
+        pools.startComputePool(poolId);
+        rewards.setRewardRate(poolId, rate);
+        vm.stopPrank();
+        if (budget != 0) {
+            vm.prank(funder);
+            rewards.fundPool(poolId, budget);
+        }
+    }
+
+    function _join(address provider_, uint256 poolId, address nodeKey, uint256 nonce) internal {
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _invite(poolId, nodeKey, nonce);
+        vm.prank(provider_);
+        pools.joinComputePool(poolId, invites);
+    }
+
+    function _leave(address provider_, uint256 poolId, address nodeKey) internal {
+        vm.prank(provider_);
+        pools.leaveComputePool(poolId, _one(nodeKey));
+    }
+
+    function _claim(address provider_, uint256 poolId, address nodeKey) internal returns (uint256) {
+        vm.prank(provider_);
+        return rewards.claimRewards(poolId, _one(nodeKey));
+    }
+
+    function _one(address a) internal pure returns (address[] memory list) {
+        list = new address[](1);
+        list[0] = a;
+    }
+}
