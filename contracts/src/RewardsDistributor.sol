@@ -132,17 +132,19 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     function claimRewards(uint256 poolId, address[] calldata nodeKeys) external nonReentrant returns (uint256 total) {
         uint256 count = nodeKeys.length;
         if (count == 0) revert EmptyBatch();
-        PoolRewards memory pool = _accrued(_pools[poolId]);
-        _pools[poolId] = pool;
+        // Accrual is path-independent while rate and membership stay the same (see _accrued), so
+        // the index computed here need not be stored: a later accrual reaches the same value.
+        uint128 index = _accrued(_pools[poolId]).index;
+        mapping(address => NodeRecord) storage records = _records[poolId];
 
         for (uint256 i; i < count; ++i) {
             address nodeKey = nodeKeys[i];
-            mapping(address => NodeRecord) storage records = _records[poolId];
-            NodeRecord memory record = _settled(records[nodeKey], pool.index);
+            NodeRecord memory record = _settled(records[nodeKey], index);
             if (record.provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
             uint256 amount = record.unclaimed;
-            record.unclaimed = 0;
-            records[nodeKey] = record;
+            NodeRecord storage stored = records[nodeKey];
+            stored.checkpoint = record.checkpoint;
+            stored.unclaimed = 0;
             total += amount;
             emit RewardsClaimed(poolId, nodeKey, msg.sender, amount);
         }
@@ -238,9 +240,22 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     /// @dev `pool` brought up to now: the index grows by rate x elapsed per compute unit, but never
     /// by more than the budget can pay every unit in the pool; rounding leaves dust in the budget,
     /// never a promise the budget cannot keep.
+    ///
+    /// While rate and total compute stay the same, accruing in two steps gives the same index and
+    /// budget as accruing once: with d1 = min(rate x t1, floor(b / c)) and b1 = b - d1 x c,
+    /// min(rate x t2, floor(b1 / c)) = min(rate x t2, floor(b / c) - d1). Claims rely on this and
+    /// do not store the pool; every change of rate or membership stores it first.
+    ///
+    /// The index starts at 1, not 0, so a node's checkpoint is never zero and settling it later is
+    /// a cheap nonzero-to-nonzero write; only differences of the index are ever paid out.
     function _accrued(PoolRewards memory pool) internal view returns (PoolRewards memory) {
         if (pool.ended) return pool;
         uint32 now32 = _now32();
+        if (pool.lastUpdate == 0) {
+            pool.lastUpdate = now32;
+            pool.index = 1;
+            return pool;
+        }
         uint256 elapsed = now32 - pool.lastUpdate;
         if (elapsed == 0) return pool;
         pool.lastUpdate = now32;

@@ -16,7 +16,8 @@ import {IPrimeNetworkModule} from "./IPrimeNetworkModule.sol";
 /// @dev Warning: the reward token must be a plain ERC-20 (no fee on transfer, no rebasing).
 interface IRewardsDistributor is IPrimeNetworkModule {
     /// @notice A pool's reward state.
-    /// @param index Rewards per compute unit accrued since the pool began.
+    /// @param index Rewards per compute unit accrued since the pool began, plus 1 (the index starts at 1
+    /// so that no node's checkpoint is zero; only differences are paid).
     /// @param lastUpdate When the index was last brought up to date (frozen at the pool's end).
     /// @param totalCompute Compute units of the nodes in the pool now.
     /// @param nodeCount Nodes in the pool now.

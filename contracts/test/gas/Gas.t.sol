@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputePool} from "../../src/interfaces/IComputePool.sol";
+import {BaseTest} from "../utils/BaseTest.sol";
+
+/// @notice Gas benchmark of the calls users make most, written to snapshots/protocol.json.
+/// Each call runs as its own transaction (isolate), so cold and warm storage are priced as on chain.
+/// Strings are realistic (node specs URI and pool name/URI under 64 bytes); the first node of a
+/// provider joins the pool.
+/// forge-config: default.isolate = true
+contract GasTest is BaseTest {
+    string internal constant GROUP = "protocol";
+    string internal constant SPECS_URI = "ipfs://QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+
+    /// @dev Records the last call's gas and, where the issue sets a budget, holds it to it.
+    function _snapshot(string memory name, uint256 budget) internal {
+        uint256 gasUsed = vm.snapshotGasLastCall(GROUP, name);
+        if (budget != 0) assertLe(gasUsed, budget, string.concat(name, " over its gas budget"));
+    }
+
+    function test_gas_provider() public {
+        vm.prank(provider);
+        network.registerProvider(STAKE_MINIMUM * 21);
+        _snapshot("registerProvider", 150_000);
+
+        (address nodeKey, uint256 nodePk) = _nodeKey("node");
+        bytes memory signature = _ownershipSignature(provider, nodePk);
+        vm.prank(provider);
+        network.addComputeNode(nodeKey, SPECS_URI, 10, signature);
+        _snapshot("addComputeNode", 170_000);
+
+        vm.prank(validator);
+        network.validateNode(nodeKey);
+        _snapshot("validateNode", 50_000);
+
+        vm.prank(provider);
+        network.reclaimStake(STAKE_MINIMUM);
+        skip(UNBONDING_PERIOD);
+        vm.prank(provider);
+        network.withdraw();
+        _snapshot("withdraw", 0);
+    }
+
+    function test_gas_pool() public {
+        uint256 domainId = _createDomain();
+        vm.prank(creator);
+        uint256 poolId = pools.createComputePool(
+            domainId, manager, "Llama fine-tuning pool #1", "ipfs://QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o", 0
+        );
+        _snapshot("createComputePool", 230_000);
+
+        vm.prank(creator);
+        pools.startComputePool(poolId);
+        _snapshot("startComputePool", 0);
+
+        vm.prank(creator);
+        rewards.setRewardRate(poolId, 1e12);
+        vm.prank(funder);
+        rewards.fundPool(poolId, 1000e18);
+        _snapshot("fundPool", 0);
+
+        _registerWhitelisted(provider, 10);
+        address nodeKey = _addValidatedNode(provider, "node", 10);
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _invite(poolId, nodeKey, 0);
+        vm.prank(provider);
+        pools.joinComputePool(poolId, invites);
+        _snapshot("joinComputePool_1", 160_000);
+
+        skip(1 hours);
+        vm.prank(provider);
+        rewards.claimRewards(poolId, _one(nodeKey));
+        _snapshot("claimRewards_1", 60_000);
+
+        vm.prank(provider);
+        pools.leaveComputePool(poolId, _one(nodeKey));
+        _snapshot("leaveComputePool_1", 80_000);
+    }
+
+    function test_gas_joinTen() public {
+        uint256 poolId = _activePool(1e12, 1000e18);
+        _registerWhitelisted(provider2, 100);
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](10);
+        for (uint256 i; i < 10; ++i) {
+            address nodeKey = _addValidatedNode(provider2, string.concat("node", vm.toString(i)), 10);
+            invites[i] = _invite(poolId, nodeKey, i);
+        }
+        vm.prank(provider2);
+        pools.joinComputePool(poolId, invites);
+        _snapshot("joinComputePool_10", 1_100_000);
+    }
+}
