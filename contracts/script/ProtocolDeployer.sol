@@ -35,14 +35,7 @@ abstract contract ProtocolDeployer is CommonBase {
     /// @param deployer The account whose `new`s create the contracts: the test contract itself, or
     /// the broadcaster inside vm.startBroadcast.
     function _deployProtocol(address deployer, ProtocolParams memory params) internal returns (Protocol memory p) {
-        uint64 nonce = vm.getNonce(deployer);
-        PrimeNetwork.Modules memory modules = PrimeNetwork.Modules({
-            stakeManager: vm.computeCreateAddress(deployer, nonce + 1),
-            computeRegistry: vm.computeCreateAddress(deployer, nonce + 2),
-            domainRegistry: vm.computeCreateAddress(deployer, nonce + 3),
-            computePool: vm.computeCreateAddress(deployer, nonce + 4),
-            rewardsDistributor: vm.computeCreateAddress(deployer, nonce + 5)
-        });
+        PrimeNetwork.Modules memory modules = _predictModules(deployer);
         p.primeNetwork =
             new PrimeNetwork(params.token, modules, params.federator, params.validator, params.stakeMinimum);
         address network = address(p.primeNetwork);
@@ -52,12 +45,28 @@ abstract contract ProtocolDeployer is CommonBase {
         p.computePool =
             new ComputePool(network, modules.computeRegistry, modules.domainRegistry, modules.rewardsDistributor);
         p.rewardsDistributor = new RewardsDistributor(network, params.token, modules.computePool);
+        _checkPrediction(p, modules);
+    }
 
+    /// @dev The modules are the five contracts created right after PrimeNetwork.
+    function _predictModules(address deployer) private view returns (PrimeNetwork.Modules memory) {
+        uint64 nonce = vm.getNonce(deployer);
+        return PrimeNetwork.Modules({
+            stakeManager: vm.computeCreateAddress(deployer, nonce + 1),
+            computeRegistry: vm.computeCreateAddress(deployer, nonce + 2),
+            domainRegistry: vm.computeCreateAddress(deployer, nonce + 3),
+            computePool: vm.computeCreateAddress(deployer, nonce + 4),
+            rewardsDistributor: vm.computeCreateAddress(deployer, nonce + 5)
+        });
+    }
+
+    function _checkPrediction(Protocol memory p, PrimeNetwork.Modules memory modules) private pure {
+        require(address(p.stakeManager) == modules.stakeManager, "ProtocolDeployer: StakeManager address");
+        require(address(p.computeRegistry) == modules.computeRegistry, "ProtocolDeployer: ComputeRegistry address");
+        require(address(p.domainRegistry) == modules.domainRegistry, "ProtocolDeployer: DomainRegistry address");
+        require(address(p.computePool) == modules.computePool, "ProtocolDeployer: ComputePool address");
         require(
-            address(p.stakeManager) == modules.stakeManager && address(p.computeRegistry) == modules.computeRegistry
-                && address(p.domainRegistry) == modules.domainRegistry && address(p.computePool) == modules.computePool
-                && address(p.rewardsDistributor) == modules.rewardsDistributor,
-            "ProtocolDeployer: module address mismatch"
+            address(p.rewardsDistributor) == modules.rewardsDistributor, "ProtocolDeployer: RewardsDistributor address"
         );
     }
 }

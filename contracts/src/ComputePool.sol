@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {PrimeNetworkModule} from "./base/PrimeNetworkModule.sol";
 import {IComputePool} from "./interfaces/IComputePool.sol";
@@ -124,7 +125,7 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         Pool storage pool = _pools[poolId];
         if (pool.status != PoolStatus.PENDING) revert InvalidPoolStatus(poolId, pool.status);
         pool.status = PoolStatus.ACTIVE;
-        pool.startedAt = uint32(block.timestamp);
+        pool.startedAt = SafeCast.toUint32(block.timestamp);
         emit PoolStarted(poolId);
     }
 
@@ -133,7 +134,7 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         Pool storage pool = _pools[poolId];
         if (pool.status == PoolStatus.COMPLETED) revert InvalidPoolStatus(poolId, pool.status);
         pool.status = PoolStatus.COMPLETED;
-        pool.endedAt = uint32(block.timestamp);
+        pool.endedAt = SafeCast.toUint32(block.timestamp);
         emit PoolEnded(poolId);
         _REWARDS.onPoolEnded(poolId);
     }

@@ -182,8 +182,14 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
         uint256 active = _STAKE_MANAGER.activeStake(msg.sender);
         // Asking for more than the active stake is the StakeManager's InsufficientActiveStake.
         if (amount <= active) {
-            uint256 required = minimumStakeFor(msg.sender);
-            if (active - amount < required) revert InsufficientStake(msg.sender, required, active - amount);
+            uint256 remaining = active - amount;
+            IComputeRegistry.Provider memory record = _REGISTRY.getProvider(msg.sender);
+            // A provider without nodes may take everything out (a full exit: with no stake it can
+            // add no node until it stakes again); otherwise it keeps what its nodes require.
+            if (remaining != 0 || record.nodeCount != 0) {
+                uint256 required = _requiredStake(record.totalComputeUnits);
+                if (remaining < required) revert InsufficientStake(msg.sender, required, remaining);
+            }
         }
         _STAKE_MANAGER.unbond(msg.sender, amount);
     }

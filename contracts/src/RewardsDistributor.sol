@@ -181,19 +181,24 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         uint32 now32 = _now32();
         totalCompute = pool.totalCompute;
         uint256 count = nodeKeys.length;
+        // Payouts to a previous provider of a node key, made after every record is stored.
+        address[] memory payees = new address[](count);
+        uint256[] memory payouts = new uint256[](count);
 
         for (uint256 i; i < count; ++i) {
             NodeRecord storage record = _records[poolId][nodeKeys[i]];
             // A node key re-registered by another provider: what it earned before belongs to the
-            // previous provider, who is paid out now so the new provider starts from zero.
+            // previous provider, who is paid out now, so the new provider starts from zero.
             address previous = record.provider;
-            uint256 owed = record.unclaimed;
-            if (previous != provider && owed != 0) {
-                record.unclaimed = 0;
-                emit RewardsClaimed(poolId, nodeKeys[i], previous, owed);
-                _TOKEN.safeTransfer(previous, owed);
+            if (previous != provider) {
+                if (record.unclaimed != 0) {
+                    payees[i] = previous;
+                    payouts[i] = record.unclaimed;
+                    record.unclaimed = 0;
+                }
+                record.activeSeconds = 0;
+                record.provider = provider;
             }
-            record.provider = provider;
             record.computeUnits = computeUnits[i];
             record.joinedAt = now32;
             record.checkpoint = pool.index;
@@ -205,6 +210,13 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         pool.nodeCount = uint24(nodeCount);
         pool.totalCompute = totalCompute.toUint64();
         _pools[poolId] = pool;
+
+        for (uint256 i; i < count; ++i) {
+            if (payouts[i] != 0) {
+                emit RewardsClaimed(poolId, nodeKeys[i], payees[i], payouts[i]);
+                _TOKEN.safeTransfer(payees[i], payouts[i]);
+            }
+        }
     }
 
     /// @inheritdoc IRewardsDistributor

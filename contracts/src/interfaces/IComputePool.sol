@@ -7,6 +7,9 @@ import {IPrimeNetworkModule} from "./IPrimeNetworkModule.sol";
 /// @notice Compute pools: a creator opens a pool in a domain and names a compute manager key; nodes
 /// join with invites that key signed (EIP-712), earn rewards while the pool is active, and leave or
 /// are ejected. Membership records and rewards are kept by the RewardsDistributor.
+/// @dev Warning: invites are valid when the pool's current compute manager key signed them. A key
+/// that is rotated away and later set again makes its unused, unexpired invites work again; cancel
+/// their nonces first. A contract (ERC-1271) manager key decides alone which invites are valid.
 interface IComputePool is IPrimeNetworkModule {
     /// @notice A pool's lifecycle: PENDING -> ACTIVE (start) -> COMPLETED (end).
     enum PoolStatus {

@@ -89,7 +89,8 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice Adds `amount` to the caller's stake, rebonding its pending unbonds first.
     function increaseStake(uint256 amount) external;
 
-    /// @notice Starts unbonding `amount` of the caller's stake; what remains must cover its nodes.
+    /// @notice Starts unbonding `amount` of the caller's stake. What remains must be at least
+    /// minimumStakeFor(caller), except that a provider without nodes may unbond all of it (a full exit).
     function reclaimStake(uint256 amount) external;
 
     /// @notice Transfers the caller's matured unbonds to it. Never paused.

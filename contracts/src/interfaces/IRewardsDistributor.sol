@@ -38,7 +38,8 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @param provider The provider the node earned for (rewards go to it).
     /// @param computeUnits The node's compute units while in the pool.
     /// @param joinedAt When the node joined (0 while it is not in the pool).
-    /// @param activeSeconds Seconds the node spent in the pool while it was active, before its current stay.
+    /// @param activeSeconds Seconds the node spent in the pool while it was active, before its current stay
+    /// (counted for its current provider: reset when the key comes back under another provider).
     /// @param checkpoint The pool index when the node's rewards were last settled.
     /// @param unclaimed Rewards settled but not yet claimed.
     struct NodeRecord {

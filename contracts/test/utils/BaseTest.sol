@@ -93,7 +93,8 @@ abstract contract BaseTest is Test, ProtocolDeployer {
         view
         returns (IComputePool.Invite memory)
     {
-        return _inviteSignedBy(managerPk, poolId, nodeKey, nonce, block.timestamp + 1 hours);
+        // vm.getBlockTimestamp, not block.timestamp: via-IR may reuse a timestamp read before a warp.
+        return _inviteSignedBy(managerPk, poolId, nodeKey, nonce, vm.getBlockTimestamp() + 1 hours);
     }
 
     function _inviteSignedBy(uint256 signerPk, uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {BaseTest} from "../utils/BaseTest.sol";
+
+contract RewardsFuzzTest is BaseTest {
+    /* HELPERS */
+
+    function _budget(uint256 poolId) internal view returns (uint256) {
+        return rewards.getPoolRewards(poolId).budget;
+    }
+
+    function _min(uint256 a, uint256 b) internal pure returns (uint256) {
+        return a < b ? a : b;
+    }
+
+    /// @dev Registers `provider_` with just enough stake (minted) for one node of `units`, adds it validated.
+    function _fundedNode(address provider_, string memory label, uint256 units) internal returns (address node) {
+        token.mint(provider_, STAKE_MINIMUM * (1 + units));
+        _registerWhitelisted(provider_, units);
+        node = _addValidatedNode(provider_, label, units);
+    }
+
+    /* ONE NODE */
+
+    function testFuzz_rewards_matchFormulaUntilBudgetRunsOut(uint256 rate, uint256 units, uint256 secs, uint256 budget)
+        public
+    {
+        rate = bound(rate, 0, 1e24);
+        units = bound(units, 1, 1_000_000);
+        secs = bound(secs, 1, 365 days);
+        budget = bound(budget, 1, 1e36);
+        address node = _fundedNode(provider, "node", units);
+        token.mint(funder, budget);
+        uint256 poolId = _activePool(rate, budget);
+        _join(provider, poolId, node, 0);
+
+        skip(secs);
+
+        uint256 earned = rewards.calculateRewards(poolId, node);
+        if (rate * units * secs <= budget) {
+            assertEq(earned, rate * units * secs, "rate x units x seconds while the budget lasts");
+        } else {
+            // Ran out: the node took every whole per-unit share; less than one share per unit is left.
+            assertEq(earned, (budget / units) * units, "all whole per-unit shares of the budget");
+            assertLt(budget - earned, units, "dust below one unit");
+        }
+        assertEq(_budget(poolId), budget - earned, "budget less what was earned");
+
+        uint256 before = token.balanceOf(provider);
+        assertEq(_claim(provider, poolId, node), earned, "claim returns the earned amount");
+        assertEq(token.balanceOf(provider) - before, earned, "provider paid");
+        assertEq(token.balanceOf(address(rewards)), budget - earned, "distributor keeps the rest");
+    }
+
+    function test_rewards_matchFormulaUntilBudgetRunsOut_example() public {
+        testFuzz_rewards_matchFormulaUntilBudgetRunsOut(1e15, 10, 100, 1000e18);
+    }
+
+    function test_rewards_matchFormulaUntilBudgetRunsOut_exhaustedExample() public {
+        testFuzz_rewards_matchFormulaUntilBudgetRunsOut(10, 3, 1000, 100);
+    }
+
+    /* TWO NODES SHARING A BUDGET */
+
+    function testFuzz_rewards_twoNodesShareTheBudgetProRata(
+        uint256 rate,
+        uint256 unitsA,
+        uint256 unitsB,
+        uint256 secs,
+        uint256 budget
+    ) public {
+        rate = bound(rate, 1, 1e20);
+        unitsA = bound(unitsA, 1, 1000);
+        unitsB = bound(unitsB, 1, 1000);
+        secs = bound(secs, 1, 30 days);
+        budget = bound(budget, 1, 1e30);
+        address nodeA = _fundedNode(provider, "nodeA", unitsA);
+        address nodeB = _fundedNode(provider2, "nodeB", unitsB);
+        token.mint(funder, budget);
+        uint256 poolId = _activePool(rate, budget);
+        _join(provider, poolId, nodeA, 0);
+        _join(provider2, poolId, nodeB, 1);
+
+        skip(secs);
+
+        // Both stop at the same moment: the same per-unit amount for both, whichever ran it out.
+        uint256 perUnit = _min(rate * secs, budget / (unitsA + unitsB));
+        assertEq(rewards.calculateRewards(poolId, nodeA), perUnit * unitsA, "A pro rata");
+        assertEq(rewards.calculateRewards(poolId, nodeB), perUnit * unitsB, "B pro rata");
+        assertEq(
+            rewards.calculateRewards(poolId, nodeA) + rewards.calculateRewards(poolId, nodeB) + _budget(poolId),
+            budget,
+            "funded == claimable + budget"
+        );
+    }
+
+    function test_rewards_twoNodesShareTheBudgetProRata_example() public {
+        testFuzz_rewards_twoNodesShareTheBudgetProRata(10, 1, 2, 10, 100);
+    }
+
+    /* SEQUENCES */
+
+    /// @dev Ten steps chosen by `seed`: skip, claim A, claim B, fund, set the rate. After each:
+    /// funded == claimed + claimable + budget and the distributor holds exactly funded - claimed.
+    function testFuzz_claimedNeverExceedsFunded(
+        uint256 seed,
+        uint256 rate,
+        uint256 budget,
+        uint256 unitsA,
+        uint256 unitsB
+    ) public {
+        rate = bound(rate, 1, 1e20);
+        budget = bound(budget, 1, 1e30);
+        unitsA = bound(unitsA, 1, 50);
+        unitsB = bound(unitsB, 1, 50);
+        address nodeA = _fundedNode(provider, "nodeA", unitsA);
+        address nodeB = _fundedNode(provider2, "nodeB", unitsB);
+        token.mint(funder, budget);
+        uint256 poolId = _activePool(rate, budget);
+        _join(provider, poolId, nodeA, 0);
+        _join(provider2, poolId, nodeB, 1);
+        uint256 funded = budget;
+        uint256 claimed;
+
+        for (uint256 i; i < 10; ++i) {
+            uint256 word = uint256(keccak256(abi.encode(seed, i)));
+            uint256 op = word % 5;
+            if (op == 0) {
+                skip(bound(word >> 8, 1, 1 days));
+            } else if (op == 1) {
+                claimed += _claim(provider, poolId, nodeA);
+            } else if (op == 2) {
+                claimed += _claim(provider2, poolId, nodeB);
+            } else if (op == 3) {
+                uint256 amount = bound(word >> 8, 1, 1e24);
+                token.mint(funder, amount);
+                vm.prank(funder);
+                rewards.fundPool(poolId, amount);
+                funded += amount;
+            } else {
+                vm.prank(creator);
+                rewards.setRewardRate(poolId, bound(word >> 8, 0, 1e20));
+            }
+
+            uint256 claimable = rewards.calculateRewards(poolId, nodeA) + rewards.calculateRewards(poolId, nodeB);
+            assertEq(claimed + claimable + _budget(poolId), funded, "funded == claimed + claimable + budget");
+            assertLe(claimed, funded, "claimed <= funded");
+            assertEq(token.balanceOf(address(rewards)), funded - claimed, "distributor holds funded - claimed");
+        }
+    }
+
+    function test_claimedNeverExceedsFunded_example() public {
+        testFuzz_claimedNeverExceedsFunded(42, 1e15, 1e21, 3, 5);
+    }
+}

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
+import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
+import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
+import {BaseTest} from "../utils/BaseTest.sol";
+import {ProtocolHandler} from "./handlers/ProtocolHandler.sol";
+
+/// @notice The protocol's invariants (PROTOCOL.md) after any sequence of the handler's actions.
+contract ProtocolInvariantTest is BaseTest {
+    ProtocolHandler internal handler;
+
+    function setUp() public override {
+        super.setUp();
+        handler = new ProtocolHandler(
+            ProtocolHandler.Deployment({
+                token: token,
+                network: network,
+                stakeManager: stakeManager,
+                registry: registry,
+                pools: pools,
+                rewards: rewards,
+                federator: federator,
+                validator: validator,
+                treasury: treasury,
+                creator: creator,
+                funder: funder
+            })
+        );
+        token.grantRole(token.MINTER_ROLE(), address(handler));
+        handler.bootstrap();
+        targetContract(address(handler));
+        targetSelector(FuzzSelector({addr: address(handler), selectors: handler.selectors()}));
+    }
+
+    /* INVARIANTS */
+
+    // Grouped by ledger: each invariant_* runs its own campaign, so fewer groups keep the suite fast
+    // while every assertion still names the property it checks.
+
+    /// @notice StakeManager's token balance == total active stake + total pending unbonds.
+    function invariant_stakeLedger() public view {
+        _assertStakeManagerBalanceEqualsActivePlusUnbonding();
+    }
+
+    /// @notice Per pool: funded == claimed + claimable + unaccrued budget (+ withdrawn); the
+    /// distributor holds exactly the budgets plus what is claimable.
+    function invariant_rewardsLedger() public view {
+        _assertPoolFundedEqualsClaimedPlusClaimablePlusBudget();
+        _assertDistributorBalanceEqualsBudgetsPlusClaimable();
+    }
+
+    /// @notice A node is active in at most one pool, registry flags agree with membership, pool
+    /// compute and node counts and provider counts agree with the nodes.
+    function invariant_membership() public view {
+        _assertNodeActiveInAtMostOnePoolAndRegistryAgrees();
+        _assertPoolComputeAndNodeCountMatchMembers();
+        _assertProviderCountsMatchNodes();
+    }
+
+    /* STAKE */
+
+    function _assertStakeManagerBalanceEqualsActivePlusUnbonding() internal view {
+        uint256 total;
+        for (uint256 i; i < handler.PROVIDER_COUNT(); ++i) {
+            address provider_ = handler.providers(i);
+            uint256 unbonding = stakeManager.unbondingStake(provider_);
+            IStakeManager.Unbond[] memory list = stakeManager.pendingUnbonds(provider_);
+            uint256 listed;
+            for (uint256 j; j < list.length; ++j) {
+                listed += list[j].amount;
+            }
+            assertEq(listed, unbonding, "pending unbond entries sum to unbonding stake");
+            assertLe(list.length, stakeManager.MAX_PENDING_UNBONDS(), "pending unbonds bounded");
+            total += stakeManager.activeStake(provider_) + unbonding;
+        }
+        assertEq(token.balanceOf(address(stakeManager)), total, "StakeManager balance == active + unbonding");
+    }
+
+    /* REWARDS */
+
+    function _assertPoolFundedEqualsClaimedPlusClaimablePlusBudget() internal view {
+        for (uint256 p; p < handler.poolCount(); ++p) {
+            uint256 poolId = handler.poolIds(p);
+            uint256 claimable;
+            for (uint256 k; k < handler.NODE_COUNT(); ++k) {
+                claimable += rewards.calculateRewards(poolId, handler.nodeKeys(k));
+            }
+            uint256 out = handler.ghost_claimed(poolId) + handler.ghost_paidOnRejoin(poolId)
+                + handler.ghost_budgetWithdrawn(poolId);
+            assertEq(
+                handler.ghost_funded(poolId),
+                out + claimable + rewards.getPoolRewards(poolId).budget,
+                "funded == claimed + paid on rejoin + withdrawn + claimable + budget (forfeits back in budget)"
+            );
+            assertLe(out, handler.ghost_funded(poolId), "never more paid out than funded");
+        }
+    }
+
+    function _assertDistributorBalanceEqualsBudgetsPlusClaimable() internal view {
+        uint256 owed;
+        for (uint256 p; p < handler.poolCount(); ++p) {
+            uint256 poolId = handler.poolIds(p);
+            owed += rewards.getPoolRewards(poolId).budget;
+            for (uint256 k; k < handler.NODE_COUNT(); ++k) {
+                owed += rewards.calculateRewards(poolId, handler.nodeKeys(k));
+            }
+        }
+        assertEq(token.balanceOf(address(rewards)), owed, "RewardsDistributor balance == budgets + claimable");
+    }
+
+    /* MEMBERSHIP */
+
+    function _assertNodeActiveInAtMostOnePoolAndRegistryAgrees() internal view {
+        for (uint256 k; k < handler.NODE_COUNT(); ++k) {
+            address nodeKey = handler.nodeKeys(k);
+            uint256 memberships;
+            uint256 memberOf;
+            for (uint256 p; p < handler.poolCount(); ++p) {
+                uint256 poolId = handler.poolIds(p);
+                if (rewards.getNodeRecord(poolId, nodeKey).joinedAt != 0) {
+                    ++memberships;
+                    memberOf = poolId;
+                }
+            }
+            assertLe(memberships, 1, "a node is in at most one pool");
+            assertEq(registry.getNode(nodeKey).active, memberships == 1, "registry active flag == pool membership");
+            assertEq(handler.ghost_poolOf(nodeKey), memberOf, "membership where the handler put it");
+        }
+    }
+
+    function _assertPoolComputeAndNodeCountMatchMembers() internal view {
+        for (uint256 p; p < handler.poolCount(); ++p) {
+            uint256 poolId = handler.poolIds(p);
+            uint256 units;
+            uint256 members;
+            for (uint256 k; k < handler.NODE_COUNT(); ++k) {
+                address nodeKey = handler.nodeKeys(k);
+                IRewardsDistributor.NodeRecord memory record = rewards.getNodeRecord(poolId, nodeKey);
+                if (record.joinedAt == 0) continue;
+                ++members;
+                units += record.computeUnits;
+                assertEq(record.computeUnits, registry.getNode(nodeKey).computeUnits, "member earns for its units");
+                assertEq(record.provider, registry.getNode(nodeKey).provider, "member earns for its provider");
+            }
+            IRewardsDistributor.PoolRewards memory pool = rewards.getPoolRewards(poolId);
+            assertEq(pool.totalCompute, units, "pool totalCompute == sum of member units");
+            assertEq(pool.nodeCount, members, "pool nodeCount == members");
+            uint256 limit = pools.getPool(poolId).computeLimit;
+            if (limit != 0) assertLe(units, limit, "within the compute limit");
+        }
+    }
+
+    function _assertProviderCountsMatchNodes() internal view {
+        for (uint256 i; i < handler.PROVIDER_COUNT(); ++i) {
+            address provider_ = handler.providers(i);
+            uint256 nodes;
+            uint256 active;
+            uint256 units;
+            for (uint256 k; k < handler.NODE_COUNT(); ++k) {
+                IComputeRegistry.Node memory node = registry.getNode(handler.nodeKeys(k));
+                if (node.provider != provider_) continue;
+                ++nodes;
+                units += node.computeUnits;
+                if (node.active) ++active;
+            }
+            IComputeRegistry.Provider memory record = registry.getProvider(provider_);
+            assertEq(record.nodeCount, nodes, "provider nodeCount == its nodes");
+            assertEq(record.activeNodeCount, active, "provider activeNodeCount == its active nodes");
+            assertEq(record.totalComputeUnits, units, "provider totalComputeUnits == sum of its nodes' units");
+            assertEq(registry.getProviderNodes(provider_).length, nodes, "provider node list length");
+        }
+    }
+
+    /* ROLES */
+
+    function invariant_noRoleGatedCallSucceedsWithoutTheRole() public view {
+        assertFalse(handler.ghost_roleViolation(), "no role-gated call succeeded for an outsider");
+        assertFalse(handler.ghost_unexpectedError(), "outsiders were refused with the role error");
+    }
+
+    /* HANDLER SANITY */
+
+    /// @dev A fixed sequence through the handler after the bootstrap, so a handler that silently skips
+    /// its actions shows up as a failure here instead of as invariants that hold vacuously.
+    function test_handler_reachesEveryFlow() public {
+        string[20] memory flows = [
+            "increaseStake",
+            "reclaimStake",
+            "withdraw",
+            "slash",
+            "addNode",
+            "removeNode",
+            "setValidated",
+            "createPool",
+            "startPool",
+            "endPool",
+            "fundPool",
+            "join",
+            "rejoinPayout",
+            "leave",
+            "eject",
+            "claim",
+            "forfeit",
+            "withdrawUnusedBudget",
+            "togglePause",
+            "tryUnauthorized"
+        ];
+        uint256[20] memory before;
+        for (uint256 i; i < flows.length; ++i) {
+            before[i] = handler.calls(flows[i]);
+        }
+        assertEq(handler.calls("join"), 3, "bootstrap joined every provider's nodes");
+        assertEq(rewards.getPoolRewards(handler.poolIds(0)).nodeCount, 6, "bootstrap filled the first pool");
+
+        handler.warp(1 hours);
+        handler.claim(0, 0);
+        handler.warp(1 hours);
+        handler.leave(3);
+        handler.forfeit(0, 1);
+        handler.increaseStake(0, 1);
+        handler.reclaimStake(0, 1);
+        handler.slash(2, 1);
+        handler.removeNode(3);
+        handler.addNode(1, 3, 2);
+        handler.setValidated(3, 1);
+        handler.join(0, 1, 3);
+        handler.leave(2);
+        handler.join(1, 2, 2);
+        handler.fundPool(1, 1);
+        handler.eject(5, true);
+        handler.endPool(0, false);
+        handler.withdrawUnusedBudget(0);
+        handler.createPool(1);
+        handler.startPool(2, true);
+        for (uint256 w; w < 4; ++w) {
+            handler.warp(2 days);
+        }
+        handler.withdraw(0);
+        handler.togglePause(0);
+        for (uint256 which; which < 14; ++which) {
+            handler.tryUnauthorized(which, which);
+        }
+
+        for (uint256 i; i < flows.length; ++i) {
+            assertGt(handler.calls(flows[i]), before[i], flows[i]);
+        }
+        assertTrue(network.paused(), "paused");
+        _assertStakeManagerBalanceEqualsActivePlusUnbonding();
+        _assertPoolFundedEqualsClaimedPlusClaimablePlusBudget();
+        _assertDistributorBalanceEqualsBudgetsPlusClaimable();
+        _assertNodeActiveInAtMostOnePoolAndRegistryAgrees();
+        _assertPoolComputeAndNodeCountMatchMembers();
+        _assertProviderCountsMatchNodes();
+        invariant_noRoleGatedCallSucceedsWithoutTheRole();
+    }
+}

@@ -1,0 +1,580 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Test} from "forge-std/Test.sol";
+
+import {ComputePool} from "../../../src/ComputePool.sol";
+import {ComputeRegistry} from "../../../src/ComputeRegistry.sol";
+import {PrimeNetwork} from "../../../src/PrimeNetwork.sol";
+import {PrimeToken} from "../../../src/PrimeToken.sol";
+import {RewardsDistributor} from "../../../src/RewardsDistributor.sol";
+import {StakeManager} from "../../../src/StakeManager.sol";
+import {ICommonErrors} from "../../../src/interfaces/ICommonErrors.sol";
+import {IComputePool} from "../../../src/interfaces/IComputePool.sol";
+import {IComputeRegistry} from "../../../src/interfaces/IComputeRegistry.sol";
+import {IPrimeNetworkModule} from "../../../src/interfaces/IPrimeNetworkModule.sol";
+import {IRewardsDistributor} from "../../../src/interfaces/IRewardsDistributor.sol";
+import {IStakeManager} from "../../../src/interfaces/IStakeManager.sol";
+
+/// @notice Drives bounded random sequences through the protocol's real entry points with a fixed cast:
+/// three providers, six node keys, one pool creator with its compute manager key, the validator, the
+/// federator and a funder. Every action checks its preconditions and skips (returns) when the call
+/// would revert, so the suite can run with fail_on_revert. Ghost variables record what entered and
+/// left each pool's budget.
+contract ProtocolHandler is Test {
+    uint256 public constant PROVIDER_COUNT = 3;
+    uint256 public constant NODE_COUNT = 6;
+    uint256 public constant MAX_POOLS = 4;
+    uint256 internal constant MAX_UNITS = 8;
+
+    /* DEPLOYMENT */
+
+    PrimeToken public immutable token;
+    PrimeNetwork public immutable network;
+    StakeManager public immutable stakeManager;
+    ComputeRegistry public immutable registry;
+    ComputePool public immutable pools;
+    RewardsDistributor public immutable rewards;
+
+    /* ACTORS */
+
+    address public immutable federator;
+    address public immutable validator;
+    address public immutable treasury;
+    address public immutable creator;
+    address public immutable manager;
+    uint256 internal immutable _managerPk;
+    address public immutable funder;
+    address public immutable stranger;
+    address[PROVIDER_COUNT] public providers;
+    address[NODE_COUNT] public nodeKeys;
+    uint256[NODE_COUNT] internal _nodePks;
+
+    uint256 public immutable domainId;
+    uint256 internal immutable _stakeMinimum;
+    uint256[] public poolIds;
+    mapping(uint256 poolId => uint256) internal _nextNonce;
+
+    /* GHOSTS */
+
+    mapping(uint256 poolId => uint256) public ghost_funded;
+    mapping(uint256 poolId => uint256) public ghost_claimed;
+    /// @dev Paid to a node's previous provider when its key rejoined under another provider.
+    mapping(uint256 poolId => uint256) public ghost_paidOnRejoin;
+    mapping(uint256 poolId => uint256) public ghost_forfeited;
+    mapping(uint256 poolId => uint256) public ghost_budgetWithdrawn;
+    mapping(address nodeKey => uint256 poolId) public ghost_poolOf;
+    uint256 public ghost_slashed;
+    /// @dev Set when a role-gated call succeeded for a caller without the role.
+    bool public ghost_roleViolation;
+    /// @dev Set when such a call failed with another error than the expected one.
+    bool public ghost_unexpectedError;
+    mapping(string action => uint256) public calls;
+
+    struct Deployment {
+        PrimeToken token;
+        PrimeNetwork network;
+        StakeManager stakeManager;
+        ComputeRegistry registry;
+        ComputePool pools;
+        RewardsDistributor rewards;
+        address federator;
+        address validator;
+        address treasury;
+        address creator;
+        address funder;
+    }
+
+    constructor(Deployment memory d) {
+        token = d.token;
+        network = d.network;
+        stakeManager = d.stakeManager;
+        registry = d.registry;
+        pools = d.pools;
+        rewards = d.rewards;
+        federator = d.federator;
+        validator = d.validator;
+        treasury = d.treasury;
+        creator = d.creator;
+        funder = d.funder;
+        stranger = makeAddr("inv.stranger");
+        (address manager_, uint256 managerPk_) = makeAddrAndKey("inv.manager");
+        manager = manager_;
+        _managerPk = managerPk_;
+        _stakeMinimum = network.stakeMinimum();
+
+        for (uint256 i; i < PROVIDER_COUNT; ++i) {
+            providers[i] = makeAddr(string.concat("inv.provider", vm.toString(i)));
+            vm.prank(providers[i]);
+            token.approve(address(stakeManager), type(uint256).max);
+        }
+        for (uint256 i; i < NODE_COUNT; ++i) {
+            (nodeKeys[i], _nodePks[i]) = makeAddrAndKey(string.concat("inv.node", vm.toString(i)));
+        }
+        vm.prank(creator);
+        token.approve(address(rewards), type(uint256).max);
+        vm.prank(funder);
+        token.approve(address(rewards), type(uint256).max);
+        vm.prank(federator);
+        domainId = network.createDomain("invariant", address(0), "ipfs://domain");
+    }
+
+    /// @notice Brings the network to life before the random sequences: every provider registered and
+    /// whitelisted with two validated nodes, two started and funded pools (one with a compute limit
+    /// and a budget small enough to run out), and every node earning in the first pool.
+    function bootstrap() external {
+        for (uint256 i; i < PROVIDER_COUNT; ++i) {
+            this.registerProvider(i, 10 * _stakeMinimum);
+            this.setWhitelisted(i, 1);
+        }
+        for (uint256 k; k < NODE_COUNT; ++k) {
+            this.addNode(k, k, 1 + k % 4);
+            this.setValidated(k, 1);
+        }
+        this.createPool(1);
+        this.createPool(12);
+        for (uint256 p; p < 2; ++p) {
+            this.startPool(p, false);
+        }
+        // Seeds pick pools by position: 0 is the first pool, 1 the second.
+        this.setRewardRate(0, 1e12 + 1);
+        this.fundPool(0, 1e21 + 1);
+        this.setRewardRate(1, 8);
+        this.fundPool(1, 5000);
+        for (uint256 i; i < PROVIDER_COUNT; ++i) {
+            this.join(0, i, i);
+        }
+    }
+
+    /* SELECTORS */
+
+    function selectors() external pure returns (bytes4[] memory s) {
+        s = new bytes4[](24);
+        s[0] = this.registerProvider.selector;
+        s[1] = this.increaseStake.selector;
+        s[2] = this.reclaimStake.selector;
+        s[3] = this.withdraw.selector;
+        s[4] = this.addNode.selector;
+        s[5] = this.removeNode.selector;
+        s[6] = this.setWhitelisted.selector;
+        s[7] = this.setValidated.selector;
+        s[8] = this.slash.selector;
+        s[9] = this.createPool.selector;
+        s[10] = this.startPool.selector;
+        s[11] = this.endPool.selector;
+        s[12] = this.fundPool.selector;
+        s[13] = this.setRewardRate.selector;
+        s[14] = this.join.selector;
+        s[15] = this.leave.selector;
+        s[16] = this.eject.selector;
+        s[17] = this.claim.selector;
+        s[18] = this.forfeit.selector;
+        s[19] = this.withdrawUnusedBudget.selector;
+        s[20] = this.warp.selector;
+        s[21] = this.togglePause.selector;
+        s[22] = this.tryUnauthorized.selector;
+        s[23] = this.join.selector; // joins are what the other actions feed on: weight them double
+    }
+
+    /* VIEWS FOR THE INVARIANTS */
+
+    function poolCount() external view returns (uint256) {
+        return poolIds.length;
+    }
+
+    /* STAKE */
+
+    function registerProvider(uint256 providerSeed, uint256 amount) external {
+        address provider = _provider(providerSeed);
+        if (registry.getProvider(provider).registered || network.paused()) return;
+        amount = _bound(amount, _stakeMinimum, 20 * _stakeMinimum);
+        token.mint(provider, amount);
+        vm.prank(provider);
+        network.registerProvider(amount);
+        ++calls["registerProvider"];
+    }
+
+    function increaseStake(uint256 providerSeed, uint256 amount) external {
+        address provider = _provider(providerSeed);
+        if (!registry.getProvider(provider).registered) return;
+        _increaseStake(provider, _bound(amount, 1, 10 * _stakeMinimum));
+        ++calls["increaseStake"];
+    }
+
+    function reclaimStake(uint256 providerSeed, uint256 amount) external {
+        address provider = _provider(providerSeed);
+        if (!registry.getProvider(provider).registered) return;
+        uint256 active = stakeManager.activeStake(provider);
+        uint256 required = network.minimumStakeFor(provider);
+        if (active <= required) return;
+        if (stakeManager.pendingUnbonds(provider).length >= stakeManager.MAX_PENDING_UNBONDS()) return;
+        vm.prank(provider);
+        network.reclaimStake(_bound(amount, 1, active - required));
+        ++calls["reclaimStake"];
+    }
+
+    function withdraw(uint256 providerSeed) external {
+        address provider = _provider(providerSeed);
+        uint256 withdrawable = stakeManager.withdrawableStake(provider);
+        if (withdrawable == 0) return;
+        uint256 before = token.balanceOf(provider);
+        vm.prank(provider);
+        uint256 amount = network.withdraw();
+        assertEq(amount, withdrawable, "withdraw returns every matured unbond");
+        assertEq(token.balanceOf(provider) - before, withdrawable, "withdraw pays every matured unbond");
+        ++calls["withdraw"];
+    }
+
+    function slash(uint256 providerSeed, uint256 amount) external {
+        address provider = _provider(providerSeed);
+        uint256 total = stakeManager.activeStake(provider) + stakeManager.unbondingStake(provider);
+        if (total == 0) return;
+        amount = _bound(amount, 1, total + _stakeMinimum);
+        uint256 before = token.balanceOf(treasury);
+        vm.prank(validator);
+        uint256 slashed = network.slash(provider, amount);
+        assertEq(slashed, amount < total ? amount : total, "slash takes what it can");
+        assertEq(token.balanceOf(treasury) - before, slashed, "treasury receives the slash");
+        ghost_slashed += slashed;
+        ++calls["slash"];
+    }
+
+    /* NODES */
+
+    function addNode(uint256 providerSeed, uint256 nodeSeed, uint256 units) external {
+        address provider = _provider(providerSeed);
+        uint256 i = nodeSeed % NODE_COUNT;
+        address nodeKey = nodeKeys[i];
+        IComputeRegistry.Provider memory record = registry.getProvider(provider);
+        if (!record.registered || network.paused() || registry.getNode(nodeKey).provider != address(0)) return;
+        units = _bound(units, 1, MAX_UNITS);
+        uint256 required = _stakeMinimum * (1 + record.totalComputeUnits + units);
+        uint256 active = stakeManager.activeStake(provider);
+        if (active < required) _increaseStake(provider, required - active);
+        bytes32 digest = network.nodeOwnershipDigest(provider, nodeKey);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(_nodePks[i], digest);
+        vm.prank(provider);
+        network.addComputeNode(nodeKey, "ipfs://node-specs", units, abi.encodePacked(r, s, v));
+        ++calls["addNode"];
+    }
+
+    function removeNode(uint256 nodeSeed) external {
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        IComputeRegistry.Node memory node = registry.getNode(nodeKey);
+        if (node.provider == address(0) || node.active) return;
+        vm.prank(node.provider);
+        network.removeComputeNode(nodeKey);
+        ++calls["removeNode"];
+    }
+
+    function setWhitelisted(uint256 providerSeed, uint256 choice) external {
+        address provider = _provider(providerSeed);
+        if (!registry.getProvider(provider).registered) return;
+        vm.prank(validator);
+        if (choice % 4 == 0) network.blacklistProvider(provider);
+        else network.whitelistProvider(provider);
+        ++calls["setWhitelisted"];
+    }
+
+    function setValidated(uint256 nodeSeed, uint256 choice) external {
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        address provider = registry.getNode(nodeKey).provider;
+        if (provider == address(0)) return;
+        if (choice % 4 == 0) {
+            vm.prank(validator);
+            network.invalidateNode(nodeKey);
+        } else {
+            if (stakeManager.activeStake(provider) < network.minimumStakeFor(provider)) return;
+            vm.prank(validator);
+            network.validateNode(nodeKey);
+        }
+        ++calls["setValidated"];
+    }
+
+    /* POOLS */
+
+    function createPool(uint256 limitSeed) external {
+        if (poolIds.length >= MAX_POOLS) return;
+        uint256 limit = limitSeed % 3 == 0 ? _bound(limitSeed, 4, 30) : 0;
+        vm.prank(creator);
+        uint256 poolId = pools.createComputePool(domainId, manager, "pool", "ipfs://pool-data", limit);
+        poolIds.push(poolId);
+        ++calls["createPool"];
+    }
+
+    function startPool(uint256 poolSeed, bool byManager) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists || pools.getPool(poolId).status != IComputePool.PoolStatus.PENDING) return;
+        vm.prank(byManager ? manager : creator);
+        pools.startComputePool(poolId);
+        ++calls["startPool"];
+    }
+
+    function endPool(uint256 poolSeed, bool byManager) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        // Only one in three tries ends the pool, so pools live long enough to be worked.
+        if (!exists || poolSeed % 3 != 0 || pools.getPool(poolId).status == IComputePool.PoolStatus.COMPLETED) return;
+        vm.prank(byManager ? manager : creator);
+        pools.endComputePool(poolId);
+        ++calls["endPool"];
+    }
+
+    function fundPool(uint256 poolSeed, uint256 amount) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists || rewards.getPoolRewards(poolId).ended) return;
+        // Small budgets run out and exercise the cap; large ones last.
+        amount = amount % 2 == 0 ? _bound(amount, 1, 10_000) : _bound(amount, 1, 1e22);
+        token.mint(funder, amount);
+        vm.prank(funder);
+        rewards.fundPool(poolId, amount);
+        ghost_funded[poolId] += amount;
+        ++calls["fundPool"];
+    }
+
+    function setRewardRate(uint256 poolSeed, uint256 rate) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists || rewards.getPoolRewards(poolId).ended) return;
+        rate = rate % 2 == 0 ? _bound(rate, 0, 1000) : _bound(rate, 0, 1e16);
+        vm.prank(creator);
+        rewards.setRewardRate(poolId, rate);
+        ++calls["setRewardRate"];
+    }
+
+    /// @dev Joins up to three eligible nodes of one provider, starting at `nodeSeed`, with invites
+    /// the manager key signs now.
+    function join(uint256 poolSeed, uint256 providerSeed, uint256 nodeSeed) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        address provider = _provider(providerSeed);
+        if (!exists || network.paused() || !registry.getProvider(provider).whitelisted) return;
+        if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
+
+        address[] memory chosen = new address[](3);
+        uint256 count;
+        uint256 units = rewards.getPoolRewards(poolId).totalCompute;
+        uint256 limit = pools.getPool(poolId).computeLimit;
+        for (uint256 k; k < NODE_COUNT && count < 3; ++k) {
+            address nodeKey = nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT];
+            IComputeRegistry.Node memory node = registry.getNode(nodeKey);
+            if (node.provider != provider || !node.validated || node.active) continue;
+            if (limit != 0 && units + node.computeUnits > limit) continue;
+            units += node.computeUnits;
+            chosen[count++] = nodeKey;
+        }
+        if (count == 0) return;
+
+        // A key that earned here under another provider pays that provider out as it rejoins.
+        address[] memory paid = new address[](count);
+        uint256[] memory owed = new uint256[](count);
+        uint256[] memory balances = new uint256[](count);
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](count);
+        uint256 expiry = block.timestamp + 1 hours;
+        for (uint256 k; k < count; ++k) {
+            IRewardsDistributor.NodeRecord memory record = rewards.getNodeRecord(poolId, chosen[k]);
+            if (record.provider != provider && record.unclaimed != 0) {
+                (paid[k], owed[k], balances[k]) = (record.provider, record.unclaimed, token.balanceOf(record.provider));
+            }
+            uint256 nonce = _nextNonce[poolId]++;
+            (uint8 v, bytes32 r, bytes32 s) = vm.sign(_managerPk, pools.inviteDigest(poolId, chosen[k], nonce, expiry));
+            invites[k] = IComputePool.Invite({
+                nodeKey: chosen[k], nonce: nonce, expiry: expiry, signature: abi.encodePacked(r, s, v)
+            });
+        }
+
+        vm.prank(provider);
+        pools.joinComputePool(poolId, invites);
+
+        for (uint256 k; k < count; ++k) {
+            ghost_poolOf[chosen[k]] = poolId;
+            if (owed[k] == 0) continue;
+            ghost_paidOnRejoin[poolId] += owed[k];
+            // Each chosen key had a distinct previous record; sum what went to the same provider.
+            uint256 expected = balances[k];
+            for (uint256 j; j < count; ++j) {
+                if (paid[j] == paid[k]) expected += owed[j];
+            }
+            assertEq(token.balanceOf(paid[k]), expected, "previous provider paid on rejoin");
+            ++calls["rejoinPayout"];
+        }
+        ++calls["join"];
+    }
+
+    function leave(uint256 nodeSeed) external {
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        uint256 poolId = ghost_poolOf[nodeKey];
+        if (poolId == 0) return;
+        address[] memory keys = new address[](1);
+        keys[0] = nodeKey;
+        vm.prank(registry.getNode(nodeKey).provider);
+        pools.leaveComputePool(poolId, keys);
+        ghost_poolOf[nodeKey] = 0;
+        ++calls["leave"];
+    }
+
+    function eject(uint256 nodeSeed, bool byManager) external {
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        uint256 poolId = ghost_poolOf[nodeKey];
+        if (poolId == 0) return;
+        vm.prank(byManager ? manager : creator);
+        pools.ejectNode(poolId, nodeKey);
+        ghost_poolOf[nodeKey] = 0;
+        ++calls["eject"];
+    }
+
+    /* REWARDS */
+
+    function claim(uint256 poolSeed, uint256 providerSeed) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists) return;
+        address provider = _provider(providerSeed);
+        address[] memory keys = new address[](NODE_COUNT);
+        uint256 count;
+        uint256 expected;
+        for (uint256 k; k < NODE_COUNT; ++k) {
+            IRewardsDistributor.NodeRecord memory record = rewards.getNodeRecord(poolId, nodeKeys[k]);
+            if (record.provider != provider) continue;
+            keys[count++] = nodeKeys[k];
+            expected += record.unclaimed;
+        }
+        if (count == 0) return;
+        assembly ("memory-safe") {
+            mstore(keys, count)
+        }
+        uint256 before = token.balanceOf(provider);
+        vm.prank(provider);
+        uint256 total = rewards.claimRewards(poolId, keys);
+        assertEq(total, expected, "claim returns what was claimable");
+        assertEq(token.balanceOf(provider) - before, expected, "claim pays what was claimable");
+        ghost_claimed[poolId] += total;
+        ++calls["claim"];
+    }
+
+    function forfeit(uint256 poolSeed, uint256 nodeSeed) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists) return;
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        IRewardsDistributor.NodeRecord memory record = rewards.getNodeRecord(poolId, nodeKey);
+        if (record.provider == address(0)) return;
+        uint256 budget = rewards.getPoolRewards(poolId).budget;
+        vm.prank(validator);
+        uint256 amount = rewards.forfeitRewards(poolId, nodeKey);
+        assertEq(amount, record.unclaimed, "forfeits what was unclaimed");
+        assertEq(rewards.getPoolRewards(poolId).budget, budget + amount, "forfeit returns to the budget");
+        ghost_forfeited[poolId] += amount;
+        ++calls["forfeit"];
+    }
+
+    function withdrawUnusedBudget(uint256 poolSeed) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists) return;
+        IRewardsDistributor.PoolRewards memory pool = rewards.getPoolRewards(poolId);
+        if (!pool.ended || pool.budget == 0) return;
+        uint256 before = token.balanceOf(creator);
+        vm.prank(creator);
+        uint256 amount = rewards.withdrawUnusedBudget(poolId);
+        assertEq(amount, pool.budget, "withdraws the whole budget");
+        assertEq(token.balanceOf(creator) - before, amount, "creator paid");
+        ghost_budgetWithdrawn[poolId] += amount;
+        ++calls["withdrawUnusedBudget"];
+    }
+
+    /* ENVIRONMENT */
+
+    function warp(uint256 secs) external {
+        vm.warp(block.timestamp + _bound(secs, 1, 2 days));
+        ++calls["warp"];
+    }
+
+    function togglePause(uint256 seed) external {
+        // Rare, so that paused stretches do not starve joins.
+        if (seed % 4 != 0) return;
+        bool paused = network.paused();
+        vm.prank(federator);
+        if (paused) network.unpause();
+        else network.pause();
+        ++calls["togglePause"];
+    }
+
+    /* ROLES */
+
+    /// @dev A caller without the role tries a role-gated call; it must revert with the expected error.
+    function tryUnauthorized(uint256 which, uint256 actorSeed) external {
+        address[6] memory outsiders = [stranger, providers[0], providers[1], providers[2], funder, manager];
+        address actor = outsiders[actorSeed % outsiders.length];
+        (bool exists, uint256 poolId) = _poolAt(actorSeed >> 8);
+        address nodeKey = nodeKeys[(actorSeed >> 16) % NODE_COUNT];
+        which %= 14;
+
+        address target;
+        bytes memory data;
+        bytes memory expected;
+        if (which < 6) {
+            bytes32 role = which < 3 ? network.VALIDATOR_ROLE() : network.FEDERATOR_ROLE();
+            expected = abi.encodeWithSelector(ICommonErrors.MissingRole.selector, role, actor);
+            target = address(network);
+            if (which == 0) data = abi.encodeCall(network.whitelistProvider, (providers[0]));
+            else if (which == 1) data = abi.encodeCall(network.validateNode, (nodeKey));
+            else if (which == 2) data = abi.encodeCall(network.slash, (providers[0], 1));
+            else if (which == 3) data = abi.encodeCall(network.pause, ());
+            else if (which == 4) data = abi.encodeCall(network.setStakeMinimum, (1));
+            else data = abi.encodeCall(network.setValidator, (actor));
+        } else if (which == 6) {
+            // Includes the pool's own manager: forfeiting is the validator's call, not the pool's.
+            target = address(rewards);
+            data = abi.encodeCall(rewards.forfeitRewards, (exists ? poolId : 1, nodeKey));
+            expected = abi.encodeWithSelector(ICommonErrors.MissingRole.selector, network.VALIDATOR_ROLE(), actor);
+        } else if (which == 7) {
+            target = address(rewards);
+            data = abi.encodeCall(rewards.onPoolEnded, (exists ? poolId : 1));
+            expected = abi.encodeWithSelector(IRewardsDistributor.CallerNotComputePool.selector, actor);
+        } else if (which == 8) {
+            target = address(stakeManager);
+            data = abi.encodeCall(stakeManager.slash, (providers[0], 1));
+            expected = abi.encodeWithSelector(IPrimeNetworkModule.CallerNotPrimeNetwork.selector, actor);
+        } else if (which == 9) {
+            target = address(registry);
+            data = abi.encodeCall(registry.setActive, (nodeKey, true));
+            expected = abi.encodeWithSelector(IComputeRegistry.CallerNotComputePool.selector, actor);
+        } else {
+            if (!exists) return;
+            if (which == 10 || which == 11) {
+                target = address(rewards);
+                data = which == 10
+                    ? abi.encodeCall(rewards.setRewardRate, (poolId, 1))
+                    : abi.encodeCall(rewards.withdrawUnusedBudget, (poolId));
+                expected = abi.encodeWithSelector(ICommonErrors.CallerNotPoolCreator.selector, poolId, actor);
+            } else {
+                // Pool operator calls: the manager key is an operator, so only true outsiders try.
+                if (actor == manager) actor = stranger;
+                target = address(pools);
+                data = which == 12
+                    ? abi.encodeCall(pools.endComputePool, (poolId))
+                    : abi.encodeCall(pools.ejectNode, (poolId, nodeKey));
+                expected = abi.encodeWithSelector(IComputePool.CallerNotPoolOperator.selector, poolId, actor);
+            }
+        }
+
+        vm.prank(actor);
+        (bool ok, bytes memory result) = target.call(data);
+        if (ok) ghost_roleViolation = true;
+        else if (keccak256(result) != keccak256(expected)) ghost_unexpectedError = true;
+        ++calls["tryUnauthorized"];
+    }
+
+    /* INTERNAL */
+
+    function _provider(uint256 seed) internal view returns (address) {
+        return providers[seed % PROVIDER_COUNT];
+    }
+
+    function _poolAt(uint256 seed) internal view returns (bool exists, uint256 poolId) {
+        uint256 count = poolIds.length;
+        if (count == 0) return (false, 0);
+        return (true, poolIds[seed % count]);
+    }
+
+    function _increaseStake(address provider, uint256 amount) internal {
+        token.mint(provider, amount);
+        vm.prank(provider);
+        network.increaseStake(amount);
+    }
+}

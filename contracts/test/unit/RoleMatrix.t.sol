@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
+import {IComputePool} from "../../src/interfaces/IComputePool.sol";
+import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
+import {IDomainRegistry} from "../../src/interfaces/IDomainRegistry.sol";
+import {IPrimeNetwork} from "../../src/interfaces/IPrimeNetwork.sol";
+import {IPrimeNetworkModule} from "../../src/interfaces/IPrimeNetworkModule.sol";
+import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
+import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
+import {BaseTest} from "../utils/BaseTest.sol";
+
+/// @notice Every gated function of every contract, called by every actor that must not pass: each
+/// call reverts with the gate's exact error. Each row also runs once as each allowed caller (on a
+/// state snapshot), so a row whose call would fail for another reason cannot pass unnoticed.
+contract RoleMatrixTest is BaseTest {
+    enum Gate {
+        FEDERATOR,
+        VALIDATOR,
+        PRIME_NETWORK,
+        COMPUTE_POOL,
+        POOL_CREATOR,
+        POOL_OPERATOR
+    }
+
+    /// @dev One gated call. Pool-gated calls name their pool in the first argument.
+    struct Row {
+        address target;
+        Gate gate;
+        bytes data;
+    }
+
+    address internal creator2 = makeAddr("creator2");
+    address internal manager2 = makeAddr("computeManager2");
+
+    address internal nodeKey; // joined to poolId
+    address internal spareNode; // registered, validated, in no pool
+    uint256 internal poolId; // ACTIVE, funded, nodeKey in it
+    uint256 internal pendingPoolId; // PENDING
+    uint256 internal endedPoolId; // COMPLETED with unused budget
+    uint256 internal otherPoolId; // PENDING, run by creator2 / manager2: operators, but not of these pools
+
+    function setUp() public override {
+        super.setUp();
+        _registerWhitelisted(provider, 10);
+        _registerProvider(provider2, STAKE_MINIMUM);
+        nodeKey = _addValidatedNode(provider, "node1", 2);
+        spareNode = _addValidatedNode(provider, "node2", 1);
+
+        poolId = _activePool(1e15, 1000e18);
+        _join(provider, poolId, nodeKey, 0);
+
+        uint256 domainId = _createDomain();
+        pendingPoolId = _createPool(domainId, 0);
+        endedPoolId = _createPool(domainId, 0);
+        vm.prank(funder);
+        rewards.fundPool(endedPoolId, 10e18);
+        vm.prank(creator);
+        pools.endComputePool(endedPoolId);
+        vm.prank(creator2);
+        otherPoolId = pools.createComputePool(domainId, manager2, "other", "", 0);
+
+        // A matured unbond, so StakeManager.withdraw has something to pay.
+        vm.prank(provider);
+        network.reclaimStake(1e18);
+        skip(UNBONDING_PERIOD);
+
+        vm.label(address(network), "PrimeNetwork");
+        vm.label(address(stakeManager), "StakeManager");
+        vm.label(address(registry), "ComputeRegistry");
+        vm.label(address(domains), "DomainRegistry");
+        vm.label(address(pools), "ComputePool");
+        vm.label(address(rewards), "RewardsDistributor");
+    }
+
+    /* TABLE */
+
+    function _rows() internal view returns (Row[] memory rows) {
+        address n = address(network);
+        address sm = address(stakeManager);
+        address reg = address(registry);
+        address dom = address(domains);
+        address cp = address(pools);
+        address rd = address(rewards);
+        uint32[] memory oneUnit = new uint32[](1);
+        oneUnit[0] = 1;
+        Gate fed = Gate.FEDERATOR;
+        Gate val = Gate.VALIDATOR;
+        Gate pn = Gate.PRIME_NETWORK;
+        Gate pool = Gate.COMPUTE_POOL;
+        Gate creatorOnly = Gate.POOL_CREATOR;
+        Gate operator = Gate.POOL_OPERATOR;
+
+        rows = new Row[](43);
+        uint256 i;
+        // PrimeNetwork, federator only.
+        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.createDomain, ("d", address(0), "")));
+        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.updateDomain, (1, address(0), "u")));
+        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setStakeMinimum, (1)));
+        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setUnbondingPeriod, (1 days)));
+        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setTreasury, (stranger)));
+        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.pause, ()));
+        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.unpause, ()));
+        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setFederator, (stranger)));
+        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setValidator, (stranger)));
+        // PrimeNetwork, validator only.
+        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.whitelistProvider, (provider2)));
+        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.blacklistProvider, (provider)));
+        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.validateNode, (spareNode)));
+        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.invalidateNode, (spareNode)));
+        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.setNodeBenchmark, (spareNode, 7)));
+        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.slash, (provider, 1e18)));
+        // RewardsDistributor, validator only (a pool's own operators included).
+        rows[i++] = Row(rd, val, abi.encodeCall(IRewardsDistributor.forfeitRewards, (poolId, nodeKey)));
+        // ComputePool, creator only.
+        rows[i++] = Row(cp, creatorOnly, abi.encodeCall(IComputePool.setComputeManagerKey, (poolId, stranger)));
+        // ComputePool, creator or compute manager key.
+        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.startComputePool, (pendingPoolId)));
+        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.endComputePool, (poolId)));
+        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.cancelInviteNonce, (poolId, 99)));
+        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.ejectNode, (poolId, nodeKey)));
+        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.blacklistProvider, (poolId, provider, _one(nodeKey))));
+        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.blacklistNode, (poolId, nodeKey, true)));
+        // RewardsDistributor, pool creator only.
+        rows[i++] = Row(rd, creatorOnly, abi.encodeCall(IRewardsDistributor.setRewardRate, (poolId, 2e15)));
+        rows[i++] = Row(rd, creatorOnly, abi.encodeCall(IRewardsDistributor.withdrawUnusedBudget, (endedPoolId)));
+        // RewardsDistributor, ComputePool only.
+        rows[i++] = Row(
+            rd, pool, abi.encodeCall(IRewardsDistributor.onNodesJoined, (poolId, provider, _one(spareNode), oneUnit))
+        );
+        rows[i++] = Row(rd, pool, abi.encodeCall(IRewardsDistributor.onNodeLeft, (poolId, nodeKey)));
+        rows[i++] = Row(rd, pool, abi.encodeCall(IRewardsDistributor.onPoolEnded, (poolId)));
+        // StakeManager, PrimeNetwork only.
+        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.stake, (provider, 1e18)));
+        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.unbond, (provider, 1e18)));
+        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.withdraw, (provider)));
+        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.slash, (provider, 1e18)));
+        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.setUnbondingPeriod, (1 days)));
+        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.setTreasury, (stranger)));
+        // ComputeRegistry, PrimeNetwork only.
+        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.registerProvider, (stranger)));
+        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.setWhitelisted, (provider2, true)));
+        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.addNode, (provider, stranger, 1, "")));
+        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.removeNode, (provider, spareNode)));
+        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.setValidated, (spareNode, false)));
+        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.setBenchmarkScore, (spareNode, 7)));
+        // ComputeRegistry, ComputePool only.
+        rows[i++] = Row(reg, pool, abi.encodeCall(IComputeRegistry.setActive, (spareNode, true)));
+        // DomainRegistry, PrimeNetwork only.
+        rows[i++] = Row(dom, pn, abi.encodeCall(IDomainRegistry.createDomain, ("d", address(0), "")));
+        rows[i++] = Row(dom, pn, abi.encodeCall(IDomainRegistry.updateDomain, (1, address(0), "u")));
+        assertEq(i, rows.length, "every row filled");
+    }
+
+    /// @dev Everyone who might try: role holders, providers, pool operators of this and another
+    /// pool, bystanders and every protocol contract.
+    function _actors() internal view returns (address[] memory actors) {
+        actors = new address[](18);
+        actors[0] = federator;
+        actors[1] = validator;
+        actors[2] = provider;
+        actors[3] = provider2;
+        actors[4] = creator;
+        actors[5] = manager;
+        actors[6] = creator2;
+        actors[7] = manager2;
+        actors[8] = stranger;
+        actors[9] = funder;
+        actors[10] = treasury;
+        actors[11] = nodeKey;
+        actors[12] = address(network);
+        actors[13] = address(stakeManager);
+        actors[14] = address(registry);
+        actors[15] = address(domains);
+        actors[16] = address(pools);
+        actors[17] = address(rewards);
+    }
+
+    /* ROW HELPERS */
+
+    /// @dev "Contract.selector", for failure messages.
+    function _name(Row memory row) internal view returns (string memory) {
+        return string.concat(vm.getLabel(row.target), ".", vm.toString(abi.encodePacked(bytes4(row.data))));
+    }
+
+    function _poolId(Row memory row) internal pure returns (uint256 id) {
+        bytes memory data = row.data;
+        assembly ("memory-safe") {
+            id := mload(add(data, 36))
+        }
+    }
+
+    function _allowed(Row memory row, address actor) internal view returns (bool) {
+        if (row.gate == Gate.FEDERATOR) return actor == federator;
+        if (row.gate == Gate.VALIDATOR) return actor == validator;
+        if (row.gate == Gate.PRIME_NETWORK) return actor == address(network);
+        if (row.gate == Gate.COMPUTE_POOL) return actor == address(pools);
+        IComputePool.Pool memory pool = pools.getPool(_poolId(row));
+        if (row.gate == Gate.POOL_CREATOR) return actor == pool.creator;
+        return actor == pool.creator || actor == pool.computeManagerKey;
+    }
+
+    function _allowedCallers(Row memory row) internal view returns (address[] memory callers) {
+        if (row.gate == Gate.POOL_OPERATOR) {
+            IComputePool.Pool memory pool = pools.getPool(_poolId(row));
+            callers = new address[](2);
+            callers[0] = pool.creator;
+            callers[1] = pool.computeManagerKey;
+            return callers;
+        }
+        callers = new address[](1);
+        if (row.gate == Gate.FEDERATOR) callers[0] = federator;
+        else if (row.gate == Gate.VALIDATOR) callers[0] = validator;
+        else if (row.gate == Gate.PRIME_NETWORK) callers[0] = address(network);
+        else if (row.gate == Gate.COMPUTE_POOL) callers[0] = address(pools);
+        else callers[0] = pools.getPool(_poolId(row)).creator;
+    }
+
+    function _expectedError(Row memory row, address actor) internal pure returns (bytes memory) {
+        if (row.gate == Gate.FEDERATOR) {
+            return abi.encodeWithSelector(ICommonErrors.MissingRole.selector, keccak256("FEDERATOR_ROLE"), actor);
+        }
+        if (row.gate == Gate.VALIDATOR) {
+            return abi.encodeWithSelector(ICommonErrors.MissingRole.selector, keccak256("VALIDATOR_ROLE"), actor);
+        }
+        if (row.gate == Gate.PRIME_NETWORK) {
+            return abi.encodeWithSelector(IPrimeNetworkModule.CallerNotPrimeNetwork.selector, actor);
+        }
+        if (row.gate == Gate.COMPUTE_POOL) {
+            // The registry's and the distributor's CallerNotComputePool share one selector.
+            return abi.encodeWithSelector(IComputeRegistry.CallerNotComputePool.selector, actor);
+        }
+        if (row.gate == Gate.POOL_CREATOR) {
+            return abi.encodeWithSelector(ICommonErrors.CallerNotPoolCreator.selector, _poolId(row), actor);
+        }
+        return abi.encodeWithSelector(IComputePool.CallerNotPoolOperator.selector, _poolId(row), actor);
+    }
+
+    function _assertRejects(Row memory row, address actor) internal {
+        vm.prank(actor);
+        vm.expectRevert(_expectedError(row, actor), row.target);
+        (bool reverted,) = row.target.call(row.data);
+        assertTrue(reverted, string.concat(_name(row), " rejects ", vm.toString(actor)));
+    }
+
+    /* TESTS */
+
+    function test_roleMatrix_everyGateRejectsEveryOtherActor() public {
+        Row[] memory rows = _rows();
+        address[] memory actors = _actors();
+        uint256 checked;
+        for (uint256 r; r < rows.length; ++r) {
+            for (uint256 a; a < actors.length; ++a) {
+                if (_allowed(rows[r], actors[a])) continue;
+                _assertRejects(rows[r], actors[a]);
+                ++checked;
+            }
+        }
+        // Every row has one allowed actor in the list, except operator rows (two).
+        assertEq(checked, rows.length * actors.length - rows.length - 6, "calls checked");
+    }
+
+    function test_roleMatrix_everyGatePassesForItsHolders() public {
+        Row[] memory rows = _rows();
+        for (uint256 r; r < rows.length; ++r) {
+            address[] memory callers = _allowedCallers(rows[r]);
+            for (uint256 c; c < callers.length; ++c) {
+                uint256 snapshot = vm.snapshotState();
+                if (bytes4(rows[r].data) == IPrimeNetwork.unpause.selector) {
+                    vm.prank(federator);
+                    network.pause();
+                }
+                vm.prank(callers[c]);
+                (bool ok, bytes memory ret) = rows[r].target.call(rows[r].data);
+                assertTrue(
+                    ok, string.concat(_name(rows[r]), " passes for ", vm.toString(callers[c]), ": ", vm.toString(ret))
+                );
+                vm.revertToState(snapshot);
+            }
+        }
+    }
+
+    function testFuzz_roleMatrix_rejectsAnyUnauthorizedCaller(address actor) public {
+        vm.assume(actor != address(vm));
+        Row[] memory rows = _rows();
+        for (uint256 r; r < rows.length; ++r) {
+            if (_allowed(rows[r], actor)) continue;
+            _assertRejects(rows[r], actor);
+        }
+    }
+
+    function test_roleMatrix_rejectsAnyUnauthorizedCaller() public {
+        testFuzz_roleMatrix_rejectsAnyUnauthorizedCaller(makeAddr("anyone"));
+    }
+
+    /// @dev Roles are read from PrimeNetwork on every call: after a handover the matrix holds for
+    /// the new holders, and the old ones are rejected like anybody else.
+    function test_roleMatrix_followsRoleHandover() public {
+        address newFederator = makeAddr("newFederator");
+        address newValidator = makeAddr("newValidator");
+        vm.startPrank(federator);
+        network.setValidator(newValidator);
+        network.setFederator(newFederator);
+        vm.stopPrank();
+
+        Row[] memory rows = _rows();
+        for (uint256 r; r < rows.length; ++r) {
+            if (rows[r].gate == Gate.FEDERATOR) _assertRejects(rows[r], federator);
+            if (rows[r].gate == Gate.VALIDATOR) _assertRejects(rows[r], validator);
+        }
+        vm.prank(newValidator);
+        rewards.forfeitRewards(poolId, nodeKey);
+        vm.prank(newFederator);
+        network.pause();
+        assertTrue(network.paused(), "new federator paused");
+    }
+}
