@@ -1,0 +1,77 @@
+import type { Account, Address, Hex } from 'viem'
+import { parseEventLogs } from 'viem/utils'
+import { computeRegistryAbi, primeNetworkAbi } from '../abis.js'
+import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  assertPositive,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+import { signNodeOwnership } from './signNodeOwnership.js'
+
+/** The node key's consent: its account (the SDK signs) or a signature made beforehand. */
+export type NodeOwnershipProof = Account | { nodeKey: Address; signature: Hex }
+
+export type AddNodeParameters = WriteParameters & {
+  /** The node's key as a viem Account (signs the ownership proof), or its address and signature. */
+  node: NodeOwnershipProof
+  /** The node's compute units (1 to the registry's maximum). */
+  computeUnits: bigint
+  /** Where the node's hardware specification is published. */
+  specsURI: string
+}
+
+export type AddNodeReturnType = WriteReturnType & {
+  nodeKey: Address
+  /** The provider's total compute units afterwards. */
+  computeUnits: bigint
+}
+
+export type AddNodeErrorType = PrimeNetworkErrorType
+
+/**
+ * Adds a compute node to the caller (a provider). Signs the node-ownership proof with the node's
+ * account when given one.
+ *
+ * @param client - A wallet client with the provider's account.
+ * @param parameters - {@link AddNodeParameters}
+ * @returns {@link AddNodeReturnType}
+ * @example
+ * await addNode(client, { node: privateKeyToAccount(nodeKey), computeUnits: 10n, specsURI: 'ipfs://...' })
+ */
+export async function addNode(
+  client: AnyClient,
+  parameters: AddNodeParameters,
+): Promise<AddNodeReturnType> {
+  const { node, computeUnits, specsURI } = parameters
+  if (!node || typeof node !== 'object')
+    throw new InvalidInputError('node', 'expected an account or { nodeKey, signature }')
+  const nodeKey = 'signature' in node ? node.nodeKey : node.address
+  assertAddress('node', nodeKey)
+  assertPositive('computeUnits', computeUnits)
+  if (typeof specsURI !== 'string') throw new InvalidInputError('specsURI', 'expected a string')
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  const signature =
+    'signature' in node
+      ? node.signature
+      : await signNodeOwnership(client, { node, provider: account.address, deployment })
+  const result = await execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'addComputeNode',
+    args: [nodeKey, specsURI, computeUnits, signature],
+  })
+  const [added] = parseEventLogs({
+    abi: computeRegistryAbi,
+    logs: result.receipt.logs,
+    eventName: 'NodeAdded',
+  })
+  return { ...result, nodeKey: added!.args.nodeKey, computeUnits: added!.args.computeUnits }
+}

@@ -1,0 +1,91 @@
+import type { Address } from 'viem'
+import { parseEventLogs } from 'viem/utils'
+import { computeRegistryAbi, rewardsDistributorAbi } from '../abis.js'
+import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddresses,
+  assertId,
+  execute,
+  reader,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type ClaimRewardsParameters = WriteParameters & {
+  poolId: bigint
+  /** The caller's nodes to claim for (default: every node of the caller with something to claim). */
+  nodeKeys?: readonly Address[] | undefined
+}
+
+export type ClaimRewardsReturnType = WriteReturnType & {
+  /** The tokens transferred to the provider. */
+  total: bigint
+  /** What each node earned, from the RewardsClaimed events. */
+  claims: { nodeKey: Address; amount: bigint }[]
+}
+
+export type ClaimRewardsErrorType = PrimeNetworkErrorType
+
+/**
+ * Claims what the caller's nodes earned in a pool; the tokens go to the caller (the provider).
+ * Works while the network is paused.
+ *
+ * @param client - A wallet client with the provider's account.
+ * @param parameters - {@link ClaimRewardsParameters}
+ * @returns The total and the amount per node. {@link ClaimRewardsReturnType}
+ * @example
+ * const { total, claims } = await claimRewards(providerClient, { poolId })
+ */
+export async function claimRewards(
+  client: AnyClient,
+  parameters: ClaimRewardsParameters,
+): Promise<ClaimRewardsReturnType> {
+  const { poolId } = parameters
+  assertId('poolId', poolId)
+  if (parameters.nodeKeys) assertAddresses('nodeKeys', parameters.nodeKeys)
+  if (parameters.nodeKeys?.length === 0)
+    throw new InvalidInputError('nodeKeys', 'expected at least one item')
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  let nodeKeys = parameters.nodeKeys
+  if (!nodeKeys) {
+    const nodes = await reader(client)({
+      address: deployment.computeRegistry,
+      abi: computeRegistryAbi,
+      functionName: 'getProviderNodes',
+      args: [account.address],
+    })
+    const amounts = await Promise.all(
+      nodes.map((nodeKey) =>
+        reader(client)({
+          address: deployment.rewardsDistributor,
+          abi: rewardsDistributorAbi,
+          functionName: 'calculateRewards',
+          args: [poolId, nodeKey],
+        }),
+      ),
+    )
+    nodeKeys = nodes.filter((_, i) => amounts[i]! > 0n)
+    if (nodeKeys.length === 0)
+      throw new InvalidInputError(
+        'nodeKeys',
+        `${account.address} has nothing to claim in pool ${poolId}`,
+      )
+  }
+  const result = await execute(client, {
+    account,
+    address: deployment.rewardsDistributor,
+    abi: rewardsDistributorAbi,
+    functionName: 'claimRewards',
+    args: [poolId, nodeKeys],
+  })
+  const claims = parseEventLogs({
+    abi: rewardsDistributorAbi,
+    logs: result.receipt.logs,
+    eventName: 'RewardsClaimed',
+  }).map((log) => ({ nodeKey: log.args.nodeKey, amount: log.args.amount }))
+  return { ...result, total: claims.reduce((sum, claim) => sum + claim.amount, 0n), claims }
+}

@@ -1,0 +1,70 @@
+import type { Hash } from 'viem'
+import { parseEventLogs } from 'viem/utils'
+import { rewardsDistributorAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { approveIfShort } from '../internal/token.js'
+import {
+  type AnyClient,
+  assertId,
+  assertPositive,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type FundPoolParameters = WriteParameters & {
+  poolId: bigint
+  /** Tokens to add to the pool's reward budget. */
+  amount: bigint
+}
+
+export type FundPoolReturnType = WriteReturnType & {
+  /** The pool's unaccrued budget afterwards. */
+  budget: bigint
+  /** The approve transaction, when the allowance was short. */
+  approveHash: Hash | undefined
+}
+
+export type FundPoolErrorType = PrimeNetworkErrorType
+
+/**
+ * Adds tokens from the caller to a pool's reward budget, approving the RewardsDistributor first
+ * when the allowance is short. Anyone may fund a pool.
+ *
+ * @param client - A wallet client with the funder's account.
+ * @param parameters - {@link FundPoolParameters}
+ * @returns {@link FundPoolReturnType}
+ * @example
+ * const { budget } = await fundPool(client, { poolId, amount: parseEther('10000') })
+ */
+export async function fundPool(
+  client: AnyClient,
+  parameters: FundPoolParameters,
+): Promise<FundPoolReturnType> {
+  const { poolId, amount } = parameters
+  assertId('poolId', poolId)
+  assertPositive('amount', amount)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  const approveHash = await approveIfShort(client, {
+    account,
+    token: deployment.token,
+    spender: deployment.rewardsDistributor,
+    amount,
+  })
+  const result = await execute(client, {
+    account,
+    address: deployment.rewardsDistributor,
+    abi: rewardsDistributorAbi,
+    functionName: 'fundPool',
+    args: [poolId, amount],
+  })
+  const [funded] = parseEventLogs({
+    abi: rewardsDistributorAbi,
+    logs: result.receipt.logs,
+    eventName: 'PoolFunded',
+  })
+  return { ...result, budget: funded!.args.budget, approveHash }
+}

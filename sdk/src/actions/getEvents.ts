@@ -1,0 +1,85 @@
+import type {
+  BlockNumber,
+  BlockTag,
+  ContractEventArgs,
+  ContractEventName,
+  GetContractEventsReturnType,
+} from 'viem'
+import { getContractEvents } from 'viem/actions'
+import { getAction } from 'viem/utils'
+import { type ProtocolEventsAbi, protocolEventsAbi } from '../abis.js'
+import type { Deployment } from '../deployments.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  type DeploymentParameter,
+  read,
+  resolveDeployment,
+} from '../internal/utils.js'
+
+/** The name of an event one of the protocol contracts emits. */
+export type ProtocolEventName = ContractEventName<ProtocolEventsAbi>
+
+export type GetEventsParameters<eventName extends ProtocolEventName | undefined = undefined> =
+  DeploymentParameter & {
+    /** The event to read (default: all protocol events). */
+    eventName?: eventName | ProtocolEventName | undefined
+    /** Filter on indexed arguments. */
+    args?:
+      | (eventName extends ProtocolEventName
+          ? ContractEventArgs<ProtocolEventsAbi, eventName>
+          : never)
+      | undefined
+    /** Default: the deployment block. */
+    fromBlock?: BlockNumber | BlockTag | undefined
+    toBlock?: BlockNumber | BlockTag | undefined
+  }
+
+export type GetEventsReturnType<eventName extends ProtocolEventName | undefined = undefined> =
+  GetContractEventsReturnType<ProtocolEventsAbi, eventName, true>
+
+export type GetEventsErrorType = PrimeNetworkErrorType
+
+export function protocolAddresses(deployment: Deployment) {
+  return [
+    deployment.primeNetwork,
+    deployment.stakeManager,
+    deployment.computeRegistry,
+    deployment.domainRegistry,
+    deployment.computePool,
+    deployment.rewardsDistributor,
+  ]
+}
+
+/**
+ * Reads protocol events with typed, decoded arguments, from the deployment block by default.
+ *
+ * @param client - Any client.
+ * @param parameters - {@link GetEventsParameters}
+ * @returns The decoded logs, oldest first.
+ * @example
+ * const logs = await getEvents(client, { eventName: 'PoolCreated', args: { creator } })
+ * logs[0].args.poolId // bigint
+ */
+export async function getEvents<eventName extends ProtocolEventName | undefined = undefined>(
+  client: AnyClient,
+  parameters: GetEventsParameters<eventName> = {},
+): Promise<GetEventsReturnType<eventName>> {
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const logs = await read(
+    getAction(
+      client,
+      getContractEvents,
+      'getContractEvents',
+    )({
+      address: protocolAddresses(deployment),
+      abi: protocolEventsAbi,
+      eventName: parameters.eventName,
+      args: parameters.args,
+      fromBlock: parameters.fromBlock ?? deployment.deploymentBlock,
+      toBlock: parameters.toBlock,
+      strict: true,
+    } as never),
+  )
+  return logs as unknown as GetEventsReturnType<eventName>
+}

@@ -1,0 +1,66 @@
+import { type Address, zeroAddress } from 'viem'
+import { computeRegistryAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  type DeploymentParameter,
+  read,
+  reader,
+  resolveDeployment,
+} from '../internal/utils.js'
+
+/** A registered compute node. */
+export type Node = {
+  nodeKey: Address
+  provider: Address
+  computeUnits: bigint
+  benchmarkScore: bigint
+  /** Whether the node is active in a compute pool. */
+  active: boolean
+  validated: boolean
+  specsURI: string
+}
+
+export type GetNodeParameters = DeploymentParameter & { nodeKey: Address }
+
+/** The node, or null when the key is not registered. */
+export type GetNodeReturnType = Node | null
+
+export type GetNodeErrorType = PrimeNetworkErrorType
+
+/**
+ * Reads a compute node's record.
+ *
+ * @param client - Any client.
+ * @param parameters - {@link GetNodeParameters}
+ * @returns The node, or null when `nodeKey` is not registered.
+ * @example
+ * const node = await getNode(client, { nodeKey })
+ */
+export async function getNode(
+  client: AnyClient,
+  parameters: GetNodeParameters,
+): Promise<GetNodeReturnType> {
+  const { nodeKey } = parameters
+  assertAddress('nodeKey', nodeKey)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const node = await read(
+    reader(client)({
+      address: deployment.computeRegistry,
+      abi: computeRegistryAbi,
+      functionName: 'getNode',
+      args: [nodeKey],
+    }),
+  )
+  if (node.provider === zeroAddress) return null
+  return {
+    nodeKey,
+    provider: node.provider,
+    computeUnits: BigInt(node.computeUnits),
+    benchmarkScore: BigInt(node.benchmarkScore),
+    active: node.active,
+    validated: node.validated,
+    specsURI: node.specsURI,
+  }
+}

@@ -1,0 +1,75 @@
+import type { Address } from 'viem'
+import { computeRegistryAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  type DeploymentParameter,
+  read,
+  reader,
+  resolveDeployment,
+} from '../internal/utils.js'
+import { getNode, type Node } from './getNode.js'
+
+/** A provider with its nodes. */
+export type Provider = {
+  address: Address
+  registered: boolean
+  whitelisted: boolean
+  /** How many of its nodes are active in a pool now. */
+  activeNodeCount: number
+  /** The compute units of all its nodes (drives the minimum stake). */
+  totalComputeUnits: bigint
+  nodes: Node[]
+}
+
+export type GetProviderParameters = DeploymentParameter & { provider: Address }
+
+export type GetProviderReturnType = Provider
+
+export type GetProviderErrorType = PrimeNetworkErrorType
+
+/**
+ * Reads a provider's record and all its nodes (`registered` is false for an unknown address).
+ *
+ * @param client - Any client.
+ * @param parameters - {@link GetProviderParameters}
+ * @returns {@link Provider}
+ * @example
+ * const { whitelisted, nodes } = await getProvider(client, { provider })
+ */
+export async function getProvider(
+  client: AnyClient,
+  parameters: GetProviderParameters,
+): Promise<GetProviderReturnType> {
+  const { provider } = parameters
+  assertAddress('provider', provider)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const [record, nodeKeys] = await read(
+    Promise.all([
+      reader(client)({
+        address: deployment.computeRegistry,
+        abi: computeRegistryAbi,
+        functionName: 'getProvider',
+        args: [provider],
+      }),
+      reader(client)({
+        address: deployment.computeRegistry,
+        abi: computeRegistryAbi,
+        functionName: 'getProviderNodes',
+        args: [provider],
+      }),
+    ]),
+  )
+  const nodes = await Promise.all(
+    nodeKeys.map((nodeKey) => getNode(client, { nodeKey, deployment })),
+  )
+  return {
+    address: provider,
+    registered: record.registered,
+    whitelisted: record.whitelisted,
+    activeNodeCount: record.activeNodeCount,
+    totalComputeUnits: record.totalComputeUnits,
+    nodes: nodes.filter((node): node is Node => node !== null),
+  }
+}

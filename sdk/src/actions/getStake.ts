@@ -1,0 +1,93 @@
+import type { Address } from 'viem'
+import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  type DeploymentParameter,
+  read,
+  reader,
+  resolveDeployment,
+} from '../internal/utils.js'
+
+export type Stake = {
+  /** Bonded stake. */
+  active: bigint
+  /** The sum of pending unbonds, matured or not. */
+  unbonding: bigint
+  /** Pending unbonds, oldest first. */
+  pendingUnbonds: { amount: bigint; unlockTime: bigint }[]
+  /** The matured part of `unbonding`, withdrawable now. */
+  withdrawable: bigint
+  /** What the provider must keep staked for its nodes. */
+  minimum: bigint
+}
+
+export type GetStakeParameters = DeploymentParameter & { provider: Address }
+
+export type GetStakeReturnType = Stake
+
+export type GetStakeErrorType = PrimeNetworkErrorType
+
+/**
+ * Reads a provider's stake: active, unbonding, pending unbonds, withdrawable and required minimum.
+ *
+ * @param client - Any client.
+ * @param parameters - {@link GetStakeParameters}
+ * @returns {@link Stake}
+ * @example
+ * const { active, withdrawable } = await getStake(client, { provider })
+ */
+export async function getStake(
+  client: AnyClient,
+  parameters: GetStakeParameters,
+): Promise<GetStakeReturnType> {
+  const { provider } = parameters
+  assertAddress('provider', provider)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const call = reader(client)
+  const [active, unbonding, withdrawable, pendingUnbonds, minimum] = await read(
+    Promise.all([
+      call({
+        address: deployment.stakeManager,
+        abi: stakeManagerAbi,
+        functionName: 'activeStake',
+        args: [provider],
+      }),
+      call({
+        address: deployment.stakeManager,
+        abi: stakeManagerAbi,
+        functionName: 'unbondingStake',
+        args: [provider],
+      }),
+      call({
+        address: deployment.stakeManager,
+        abi: stakeManagerAbi,
+        functionName: 'withdrawableStake',
+        args: [provider],
+      }),
+      call({
+        address: deployment.stakeManager,
+        abi: stakeManagerAbi,
+        functionName: 'pendingUnbonds',
+        args: [provider],
+      }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkAbi,
+        functionName: 'minimumStakeFor',
+        args: [provider],
+      }),
+    ]),
+  )
+  return {
+    active,
+    unbonding,
+    pendingUnbonds: pendingUnbonds.map(({ amount, unlockTime }) => ({
+      amount,
+      unlockTime: BigInt(unlockTime),
+    })),
+    withdrawable,
+    minimum,
+  }
+}

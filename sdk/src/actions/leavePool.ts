@@ -1,0 +1,94 @@
+import type { Address } from 'viem'
+import { parseEventLogs } from 'viem/utils'
+import { computePoolAbi, computeRegistryAbi, rewardsDistributorAbi } from '../abis.js'
+import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddresses,
+  assertId,
+  execute,
+  reader,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type LeavePoolParameters = WriteParameters & {
+  poolId: bigint
+  /** The caller's nodes to take out (default: all of its nodes active in the pool). */
+  nodeKeys?: readonly Address[] | undefined
+}
+
+export type LeavePoolReturnType = WriteReturnType & {
+  /** The nodes that left, from the NodeLeftPool events. */
+  nodeKeys: Address[]
+}
+
+export type LeavePoolErrorType = PrimeNetworkErrorType
+
+/**
+ * Takes the caller's nodes out of a pool (any status, paused or not). Without `nodeKeys`, all of
+ * the caller's nodes that are in the pool leave.
+ *
+ * @param client - A wallet client with the nodes' provider account.
+ * @param parameters - {@link LeavePoolParameters}
+ * @returns {@link LeavePoolReturnType}
+ * @example
+ * const { nodeKeys } = await leavePool(providerClient, { poolId })
+ */
+export async function leavePool(
+  client: AnyClient,
+  parameters: LeavePoolParameters,
+): Promise<LeavePoolReturnType> {
+  const { poolId } = parameters
+  assertId('poolId', poolId)
+  if (parameters.nodeKeys) assertAddresses('nodeKeys', parameters.nodeKeys)
+  if (parameters.nodeKeys?.length === 0)
+    throw new InvalidInputError('nodeKeys', 'expected at least one item')
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  const nodeKeys =
+    parameters.nodeKeys ?? (await providerNodesInPool(client, deployment, account.address, poolId))
+  if (nodeKeys.length === 0)
+    throw new InvalidInputError('nodeKeys', `${account.address} has no nodes in pool ${poolId}`)
+  const result = await execute(client, {
+    account,
+    address: deployment.computePool,
+    abi: computePoolAbi,
+    functionName: 'leaveComputePool',
+    args: [poolId, nodeKeys],
+  })
+  const left = parseEventLogs({
+    abi: computePoolAbi,
+    logs: result.receipt.logs,
+    eventName: 'NodeLeftPool',
+  })
+  return { ...result, nodeKeys: left.map((log) => log.args.nodeKey) }
+}
+
+/** The provider's nodes whose current record in `poolId` shows them in the pool. */
+export async function providerNodesInPool(
+  client: AnyClient,
+  deployment: { computeRegistry: Address; rewardsDistributor: Address },
+  provider: Address,
+  poolId: bigint,
+): Promise<Address[]> {
+  const nodes = await reader(client)({
+    address: deployment.computeRegistry,
+    abi: computeRegistryAbi,
+    functionName: 'getProviderNodes',
+    args: [provider],
+  })
+  const records = await Promise.all(
+    nodes.map((nodeKey) =>
+      reader(client)({
+        address: deployment.rewardsDistributor,
+        abi: rewardsDistributorAbi,
+        functionName: 'getNodeRecord',
+        args: [poolId, nodeKey],
+      }),
+    ),
+  )
+  return nodes.filter((_, i) => records[i]!.joinedAt !== 0)
+}

@@ -1,0 +1,62 @@
+import { parseEventLogs } from 'viem/utils'
+import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertPositive,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type ReclaimStakeParameters = WriteParameters & {
+  /** Tokens to move from active stake into a pending unbond. */
+  amount: bigint
+}
+
+export type ReclaimStakeReturnType = WriteReturnType & {
+  /** When the unbond can be withdrawn (unix seconds). */
+  unlockTime: bigint
+  /** The provider's active stake afterwards. */
+  activeStake: bigint
+}
+
+export type ReclaimStakeErrorType = PrimeNetworkErrorType
+
+/**
+ * Starts unbonding `amount` of the caller's stake; what remains must cover its nodes.
+ *
+ * @param client - A wallet client with the provider's account.
+ * @param parameters - {@link ReclaimStakeParameters}
+ * @returns {@link ReclaimStakeReturnType}
+ * @example
+ * const { unlockTime } = await reclaimStake(client, { amount: parseEther('50') })
+ */
+export async function reclaimStake(
+  client: AnyClient,
+  parameters: ReclaimStakeParameters,
+): Promise<ReclaimStakeReturnType> {
+  const { amount } = parameters
+  assertPositive('amount', amount)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  const result = await execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'reclaimStake',
+    args: [amount],
+  })
+  const [unbond] = parseEventLogs({
+    abi: stakeManagerAbi,
+    logs: result.receipt.logs,
+    eventName: 'UnbondStarted',
+  })
+  return {
+    ...result,
+    unlockTime: BigInt(unbond!.args.unlockTime),
+    activeStake: unbond!.args.activeStake,
+  }
+}

@@ -1,0 +1,150 @@
+import { type Address, type Hash, parseSignature } from 'viem'
+import { getBlock, signTypedData } from 'viem/actions'
+import { getAction, parseEventLogs } from 'viem/utils'
+import { primeNetworkAbi, primeTokenAbi, stakeManagerAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { approveIfShort, supportsPermit } from '../internal/token.js'
+import {
+  type AnyClient,
+  assertPositive,
+  execute,
+  reader,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type RegisterProviderParameters = WriteParameters & {
+  /** Tokens to stake; at least the network's minimum stake. */
+  amount: bigint
+  /**
+   * Whether to use an ERC-2612 permit when the allowance is short (default `true`; falls back to
+   * an approve transaction when the token has no permit).
+   */
+  permit?: boolean | undefined
+  /** Seconds the permit stays valid (default 3600). */
+  permitValidity?: bigint | undefined
+}
+
+export type RegisterProviderReturnType = WriteReturnType & {
+  provider: Address
+  /** The provider's active stake afterwards. */
+  activeStake: bigint
+  /** How the allowance was provided: an existing one, a permit, or an approve transaction. */
+  allowance: { kind: 'existing' } | { kind: 'permit' } | { kind: 'approve'; hash: Hash }
+}
+
+export type RegisterProviderErrorType = PrimeNetworkErrorType
+
+/**
+ * Registers the caller as a provider staking `amount`. Handles the StakeManager allowance: signs a
+ * permit when the token supports it, else approves only when the allowance is short.
+ *
+ * @param client - A wallet client with the provider's account.
+ * @param parameters - {@link RegisterProviderParameters}
+ * @returns The receipt, the provider and its active stake. {@link RegisterProviderReturnType}
+ * @example
+ * const { activeStake } = await registerProvider(client, { amount: parseEther('1000') })
+ */
+export async function registerProvider(
+  client: AnyClient,
+  parameters: RegisterProviderParameters,
+): Promise<RegisterProviderReturnType> {
+  const { amount, permit = true, permitValidity = 3600n } = parameters
+  assertPositive('amount', amount)
+  assertPositive('permitValidity', permitValidity)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+
+  const allowance = await reader(client)({
+    address: deployment.token,
+    abi: primeTokenAbi,
+    functionName: 'allowance',
+    args: [account.address, deployment.stakeManager],
+  })
+
+  let result: WriteReturnType
+  let how: RegisterProviderReturnType['allowance'] = { kind: 'existing' }
+  if (allowance < amount && permit && (await supportsPermit(client, deployment.token))) {
+    const [nonce, domain, block] = await Promise.all([
+      reader(client)({
+        address: deployment.token,
+        abi: primeTokenAbi,
+        functionName: 'nonces',
+        args: [account.address],
+      }),
+      reader(client)({
+        address: deployment.token,
+        abi: primeTokenAbi,
+        functionName: 'eip712Domain',
+      }),
+      getAction(client, getBlock, 'getBlock')({}),
+    ])
+    const [, name, version, chainId, verifyingContract] = domain
+    const deadline = block.timestamp + permitValidity
+    const signature = await getAction(
+      client,
+      signTypedData,
+      'signTypedData',
+    )({
+      account,
+      domain: { name, version, chainId, verifyingContract },
+      types: {
+        Permit: [
+          { name: 'owner', type: 'address' },
+          { name: 'spender', type: 'address' },
+          { name: 'value', type: 'uint256' },
+          { name: 'nonce', type: 'uint256' },
+          { name: 'deadline', type: 'uint256' },
+        ],
+      },
+      primaryType: 'Permit',
+      message: {
+        owner: account.address,
+        spender: deployment.stakeManager,
+        value: amount,
+        nonce,
+        deadline,
+      },
+    })
+    const { r, s, yParity } = parseSignature(signature)
+    result = await execute(client, {
+      account,
+      address: deployment.primeNetwork,
+      abi: primeNetworkAbi,
+      functionName: 'registerProviderWithPermit',
+      args: [amount, deadline, yParity + 27, r, s],
+    })
+    how = { kind: 'permit' }
+  } else {
+    const hash = await approveIfShort(client, {
+      account,
+      token: deployment.token,
+      spender: deployment.stakeManager,
+      amount,
+      allowance,
+    })
+    if (hash) how = { kind: 'approve', hash }
+    result = await execute(client, {
+      account,
+      address: deployment.primeNetwork,
+      abi: primeNetworkAbi,
+      functionName: 'registerProvider',
+      args: [amount],
+    })
+  }
+
+  const [staked] = parseEventLogs({
+    abi: stakeManagerAbi,
+    logs: result.receipt.logs,
+    eventName: 'Staked',
+    args: { provider: account.address },
+  })
+  return {
+    ...result,
+    provider: account.address,
+    activeStake: staked?.args.activeStake ?? amount,
+    allowance: how,
+  }
+}

@@ -1,0 +1,47 @@
+import type { Address } from 'viem'
+import { primeNetworkAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type RemoveNodeParameters = WriteParameters & {
+  /** The node to remove; it must not be active in a pool. */
+  nodeKey: Address
+}
+
+export type RemoveNodeReturnType = WriteReturnType
+
+export type RemoveNodeErrorType = PrimeNetworkErrorType
+
+/**
+ * Removes one of the caller's inactive nodes.
+ *
+ * @param client - A wallet client with the provider's account.
+ * @param parameters - {@link RemoveNodeParameters}
+ * @returns The transaction hash and receipt.
+ * @example
+ * await removeNode(client, { nodeKey })
+ */
+export async function removeNode(
+  client: AnyClient,
+  parameters: RemoveNodeParameters,
+): Promise<RemoveNodeReturnType> {
+  const { nodeKey } = parameters
+  assertAddress('nodeKey', nodeKey)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  return execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'removeComputeNode',
+    args: [nodeKey],
+  })
+}

@@ -1,0 +1,70 @@
+import type { Address } from 'viem'
+import { parseEventLogs } from 'viem/utils'
+import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  assertPositive,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type SlashParameters = WriteParameters & {
+  /** The provider to slash. */
+  provider: Address
+  /** The most to take; less is taken when the provider has less. */
+  amount: bigint
+}
+
+export type SlashReturnType = WriteReturnType & {
+  /** The total actually slashed. */
+  slashed: bigint
+  fromActive: bigint
+  fromUnbonding: bigint
+  treasury: Address
+}
+
+export type SlashErrorType = PrimeNetworkErrorType
+
+/**
+ * Slashes up to `amount` of a provider's stake (active first, then pending unbonds) to the
+ * treasury. Validator only.
+ *
+ * @param client - A wallet client with the validator's account.
+ * @param parameters - {@link SlashParameters}
+ * @returns {@link SlashReturnType}
+ * @example
+ * const { slashed } = await slash(validatorClient, { provider, amount: parseEther('10') })
+ */
+export async function slash(
+  client: AnyClient,
+  parameters: SlashParameters,
+): Promise<SlashReturnType> {
+  const { provider, amount } = parameters
+  assertAddress('provider', provider)
+  assertPositive('amount', amount)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  const result = await execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'slash',
+    args: [provider, amount],
+  })
+  const [slashed] = parseEventLogs({
+    abi: stakeManagerAbi,
+    logs: result.receipt.logs,
+    eventName: 'Slashed',
+  })
+  const {
+    fromActive = 0n,
+    fromUnbonding = 0n,
+    treasury = deployment.primeNetwork,
+  } = slashed?.args ?? {}
+  return { ...result, slashed: fromActive + fromUnbonding, fromActive, fromUnbonding, treasury }
+}

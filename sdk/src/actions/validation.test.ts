@@ -1,0 +1,189 @@
+import { type Address, createWalletClient, custom, zeroAddress } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { anvil, mainnet } from 'viem/chains'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { deployment } from '../../test/utils.js'
+import { primeNetworkActions } from '../decorators/primeNetwork.js'
+import { InvalidInputError, UnsupportedChainIdError } from '../errors/base.js'
+
+// Every RPC request is counted and fails: the checks below must reject before any is made.
+let requests = 0
+const transport = custom({
+  async request() {
+    requests++
+    throw new Error('unexpected RPC request')
+  },
+})
+const account = privateKeyToAccount(generatePrivateKey())
+const client = createWalletClient({ account, chain: anvil, transport }).extend(
+  primeNetworkActions({ deployment }),
+)
+const node = privateKeyToAccount(generatePrivateKey())
+const nodeKey = node.address
+const bad = '0x1234' as Address
+const past = 1n
+const future = BigInt(Math.floor(Date.now() / 1000)) + 3600n
+const invite = { nodeKey, nonce: 1n, expiry: future, signature: '0x' as const }
+
+beforeEach(() => {
+  requests = 0
+})
+
+const cases: [string, () => Promise<unknown>, string][] = [
+  ['registerProvider amount 0', () => client.registerProvider({ amount: 0n }), 'amount'],
+  ['registerProvider negative', () => client.registerProvider({ amount: -1n }), 'amount'],
+  ['increaseStake', () => client.increaseStake({ amount: 0n }), 'amount'],
+  ['reclaimStake', () => client.reclaimStake({ amount: 0n }), 'amount'],
+  [
+    'addNode computeUnits',
+    () => client.addNode({ node, computeUnits: 0n, specsURI: '' }),
+    'computeUnits',
+  ],
+  [
+    'addNode node',
+    () =>
+      client.addNode({ node: { nodeKey: bad, signature: '0x' }, computeUnits: 1n, specsURI: '' }),
+    'node',
+  ],
+  ['removeNode', () => client.removeNode({ nodeKey: bad }), 'nodeKey'],
+  ['whitelistProvider', () => client.whitelistProvider({ provider: zeroAddress }), 'provider'],
+  ['blacklistProvider', () => client.blacklistProvider({ provider: bad }), 'provider'],
+  [
+    'blacklistProvider purge without pool',
+    () => client.blacklistProvider({ provider: nodeKey, purgeNodeKeys: [nodeKey] } as never),
+    'purgeNodeKeys',
+  ],
+  [
+    'blacklistProvider purge keys',
+    () => client.blacklistProvider({ provider: nodeKey, poolId: 1n, purgeNodeKeys: [bad] }),
+    'purgeNodeKeys[0]',
+  ],
+  ['validateNode', () => client.validateNode({ nodeKey: bad }), 'nodeKey'],
+  ['invalidateNode', () => client.invalidateNode({ nodeKey: bad }), 'nodeKey'],
+  ['slash', () => client.slash({ provider: nodeKey, amount: 0n }), 'amount'],
+  ['createDomain', () => client.createDomain({ name: '', domainParametersURI: '' }), 'name'],
+  [
+    'createDomain validationLogic',
+    () => client.createDomain({ name: 'x', validationLogic: bad, domainParametersURI: '' }),
+    'validationLogic',
+  ],
+  [
+    'createPool domainId',
+    () =>
+      client.createPool({ domainId: 0n, computeManagerKey: nodeKey, name: '', poolDataURI: '' }),
+    'domainId',
+  ],
+  [
+    'createPool manager',
+    () => client.createPool({ domainId: 1n, computeManagerKey: bad, name: '', poolDataURI: '' }),
+    'computeManagerKey',
+  ],
+  [
+    'createPool computeLimit',
+    () =>
+      client.createPool({
+        domainId: 1n,
+        computeManagerKey: nodeKey,
+        name: '',
+        poolDataURI: '',
+        computeLimit: -1n,
+      }),
+    'computeLimit',
+  ],
+  ['startPool', () => client.startPool({ poolId: 0n }), 'poolId'],
+  ['endPool', () => client.endPool({ poolId: 0n }), 'poolId'],
+  [
+    'signPoolInvite expired',
+    () => client.signPoolInvite({ poolId: 1n, nodeKey, expiry: past }),
+    'expiry',
+  ],
+  [
+    'signPoolInvite nodeKey',
+    () => client.signPoolInvite({ poolId: 1n, nodeKey: bad, expiry: future }),
+    'nodeKey',
+  ],
+  ['joinPool empty', () => client.joinPool({ poolId: 1n, invites: [] }), 'invites'],
+  [
+    'joinPool expired invite',
+    () => client.joinPool({ poolId: 1n, invites: [{ ...invite, expiry: past }] }),
+    'invites[0].expiry',
+  ],
+  [
+    'joinPool invite for another pool',
+    () => client.joinPool({ poolId: 1n, invites: [{ ...invite, poolId: 2n }] }),
+    'invites[0].poolId',
+  ],
+  ['leavePool', () => client.leavePool({ poolId: 1n, nodeKeys: [] }), 'nodeKeys'],
+  ['leavePool key', () => client.leavePool({ poolId: 1n, nodeKeys: [bad] }), 'nodeKeys[0]'],
+  ['ejectNode', () => client.ejectNode({ poolId: 1n, nodeKey: bad }), 'nodeKey'],
+  ['blacklistNode', () => client.blacklistNode({ poolId: 0n, nodeKey }), 'poolId'],
+  ['fundPool', () => client.fundPool({ poolId: 1n, amount: 0n }), 'amount'],
+  ['setRewardRate', () => client.setRewardRate({ poolId: 1n, rate: -1n }), 'rate'],
+  ['claimRewards', () => client.claimRewards({ poolId: 1n, nodeKeys: [] }), 'nodeKeys'],
+  ['getProvider', () => client.getProvider({ provider: bad }), 'provider'],
+  ['getNode', () => client.getNode({ nodeKey: bad }), 'nodeKey'],
+  ['getPool', () => client.getPool({ poolId: 0n }), 'poolId'],
+  ['getPoolNodes', () => client.getPoolNodes({ poolId: 0n }), 'poolId'],
+  ['getDomain', () => client.getDomain({ domainId: 0n }), 'domainId'],
+  ['getStake', () => client.getStake({ provider: bad }), 'provider'],
+  [
+    'getPendingRewards both',
+    () => client.getPendingRewards({ poolId: 1n, nodeKey, provider: nodeKey } as never),
+    'nodeKey',
+  ],
+  ['getMinimumStake', () => client.getMinimumStake({ provider: bad }), 'provider'],
+  [
+    'getMinimumStake units',
+    () => client.getMinimumStake({ additionalComputeUnits: -1n }),
+    'additionalComputeUnits',
+  ],
+]
+
+describe('inputs are checked before any RPC call', () => {
+  test.each(cases)('%s', async (_, call, parameter) => {
+    const error = (await call().catch((e) => e)) as InvalidInputError
+    expect(error).toBeInstanceOf(InvalidInputError)
+    expect(error.parameter).toBe(parameter)
+    expect(requests).toBe(0)
+  })
+
+  test('a write without an account', async () => {
+    const noAccount = createWalletClient({ chain: anvil, transport })
+    const error = await primeNetworkActions({ deployment })(noAccount)
+      .increaseStake({ amount: 1n })
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(InvalidInputError)
+    expect(error.parameter).toBe('account')
+    expect(requests).toBe(0)
+  })
+
+  test('a chain without a deployment', async () => {
+    const other = createWalletClient({ account, chain: mainnet, transport }).extend(
+      primeNetworkActions(),
+    )
+    const error = await other.getStake({ provider: nodeKey }).catch((e) => e)
+    expect(error).toBeInstanceOf(UnsupportedChainIdError)
+    expect(error.chainId).toBe(1)
+    expect(error.shortMessage).toBe('No Prime Network deployment is known for chain id 1.')
+    expect(requests).toBe(0)
+  })
+
+  test('a deployment for another chain', async () => {
+    const other = createWalletClient({ account, chain: mainnet, transport })
+    const error = await primeNetworkActions({ deployment })(other)
+      .getStake({ provider: nodeKey })
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(InvalidInputError)
+    expect(error.shortMessage).toMatch(/it is for chain 31337 but the client is on chain 1/)
+  })
+
+  test('a client without a chain needs a deployment', async () => {
+    const chainless = createWalletClient({ account, transport })
+    const error = await primeNetworkActions()(chainless)
+      .getStake({ provider: nodeKey })
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(InvalidInputError)
+    expect(error.parameter).toBe('deployment')
+    expect(requests).toBe(0)
+  })
+})

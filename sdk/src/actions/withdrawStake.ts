@@ -1,0 +1,50 @@
+import { parseEventLogs } from 'viem/utils'
+import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type WithdrawStakeParameters = WriteParameters
+
+export type WithdrawStakeReturnType = WriteReturnType & {
+  /** The tokens transferred to the provider. */
+  amount: bigint
+}
+
+export type WithdrawStakeErrorType = PrimeNetworkErrorType
+
+/**
+ * Withdraws all of the caller's matured unbonds to its wallet. Works while the network is paused.
+ *
+ * @param client - A wallet client with the provider's account.
+ * @param parameters - {@link WithdrawStakeParameters}
+ * @returns {@link WithdrawStakeReturnType}
+ * @example
+ * const { amount } = await withdrawStake(client)
+ */
+export async function withdrawStake(
+  client: AnyClient,
+  parameters: WithdrawStakeParameters = {},
+): Promise<WithdrawStakeReturnType> {
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  const result = await execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'withdraw',
+    args: [],
+  })
+  const [withdrawn] = parseEventLogs({
+    abi: stakeManagerAbi,
+    logs: result.receipt.logs,
+    eventName: 'Withdrawn',
+  })
+  return { ...result, amount: withdrawn!.args.amount }
+}

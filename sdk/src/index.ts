@@ -1,0 +1,261 @@
+export {
+  computePoolAbi,
+  computeRegistryAbi,
+  domainRegistryAbi,
+  type ProtocolErrorsAbi,
+  type ProtocolEventsAbi,
+  primeNetworkAbi,
+  primeTokenAbi,
+  protocolErrorsAbi,
+  protocolEventsAbi,
+  rewardsDistributorAbi,
+  stakeManagerAbi,
+} from './abis.js'
+export {
+  type AddNodeErrorType,
+  type AddNodeParameters,
+  type AddNodeReturnType,
+  addNode,
+  type NodeOwnershipProof,
+} from './actions/addNode.js'
+export {
+  type BlacklistNodeErrorType,
+  type BlacklistNodeParameters,
+  type BlacklistNodeReturnType,
+  blacklistNode,
+} from './actions/blacklistNode.js'
+export {
+  type BlacklistProviderErrorType,
+  type BlacklistProviderParameters,
+  type BlacklistProviderReturnType,
+  blacklistProvider,
+} from './actions/blacklistProvider.js'
+export {
+  type ClaimRewardsErrorType,
+  type ClaimRewardsParameters,
+  type ClaimRewardsReturnType,
+  claimRewards,
+} from './actions/claimRewards.js'
+export {
+  type CreateDomainErrorType,
+  type CreateDomainParameters,
+  type CreateDomainReturnType,
+  createDomain,
+} from './actions/createDomain.js'
+export {
+  type CreatePoolErrorType,
+  type CreatePoolParameters,
+  type CreatePoolReturnType,
+  createPool,
+} from './actions/createPool.js'
+export {
+  type EjectNodeErrorType,
+  type EjectNodeParameters,
+  type EjectNodeReturnType,
+  ejectNode,
+} from './actions/ejectNode.js'
+export {
+  type EndPoolErrorType,
+  type EndPoolParameters,
+  type EndPoolReturnType,
+  endPool,
+} from './actions/endPool.js'
+export {
+  type FundPoolErrorType,
+  type FundPoolParameters,
+  type FundPoolReturnType,
+  fundPool,
+} from './actions/fundPool.js'
+export {
+  type Domain,
+  type GetDomainErrorType,
+  type GetDomainParameters,
+  type GetDomainReturnType,
+  getDomain,
+} from './actions/getDomain.js'
+export {
+  type GetEventsErrorType,
+  type GetEventsParameters,
+  type GetEventsReturnType,
+  getEvents,
+  type ProtocolEventName,
+} from './actions/getEvents.js'
+export {
+  type GetMinimumStakeErrorType,
+  type GetMinimumStakeParameters,
+  type GetMinimumStakeReturnType,
+  getMinimumStake,
+} from './actions/getMinimumStake.js'
+export {
+  type GetNodeErrorType,
+  type GetNodeParameters,
+  type GetNodeReturnType,
+  getNode,
+  type Node,
+} from './actions/getNode.js'
+export {
+  type GetPendingRewardsErrorType,
+  type GetPendingRewardsParameters,
+  type GetPendingRewardsReturnType,
+  getPendingRewards,
+} from './actions/getPendingRewards.js'
+export {
+  type GetPoolErrorType,
+  type GetPoolParameters,
+  type GetPoolReturnType,
+  getPool,
+  type Pool,
+  type PoolStatus,
+  poolStatuses,
+} from './actions/getPool.js'
+export {
+  type GetPoolNodesErrorType,
+  type GetPoolNodesParameters,
+  type GetPoolNodesReturnType,
+  getPoolNodes,
+  type PoolNode,
+} from './actions/getPoolNodes.js'
+export {
+  type GetProviderErrorType,
+  type GetProviderParameters,
+  type GetProviderReturnType,
+  getProvider,
+  type Provider,
+} from './actions/getProvider.js'
+export {
+  type GetStakeErrorType,
+  type GetStakeParameters,
+  type GetStakeReturnType,
+  getStake,
+  type Stake,
+} from './actions/getStake.js'
+export {
+  type IncreaseStakeErrorType,
+  type IncreaseStakeParameters,
+  type IncreaseStakeReturnType,
+  increaseStake,
+} from './actions/increaseStake.js'
+export {
+  type InvalidateNodeErrorType,
+  type InvalidateNodeParameters,
+  type InvalidateNodeReturnType,
+  invalidateNode,
+} from './actions/invalidateNode.js'
+export {
+  type JoinPoolErrorType,
+  type JoinPoolParameters,
+  type JoinPoolReturnType,
+  joinPool,
+} from './actions/joinPool.js'
+export {
+  type LeavePoolErrorType,
+  type LeavePoolParameters,
+  type LeavePoolReturnType,
+  leavePool,
+} from './actions/leavePool.js'
+export {
+  type ReclaimStakeErrorType,
+  type ReclaimStakeParameters,
+  type ReclaimStakeReturnType,
+  reclaimStake,
+} from './actions/reclaimStake.js'
+export {
+  type RegisterProviderErrorType,
+  type RegisterProviderParameters,
+  type RegisterProviderReturnType,
+  registerProvider,
+} from './actions/registerProvider.js'
+export {
+  type RemoveNodeErrorType,
+  type RemoveNodeParameters,
+  type RemoveNodeReturnType,
+  removeNode,
+} from './actions/removeNode.js'
+export {
+  type SetRewardRateErrorType,
+  type SetRewardRateParameters,
+  type SetRewardRateReturnType,
+  setRewardRate,
+} from './actions/setRewardRate.js'
+export {
+  nodeOwnershipTypes,
+  type SignNodeOwnershipErrorType,
+  type SignNodeOwnershipParameters,
+  type SignNodeOwnershipReturnType,
+  signNodeOwnership,
+} from './actions/signNodeOwnership.js'
+export {
+  type PoolInvite,
+  poolInviteTypes,
+  type SignPoolInviteErrorType,
+  type SignPoolInviteParameters,
+  type SignPoolInviteReturnType,
+  signPoolInvite,
+} from './actions/signPoolInvite.js'
+export {
+  type SlashErrorType,
+  type SlashParameters,
+  type SlashReturnType,
+  slash,
+} from './actions/slash.js'
+export {
+  type StartPoolErrorType,
+  type StartPoolParameters,
+  type StartPoolReturnType,
+  startPool,
+} from './actions/startPool.js'
+export {
+  type ValidateNodeErrorType,
+  type ValidateNodeParameters,
+  type ValidateNodeReturnType,
+  validateNode,
+} from './actions/validateNode.js'
+export {
+  type WatchEventsParameters,
+  type WatchEventsReturnType,
+  watchEvents,
+} from './actions/watchEvents.js'
+export {
+  type WhitelistProviderErrorType,
+  type WhitelistProviderParameters,
+  type WhitelistProviderReturnType,
+  whitelistProvider,
+} from './actions/whitelistProvider.js'
+export {
+  type WithdrawStakeErrorType,
+  type WithdrawStakeParameters,
+  type WithdrawStakeReturnType,
+  withdrawStake,
+} from './actions/withdrawStake.js'
+export {
+  type PrimeNetworkActions,
+  type PrimeNetworkActionsParameters,
+  primeNetworkActions,
+} from './decorators/primeNetwork.js'
+export {
+  type Deployment,
+  getDeployment,
+  loadDeployment,
+  parseDeployment,
+  registerDeployment,
+} from './deployments.js'
+export {
+  InvalidInputError,
+  PrimeNetworkError,
+  type PrimeNetworkErrorParameters,
+  type PrimeNetworkErrorType,
+  TransactionRevertedError,
+  UnsupportedChainIdError,
+} from './errors/base.js'
+export {
+  type AnyContractError,
+  ContractError,
+  type ContractErrorArgs,
+  type ContractErrorClass,
+  type ContractErrorName,
+  ContractErrors,
+  decodeRevert,
+  decodeRevertData,
+} from './errors/contract.js'
+export type { DeploymentParameter, WriteParameters, WriteReturnType } from './internal/utils.js'
+export { version } from './version.js'

@@ -1,0 +1,56 @@
+import type { Account, Address, Hash } from 'viem'
+import { primeTokenAbi } from '../abis.js'
+import { type AnyClient, execute, reader } from './utils.js'
+
+/** Whether `token` implements ERC-2612 (probed through its `nonces` and ERC-5267 domain). */
+export async function supportsPermit(client: AnyClient, token: Address): Promise<boolean> {
+  try {
+    await Promise.all([
+      reader(client)({
+        address: token,
+        abi: primeTokenAbi,
+        functionName: 'nonces',
+        args: [token],
+      }),
+      reader(client)({
+        address: token,
+        abi: primeTokenAbi,
+        functionName: 'eip712Domain',
+      }),
+    ])
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Approves exactly `amount` to `spender` when the current allowance is below it. */
+export async function approveIfShort(
+  client: AnyClient,
+  parameters: {
+    account: Account
+    token: Address
+    spender: Address
+    amount: bigint
+    allowance?: bigint | undefined
+  },
+): Promise<Hash | undefined> {
+  const { account, token, spender, amount } = parameters
+  const allowance =
+    parameters.allowance ??
+    (await reader(client)({
+      address: token,
+      abi: primeTokenAbi,
+      functionName: 'allowance',
+      args: [account.address, spender],
+    }))
+  if (allowance >= amount) return undefined
+  const { hash } = await execute(client, {
+    account,
+    address: token,
+    abi: primeTokenAbi,
+    functionName: 'approve',
+    args: [spender, amount],
+  })
+  return hash
+}

@@ -1,0 +1,1 @@
+export const version = '@prime-network/sdk@0.1.0'
