@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ComputePool} from "../../src/ComputePool.sol";
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
@@ -916,5 +917,23 @@ contract ComputePoolTest is BaseTest {
         pools.cancelInviteNonce(poolId, nonce);
         assertTrue(pools.isInviteNonceUsed(poolId, nonce), "cancelled");
         assertFalse(pools.isInviteNonceUsed(poolId, other), "other untouched");
+    }
+
+    /* CONSTRUCTOR */
+
+    function test_constructor_setsCoordinator() public view {
+        assertEq(pools.primeNetwork(), address(network), "primeNetwork");
+    }
+
+    function test_constructor_revertsOnZeroModules() public {
+        address one = address(0x1);
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        new ComputePool(one, address(0), one, one);
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        new ComputePool(one, one, address(0), one);
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        new ComputePool(one, one, one, address(0));
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        new ComputePool(address(0), one, one, one);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ComputeRegistry} from "../../src/ComputeRegistry.sol";
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
 import {IPrimeNetwork} from "../../src/interfaces/IPrimeNetwork.sol";
@@ -577,5 +578,19 @@ contract ComputeRegistryTest is BaseTest {
         assertEq(registry.computePool(), address(pools), "computePool");
         assertEq(registry.primeNetwork(), address(network), "primeNetwork");
         assertEq(registry.MAX_COMPUTE_UNITS(), type(uint32).max, "MAX_COMPUTE_UNITS");
+    }
+
+    /* CONSTRUCTOR */
+
+    function test_constructor_setsCoordinatorAndPool() public view {
+        assertEq(registry.primeNetwork(), address(network), "primeNetwork");
+        assertEq(registry.computePool(), address(pools), "computePool");
+    }
+
+    function test_constructor_revertsOnZeroAddresses() public {
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        new ComputeRegistry(address(network), address(0));
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        new ComputeRegistry(address(0), address(pools));
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {RewardsDistributor} from "../../src/RewardsDistributor.sol";
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
@@ -647,5 +648,22 @@ contract RewardsDistributorTest is BaseTest {
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.CallerNotComputePool.selector, creator));
         vm.prank(creator);
         rewards.onPoolEnded(poolId);
+    }
+
+    /* CONSTRUCTOR */
+
+    function test_constructor_setsTokenPoolAndCoordinator() public view {
+        assertEq(rewards.token(), address(token), "token");
+        assertEq(rewards.computePool(), address(pools), "computePool");
+        assertEq(rewards.primeNetwork(), address(network), "primeNetwork");
+    }
+
+    function test_constructor_revertsOnZeroAddresses() public {
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        new RewardsDistributor(address(network), address(0), address(pools));
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        new RewardsDistributor(address(network), address(token), address(0));
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        new RewardsDistributor(address(0), address(token), address(pools));
     }
 }
