@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // The README's example imports the package by name; tests run it against the sources.
+  resolve: {
+    alias: { '@prime-network/sdk': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
   test: {
     globalSetup: ['./test/globalSetup.ts'],
     // All files share one anvil; each file snapshots and reverts it, so they run one at a time.

@@ -31,6 +31,12 @@ export {
   blacklistProvider,
 } from './actions/blacklistProvider.js'
 export {
+  type CancelInviteNonceErrorType,
+  type CancelInviteNonceParameters,
+  type CancelInviteNonceReturnType,
+  cancelInviteNonce,
+} from './actions/cancelInviteNonce.js'
+export {
   type ClaimRewardsErrorType,
   type ClaimRewardsParameters,
   type ClaimRewardsReturnType,
@@ -60,6 +66,12 @@ export {
   type EndPoolReturnType,
   endPool,
 } from './actions/endPool.js'
+export {
+  type ForfeitRewardsErrorType,
+  type ForfeitRewardsParameters,
+  type ForfeitRewardsReturnType,
+  forfeitRewards,
+} from './actions/forfeitRewards.js'
 export {
   type FundPoolErrorType,
   type FundPoolParameters,
@@ -116,6 +128,13 @@ export {
   type PoolNode,
 } from './actions/getPoolNodes.js'
 export {
+  type GetPoolRewardsErrorType,
+  type GetPoolRewardsParameters,
+  type GetPoolRewardsReturnType,
+  getPoolRewards,
+  type PoolRewards,
+} from './actions/getPoolRewards.js'
+export {
   type GetProviderErrorType,
   type GetProviderParameters,
   type GetProviderReturnType,
@@ -142,6 +161,12 @@ export {
   invalidateNode,
 } from './actions/invalidateNode.js'
 export {
+  type IsInviteNonceUsedErrorType,
+  type IsInviteNonceUsedParameters,
+  type IsInviteNonceUsedReturnType,
+  isInviteNonceUsed,
+} from './actions/isInviteNonceUsed.js'
+export {
   type JoinPoolErrorType,
   type JoinPoolParameters,
   type JoinPoolReturnType,
@@ -153,6 +178,12 @@ export {
   type LeavePoolReturnType,
   leavePool,
 } from './actions/leavePool.js'
+export {
+  type PauseErrorType,
+  type PauseParameters,
+  type PauseReturnType,
+  pause,
+} from './actions/pause.js'
 export {
   type ReclaimStakeErrorType,
   type ReclaimStakeParameters,
@@ -172,11 +203,53 @@ export {
   removeNode,
 } from './actions/removeNode.js'
 export {
+  type SetComputeManagerKeyErrorType,
+  type SetComputeManagerKeyParameters,
+  type SetComputeManagerKeyReturnType,
+  setComputeManagerKey,
+} from './actions/setComputeManagerKey.js'
+export {
+  type SetFederatorErrorType,
+  type SetFederatorParameters,
+  type SetFederatorReturnType,
+  setFederator,
+} from './actions/setFederator.js'
+export {
+  type SetNodeBenchmarkErrorType,
+  type SetNodeBenchmarkParameters,
+  type SetNodeBenchmarkReturnType,
+  setNodeBenchmark,
+} from './actions/setNodeBenchmark.js'
+export {
   type SetRewardRateErrorType,
   type SetRewardRateParameters,
   type SetRewardRateReturnType,
   setRewardRate,
 } from './actions/setRewardRate.js'
+export {
+  type SetStakeMinimumErrorType,
+  type SetStakeMinimumParameters,
+  type SetStakeMinimumReturnType,
+  setStakeMinimum,
+} from './actions/setStakeMinimum.js'
+export {
+  type SetTreasuryErrorType,
+  type SetTreasuryParameters,
+  type SetTreasuryReturnType,
+  setTreasury,
+} from './actions/setTreasury.js'
+export {
+  type SetUnbondingPeriodErrorType,
+  type SetUnbondingPeriodParameters,
+  type SetUnbondingPeriodReturnType,
+  setUnbondingPeriod,
+} from './actions/setUnbondingPeriod.js'
+export {
+  type SetValidatorErrorType,
+  type SetValidatorParameters,
+  type SetValidatorReturnType,
+  setValidator,
+} from './actions/setValidator.js'
 export {
   nodeOwnershipTypes,
   type SignNodeOwnershipErrorType,
@@ -205,6 +278,18 @@ export {
   startPool,
 } from './actions/startPool.js'
 export {
+  type UnpauseErrorType,
+  type UnpauseParameters,
+  type UnpauseReturnType,
+  unpause,
+} from './actions/unpause.js'
+export {
+  type UpdateDomainErrorType,
+  type UpdateDomainParameters,
+  type UpdateDomainReturnType,
+  updateDomain,
+} from './actions/updateDomain.js'
+export {
   type ValidateNodeErrorType,
   type ValidateNodeParameters,
   type ValidateNodeReturnType,
@@ -227,6 +312,12 @@ export {
   type WithdrawStakeReturnType,
   withdrawStake,
 } from './actions/withdrawStake.js'
+export {
+  type WithdrawUnusedBudgetErrorType,
+  type WithdrawUnusedBudgetParameters,
+  type WithdrawUnusedBudgetReturnType,
+  withdrawUnusedBudget,
+} from './actions/withdrawUnusedBudget.js'
 export {
   type PrimeNetworkActions,
   type PrimeNetworkActionsParameters,

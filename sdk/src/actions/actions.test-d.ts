@@ -8,10 +8,17 @@ import {
   createPool,
   type getEvents,
   getPool,
+  getPoolRewards,
+  isInviteNonceUsed,
   type joinPool,
   type PoolInvite,
+  type PoolRewards,
   type PrimeNetworkActions,
+  type pause,
+  setFederator,
   signPoolInvite,
+  type UpdateDomainParameters,
+  withdrawUnusedBudget,
 } from '../index.js'
 
 describe('action signatures', () => {
@@ -42,6 +49,30 @@ describe('action signatures', () => {
     type Logs = Awaited<ReturnType<typeof getEvents<'PoolCreated'>>>
     expectTypeOf<Logs[number]['args']['poolId']>().toEqualTypeOf<bigint>()
     expectTypeOf<Logs[number]['args']['name']>().toEqualTypeOf<string>()
+  })
+
+  test('pool reward reads are typed; the index is not presented as an amount accrued', () => {
+    expectTypeOf(getPoolRewards).returns.resolves.toEqualTypeOf<PoolRewards>()
+    expectTypeOf<PoolRewards>().toHaveProperty('budget').toEqualTypeOf<bigint>()
+    expectTypeOf<PoolRewards>().toHaveProperty('nodeCount').toEqualTypeOf<number>()
+    expectTypeOf<PoolRewards>().not.toHaveProperty('accrued')
+    expectTypeOf(isInviteNonceUsed).returns.resolves.toEqualTypeOf<boolean>()
+  })
+
+  test('admin writes return what their events say', () => {
+    expectTypeOf(setFederator).returns.resolves.toHaveProperty('previousFederator')
+    expectTypeOf(setFederator)
+      .returns.resolves.toHaveProperty('previousFederator')
+      .toEqualTypeOf<Address>()
+    expectTypeOf(withdrawUnusedBudget)
+      .returns.resolves.toHaveProperty('amount')
+      .toEqualTypeOf<bigint>()
+    // updateDomain overwrites the validation logic, so it must be given explicitly.
+    expectTypeOf<UpdateDomainParameters['validationLogic']>().toEqualTypeOf<Address>()
+    expectTypeOf<Parameters<typeof pause>[1]>().toEqualTypeOf<
+      Parameters<PrimeNetworkActions['pause']>[0]
+    >()
+    expectTypeOf<PrimeNetworkActions['pause']>().toBeCallableWith()
   })
 
   test('the decorator exposes the actions without the client argument', () => {

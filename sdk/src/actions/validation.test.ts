@@ -120,6 +120,42 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ['fundPool', () => client.fundPool({ poolId: 1n, amount: 0n }), 'amount'],
   ['setRewardRate', () => client.setRewardRate({ poolId: 1n, rate: -1n }), 'rate'],
   ['claimRewards', () => client.claimRewards({ poolId: 1n, nodeKeys: [] }), 'nodeKeys'],
+  [
+    'updateDomain validationLogic',
+    () => client.updateDomain({ domainId: 1n, validationLogic: bad, domainParametersURI: '' }),
+    'validationLogic',
+  ],
+  [
+    'updateDomain without validationLogic',
+    () => client.updateDomain({ domainId: 1n, domainParametersURI: '' } as never),
+    'validationLogic',
+  ],
+  [
+    'updateDomain domainParametersURI',
+    () =>
+      client.updateDomain({
+        domainId: 1n,
+        validationLogic: zeroAddress,
+        domainParametersURI: undefined as never,
+      }),
+    'domainParametersURI',
+  ],
+  [
+    'setComputeManagerKey',
+    () => client.setComputeManagerKey({ poolId: 1n, computeManagerKey: zeroAddress }),
+    'computeManagerKey',
+  ],
+  ['cancelInviteNonce', () => client.cancelInviteNonce({ poolId: 1n, nonce: -1n }), 'nonce'],
+  ['forfeitRewards', () => client.forfeitRewards({ poolId: 1n, nodeKey: bad }), 'nodeKey'],
+  ['withdrawUnusedBudget', () => client.withdrawUnusedBudget({ poolId: 0n }), 'poolId'],
+  ['setNodeBenchmark', () => client.setNodeBenchmark({ nodeKey, score: -1n }), 'score'],
+  ['setStakeMinimum', () => client.setStakeMinimum({ stakeMinimum: -1n }), 'stakeMinimum'],
+  ['setUnbondingPeriod', () => client.setUnbondingPeriod({ period: -1n }), 'period'],
+  ['setTreasury', () => client.setTreasury({ treasury: zeroAddress }), 'treasury'],
+  ['setFederator', () => client.setFederator({ newFederator: bad }), 'newFederator'],
+  ['setValidator', () => client.setValidator({ newValidator: zeroAddress }), 'newValidator'],
+  ['getPoolRewards', () => client.getPoolRewards({ poolId: 0n }), 'poolId'],
+  ['isInviteNonceUsed', () => client.isInviteNonceUsed({ poolId: 1n, nonce: -1n }), 'nonce'],
   ['getProvider', () => client.getProvider({ provider: bad }), 'provider'],
   ['getNode', () => client.getNode({ nodeKey: bad }), 'nodeKey'],
   ['getPool', () => client.getPool({ poolId: 0n }), 'poolId'],
@@ -148,12 +184,14 @@ describe('inputs are checked before any RPC call', () => {
   })
 
   test('a write without an account', async () => {
-    const noAccount = createWalletClient({ chain: anvil, transport })
-    const error = await primeNetworkActions({ deployment })(noAccount)
-      .increaseStake({ amount: 1n })
-      .catch((e) => e)
-    expect(error).toBeInstanceOf(InvalidInputError)
-    expect(error.parameter).toBe('account')
+    const noAccount = primeNetworkActions({ deployment })(
+      createWalletClient({ chain: anvil, transport }),
+    )
+    for (const write of [() => noAccount.increaseStake({ amount: 1n }), () => noAccount.pause()]) {
+      const error = await write().catch((e) => e)
+      expect(error).toBeInstanceOf(InvalidInputError)
+      expect(error.parameter).toBe('account')
+    }
     expect(requests).toBe(0)
   })
 

@@ -11,6 +11,11 @@ import {
   blacklistProvider,
 } from '../actions/blacklistProvider.js'
 import {
+  type CancelInviteNonceParameters,
+  type CancelInviteNonceReturnType,
+  cancelInviteNonce,
+} from '../actions/cancelInviteNonce.js'
+import {
   type ClaimRewardsParameters,
   type ClaimRewardsReturnType,
   claimRewards,
@@ -31,6 +36,11 @@ import {
   ejectNode,
 } from '../actions/ejectNode.js'
 import { type EndPoolParameters, type EndPoolReturnType, endPool } from '../actions/endPool.js'
+import {
+  type ForfeitRewardsParameters,
+  type ForfeitRewardsReturnType,
+  forfeitRewards,
+} from '../actions/forfeitRewards.js'
 import { type FundPoolParameters, type FundPoolReturnType, fundPool } from '../actions/fundPool.js'
 import {
   type GetDomainParameters,
@@ -61,6 +71,11 @@ import {
   getPoolNodes,
 } from '../actions/getPoolNodes.js'
 import {
+  type GetPoolRewardsParameters,
+  type GetPoolRewardsReturnType,
+  getPoolRewards,
+} from '../actions/getPoolRewards.js'
+import {
   type GetProviderParameters,
   type GetProviderReturnType,
   getProvider,
@@ -76,12 +91,18 @@ import {
   type InvalidateNodeReturnType,
   invalidateNode,
 } from '../actions/invalidateNode.js'
+import {
+  type IsInviteNonceUsedParameters,
+  type IsInviteNonceUsedReturnType,
+  isInviteNonceUsed,
+} from '../actions/isInviteNonceUsed.js'
 import { type JoinPoolParameters, type JoinPoolReturnType, joinPool } from '../actions/joinPool.js'
 import {
   type LeavePoolParameters,
   type LeavePoolReturnType,
   leavePool,
 } from '../actions/leavePool.js'
+import { type PauseParameters, type PauseReturnType, pause } from '../actions/pause.js'
 import {
   type ReclaimStakeParameters,
   type ReclaimStakeReturnType,
@@ -98,10 +119,45 @@ import {
   removeNode,
 } from '../actions/removeNode.js'
 import {
+  type SetComputeManagerKeyParameters,
+  type SetComputeManagerKeyReturnType,
+  setComputeManagerKey,
+} from '../actions/setComputeManagerKey.js'
+import {
+  type SetFederatorParameters,
+  type SetFederatorReturnType,
+  setFederator,
+} from '../actions/setFederator.js'
+import {
+  type SetNodeBenchmarkParameters,
+  type SetNodeBenchmarkReturnType,
+  setNodeBenchmark,
+} from '../actions/setNodeBenchmark.js'
+import {
   type SetRewardRateParameters,
   type SetRewardRateReturnType,
   setRewardRate,
 } from '../actions/setRewardRate.js'
+import {
+  type SetStakeMinimumParameters,
+  type SetStakeMinimumReturnType,
+  setStakeMinimum,
+} from '../actions/setStakeMinimum.js'
+import {
+  type SetTreasuryParameters,
+  type SetTreasuryReturnType,
+  setTreasury,
+} from '../actions/setTreasury.js'
+import {
+  type SetUnbondingPeriodParameters,
+  type SetUnbondingPeriodReturnType,
+  setUnbondingPeriod,
+} from '../actions/setUnbondingPeriod.js'
+import {
+  type SetValidatorParameters,
+  type SetValidatorReturnType,
+  setValidator,
+} from '../actions/setValidator.js'
 import {
   type SignNodeOwnershipParameters,
   type SignNodeOwnershipReturnType,
@@ -118,6 +174,12 @@ import {
   type StartPoolReturnType,
   startPool,
 } from '../actions/startPool.js'
+import { type UnpauseParameters, type UnpauseReturnType, unpause } from '../actions/unpause.js'
+import {
+  type UpdateDomainParameters,
+  type UpdateDomainReturnType,
+  updateDomain,
+} from '../actions/updateDomain.js'
 import {
   type ValidateNodeParameters,
   type ValidateNodeReturnType,
@@ -138,6 +200,11 @@ import {
   type WithdrawStakeReturnType,
   withdrawStake,
 } from '../actions/withdrawStake.js'
+import {
+  type WithdrawUnusedBudgetParameters,
+  type WithdrawUnusedBudgetReturnType,
+  withdrawUnusedBudget,
+} from '../actions/withdrawUnusedBudget.js'
 import type { Deployment } from '../deployments.js'
 
 /** The Prime Network actions, bound to a client. */
@@ -147,11 +214,15 @@ export type PrimeNetworkActions = {
   blacklistProvider: (
     parameters: BlacklistProviderParameters,
   ) => Promise<BlacklistProviderReturnType>
+  cancelInviteNonce: (
+    parameters: CancelInviteNonceParameters,
+  ) => Promise<CancelInviteNonceReturnType>
   claimRewards: (parameters: ClaimRewardsParameters) => Promise<ClaimRewardsReturnType>
   createDomain: (parameters: CreateDomainParameters) => Promise<CreateDomainReturnType>
   createPool: (parameters: CreatePoolParameters) => Promise<CreatePoolReturnType>
   ejectNode: (parameters: EjectNodeParameters) => Promise<EjectNodeReturnType>
   endPool: (parameters: EndPoolParameters) => Promise<EndPoolReturnType>
+  forfeitRewards: (parameters: ForfeitRewardsParameters) => Promise<ForfeitRewardsReturnType>
   fundPool: (parameters: FundPoolParameters) => Promise<FundPoolReturnType>
   getDomain: (parameters: GetDomainParameters) => Promise<GetDomainReturnType>
   getEvents: <eventName extends ProtocolEventName | undefined = undefined>(
@@ -164,22 +235,40 @@ export type PrimeNetworkActions = {
   ) => Promise<GetPendingRewardsReturnType>
   getPool: (parameters: GetPoolParameters) => Promise<GetPoolReturnType>
   getPoolNodes: (parameters: GetPoolNodesParameters) => Promise<GetPoolNodesReturnType>
+  getPoolRewards: (parameters: GetPoolRewardsParameters) => Promise<GetPoolRewardsReturnType>
   getProvider: (parameters: GetProviderParameters) => Promise<GetProviderReturnType>
   getStake: (parameters: GetStakeParameters) => Promise<GetStakeReturnType>
   increaseStake: (parameters: IncreaseStakeParameters) => Promise<IncreaseStakeReturnType>
   invalidateNode: (parameters: InvalidateNodeParameters) => Promise<InvalidateNodeReturnType>
+  isInviteNonceUsed: (
+    parameters: IsInviteNonceUsedParameters,
+  ) => Promise<IsInviteNonceUsedReturnType>
   joinPool: (parameters: JoinPoolParameters) => Promise<JoinPoolReturnType>
   leavePool: (parameters: LeavePoolParameters) => Promise<LeavePoolReturnType>
+  pause: (parameters?: PauseParameters) => Promise<PauseReturnType>
   reclaimStake: (parameters: ReclaimStakeParameters) => Promise<ReclaimStakeReturnType>
   registerProvider: (parameters: RegisterProviderParameters) => Promise<RegisterProviderReturnType>
   removeNode: (parameters: RemoveNodeParameters) => Promise<RemoveNodeReturnType>
+  setComputeManagerKey: (
+    parameters: SetComputeManagerKeyParameters,
+  ) => Promise<SetComputeManagerKeyReturnType>
+  setFederator: (parameters: SetFederatorParameters) => Promise<SetFederatorReturnType>
+  setNodeBenchmark: (parameters: SetNodeBenchmarkParameters) => Promise<SetNodeBenchmarkReturnType>
   setRewardRate: (parameters: SetRewardRateParameters) => Promise<SetRewardRateReturnType>
+  setStakeMinimum: (parameters: SetStakeMinimumParameters) => Promise<SetStakeMinimumReturnType>
+  setTreasury: (parameters: SetTreasuryParameters) => Promise<SetTreasuryReturnType>
+  setUnbondingPeriod: (
+    parameters: SetUnbondingPeriodParameters,
+  ) => Promise<SetUnbondingPeriodReturnType>
+  setValidator: (parameters: SetValidatorParameters) => Promise<SetValidatorReturnType>
   signNodeOwnership: (
     parameters: SignNodeOwnershipParameters,
   ) => Promise<SignNodeOwnershipReturnType>
   signPoolInvite: (parameters: SignPoolInviteParameters) => Promise<SignPoolInviteReturnType>
   slash: (parameters: SlashParameters) => Promise<SlashReturnType>
   startPool: (parameters: StartPoolParameters) => Promise<StartPoolReturnType>
+  unpause: (parameters?: UnpauseParameters) => Promise<UnpauseReturnType>
+  updateDomain: (parameters: UpdateDomainParameters) => Promise<UpdateDomainReturnType>
   validateNode: (parameters: ValidateNodeParameters) => Promise<ValidateNodeReturnType>
   watchEvents: <eventName extends ProtocolEventName | undefined = undefined>(
     parameters: WatchEventsParameters<eventName>,
@@ -188,6 +277,9 @@ export type PrimeNetworkActions = {
     parameters: WhitelistProviderParameters,
   ) => Promise<WhitelistProviderReturnType>
   withdrawStake: (parameters?: WithdrawStakeParameters) => Promise<WithdrawStakeReturnType>
+  withdrawUnusedBudget: (
+    parameters: WithdrawUnusedBudgetParameters,
+  ) => Promise<WithdrawUnusedBudgetReturnType>
 }
 
 export type PrimeNetworkActionsParameters = {
@@ -220,11 +312,13 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
       addNode: (p) => addNode(client, withDeployment(p) as never) as never,
       blacklistNode: (p) => blacklistNode(client, withDeployment(p) as never) as never,
       blacklistProvider: (p) => blacklistProvider(client, withDeployment(p) as never) as never,
+      cancelInviteNonce: (p) => cancelInviteNonce(client, withDeployment(p) as never) as never,
       claimRewards: (p) => claimRewards(client, withDeployment(p) as never) as never,
       createDomain: (p) => createDomain(client, withDeployment(p) as never) as never,
       createPool: (p) => createPool(client, withDeployment(p) as never) as never,
       ejectNode: (p) => ejectNode(client, withDeployment(p) as never) as never,
       endPool: (p) => endPool(client, withDeployment(p) as never) as never,
+      forfeitRewards: (p) => forfeitRewards(client, withDeployment(p) as never) as never,
       fundPool: (p) => fundPool(client, withDeployment(p) as never) as never,
       getDomain: (p) => getDomain(client, withDeployment(p) as never) as never,
       getEvents: (p?) => getEvents(client, withDeployment(p) as never) as never,
@@ -233,24 +327,39 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
       getPendingRewards: (p) => getPendingRewards(client, withDeployment(p) as never) as never,
       getPool: (p) => getPool(client, withDeployment(p) as never) as never,
       getPoolNodes: (p) => getPoolNodes(client, withDeployment(p) as never) as never,
+      getPoolRewards: (p) => getPoolRewards(client, withDeployment(p) as never) as never,
       getProvider: (p) => getProvider(client, withDeployment(p) as never) as never,
       getStake: (p) => getStake(client, withDeployment(p) as never) as never,
       increaseStake: (p) => increaseStake(client, withDeployment(p) as never) as never,
       invalidateNode: (p) => invalidateNode(client, withDeployment(p) as never) as never,
+      isInviteNonceUsed: (p) => isInviteNonceUsed(client, withDeployment(p) as never) as never,
       joinPool: (p) => joinPool(client, withDeployment(p) as never) as never,
       leavePool: (p) => leavePool(client, withDeployment(p) as never) as never,
+      pause: (p?) => pause(client, withDeployment(p) as never) as never,
       reclaimStake: (p) => reclaimStake(client, withDeployment(p) as never) as never,
       registerProvider: (p) => registerProvider(client, withDeployment(p) as never) as never,
       removeNode: (p) => removeNode(client, withDeployment(p) as never) as never,
+      setComputeManagerKey: (p) =>
+        setComputeManagerKey(client, withDeployment(p) as never) as never,
+      setFederator: (p) => setFederator(client, withDeployment(p) as never) as never,
+      setNodeBenchmark: (p) => setNodeBenchmark(client, withDeployment(p) as never) as never,
       setRewardRate: (p) => setRewardRate(client, withDeployment(p) as never) as never,
+      setStakeMinimum: (p) => setStakeMinimum(client, withDeployment(p) as never) as never,
+      setTreasury: (p) => setTreasury(client, withDeployment(p) as never) as never,
+      setUnbondingPeriod: (p) => setUnbondingPeriod(client, withDeployment(p) as never) as never,
+      setValidator: (p) => setValidator(client, withDeployment(p) as never) as never,
       signNodeOwnership: (p) => signNodeOwnership(client, withDeployment(p) as never) as never,
       signPoolInvite: (p) => signPoolInvite(client, withDeployment(p) as never) as never,
       slash: (p) => slash(client, withDeployment(p) as never) as never,
       startPool: (p) => startPool(client, withDeployment(p) as never) as never,
+      unpause: (p?) => unpause(client, withDeployment(p) as never) as never,
+      updateDomain: (p) => updateDomain(client, withDeployment(p) as never) as never,
       validateNode: (p) => validateNode(client, withDeployment(p) as never) as never,
       watchEvents: (p) => watchEvents(client, withDeployment(p) as never) as never,
       whitelistProvider: (p) => whitelistProvider(client, withDeployment(p) as never) as never,
       withdrawStake: (p?) => withdrawStake(client, withDeployment(p) as never) as never,
+      withdrawUnusedBudget: (p) =>
+        withdrawUnusedBudget(client, withDeployment(p) as never) as never,
     }
   }
 }

@@ -1,0 +1,42 @@
+import { primeNetworkAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type PauseParameters = WriteParameters
+
+export type PauseReturnType = WriteReturnType
+
+/** Includes `ContractErrors.AlreadyPaused` and `MissingRole`. */
+export type PauseErrorType = PrimeNetworkErrorType
+
+/**
+ * Pauses registration, node adds and pool joins across the network. Claims, leaving pools and
+ * withdrawing matured stake keep working. Federator only.
+ *
+ * @param client - A wallet client with the federator's account.
+ * @param parameters - {@link PauseParameters}
+ * @returns The transaction hash and receipt.
+ * @example
+ * await pause(federatorClient)
+ */
+export async function pause(
+  client: AnyClient,
+  parameters: PauseParameters = {},
+): Promise<PauseReturnType> {
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  return execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'pause',
+    args: [],
+  })
+}

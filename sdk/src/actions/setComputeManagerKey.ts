@@ -1,0 +1,52 @@
+import type { Address } from 'viem'
+import { computePoolAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  assertId,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type SetComputeManagerKeyParameters = WriteParameters & {
+  poolId: bigint
+  /** The key that signs invites from now on. */
+  computeManagerKey: Address
+}
+
+export type SetComputeManagerKeyReturnType = WriteReturnType
+
+/** Includes `ContractErrors.CallerNotPoolCreator` and `PoolNotFound`. */
+export type SetComputeManagerKeyErrorType = PrimeNetworkErrorType
+
+/**
+ * Rotates a pool's compute manager key. Unused invites signed by the old key stop working (they
+ * work again if that key is ever set back; cancel their nonces first). Pool creator only.
+ *
+ * @param client - A wallet client with the pool creator's account.
+ * @param parameters - {@link SetComputeManagerKeyParameters}
+ * @returns The transaction hash and receipt.
+ * @example
+ * await setComputeManagerKey(creatorClient, { poolId, computeManagerKey: newManager.address })
+ */
+export async function setComputeManagerKey(
+  client: AnyClient,
+  parameters: SetComputeManagerKeyParameters,
+): Promise<SetComputeManagerKeyReturnType> {
+  const { poolId, computeManagerKey } = parameters
+  assertId('poolId', poolId)
+  assertAddress('computeManagerKey', computeManagerKey)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  return execute(client, {
+    account,
+    address: deployment.computePool,
+    abi: computePoolAbi,
+    functionName: 'setComputeManagerKey',
+    args: [poolId, computeManagerKey],
+  })
+}

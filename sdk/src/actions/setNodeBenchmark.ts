@@ -1,0 +1,52 @@
+import type { Address } from 'viem'
+import { primeNetworkAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  assertNonNegative,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type SetNodeBenchmarkParameters = WriteParameters & {
+  /** The registered node. */
+  nodeKey: Address
+  /** The measured score (at most 2^32 - 1). */
+  score: bigint
+}
+
+export type SetNodeBenchmarkReturnType = WriteReturnType
+
+/** Includes `ContractErrors.NodeNotRegistered`, `BenchmarkScoreTooLarge` and `MissingRole`. */
+export type SetNodeBenchmarkErrorType = PrimeNetworkErrorType
+
+/**
+ * Records a node's benchmark score. Validator only.
+ *
+ * @param client - A wallet client with the validator's account.
+ * @param parameters - {@link SetNodeBenchmarkParameters}
+ * @returns The transaction hash and receipt.
+ * @example
+ * await setNodeBenchmark(validatorClient, { nodeKey, score: 870n })
+ */
+export async function setNodeBenchmark(
+  client: AnyClient,
+  parameters: SetNodeBenchmarkParameters,
+): Promise<SetNodeBenchmarkReturnType> {
+  const { nodeKey, score } = parameters
+  assertAddress('nodeKey', nodeKey)
+  assertNonNegative('score', score)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  return execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'setNodeBenchmark',
+    args: [nodeKey, score],
+  })
+}

@@ -1,0 +1,50 @@
+import { primeNetworkAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertNonNegative,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type SetStakeMinimumParameters = WriteParameters & {
+  /**
+   * Token units per compute unit: a provider must keep `stakeMinimum x (1 + its compute units)`
+   * staked. Existing providers are held to it at their next node add, reclaim or validation.
+   */
+  stakeMinimum: bigint
+}
+
+export type SetStakeMinimumReturnType = WriteReturnType
+
+/** Includes `ContractErrors.AmountTooLarge` and `MissingRole`. */
+export type SetStakeMinimumErrorType = PrimeNetworkErrorType
+
+/**
+ * Sets the network's minimum stake per compute unit. Federator only.
+ *
+ * @param client - A wallet client with the federator's account.
+ * @param parameters - {@link SetStakeMinimumParameters}
+ * @returns The transaction hash and receipt.
+ * @example
+ * await setStakeMinimum(federatorClient, { stakeMinimum: parseEther('200') })
+ */
+export async function setStakeMinimum(
+  client: AnyClient,
+  parameters: SetStakeMinimumParameters,
+): Promise<SetStakeMinimumReturnType> {
+  const { stakeMinimum } = parameters
+  assertNonNegative('stakeMinimum', stakeMinimum)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  return execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'setStakeMinimum',
+    args: [stakeMinimum],
+  })
+}

@@ -1,0 +1,48 @@
+import type { Address } from 'viem'
+import { primeNetworkAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type SetTreasuryParameters = WriteParameters & {
+  /** Where slashed tokens go from now on. */
+  treasury: Address
+}
+
+export type SetTreasuryReturnType = WriteReturnType
+
+/** Includes `ContractErrors.MissingRole`. */
+export type SetTreasuryErrorType = PrimeNetworkErrorType
+
+/**
+ * Sets where slashed tokens go. Federator only.
+ *
+ * @param client - A wallet client with the federator's account.
+ * @param parameters - {@link SetTreasuryParameters}
+ * @returns The transaction hash and receipt.
+ * @example
+ * await setTreasury(federatorClient, { treasury: '0x...' })
+ */
+export async function setTreasury(
+  client: AnyClient,
+  parameters: SetTreasuryParameters,
+): Promise<SetTreasuryReturnType> {
+  const { treasury } = parameters
+  assertAddress('treasury', treasury)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  return execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'setTreasury',
+    args: [treasury],
+  })
+}

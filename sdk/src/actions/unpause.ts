@@ -1,0 +1,41 @@
+import { primeNetworkAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type UnpauseParameters = WriteParameters
+
+export type UnpauseReturnType = WriteReturnType
+
+/** Includes `ContractErrors.NotPaused` and `MissingRole`. */
+export type UnpauseErrorType = PrimeNetworkErrorType
+
+/**
+ * Lifts the network pause. Federator only.
+ *
+ * @param client - A wallet client with the federator's account.
+ * @param parameters - {@link UnpauseParameters}
+ * @returns The transaction hash and receipt.
+ * @example
+ * await unpause(federatorClient)
+ */
+export async function unpause(
+  client: AnyClient,
+  parameters: UnpauseParameters = {},
+): Promise<UnpauseReturnType> {
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const account = resolveAccount(client, parameters.account)
+  return execute(client, {
+    account,
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'unpause',
+    args: [],
+  })
+}
