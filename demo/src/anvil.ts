@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { repoRoot } from './paths.js'
+
+export type Anvil = {
+  rpcUrl: string
+  chainId: number
+  /** Stops anvil and waits for it to exit; safe to call more than once. */
+  stop: () => Promise<void>
+  /** Kills anvil at once without waiting (for `process.on('exit')`). */
+  kill: () => void
+}
+
+export type StartAnvilOptions = {
+  chainId?: number
+  /** Gives up when anvil has not said where it listens after this many milliseconds. */
+  timeoutMs?: number
+}
+
+/**
+ * Starts anvil on a free port through the project's shim (which execs the native binary, so the
+ * child's pid is anvil itself and a signal reaches it directly).
+ */
+export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil> {
+  const { chainId = 31337, timeoutMs = 30_000 } = options
+  const child = spawn(
+    join(repoRoot, 'contracts/tools/bin/anvil'),
+    ['--port', '0', '--chain-id', String(chainId)],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let output = ''
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`anvil did not start within ${timeoutMs} ms`)),
+      timeoutMs,
+    )
+    const onData = (data: Buffer) => {
+      output += data.toString()
+      const match = /Listening on [\d.]+:(\d+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.once('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`anvil exited with code ${code} before listening:\n${output.trim()}`))
+    })
+  }).catch(async (error) => {
+    await stopChild(child, exited)
+    throw error
+  })
+  // anvil logs every request; keep draining its output so a full pipe never blocks it.
+  child.stdout.removeAllListeners('data').resume()
+  child.stderr.removeAllListeners('data').resume()
+  return {
+    rpcUrl: `http://127.0.0.1:${port}`,
+    chainId,
+    stop: () => stopChild(child, exited),
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    },
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  // anvil exits at once on SIGINT; SIGKILL only if it does not.
+  child.kill('SIGINT')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+  await exited
+  clearTimeout(timer)
+}

@@ -1,0 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { join, relative } from 'node:path'
+import { loadDeployment, primeNetworkAbi, primeNetworkActions } from '@prime-network/sdk'
+import { createPublicClient, http, parseEther } from 'viem'
+import { anvil as anvilChain } from 'viem/chains'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { type Anvil, startAnvil } from './anvil.js'
+import { runDeployScript } from './deploy.js'
+import { repoRoot } from './paths.js'
+
+// Keys a developer may have exported; each case decides for itself.
+const noKeys = {
+  DEPLOYER_PRIVATE_KEY: undefined,
+  FEDERATOR_PRIVATE_KEY: undefined,
+  VALIDATOR_PRIVATE_KEY: undefined,
+}
+
+describe('deploy.sh on a local anvil', () => {
+  let anvil: Anvil
+  let deploymentsDir: string
+  beforeAll(async () => {
+    anvil = await startAnvil()
+    // forge may write only under ./deployments (foundry.toml fs_permissions).
+    deploymentsDir = await mkdtemp(join(repoRoot, 'deployments', 'demo-test-'))
+  })
+  afterAll(async () => {
+    await anvil?.stop()
+    await rm(deploymentsDir, { recursive: true, force: true })
+  })
+
+  test('writes a deployment the SDK reads and uses; re-running deploys a fresh set', async () => {
+    const deploy = () =>
+      runDeployScript({
+        rpcUrl: anvil.rpcUrl,
+        deploymentsDir: relative(repoRoot, deploymentsDir),
+        env: { ...noKeys, FOUNDRY_BROADCAST: join(deploymentsDir, 'broadcast') },
+      })
+    const first = await deploy()
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain(`Deploying Prime Network to chain 31337 at ${anvil.rpcUrl}`)
+    const deployment = await loadDeployment(join(deploymentsDir, '31337.json'))
+    expect(deployment.chainId).toBe(31337)
+
+    const client = createPublicClient({ chain: anvilChain, transport: http(anvil.rpcUrl) }).extend(
+      primeNetworkActions({ deployment }),
+    )
+    expect(await client.getMinimumStake()).toBe(parseEther('100'))
+    expect(
+      await client.readContract({
+        address: deployment.primeNetwork,
+        abi: primeNetworkAbi,
+        functionName: 'token',
+      }),
+    ).toBe(deployment.token)
+
+    const second = await deploy()
+    expect(second.code).toBe(0)
+    const again = await loadDeployment(join(deploymentsDir, '31337.json'))
+    expect(again.primeNetwork).not.toBe(deployment.primeNetwork)
+    expect(again.deploymentBlock).toBeGreaterThan(deployment.deploymentBlock)
+  })
+})
+
+test('deploy.sh fails clearly when nothing answers at RPC_URL', async () => {
+  // A port that was free a moment ago: nothing listens there.
+  const port = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+  const rpcUrl = `http://127.0.0.1:${port}`
+  const result = await runDeployScript({ rpcUrl, env: noKeys })
+  expect(result.code).toBe(1)
+  expect(result.stderr).toBe(
+    `deploy.sh: nothing answers at ${rpcUrl}: start anvil (or your node) first, or set RPC_URL\n`,
+  )
+})
+
+test('deploy.sh refuses a chain other than 31337 without explicit keys', async () => {
+  const anvil = await startAnvil({ chainId: 31338 })
+  try {
+    const result = await runDeployScript({ rpcUrl: anvil.rpcUrl, env: noKeys })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      'deploy.sh: chain 31338 is not a local anvil (31337): set DEPLOYER_PRIVATE_KEY; dev keys are only used locally\n',
+    )
+    expect(result.stdout).toBe('')
+  } finally {
+    await anvil.stop()
+  }
+})
