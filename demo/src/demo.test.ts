@@ -68,18 +68,19 @@ test('the demo walks the whole flow and ends with exact figures', async () => {
   })
   expect(summary.creator).toMatchObject({
     balanceBefore: million,
-    balanceAfter: million - parseEther('1000'),
+    balanceAfter: million - parseEther('1000') + parseEther('869.5'),
   })
-  // funded == claimed + claimable + unaccrued
+  // funded == claimed + claimable + unaccrued (returned to the creator after the end)
   expect(summary.poolFunded).toBe(parseEther('1000'))
-  expect(summary.poolBudgetLeft).toBe(
+  expect(summary.poolBudgetReturned).toBe(
     parseEther('1000') -
       parseEther('37.8') -
       parseEther('18.3') -
       parseEther('73.2') -
       parseEther('1.2'),
   )
-  expect(summary.poolBudgetLeft).toBe(parseEther('869.5'))
+  expect(summary.poolBudgetReturned).toBe(parseEther('869.5'))
+  expect(summary.poolBudgetLeft).toBe(0n)
   expect(summary.transactions).toBeGreaterThanOrEqual(25)
   expect(summary.gasUsed).toBeGreaterThan(0n)
 

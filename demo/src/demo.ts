@@ -81,10 +81,12 @@ export type DemoSummary = {
   /** Tokens per compute unit per second. */
   rewardRate: bigint
   poolFunded: bigint
-  /** The pool's unaccrued budget at the end. */
+  /** What the creator took back after the end: the budget no node accrued. */
+  poolBudgetReturned: bigint
+  /** The pool's budget after that (zero). */
   poolBudgetLeft: bigint
   providers: DemoProvider[]
-  /** The pool creator's token balance before and after (she funded the pool). */
+  /** The pool creator's token balance before and after (she funded the pool and took back the rest). */
   creator: { name: string; address: Address; balanceBefore: bigint; balanceAfter: bigint }
   nodes: DemoNode[]
   transactions: number
@@ -505,6 +507,12 @@ async function walkthrough(context: {
     `${clock(timeline.managerEndsPool)} endPool ${poolId}: ACTIVE -> COMPLETED (${aliceGpu1.name} stops earning)`,
     await carol.endPool({ poolId }),
   )
+  const refund = await carol.withdrawUnusedBudget({ poolId })
+  sent(
+    'carol',
+    `withdrawUnusedBudget: ${formatToken(refund.amount)} PRIME no node accrued goes back to carol`,
+    refund,
+  )
 
   step(13, 'Bob exits: removes his node, reclaims his stake, withdraws after unbonding')
   await at(timeline.bobRemovesNode)
@@ -629,7 +637,7 @@ async function walkthrough(context: {
     say(`  ${line}`)
   say()
   say(
-    `  pool ${poolId}: funded ${formatToken(plan.poolFunding)} PRIME, claimed ${formatToken(aliceClaim.total + bobClaim.total)}, budget left ${formatToken(finalPool.rewardBudget)} (amounts in PRIME)`,
+    `  pool ${poolId}: funded ${formatToken(plan.poolFunding)} PRIME, claimed ${formatToken(aliceClaim.total + bobClaim.total)}, returned to carol ${formatToken(refund.amount)}, budget left ${formatToken(finalPool.rewardBudget)} (amounts in PRIME)`,
   )
   say(`  ${transactions} transactions, ${formatNumber(gasUsed)} gas in total`)
 
@@ -642,6 +650,7 @@ async function walkthrough(context: {
     poolId,
     rewardRate: finalPool.rewardRate,
     poolFunded: plan.poolFunding,
+    poolBudgetReturned: refund.amount,
     poolBudgetLeft: finalPool.rewardBudget,
     providers,
     creator,
