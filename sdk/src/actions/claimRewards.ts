@@ -1,18 +1,18 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computeRegistryAbi, rewardsDistributorAbi } from '../abis.js'
+import { rewardsDistributorAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import {
   type AnyClient,
   assertAddresses,
   assertId,
   execute,
-  reader,
   resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
+import { getPendingRewards } from './getPendingRewards.js'
 
 export type ClaimRewardsParameters = WriteParameters & {
   poolId: bigint
@@ -52,23 +52,12 @@ export async function claimRewards(
   const account = resolveAccount(client, parameters.account)
   let nodeKeys = parameters.nodeKeys
   if (!nodeKeys) {
-    const nodes = await reader(client)({
-      address: deployment.computeRegistry,
-      abi: computeRegistryAbi,
-      functionName: 'getProviderNodes',
-      args: [account.address],
+    const pending = await getPendingRewards(client, {
+      poolId,
+      provider: account.address,
+      deployment: parameters.deployment,
     })
-    const amounts = await Promise.all(
-      nodes.map((nodeKey) =>
-        reader(client)({
-          address: deployment.rewardsDistributor,
-          abi: rewardsDistributorAbi,
-          functionName: 'calculateRewards',
-          args: [poolId, nodeKey],
-        }),
-      ),
-    )
-    nodeKeys = nodes.filter((_, i) => amounts[i]! > 0n)
+    nodeKeys = pending.nodes.filter(({ amount }) => amount > 0n).map(({ nodeKey }) => nodeKey)
     if (nodeKeys.length === 0)
       throw new InvalidInputError(
         'nodeKeys',

@@ -1,16 +1,7 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import {
-  type AnyClient,
-  assertAddress,
-  execute,
-  resolveAccount,
-  resolveDeployment,
-  type WriteParameters,
-  type WriteReturnType,
-} from '../internal/utils.js'
+import { transferRole } from '../internal/transferRole.js'
+import type { AnyClient, WriteParameters, WriteReturnType } from '../internal/utils.js'
 
 export type SetValidatorParameters = WriteParameters & {
   /** Who holds the validator role from now on. */
@@ -39,21 +30,12 @@ export async function setValidator(
   client: AnyClient,
   parameters: SetValidatorParameters,
 ): Promise<SetValidatorReturnType> {
-  const { newValidator } = parameters
-  assertAddress('newValidator', newValidator)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
-    address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+  const { newValidator, ...write } = parameters
+  const { previousHolder, ...result } = await transferRole(client, {
+    ...write,
     functionName: 'setValidator',
-    args: [newValidator],
+    argumentName: 'newValidator',
+    newHolder: newValidator,
   })
-  const [transferred] = parseEventLogs({
-    abi: primeNetworkAbi,
-    logs: result.receipt.logs,
-    eventName: 'RoleTransferred',
-  })
-  return { ...result, previousValidator: transferred!.args.previousHolder }
+  return { ...result, previousValidator: previousHolder }
 }
