@@ -12,7 +12,9 @@ export default defineConfig({
     foundry({
       project: '.',
       // The project's shim runs the native binary; the npm wrapper drops forge's exit status.
-      forge: { path: 'contracts/tools/bin/forge' },
+      // `pnpm generate` builds first with `build:contracts` (sources and scripts, never the tests):
+      // the plugin's own build would compile the whole test suite.
+      forge: { path: 'contracts/tools/bin/forge', build: false },
       include: [
         'PrimeNetwork.sol/PrimeNetwork.json',
         'StakeManager.sol/StakeManager.json',

@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {Script} from "forge-std/Script.sol";
 import {stdJson} from "forge-std/StdJson.sol";
 
-import {PrimeToken} from "../src/PrimeToken.sol";
+import {IPrimeToken} from "../src/interfaces/IPrimeToken.sol";
 import {ProtocolDeployer} from "./ProtocolDeployer.sol";
 
 /// @notice Deploys the protocol and writes deployments/<chainId>.json for the SDK.
@@ -32,7 +32,7 @@ contract Deploy is Script, ProtocolDeployer {
         vm.startBroadcast(deployerKey);
         token = vm.envOr("TOKEN", address(0));
         if (token == address(0)) {
-            PrimeToken primeToken = new PrimeToken(deployer);
+            IPrimeToken primeToken = _deployToken(deployer);
             token = address(primeToken);
             if (local) {
                 uint256 amount = vm.envOr("MINT_AMOUNT", uint256(1_000_000e18));

@@ -3,15 +3,20 @@ pragma solidity 0.8.30;
 
 import {CommonBase} from "forge-std/Base.sol";
 
-import {ComputePool} from "../src/ComputePool.sol";
-import {ComputeRegistry} from "../src/ComputeRegistry.sol";
-import {DomainRegistry} from "../src/DomainRegistry.sol";
-import {PrimeNetwork} from "../src/PrimeNetwork.sol";
-import {RewardsDistributor} from "../src/RewardsDistributor.sol";
-import {StakeManager} from "../src/StakeManager.sol";
+import {IComputePool} from "../src/interfaces/IComputePool.sol";
+import {IComputeRegistry} from "../src/interfaces/IComputeRegistry.sol";
+import {IDomainRegistry} from "../src/interfaces/IDomainRegistry.sol";
+import {IPrimeNetwork} from "../src/interfaces/IPrimeNetwork.sol";
+import {IPrimeToken} from "../src/interfaces/IPrimeToken.sol";
+import {IRewardsDistributor} from "../src/interfaces/IRewardsDistributor.sol";
+import {IStakeManager} from "../src/interfaces/IStakeManager.sol";
 
 /// @notice The one way the protocol is deployed, shared by Deploy.s.sol and the tests.
-/// @dev Modules and coordinator reference each other through immutables (no storage reads on hot
+/// @dev Contracts are created from their build artifacts (vm.deployCode), not with `new`: the
+/// deploy script and every test then run the exact bytecode of contracts/src built with the
+/// production profile, and the scripts and tests that import this file embed none of it (so they
+/// compile in seconds and a change in contracts/src does not recompile them).
+/// Modules and coordinator reference each other through immutables (no storage reads on hot
 /// paths), so the six addresses are computed from the deployer's nonce before anything is created.
 abstract contract ProtocolDeployer is CommonBase {
     struct ProtocolParams {
@@ -24,34 +29,57 @@ abstract contract ProtocolDeployer is CommonBase {
     }
 
     struct Protocol {
-        PrimeNetwork primeNetwork;
-        StakeManager stakeManager;
-        ComputeRegistry computeRegistry;
-        DomainRegistry domainRegistry;
-        ComputePool computePool;
-        RewardsDistributor rewardsDistributor;
+        IPrimeNetwork primeNetwork;
+        IStakeManager stakeManager;
+        IComputeRegistry computeRegistry;
+        IDomainRegistry domainRegistry;
+        IComputePool computePool;
+        IRewardsDistributor rewardsDistributor;
     }
 
-    /// @param deployer The account whose `new`s create the contracts: the test contract itself, or
-    /// the broadcaster inside vm.startBroadcast.
+    /// @param deployer The account whose creations these are: the test contract itself, or the
+    /// broadcaster inside vm.startBroadcast.
     function _deployProtocol(address deployer, ProtocolParams memory params) internal returns (Protocol memory p) {
-        PrimeNetwork.Modules memory modules = _predictModules(deployer);
-        p.primeNetwork =
-            new PrimeNetwork(params.token, modules, params.federator, params.validator, params.stakeMinimum);
+        IPrimeNetwork.Modules memory modules = _predictModules(deployer);
+        p.primeNetwork = IPrimeNetwork(
+            _deployArtifact(
+                "PrimeNetwork",
+                abi.encode(params.token, modules, params.federator, params.validator, params.stakeMinimum)
+            )
+        );
         address network = address(p.primeNetwork);
-        p.stakeManager = new StakeManager(network, params.token, params.treasury, params.unbondingPeriod);
-        p.computeRegistry = new ComputeRegistry(network, modules.computePool);
-        p.domainRegistry = new DomainRegistry(network);
-        p.computePool =
-            new ComputePool(network, modules.computeRegistry, modules.domainRegistry, modules.rewardsDistributor);
-        p.rewardsDistributor = new RewardsDistributor(network, params.token, modules.computePool);
+        p.stakeManager = IStakeManager(
+            _deployArtifact("StakeManager", abi.encode(network, params.token, params.treasury, params.unbondingPeriod))
+        );
+        p.computeRegistry =
+            IComputeRegistry(_deployArtifact("ComputeRegistry", abi.encode(network, modules.computePool)));
+        p.domainRegistry = IDomainRegistry(_deployArtifact("DomainRegistry", abi.encode(network)));
+        p.computePool = IComputePool(
+            _deployArtifact(
+                "ComputePool",
+                abi.encode(network, modules.computeRegistry, modules.domainRegistry, modules.rewardsDistributor)
+            )
+        );
+        p.rewardsDistributor = IRewardsDistributor(
+            _deployArtifact("RewardsDistributor", abi.encode(network, params.token, modules.computePool))
+        );
         _checkPrediction(p, modules);
     }
 
+    /// @notice A PrimeToken whose admin and minter is `admin`.
+    function _deployToken(address admin) internal returns (IPrimeToken) {
+        return IPrimeToken(_deployArtifact("PrimeToken", abi.encode(admin)));
+    }
+
+    /// @dev Creates contracts/src/`name`.sol's contract `name` from its artifact.
+    function _deployArtifact(string memory name, bytes memory constructorArgs) internal returns (address) {
+        return vm.deployCode(string.concat(name, ".sol:", name), constructorArgs);
+    }
+
     /// @dev The modules are the five contracts created right after PrimeNetwork.
-    function _predictModules(address deployer) private view returns (PrimeNetwork.Modules memory) {
+    function _predictModules(address deployer) private view returns (IPrimeNetwork.Modules memory) {
         uint64 nonce = vm.getNonce(deployer);
-        return PrimeNetwork.Modules({
+        return IPrimeNetwork.Modules({
             stakeManager: vm.computeCreateAddress(deployer, nonce + 1),
             computeRegistry: vm.computeCreateAddress(deployer, nonce + 2),
             domainRegistry: vm.computeCreateAddress(deployer, nonce + 3),
@@ -60,7 +88,7 @@ abstract contract ProtocolDeployer is CommonBase {
         });
     }
 
-    function _checkPrediction(Protocol memory p, PrimeNetwork.Modules memory modules) private pure {
+    function _checkPrediction(Protocol memory p, IPrimeNetwork.Modules memory modules) private pure {
         require(address(p.stakeManager) == modules.stakeManager, "ProtocolDeployer: StakeManager address");
         require(address(p.computeRegistry) == modules.computeRegistry, "ProtocolDeployer: ComputeRegistry address");
         require(address(p.domainRegistry) == modules.domainRegistry, "ProtocolDeployer: DomainRegistry address");

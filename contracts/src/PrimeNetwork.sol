@@ -20,15 +20,6 @@ import {Signatures} from "./libraries/Signatures.sol";
 /// @dev Each role has exactly one holder, so "changing the validator" means what it says: the old
 /// holder loses the role in the same transaction in which the new one gains it.
 contract PrimeNetwork is IPrimeNetwork, EIP712 {
-    /// @notice The module addresses, fixed at deployment.
-    struct Modules {
-        address stakeManager;
-        address computeRegistry;
-        address domainRegistry;
-        address computePool;
-        address rewardsDistributor;
-    }
-
     /* CONSTANTS */
 
     /// @inheritdoc IPrimeNetwork

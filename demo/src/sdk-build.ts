@@ -77,8 +77,6 @@ export async function buildSdk(parameters: BuildSdkParameters): Promise<void> {
       : [pnpm || 'pnpm', []]
   const child = spawn(command, [...args, '--filter', '@prime-network/sdk', 'build'], {
     cwd: repoRoot,
-    // The demo needs the protocol's contracts only; compiling the test suite can take minutes.
-    env: { ...process.env, FOUNDRY_SKIP: '["contracts/test/**"]' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

@@ -7,6 +7,15 @@ import {ICommonErrors} from "./ICommonErrors.sol";
 /// @notice The coordinator: the entry point for providers, validators and the federator, and the
 /// holder of the network's roles, parameters and emergency pause that every module follows.
 interface IPrimeNetwork is ICommonErrors {
+    /// @notice The module addresses, fixed at deployment.
+    struct Modules {
+        address stakeManager;
+        address computeRegistry;
+        address domainRegistry;
+        address computePool;
+        address rewardsDistributor;
+    }
+
     /// @notice The provider's stake does not cover what its nodes require.
     error InsufficientStake(address provider, uint256 required, uint256 actual);
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ComputePool} from "../../src/ComputePool.sol";
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
@@ -928,12 +927,12 @@ contract ComputePoolTest is BaseTest {
     function test_constructor_revertsOnZeroModules() public {
         address one = address(0x1);
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new ComputePool(one, address(0), one, one);
+        _deployArtifact("ComputePool", abi.encode(one, address(0), one, one));
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new ComputePool(one, one, address(0), one);
+        _deployArtifact("ComputePool", abi.encode(one, one, address(0), one));
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new ComputePool(one, one, one, address(0));
+        _deployArtifact("ComputePool", abi.encode(one, one, one, address(0)));
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new ComputePool(address(0), one, one, one);
+        _deployArtifact("ComputePool", abi.encode(address(0), one, one, one));
     }
 }

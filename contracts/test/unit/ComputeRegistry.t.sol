@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ComputeRegistry} from "../../src/ComputeRegistry.sol";
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
 import {IPrimeNetwork} from "../../src/interfaces/IPrimeNetwork.sol";
@@ -589,8 +588,8 @@ contract ComputeRegistryTest is BaseTest {
 
     function test_constructor_revertsOnZeroAddresses() public {
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new ComputeRegistry(address(network), address(0));
+        _deployArtifact("ComputeRegistry", abi.encode(address(network), address(0)));
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new ComputeRegistry(address(0), address(pools));
+        _deployArtifact("ComputeRegistry", abi.encode(address(0), address(pools)));
     }
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {DomainRegistry} from "../../src/DomainRegistry.sol";
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IDomainRegistry} from "../../src/interfaces/IDomainRegistry.sol";
 import {IPrimeNetworkModule} from "../../src/interfaces/IPrimeNetworkModule.sol";
@@ -42,7 +41,7 @@ contract DomainRegistryTest is BaseTest {
 
     function test_constructor_revertsOnZeroPrimeNetwork() public {
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new DomainRegistry(address(0));
+        _deployArtifact("DomainRegistry", abi.encode(address(0)));
     }
 
     /* CREATE */

@@ -3,7 +3,6 @@ pragma solidity 0.8.30;
 
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
-import {PrimeNetwork} from "../../src/PrimeNetwork.sol";
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
@@ -97,8 +96,8 @@ contract PrimeNetworkTest is BaseTest {
         nodeKey = _addNode(provider, pk, units);
     }
 
-    function _modules() internal pure returns (PrimeNetwork.Modules memory) {
-        return PrimeNetwork.Modules({
+    function _modules() internal pure returns (IPrimeNetwork.Modules memory) {
+        return IPrimeNetwork.Modules({
             stakeManager: address(0x1001),
             computeRegistry: address(0x1002),
             domainRegistry: address(0x1003),
@@ -132,12 +131,12 @@ contract PrimeNetworkTest is BaseTest {
         emit IPrimeNetwork.RoleTransferred(VALIDATOR_ROLE, address(0), validator);
         vm.expectEmit(next);
         emit IPrimeNetwork.StakeMinimumSet(42);
-        new PrimeNetwork(address(token), _modules(), federator, validator, 42);
+        _deployArtifact("PrimeNetwork", abi.encode(address(token), _modules(), federator, validator, 42));
     }
 
     function test_constructor_revertsOnZeroAddresses() public {
         for (uint256 i; i < 8; ++i) {
-            PrimeNetwork.Modules memory m = _modules();
+            IPrimeNetwork.Modules memory m = _modules();
             address token_ = address(token);
             address federator_ = federator;
             address validator_ = validator;
@@ -150,14 +149,14 @@ contract PrimeNetworkTest is BaseTest {
             if (i == 6) federator_ = address(0);
             if (i == 7) validator_ = address(0);
             vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-            new PrimeNetwork(token_, m, federator_, validator_, STAKE_MINIMUM);
+            _deployArtifact("PrimeNetwork", abi.encode(token_, m, federator_, validator_, STAKE_MINIMUM));
         }
     }
 
     function test_constructor_revertsOnStakeMinimumAboveUint128() public {
         uint256 max = type(uint128).max;
         vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, max + 1, max));
-        new PrimeNetwork(address(token), _modules(), federator, validator, max + 1);
+        _deployArtifact("PrimeNetwork", abi.encode(address(token), _modules(), federator, validator, max + 1));
     }
 
     function test_hasRole_onlyCurrentHolders() public view {

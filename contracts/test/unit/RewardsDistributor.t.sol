@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {RewardsDistributor} from "../../src/RewardsDistributor.sol";
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
@@ -660,10 +659,10 @@ contract RewardsDistributorTest is BaseTest {
 
     function test_constructor_revertsOnZeroAddresses() public {
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new RewardsDistributor(address(network), address(0), address(pools));
+        _deployArtifact("RewardsDistributor", abi.encode(address(network), address(0), address(pools)));
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new RewardsDistributor(address(network), address(token), address(0));
+        _deployArtifact("RewardsDistributor", abi.encode(address(network), address(token), address(0)));
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new RewardsDistributor(address(0), address(token), address(pools));
+        _deployArtifact("RewardsDistributor", abi.encode(address(0), address(token), address(pools)));
     }
 }

@@ -72,85 +72,106 @@ contract RoleMatrixTest is BaseTest {
         vm.label(address(domains), "DomainRegistry");
         vm.label(address(pools), "ComputePool");
         vm.label(address(rewards), "RewardsDistributor");
+        _buildTable();
     }
 
     /* TABLE */
 
-    function _rows() internal view returns (Row[] memory rows) {
+    /// @dev Filled once in setUp; split by contract so no function holds more than a few locals.
+    Row[] internal _table;
+
+    function _rows() internal view returns (Row[] memory) {
+        return _table;
+    }
+
+    function _add(address target, Gate gate, bytes memory data) internal {
+        _table.push(Row(target, gate, data));
+    }
+
+    function _buildTable() internal {
+        _addPrimeNetworkRows();
+        _addPoolRows();
+        _addStakeManagerRows();
+        _addRegistryRows();
+        assertEq(_table.length, 43, "every row added");
+    }
+
+    function _addPrimeNetworkRows() internal {
         address n = address(network);
-        address sm = address(stakeManager);
-        address reg = address(registry);
-        address dom = address(domains);
+        // PrimeNetwork, federator only.
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.createDomain, ("d", address(0), "")));
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.updateDomain, (1, address(0), "u")));
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.setStakeMinimum, (1)));
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.setUnbondingPeriod, (1 days)));
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.setTreasury, (stranger)));
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.pause, ()));
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.unpause, ()));
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.setFederator, (stranger)));
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.setValidator, (stranger)));
+        // PrimeNetwork, validator only.
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.whitelistProvider, (provider2)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.blacklistProvider, (provider)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.validateNode, (spareNode)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.invalidateNode, (spareNode)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.setNodeBenchmark, (spareNode, 7)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.slash, (provider, 1e18)));
+    }
+
+    function _addPoolRows() internal {
         address cp = address(pools);
         address rd = address(rewards);
         uint32[] memory oneUnit = new uint32[](1);
         oneUnit[0] = 1;
-        Gate fed = Gate.FEDERATOR;
-        Gate val = Gate.VALIDATOR;
-        Gate pn = Gate.PRIME_NETWORK;
-        Gate pool = Gate.COMPUTE_POOL;
-        Gate creatorOnly = Gate.POOL_CREATOR;
-        Gate operator = Gate.POOL_OPERATOR;
-
-        rows = new Row[](43);
-        uint256 i;
-        // PrimeNetwork, federator only.
-        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.createDomain, ("d", address(0), "")));
-        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.updateDomain, (1, address(0), "u")));
-        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setStakeMinimum, (1)));
-        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setUnbondingPeriod, (1 days)));
-        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setTreasury, (stranger)));
-        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.pause, ()));
-        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.unpause, ()));
-        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setFederator, (stranger)));
-        rows[i++] = Row(n, fed, abi.encodeCall(IPrimeNetwork.setValidator, (stranger)));
-        // PrimeNetwork, validator only.
-        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.whitelistProvider, (provider2)));
-        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.blacklistProvider, (provider)));
-        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.validateNode, (spareNode)));
-        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.invalidateNode, (spareNode)));
-        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.setNodeBenchmark, (spareNode, 7)));
-        rows[i++] = Row(n, val, abi.encodeCall(IPrimeNetwork.slash, (provider, 1e18)));
         // RewardsDistributor, validator only (a pool's own operators included).
-        rows[i++] = Row(rd, val, abi.encodeCall(IRewardsDistributor.forfeitRewards, (poolId, nodeKey)));
+        _add(rd, Gate.VALIDATOR, abi.encodeCall(IRewardsDistributor.forfeitRewards, (poolId, nodeKey)));
         // ComputePool, creator only.
-        rows[i++] = Row(cp, creatorOnly, abi.encodeCall(IComputePool.setComputeManagerKey, (poolId, stranger)));
+        _add(cp, Gate.POOL_CREATOR, abi.encodeCall(IComputePool.setComputeManagerKey, (poolId, stranger)));
         // ComputePool, creator or compute manager key.
-        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.startComputePool, (pendingPoolId)));
-        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.endComputePool, (poolId)));
-        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.cancelInviteNonce, (poolId, 99)));
-        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.ejectNode, (poolId, nodeKey)));
-        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.blacklistProvider, (poolId, provider, _one(nodeKey))));
-        rows[i++] = Row(cp, operator, abi.encodeCall(IComputePool.blacklistNode, (poolId, nodeKey, true)));
+        _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.startComputePool, (pendingPoolId)));
+        _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.endComputePool, (poolId)));
+        _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.cancelInviteNonce, (poolId, 99)));
+        _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.ejectNode, (poolId, nodeKey)));
+        _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.blacklistProvider, (poolId, provider, _one(nodeKey))));
+        _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.blacklistNode, (poolId, nodeKey, true)));
         // RewardsDistributor, pool creator only.
-        rows[i++] = Row(rd, creatorOnly, abi.encodeCall(IRewardsDistributor.setRewardRate, (poolId, 2e15)));
-        rows[i++] = Row(rd, creatorOnly, abi.encodeCall(IRewardsDistributor.withdrawUnusedBudget, (endedPoolId)));
+        _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.setRewardRate, (poolId, 2e15)));
+        _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.withdrawUnusedBudget, (endedPoolId)));
         // RewardsDistributor, ComputePool only.
-        rows[i++] = Row(
-            rd, pool, abi.encodeCall(IRewardsDistributor.onNodesJoined, (poolId, provider, _one(spareNode), oneUnit))
+        _add(
+            rd,
+            Gate.COMPUTE_POOL,
+            abi.encodeCall(IRewardsDistributor.onNodesJoined, (poolId, provider, _one(spareNode), oneUnit))
         );
-        rows[i++] = Row(rd, pool, abi.encodeCall(IRewardsDistributor.onNodeLeft, (poolId, nodeKey)));
-        rows[i++] = Row(rd, pool, abi.encodeCall(IRewardsDistributor.onPoolEnded, (poolId)));
+        _add(rd, Gate.COMPUTE_POOL, abi.encodeCall(IRewardsDistributor.onNodeLeft, (poolId, nodeKey)));
+        _add(rd, Gate.COMPUTE_POOL, abi.encodeCall(IRewardsDistributor.onPoolEnded, (poolId)));
+    }
+
+    function _addStakeManagerRows() internal {
+        address sm = address(stakeManager);
         // StakeManager, PrimeNetwork only.
-        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.stake, (provider, 1e18)));
-        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.unbond, (provider, 1e18)));
-        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.withdraw, (provider)));
-        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.slash, (provider, 1e18)));
-        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.setUnbondingPeriod, (1 days)));
-        rows[i++] = Row(sm, pn, abi.encodeCall(IStakeManager.setTreasury, (stranger)));
+        _add(sm, Gate.PRIME_NETWORK, abi.encodeCall(IStakeManager.stake, (provider, 1e18)));
+        _add(sm, Gate.PRIME_NETWORK, abi.encodeCall(IStakeManager.unbond, (provider, 1e18)));
+        _add(sm, Gate.PRIME_NETWORK, abi.encodeCall(IStakeManager.withdraw, (provider)));
+        _add(sm, Gate.PRIME_NETWORK, abi.encodeCall(IStakeManager.slash, (provider, 1e18)));
+        _add(sm, Gate.PRIME_NETWORK, abi.encodeCall(IStakeManager.setUnbondingPeriod, (1 days)));
+        _add(sm, Gate.PRIME_NETWORK, abi.encodeCall(IStakeManager.setTreasury, (stranger)));
+    }
+
+    function _addRegistryRows() internal {
+        address reg = address(registry);
+        address dom = address(domains);
         // ComputeRegistry, PrimeNetwork only.
-        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.registerProvider, (stranger)));
-        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.setWhitelisted, (provider2, true)));
-        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.addNode, (provider, stranger, 1, "")));
-        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.removeNode, (provider, spareNode)));
-        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.setValidated, (spareNode, false)));
-        rows[i++] = Row(reg, pn, abi.encodeCall(IComputeRegistry.setBenchmarkScore, (spareNode, 7)));
+        _add(reg, Gate.PRIME_NETWORK, abi.encodeCall(IComputeRegistry.registerProvider, (stranger)));
+        _add(reg, Gate.PRIME_NETWORK, abi.encodeCall(IComputeRegistry.setWhitelisted, (provider2, true)));
+        _add(reg, Gate.PRIME_NETWORK, abi.encodeCall(IComputeRegistry.addNode, (provider, stranger, 1, "")));
+        _add(reg, Gate.PRIME_NETWORK, abi.encodeCall(IComputeRegistry.removeNode, (provider, spareNode)));
+        _add(reg, Gate.PRIME_NETWORK, abi.encodeCall(IComputeRegistry.setValidated, (spareNode, false)));
+        _add(reg, Gate.PRIME_NETWORK, abi.encodeCall(IComputeRegistry.setBenchmarkScore, (spareNode, 7)));
         // ComputeRegistry, ComputePool only.
-        rows[i++] = Row(reg, pool, abi.encodeCall(IComputeRegistry.setActive, (spareNode, true)));
+        _add(reg, Gate.COMPUTE_POOL, abi.encodeCall(IComputeRegistry.setActive, (spareNode, true)));
         // DomainRegistry, PrimeNetwork only.
-        rows[i++] = Row(dom, pn, abi.encodeCall(IDomainRegistry.createDomain, ("d", address(0), "")));
-        rows[i++] = Row(dom, pn, abi.encodeCall(IDomainRegistry.updateDomain, (1, address(0), "u")));
-        assertEq(i, rows.length, "every row filled");
+        _add(dom, Gate.PRIME_NETWORK, abi.encodeCall(IDomainRegistry.createDomain, ("d", address(0), "")));
+        _add(dom, Gate.PRIME_NETWORK, abi.encodeCall(IDomainRegistry.updateDomain, (1, address(0), "u")));
     }
 
     /// @dev Everyone who might try: role holders, providers, pool operators of this and another

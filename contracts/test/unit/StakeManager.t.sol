@@ -3,7 +3,6 @@ pragma solidity 0.8.30;
 
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
-import {StakeManager} from "../../src/StakeManager.sol";
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IPrimeNetworkModule} from "../../src/interfaces/IPrimeNetworkModule.sol";
 import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
@@ -84,27 +83,27 @@ contract StakeManagerTest is BaseTest {
         emit IStakeManager.TreasurySet(treasury);
         vm.expectEmit(next);
         emit IStakeManager.UnbondingPeriodSet(3 days);
-        new StakeManager(address(network), address(token), treasury, 3 days);
+        _deployArtifact("StakeManager", abi.encode(address(network), address(token), treasury, 3 days));
     }
 
     function test_constructor_revertsOnZeroPrimeNetwork() public {
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new StakeManager(address(0), address(token), treasury, UNBONDING_PERIOD);
+        _deployArtifact("StakeManager", abi.encode(address(0), address(token), treasury, UNBONDING_PERIOD));
     }
 
     function test_constructor_revertsOnZeroToken() public {
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new StakeManager(address(network), address(0), treasury, UNBONDING_PERIOD);
+        _deployArtifact("StakeManager", abi.encode(address(network), address(0), treasury, UNBONDING_PERIOD));
     }
 
     function test_constructor_revertsOnZeroTreasury() public {
         vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        new StakeManager(address(network), address(token), address(0), UNBONDING_PERIOD);
+        _deployArtifact("StakeManager", abi.encode(address(network), address(token), address(0), UNBONDING_PERIOD));
     }
 
     function test_constructor_revertsOnTooLongPeriod() public {
         vm.expectRevert(abi.encodeWithSelector(IStakeManager.UnbondingPeriodTooLong.selector, 365 days + 1, 365 days));
-        new StakeManager(address(network), address(token), treasury, 365 days + 1);
+        _deployArtifact("StakeManager", abi.encode(address(network), address(token), treasury, 365 days + 1));
     }
 
     /* STAKE */

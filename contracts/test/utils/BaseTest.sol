@@ -4,28 +4,29 @@ pragma solidity 0.8.30;
 import {Test} from "forge-std/Test.sol";
 
 import {ProtocolDeployer} from "../../script/ProtocolDeployer.sol";
-import {ComputePool} from "../../src/ComputePool.sol";
-import {ComputeRegistry} from "../../src/ComputeRegistry.sol";
-import {DomainRegistry} from "../../src/DomainRegistry.sol";
-import {PrimeNetwork} from "../../src/PrimeNetwork.sol";
-import {PrimeToken} from "../../src/PrimeToken.sol";
-import {RewardsDistributor} from "../../src/RewardsDistributor.sol";
-import {StakeManager} from "../../src/StakeManager.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
+import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
+import {IDomainRegistry} from "../../src/interfaces/IDomainRegistry.sol";
+import {IPrimeNetwork} from "../../src/interfaces/IPrimeNetwork.sol";
+import {IPrimeToken} from "../../src/interfaces/IPrimeToken.sol";
+import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
+import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
 
 /// @notice The full deployment and the actors every test starts from.
+/// @dev The protocol is deployed from its production build (see ProtocolDeployer): tests talk to it
+/// through the interfaces only, so they never embed or recompile contracts/src.
 abstract contract BaseTest is Test, ProtocolDeployer {
     uint256 internal constant STAKE_MINIMUM = 100e18;
     uint256 internal constant UNBONDING_PERIOD = 7 days;
     uint256 internal constant INITIAL_BALANCE = 1_000_000e18;
 
-    PrimeToken internal token;
-    PrimeNetwork internal network;
-    StakeManager internal stakeManager;
-    ComputeRegistry internal registry;
-    DomainRegistry internal domains;
-    ComputePool internal pools;
-    RewardsDistributor internal rewards;
+    IPrimeToken internal token;
+    IPrimeNetwork internal network;
+    IStakeManager internal stakeManager;
+    IComputeRegistry internal registry;
+    IDomainRegistry internal domains;
+    IComputePool internal pools;
+    IRewardsDistributor internal rewards;
 
     address internal federator = makeAddr("federator");
     address internal validator = makeAddr("validator");
@@ -41,7 +42,7 @@ abstract contract BaseTest is Test, ProtocolDeployer {
 
     function setUp() public virtual {
         (manager, managerPk) = makeAddrAndKey("computeManager");
-        token = new PrimeToken(address(this));
+        token = _deployToken(address(this));
         Protocol memory p = _deployProtocol(
             address(this),
             ProtocolParams({

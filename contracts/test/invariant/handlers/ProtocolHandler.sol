@@ -3,16 +3,12 @@ pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
 
-import {ComputePool} from "../../../src/ComputePool.sol";
-import {ComputeRegistry} from "../../../src/ComputeRegistry.sol";
-import {PrimeNetwork} from "../../../src/PrimeNetwork.sol";
-import {PrimeToken} from "../../../src/PrimeToken.sol";
-import {RewardsDistributor} from "../../../src/RewardsDistributor.sol";
-import {StakeManager} from "../../../src/StakeManager.sol";
 import {ICommonErrors} from "../../../src/interfaces/ICommonErrors.sol";
 import {IComputePool} from "../../../src/interfaces/IComputePool.sol";
 import {IComputeRegistry} from "../../../src/interfaces/IComputeRegistry.sol";
+import {IPrimeNetwork} from "../../../src/interfaces/IPrimeNetwork.sol";
 import {IPrimeNetworkModule} from "../../../src/interfaces/IPrimeNetworkModule.sol";
+import {IPrimeToken} from "../../../src/interfaces/IPrimeToken.sol";
 import {IRewardsDistributor} from "../../../src/interfaces/IRewardsDistributor.sol";
 import {IStakeManager} from "../../../src/interfaces/IStakeManager.sol";
 
@@ -29,12 +25,12 @@ contract ProtocolHandler is Test {
 
     /* DEPLOYMENT */
 
-    PrimeToken public immutable token;
-    PrimeNetwork public immutable network;
-    StakeManager public immutable stakeManager;
-    ComputeRegistry public immutable registry;
-    ComputePool public immutable pools;
-    RewardsDistributor public immutable rewards;
+    IPrimeToken public immutable token;
+    IPrimeNetwork public immutable network;
+    IStakeManager public immutable stakeManager;
+    IComputeRegistry public immutable registry;
+    IComputePool public immutable pools;
+    IRewardsDistributor public immutable rewards;
 
     /* ACTORS */
 
@@ -72,12 +68,12 @@ contract ProtocolHandler is Test {
     mapping(string action => uint256) public calls;
 
     struct Deployment {
-        PrimeToken token;
-        PrimeNetwork network;
-        StakeManager stakeManager;
-        ComputeRegistry registry;
-        ComputePool pools;
-        RewardsDistributor rewards;
+        IPrimeToken token;
+        IPrimeNetwork network;
+        IStakeManager stakeManager;
+        IComputeRegistry registry;
+        IComputePool pools;
+        IRewardsDistributor rewards;
         address federator;
         address validator;
         address treasury;
@@ -340,6 +336,17 @@ contract ProtocolHandler is Test {
         ++calls["setRewardRate"];
     }
 
+    /// @dev An invite for `nodeKey` with the pool's next nonce, signed by the manager key.
+    function _signInvite(uint256 poolId, address nodeKey, uint256 expiry)
+        internal
+        returns (IComputePool.Invite memory)
+    {
+        uint256 nonce = _nextNonce[poolId]++;
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(_managerPk, pools.inviteDigest(poolId, nodeKey, nonce, expiry));
+        return
+            IComputePool.Invite({nodeKey: nodeKey, nonce: nonce, expiry: expiry, signature: abi.encodePacked(r, s, v)});
+    }
+
     /// @dev Joins up to three eligible nodes of one provider, starting at `nodeSeed`, with invites
     /// the manager key signs now.
     function join(uint256 poolSeed, uint256 providerSeed, uint256 nodeSeed) external {
@@ -373,11 +380,7 @@ contract ProtocolHandler is Test {
             if (record.provider != provider && record.unclaimed != 0) {
                 (paid[k], owed[k], balances[k]) = (record.provider, record.unclaimed, token.balanceOf(record.provider));
             }
-            uint256 nonce = _nextNonce[poolId]++;
-            (uint8 v, bytes32 r, bytes32 s) = vm.sign(_managerPk, pools.inviteDigest(poolId, chosen[k], nonce, expiry));
-            invites[k] = IComputePool.Invite({
-                nodeKey: chosen[k], nonce: nonce, expiry: expiry, signature: abi.encodePacked(r, s, v)
-            });
+            invites[k] = _signInvite(poolId, chosen[k], expiry);
         }
 
         vm.prank(provider);
