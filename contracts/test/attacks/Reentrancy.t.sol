@@ -21,33 +21,8 @@ contract ReentrancyTest is BaseTest {
     function setUp() public override {
         super.setUp();
         hostile = new HostileToken();
-        Protocol memory p = _deployProtocol(
-            address(this),
-            ProtocolParams({
-                token: address(hostile),
-                federator: federator,
-                validator: validator,
-                treasury: treasury,
-                stakeMinimum: STAKE_MINIMUM,
-                unbondingPeriod: UNBONDING_PERIOD
-            })
-        );
-        network = p.primeNetwork;
-        stakeManager = p.stakeManager;
-        registry = p.computeRegistry;
-        domains = p.domainRegistry;
-        pools = p.computePool;
-        rewards = p.rewardsDistributor;
+        _useProtocol(address(hostile));
         attacker = new ReentrantAccount();
-
-        address[4] memory holders = [provider, provider2, creator, funder];
-        for (uint256 i; i < holders.length; ++i) {
-            hostile.mint(holders[i], INITIAL_BALANCE);
-            vm.startPrank(holders[i]);
-            hostile.approve(address(stakeManager), type(uint256).max);
-            hostile.approve(address(rewards), type(uint256).max);
-            vm.stopPrank();
-        }
         hostile.mint(address(attacker), INITIAL_BALANCE);
         _as(address(hostile), abi.encodeCall(IERC20.approve, (address(stakeManager), type(uint256).max)));
         _as(address(hostile), abi.encodeCall(IERC20.approve, (address(rewards), type(uint256).max)));

@@ -194,17 +194,7 @@ contract SignatureReplayTest is BaseTest {
     /* (b) ANOTHER DEPLOYMENT */
 
     function test_signatures_rejectedByAnotherDeployment() public {
-        Protocol memory other = _deployProtocol(
-            address(this),
-            ProtocolParams({
-                token: address(token),
-                federator: federator,
-                validator: validator,
-                treasury: treasury,
-                stakeMinimum: STAKE_MINIMUM,
-                unbondingPeriod: UNBONDING_PERIOD
-            })
-        );
+        Protocol memory other = _deployProtocol(address(this), _params(address(token)));
         assertTrue(address(other.primeNetwork) != address(network), "distinct deployment");
 
         // The same provider, federator and manager set up the same state on the second deployment.

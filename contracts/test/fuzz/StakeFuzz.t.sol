@@ -5,6 +5,8 @@ import {IPrimeNetwork} from "../../src/interfaces/IPrimeNetwork.sol";
 import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
 
+/// @notice Stake properties under random amounts and times: slashing order, the reclaim floor and
+/// rebonding. Each is fuzzed here only; the unit tests hold the concrete cases.
 contract StakeFuzzTest is BaseTest {
     /* HELPERS */
 

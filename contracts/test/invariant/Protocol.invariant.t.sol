@@ -13,21 +13,23 @@ contract ProtocolInvariantTest is BaseTest {
 
     function setUp() public override {
         super.setUp();
-        handler = new ProtocolHandler(
-            ProtocolHandler.Deployment({
-                token: token,
-                network: network,
-                stakeManager: stakeManager,
-                registry: registry,
-                pools: pools,
-                rewards: rewards,
-                federator: federator,
-                validator: validator,
-                treasury: treasury,
-                creator: creator,
-                funder: funder
-            })
-        );
+        // From its artifact, not `new`: the fuzzer finds a target by matching its code against the
+        // build's artifacts, and a handler compiled again inside this file can differ from the one
+        // in out/ when only this file was rebuilt.
+        ProtocolHandler.Deployment memory deployment = ProtocolHandler.Deployment({
+            token: token,
+            network: network,
+            stakeManager: stakeManager,
+            registry: registry,
+            pools: pools,
+            rewards: rewards,
+            federator: federator,
+            validator: validator,
+            treasury: treasury,
+            creator: creator,
+            funder: funder
+        });
+        handler = ProtocolHandler(vm.deployCode("ProtocolHandler.sol:ProtocolHandler", abi.encode(deployment)));
         token.grantRole(token.MINTER_ROLE(), address(handler));
         handler.bootstrap();
         targetContract(address(handler));

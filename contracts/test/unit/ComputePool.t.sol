@@ -61,16 +61,6 @@ contract ComputePoolTest is BaseTest {
         (l[0], l[1], l[2]) = (a, b, c);
     }
 
-    function _list(address a, address b) internal pure returns (address[] memory l) {
-        l = new address[](2);
-        (l[0], l[1]) = (a, b);
-    }
-
-    function _list(address a, address b, address c) internal pure returns (address[] memory l) {
-        l = new address[](3);
-        (l[0], l[1], l[2]) = (a, b, c);
-    }
-
     function _startedPool(uint256 computeLimit) internal returns (uint256 id) {
         id = _createPool(domainId, computeLimit);
         vm.prank(creator);

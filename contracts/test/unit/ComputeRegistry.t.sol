@@ -35,21 +35,6 @@ contract ComputeRegistryTest is BaseTest {
         }
     }
 
-    function _list(address a, address b) internal pure returns (address[] memory l) {
-        l = new address[](2);
-        (l[0], l[1]) = (a, b);
-    }
-
-    function _list(address a, address b, address c) internal pure returns (address[] memory l) {
-        l = new address[](3);
-        (l[0], l[1], l[2]) = (a, b, c);
-    }
-
-    function _list(address a, address b, address c, address d) internal pure returns (address[] memory l) {
-        l = new address[](4);
-        (l[0], l[1], l[2], l[3]) = (a, b, c, d);
-    }
-
     function _addLabelled(address provider_, string memory label, uint256 units) internal returns (address) {
         (, uint256 pk) = _nodeKey(label);
         return _addNode(provider_, pk, units);

@@ -500,33 +500,6 @@ contract PrimeNetworkTest is BaseTest {
         _reclaim(provider, 1e18);
     }
 
-    function testFuzz_reclaimStake_neverBelowRequired(uint256 units, uint256 amount) public {
-        _registerProvider(provider, STAKE);
-        units = bound(units, 1, 9);
-        (, uint256 pk) = _nodeKey("node1");
-        _addNode(provider, pk, units);
-        amount = bound(amount, 1, STAKE);
-        uint256 required = STAKE_MINIMUM * (1 + units);
-
-        if (STAKE - amount < required) {
-            vm.expectRevert(_insufficientStake(provider, required, STAKE - amount));
-            _reclaim(provider, amount);
-            assertEq(stakeManager.activeStake(provider), STAKE, "unchanged");
-        } else {
-            _reclaim(provider, amount);
-            assertEq(stakeManager.activeStake(provider), STAKE - amount, "activeStake");
-            assertEq(stakeManager.unbondingStake(provider), amount, "unbondingStake");
-        }
-    }
-
-    function test_reclaimStake_neverBelowRequired() public {
-        testFuzz_reclaimStake_neverBelowRequired(3, 600e18);
-    }
-
-    function test_reclaimStake_neverBelowRequiredByOneWei() public {
-        testFuzz_reclaimStake_neverBelowRequired(3, 600e18 + 1);
-    }
-
     function test_withdraw_afterUnbondingPeriod() public {
         _registerProvider(provider, STAKE);
         _reclaim(provider, 400e18);

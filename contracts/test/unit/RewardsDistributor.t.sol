@@ -21,16 +21,6 @@ contract RewardsDistributorTest is BaseTest {
         pools.joinComputePool(poolId, invites);
     }
 
-    function _three(address a, address b, address c) internal pure returns (address[] memory list) {
-        list = new address[](3);
-        (list[0], list[1], list[2]) = (a, b, c);
-    }
-
-    function _two(address a, address b) internal pure returns (address[] memory list) {
-        list = new address[](2);
-        (list[0], list[1]) = (a, b);
-    }
-
     function _budget(uint256 poolId) internal view returns (uint256) {
         return rewards.getPoolRewards(poolId).budget;
     }
@@ -203,7 +193,7 @@ contract RewardsDistributorTest is BaseTest {
         address nodeA = _addValidatedNode(provider, "nodeA", 1);
         address nodeB = _addValidatedNode(provider, "nodeB", 2);
         uint256 poolId = _activePool(10, 100);
-        _joinMany(provider, poolId, _two(nodeA, nodeB), 0);
+        _joinMany(provider, poolId, _list(nodeA, nodeB), 0);
 
         skip(10);
 
@@ -211,7 +201,7 @@ contract RewardsDistributorTest is BaseTest {
         assertEq(rewards.calculateRewards(poolId, nodeB), 66, "B: floor(100 / 3) x 2");
         assertEq(_budget(poolId), 1, "dust");
         vm.prank(provider);
-        assertEq(rewards.claimRewards(poolId, _two(nodeA, nodeB)), 99, "claimed all but the dust");
+        assertEq(rewards.claimRewards(poolId, _list(nodeA, nodeB)), 99, "claimed all but the dust");
         assertEq(token.balanceOf(address(rewards)), 1, "only the dust stays");
     }
 
@@ -261,7 +251,7 @@ contract RewardsDistributorTest is BaseTest {
         address n2 = _addValidatedNode(provider, "n2", 2);
         address n3 = _addValidatedNode(provider, "n3", 3);
         uint256 poolId = _activePool(7, BUDGET);
-        _joinMany(provider, poolId, _three(n1, n2, n3), 0);
+        _joinMany(provider, poolId, _list(n1, n2, n3), 0);
         skip(10);
 
         uint256 before = token.balanceOf(provider);
@@ -272,7 +262,7 @@ contract RewardsDistributorTest is BaseTest {
         vm.expectEmit(true, true, true, true, address(rewards));
         emit IRewardsDistributor.RewardsClaimed(poolId, n3, provider, 210);
         vm.prank(provider);
-        uint256 total = rewards.claimRewards(poolId, _three(n1, n2, n3));
+        uint256 total = rewards.claimRewards(poolId, _list(n1, n2, n3));
 
         assertEq(total, 420, "total returned");
         assertEq(token.balanceOf(provider) - before, 420, "total paid to the provider");
@@ -299,7 +289,7 @@ contract RewardsDistributorTest is BaseTest {
 
         vm.expectRevert(abi.encodeWithSelector(ICommonErrors.CallerNotNodeProvider.selector, theirs, provider));
         vm.prank(provider);
-        rewards.claimRewards(poolId, _two(mine, theirs));
+        rewards.claimRewards(poolId, _list(mine, theirs));
     }
 
     function test_claimRewards_revertsForNodeNeverInPool() public {

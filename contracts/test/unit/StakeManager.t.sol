@@ -235,47 +235,6 @@ contract StakeManagerTest is BaseTest {
         _assertStake(provider, STAKE, 0, 0);
     }
 
-    function testFuzz_stake_rebondsNewestFirst(uint256[3] memory reclaims, uint256 increase) public {
-        _registerProvider(provider, STAKE);
-        uint256 active = STAKE;
-        for (uint256 i; i < 3; ++i) {
-            reclaims[i] = bound(reclaims[i], 1, 250e18);
-            _reclaim(provider, reclaims[i]);
-            active -= reclaims[i];
-        }
-        uint256 pending = reclaims[0] + reclaims[1] + reclaims[2];
-        increase = bound(increase, 1, 2 * STAKE);
-        uint256 rebonded = increase < pending ? increase : pending;
-
-        vm.expectEmit(address(stakeManager));
-        emit IStakeManager.Staked(provider, increase, rebonded, active + increase);
-        _increase(provider, increase);
-
-        // Model: eat entries from the newest.
-        uint256 left = rebonded;
-        uint256 kept = 3;
-        for (uint256 n = 3; n != 0 && left != 0; --n) {
-            if (reclaims[n - 1] <= left) {
-                left -= reclaims[n - 1];
-                reclaims[n - 1] = 0;
-                --kept;
-            } else {
-                reclaims[n - 1] -= left;
-                left = 0;
-            }
-        }
-        _assertStake(provider, active + increase, pending - rebonded, kept);
-        for (uint256 i; i < kept; ++i) {
-            _assertUnbond(provider, i, reclaims[i], vm.getBlockTimestamp() + UNBONDING_PERIOD);
-        }
-        assertEq(token.balanceOf(provider), INITIAL_BALANCE - STAKE - (increase - rebonded), "wallet pulled");
-        _assertBacked();
-    }
-
-    function test_stake_rebondsNewestFirst_concrete() public {
-        testFuzz_stake_rebondsNewestFirst([uint256(100e18), 200e18, 50e18], 120e18);
-    }
-
     /* UNBOND */
 
     function test_unbond_movesActiveToPending() public {
@@ -595,48 +554,6 @@ contract StakeManagerTest is BaseTest {
         _assertStake(provider2, 900e18, 100e18, 1);
         assertEq(token.balanceOf(address(stakeManager)), STAKE, "provider2's stake stays");
         _assertBacked();
-    }
-
-    function testFuzz_slash_takesActiveThenOldestUnbonds(uint256[3] memory reclaims, uint256 amount) public {
-        _registerProvider(provider, STAKE);
-        uint256 t0 = vm.getBlockTimestamp();
-        uint256 active = STAKE;
-        for (uint256 i; i < 3; ++i) {
-            reclaims[i] = bound(reclaims[i], 1, 250e18);
-            _reclaim(provider, reclaims[i]);
-            active -= reclaims[i];
-            skip(1 days);
-        }
-        uint256 pending = reclaims[0] + reclaims[1] + reclaims[2];
-        amount = bound(amount, 1, 2 * STAKE);
-        uint256 fromActive = amount < active ? amount : active;
-        uint256 fromUnbonding = amount - fromActive < pending ? amount - fromActive : pending;
-
-        vm.expectEmit(address(stakeManager));
-        emit IStakeManager.Slashed(provider, fromActive, fromUnbonding, treasury);
-        assertEq(_slash(provider, amount), fromActive + fromUnbonding, "slashed");
-
-        // Model: eat entries from the oldest, dropping the emptied ones.
-        uint256 left = fromUnbonding;
-        uint256 first;
-        for (; first < 3 && left != 0; ++first) {
-            if (reclaims[first] > left) {
-                reclaims[first] -= left;
-                left = 0;
-                break;
-            }
-            left -= reclaims[first];
-        }
-        _assertStake(provider, active - fromActive, pending - fromUnbonding, 3 - first);
-        for (uint256 i = first; i < 3; ++i) {
-            _assertUnbond(provider, i - first, reclaims[i], t0 + i * 1 days + UNBONDING_PERIOD);
-        }
-        assertEq(token.balanceOf(treasury), fromActive + fromUnbonding, "treasury");
-        _assertBacked();
-    }
-
-    function test_slash_takesActiveThenOldestUnbonds_concrete() public {
-        testFuzz_slash_takesActiveThenOldestUnbonds([uint256(100e18), 200e18, 50e18], 800e18);
     }
 
     /* PARAMETERS */

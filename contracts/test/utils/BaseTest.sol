@@ -43,17 +43,25 @@ abstract contract BaseTest is Test, ProtocolDeployer {
     function setUp() public virtual {
         (manager, managerPk) = makeAddrAndKey("computeManager");
         token = _deployToken(address(this));
-        Protocol memory p = _deployProtocol(
-            address(this),
-            ProtocolParams({
-                token: address(token),
-                federator: federator,
-                validator: validator,
-                treasury: treasury,
-                stakeMinimum: STAKE_MINIMUM,
-                unbondingPeriod: UNBONDING_PERIOD
-            })
-        );
+        _useProtocol(address(token));
+    }
+
+    /// @dev The fixture's deployment parameters, on `token_`.
+    function _params(address token_) internal view returns (ProtocolParams memory) {
+        return ProtocolParams({
+            token: token_,
+            federator: federator,
+            validator: validator,
+            treasury: treasury,
+            stakeMinimum: STAKE_MINIMUM,
+            unbondingPeriod: UNBONDING_PERIOD
+        });
+    }
+
+    /// @dev Deploys the protocol on `token_` (any token with PrimeToken's `mint`), points the fixture
+    /// at it, and gives providers, creator and funder a balance and unlimited allowances to it.
+    function _useProtocol(address token_) internal {
+        Protocol memory p = _deployProtocol(address(this), _params(token_));
         network = p.primeNetwork;
         stakeManager = p.stakeManager;
         registry = p.computeRegistry;
@@ -61,12 +69,13 @@ abstract contract BaseTest is Test, ProtocolDeployer {
         pools = p.computePool;
         rewards = p.rewardsDistributor;
 
+        IPrimeToken mintable = IPrimeToken(token_);
         address[4] memory holders = [provider, provider2, creator, funder];
         for (uint256 i; i < holders.length; ++i) {
-            token.mint(holders[i], INITIAL_BALANCE);
+            mintable.mint(holders[i], INITIAL_BALANCE);
             vm.startPrank(holders[i]);
-            token.approve(address(stakeManager), type(uint256).max);
-            token.approve(address(rewards), type(uint256).max);
+            mintable.approve(address(stakeManager), type(uint256).max);
+            mintable.approve(address(rewards), type(uint256).max);
             vm.stopPrank();
         }
     }
@@ -181,5 +190,20 @@ abstract contract BaseTest is Test, ProtocolDeployer {
     function _one(address a) internal pure returns (address[] memory list) {
         list = new address[](1);
         list[0] = a;
+    }
+
+    function _list(address a, address b) internal pure returns (address[] memory list) {
+        list = new address[](2);
+        (list[0], list[1]) = (a, b);
+    }
+
+    function _list(address a, address b, address c) internal pure returns (address[] memory list) {
+        list = new address[](3);
+        (list[0], list[1], list[2]) = (a, b, c);
+    }
+
+    function _list(address a, address b, address c, address d) internal pure returns (address[] memory list) {
+        list = new address[](4);
+        (list[0], list[1], list[2], list[3]) = (a, b, c, d);
     }
 }
