@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, relative } from 'node:path'
 import { loadDeployment, primeNetworkAbi, primeNetworkActions } from '@prime-network/sdk'
-import { createPublicClient, http, parseEther } from 'viem'
+import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
 import { anvil as anvilChain } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Anvil, startAnvil } from './anvil.js'
@@ -55,6 +55,31 @@ describe('deploy.sh on a local anvil', () => {
       }),
     ).toBe(deployment.token)
 
+    // The script deploys the production build of contracts/src (via-IR, optimizer), the same
+    // artifacts the Foundry tests deploy: on-chain code equals the artifact's, immutables aside.
+    const deployed: Record<string, Address> = {
+      PrimeToken: deployment.token,
+      PrimeNetwork: deployment.primeNetwork,
+      StakeManager: deployment.stakeManager,
+      ComputeRegistry: deployment.computeRegistry,
+      DomainRegistry: deployment.domainRegistry,
+      ComputePool: deployment.computePool,
+      RewardsDistributor: deployment.rewardsDistributor,
+    }
+    for (const [name, address] of Object.entries(deployed)) {
+      const artifact = await readArtifact(name)
+      expect(artifact.metadata.settings.viaIR, `${name} built via IR`).toBe(true)
+      expect(artifact.metadata.settings.optimizer, `${name} optimized`).toEqual({
+        enabled: true,
+        runs: 10_000,
+      })
+      const code = (await client.getCode({ address })) as Hex
+      const ranges = Object.values(artifact.deployedBytecode.immutableReferences ?? {}).flat()
+      expect(maskImmutables(code, ranges), `${name} code`).toBe(
+        maskImmutables(artifact.deployedBytecode.object, ranges),
+      )
+    }
+
     const second = await deploy()
     expect(second.code).toBe(0)
     const again = await loadDeployment(join(deploymentsDir, '31337.json'))
@@ -62,6 +87,26 @@ describe('deploy.sh on a local anvil', () => {
     expect(again.deploymentBlock).toBeGreaterThan(deployment.deploymentBlock)
   })
 })
+
+type Artifact = {
+  deployedBytecode: {
+    object: Hex
+    immutableReferences?: Record<string, { start: number; length: number }[]>
+  }
+  metadata: { settings: { viaIR?: boolean; optimizer: { enabled: boolean; runs: number } } }
+}
+
+async function readArtifact(name: string): Promise<Artifact> {
+  return JSON.parse(await readFile(join(repoRoot, 'out', `${name}.sol`, `${name}.json`), 'utf8'))
+}
+
+/** `code` with the bytes of each immutable (set by the constructor) zeroed. */
+function maskImmutables(code: Hex, ranges: { start: number; length: number }[]): string {
+  let hex = code.slice(2).toLowerCase()
+  for (const { start, length } of ranges)
+    hex = hex.slice(0, 2 * start) + '0'.repeat(2 * length) + hex.slice(2 * (start + length))
+  return hex
+}
 
 test('deploy.sh fails clearly when nothing answers at RPC_URL', async () => {
   // A port that was free a moment ago: nothing listens there.
