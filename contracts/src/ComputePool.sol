@@ -86,11 +86,11 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
 
     /// @inheritdoc IComputePool
     function inviteDigest(uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)
-        public
+        external
         view
         returns (bytes32)
     {
-        return _hashTypedDataV4(Signatures.poolInviteHash(poolId, nodeKey, nonce, expiry));
+        return _inviteDigest(poolId, nodeKey, nonce, expiry, _pool(poolId).keyVersion);
     }
 
     /* LIFECYCLE */
@@ -144,8 +144,10 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         Pool storage pool = _pool(poolId);
         if (msg.sender != pool.creator) revert CallerNotPoolCreator(poolId, msg.sender);
         if (computeManagerKey == address(0)) revert ZeroAddress();
+        uint256 keyVersion = pool.keyVersion + 1;
+        pool.keyVersion = SafeCast.toUint24(keyVersion);
         pool.computeManagerKey = computeManagerKey;
-        emit ComputeManagerKeyUpdated(poolId, computeManagerKey);
+        emit ComputeManagerKeyUpdated(poolId, computeManagerKey, keyVersion);
     }
 
     /// @inheritdoc IComputePool
@@ -166,6 +168,7 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         if (_blacklistedProviders[poolId][msg.sender]) revert ProviderBlacklisted(poolId, msg.sender);
 
         address manager = pool.computeManagerKey;
+        uint256 keyVersion = pool.keyVersion;
         address[] memory nodeKeys = new address[](count);
         uint32[] memory computeUnits = new uint32[](count);
         for (uint256 i; i < count; ++i) {
@@ -173,7 +176,7 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
             address nodeKey = invite.nodeKey;
             if (block.timestamp > invite.expiry) revert InviteExpired(poolId, nodeKey, invite.expiry);
             _useNonce(poolId, invite.nonce);
-            bytes32 digest = inviteDigest(poolId, nodeKey, invite.nonce, invite.expiry);
+            bytes32 digest = _inviteDigest(poolId, nodeKey, invite.nonce, invite.expiry, keyVersion);
             if (!SignatureChecker.isValidSignatureNowCalldata(manager, digest, invite.signature)) {
                 revert InvalidInviteSignature(poolId, nodeKey);
             }
@@ -238,6 +241,14 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
     function _pool(uint256 poolId) internal view returns (Pool storage pool) {
         pool = _pools[poolId];
         if (pool.creator == address(0)) revert PoolNotFound(poolId);
+    }
+
+    function _inviteDigest(uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry, uint256 keyVersion)
+        internal
+        view
+        returns (bytes32)
+    {
+        return _hashTypedDataV4(Signatures.poolInviteHash(poolId, nodeKey, nonce, expiry, keyVersion));
     }
 
     /// @dev Marks `nonce` used; reverts if it already was, so each invite works once.

@@ -18,7 +18,8 @@ import {Signatures} from "./libraries/Signatures.sol";
 /// Pools are run on the ComputePool and paid by the RewardsDistributor, which read roles and the
 /// pause from here.
 /// @dev Each role has exactly one holder, so "changing the validator" means what it says: the old
-/// holder loses the role in the same transaction in which the new one gains it.
+/// holder loses the role in the same transaction in which the new one gains it. Handover takes two
+/// steps (the federator proposes, the new holder accepts), so a mistyped address loses nothing.
 contract PrimeNetwork is IPrimeNetwork, EIP712 {
     /* CONSTANTS */
 
@@ -41,6 +42,7 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     bool internal _paused;
     address internal _validator;
     uint256 internal _stakeMinimum;
+    mapping(bytes32 role => address) internal _pendingHolders;
 
     constructor(address token_, Modules memory modules, address federator_, address validator_, uint256 stakeMinimum_)
         EIP712("Prime Network", "1")
@@ -138,8 +140,20 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     }
 
     /// @inheritdoc IPrimeNetwork
-    function nodeOwnershipDigest(address provider, address nodeKey) public view returns (bytes32) {
-        return _hashTypedDataV4(Signatures.nodeOwnershipHash(provider, nodeKey, _REGISTRY.nodeKeyNonce(nodeKey)));
+    function pendingRoleHolder(bytes32 role) external view returns (address) {
+        return _pendingHolders[role];
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function isProtocolContract(address account) external view returns (bool) {
+        return account == address(this) || account == address(_STAKE_MANAGER) || account == address(_REGISTRY)
+            || account == address(_DOMAINS) || account == _COMPUTE_POOL || account == _REWARDS || account == _TOKEN;
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function nodeOwnershipDigest(address provider, address nodeKey, uint256 deadline) public view returns (bytes32) {
+        return
+            _hashTypedDataV4(Signatures.nodeOwnershipHash(provider, nodeKey, _REGISTRY.nodeKeyNonce(nodeKey), deadline));
     }
 
     /* PROVIDERS */
@@ -193,12 +207,17 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     /* NODES */
 
     /// @inheritdoc IPrimeNetwork
-    function addComputeNode(address nodeKey, string calldata specsURI, uint256 computeUnits, bytes calldata signature)
-        external
-        whenNotPaused
-    {
-        if (!SignatureChecker.isValidSignatureNowCalldata(nodeKey, nodeOwnershipDigest(msg.sender, nodeKey), signature))
-        {
+    function addComputeNode(
+        address nodeKey,
+        string calldata specsURI,
+        uint256 computeUnits,
+        uint256 deadline,
+        bytes calldata signature
+    ) external whenNotPaused {
+        if (block.timestamp > deadline) revert NodeSignatureExpired(nodeKey, deadline);
+        if (!SignatureChecker.isValidSignatureNowCalldata(
+                nodeKey, nodeOwnershipDigest(msg.sender, nodeKey, deadline), signature
+            )) {
             revert InvalidNodeSignature(msg.sender, nodeKey);
         }
         uint256 totalComputeUnits = _REGISTRY.addNode(msg.sender, nodeKey, computeUnits, specsURI);
@@ -292,13 +311,26 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     }
 
     /// @inheritdoc IPrimeNetwork
-    function setFederator(address newFederator) external onlyRole(FEDERATOR_ROLE) {
-        _transferRole(FEDERATOR_ROLE, newFederator);
+    function proposeRoleTransfer(bytes32 role, address newHolder) external onlyRole(FEDERATOR_ROLE) {
+        _checkKnownRole(role);
+        if (newHolder == address(0)) revert ZeroAddress();
+        _pendingHolders[role] = newHolder;
+        emit RoleTransferProposed(role, newHolder);
     }
 
     /// @inheritdoc IPrimeNetwork
-    function setValidator(address newValidator) external onlyRole(FEDERATOR_ROLE) {
-        _transferRole(VALIDATOR_ROLE, newValidator);
+    function cancelRoleTransfer(bytes32 role) external onlyRole(FEDERATOR_ROLE) {
+        address pending = _pendingHolders[role];
+        if (pending == address(0)) revert NoPendingRoleTransfer(role);
+        delete _pendingHolders[role];
+        emit RoleTransferCancelled(role, pending);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function acceptRole(bytes32 role) external {
+        if (msg.sender != _pendingHolders[role]) revert CallerNotPendingRoleHolder(role, msg.sender);
+        delete _pendingHolders[role];
+        _transferRole(role, msg.sender);
     }
 
     /* INTERNAL */
@@ -327,6 +359,12 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
         emit StakeMinimumSet(stakeMinimum_);
     }
 
+    function _checkKnownRole(bytes32 role) internal pure {
+        if (role != FEDERATOR_ROLE && role != VALIDATOR_ROLE) revert UnknownRole(role);
+    }
+
+    /// @dev `role` is FEDERATOR_ROLE or VALIDATOR_ROLE: the constructor passes constants and
+    /// acceptRole only roles that proposeRoleTransfer checked.
     function _transferRole(bytes32 role, address newHolder) internal {
         if (newHolder == address(0)) revert ZeroAddress();
         address previous;

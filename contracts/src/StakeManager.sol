@@ -221,8 +221,11 @@ contract StakeManager is IStakeManager, PrimeNetworkModule, ReentrancyGuardTrans
         emit UnbondingPeriodSet(period);
     }
 
+    /// @dev Tokens sent to a protocol contract would be stuck there (and in this contract they would
+    /// break balance == active + unbonding), so the treasury is never one.
     function _setTreasury(address newTreasury) internal {
         if (newTreasury == address(0)) revert ZeroAddress();
+        if (_PRIME_NETWORK.isProtocolContract(newTreasury)) revert InvalidTreasury(newTreasury);
         _treasury = newTreasury;
         emit TreasurySet(newTreasury);
     }

@@ -72,15 +72,17 @@ describe('the full protocol flow through the SDK', () => {
     expect(added.computeUnits).toBe(10n)
 
     // A proof signed beforehand, cross-checked against the contract's own digest.
-    const signature = await providerOne.signNodeOwnership({
+    const consent = await providerOne.signNodeOwnership({
       node: nodeTwo,
       provider: providerOne.account.address,
     })
+    const latest = await testClient.getBlock()
+    expect(consent.deadline).toBe(latest.timestamp + 3600n)
     const digest = await testClient.readContract({
       address: deployment.primeNetwork,
       abi: primeNetworkAbi,
       functionName: 'nodeOwnershipDigest',
-      args: [providerOne.account.address, nodeTwo.address],
+      args: [providerOne.account.address, nodeTwo.address, consent.deadline],
     })
     expect(
       hashTypedData({
@@ -92,11 +94,16 @@ describe('the full protocol flow through the SDK', () => {
         },
         types: nodeOwnershipTypes,
         primaryType: 'NodeOwnership',
-        message: { provider: providerOne.account.address, nodeKey: nodeTwo.address, nonce: 0n },
+        message: {
+          provider: providerOne.account.address,
+          nodeKey: nodeTwo.address,
+          nonce: 0n,
+          deadline: consent.deadline,
+        },
       }),
     ).toBe(digest)
     await providerOne.addNode({
-      node: { nodeKey: nodeTwo.address, signature },
+      node: { nodeKey: nodeTwo.address, ...consent },
       computeUnits: 5n,
       specsURI: 'ipfs://node-two',
     })
@@ -222,7 +229,13 @@ describe('the full protocol flow through the SDK', () => {
         },
         types: poolInviteTypes,
         primaryType: 'PoolInvite',
-        message: { poolId, nodeKey: nodeOne.address, nonce: inviteOne!.nonce, expiry },
+        message: {
+          poolId,
+          nodeKey: nodeOne.address,
+          nonce: inviteOne!.nonce,
+          expiry,
+          keyVersion: 0n,
+        },
       }),
     ).toBe(digest)
 

@@ -12,6 +12,12 @@ export {
   stakeManagerAbi,
 } from './abis.js'
 export {
+  type AcceptRoleErrorType,
+  type AcceptRoleParameters,
+  type AcceptRoleReturnType,
+  acceptRole,
+} from './actions/acceptRole.js'
+export {
   type AddNodeErrorType,
   type AddNodeParameters,
   type AddNodeReturnType,
@@ -36,6 +42,12 @@ export {
   type CancelInviteNonceReturnType,
   cancelInviteNonce,
 } from './actions/cancelInviteNonce.js'
+export {
+  type CancelRoleTransferErrorType,
+  type CancelRoleTransferParameters,
+  type CancelRoleTransferReturnType,
+  cancelRoleTransfer,
+} from './actions/cancelRoleTransfer.js'
 export {
   type ClaimRewardsErrorType,
   type ClaimRewardsParameters,
@@ -112,6 +124,12 @@ export {
   getPendingRewards,
 } from './actions/getPendingRewards.js'
 export {
+  type GetPendingRoleHolderErrorType,
+  type GetPendingRoleHolderParameters,
+  type GetPendingRoleHolderReturnType,
+  getPendingRoleHolder,
+} from './actions/getPendingRoleHolder.js'
+export {
   type GetPoolErrorType,
   type GetPoolParameters,
   type GetPoolReturnType,
@@ -185,6 +203,12 @@ export {
   pause,
 } from './actions/pause.js'
 export {
+  type ProposeRoleTransferErrorType,
+  type ProposeRoleTransferParameters,
+  type ProposeRoleTransferReturnType,
+  proposeRoleTransfer,
+} from './actions/proposeRoleTransfer.js'
+export {
   type ReclaimStakeErrorType,
   type ReclaimStakeParameters,
   type ReclaimStakeReturnType,
@@ -208,12 +232,6 @@ export {
   type SetComputeManagerKeyReturnType,
   setComputeManagerKey,
 } from './actions/setComputeManagerKey.js'
-export {
-  type SetFederatorErrorType,
-  type SetFederatorParameters,
-  type SetFederatorReturnType,
-  setFederator,
-} from './actions/setFederator.js'
 export {
   type SetNodeBenchmarkErrorType,
   type SetNodeBenchmarkParameters,
@@ -244,12 +262,6 @@ export {
   type SetUnbondingPeriodReturnType,
   setUnbondingPeriod,
 } from './actions/setUnbondingPeriod.js'
-export {
-  type SetValidatorErrorType,
-  type SetValidatorParameters,
-  type SetValidatorReturnType,
-  setValidator,
-} from './actions/setValidator.js'
 export {
   nodeOwnershipTypes,
   type SignNodeOwnershipErrorType,
@@ -348,5 +360,6 @@ export {
   decodeRevert,
   decodeRevertData,
 } from './errors/contract.js'
+export { type Role, roleIds } from './internal/roles.js'
 export type { DeploymentParameter, WriteParameters, WriteReturnType } from './internal/utils.js'
 export { version } from './version.js'

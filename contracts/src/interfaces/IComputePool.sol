@@ -7,9 +7,9 @@ import {IPrimeNetworkModule} from "./IPrimeNetworkModule.sol";
 /// @notice Compute pools: a creator opens a pool in a domain and names a compute manager key; nodes
 /// join with invites that key signed (EIP-712), earn rewards while the pool is active, and leave or
 /// are ejected. Membership records and rewards are kept by the RewardsDistributor.
-/// @dev Warning: invites are valid when the pool's current compute manager key signed them. A key
-/// that is rotated away and later set again makes its unused, unexpired invites work again; cancel
-/// their nonces first. A contract (ERC-1271) manager key decides alone which invites are valid.
+/// @dev Invites carry the pool's manager key version, which every rotation bumps: rotating the key
+/// voids all earlier invites for good, even if the pool later rotates back to an old key.
+/// Warning: a contract (ERC-1271) manager key decides alone which invites are valid.
 interface IComputePool is IPrimeNetworkModule {
     /// @notice A pool's lifecycle: PENDING -> ACTIVE (start) -> COMPLETED (end).
     enum PoolStatus {
@@ -23,6 +23,7 @@ interface IComputePool is IPrimeNetworkModule {
     /// @param domainId The domain the pool works in.
     /// @param status Where the pool is in its lifecycle.
     /// @param startedAt When it was started (0 before).
+    /// @param keyVersion How many times the compute manager key was rotated; part of every invite.
     /// @param computeManagerKey The key that signs invites; runs the pool with the creator.
     /// @param endedAt When it was ended (0 before).
     /// @param computeLimit The most compute units active at once (0 = no limit).
@@ -33,6 +34,7 @@ interface IComputePool is IPrimeNetworkModule {
         uint32 domainId;
         PoolStatus status;
         uint32 startedAt;
+        uint24 keyVersion;
         address computeManagerKey;
         uint32 endedAt;
         uint64 computeLimit;
@@ -44,7 +46,8 @@ interface IComputePool is IPrimeNetworkModule {
     /// @param nodeKey The invited node.
     /// @param nonce A number the manager never used before in this pool.
     /// @param expiry The last second at which the invite works.
-    /// @param signature The compute manager key's EIP-712 signature of PoolInvite(poolId, nodeKey, nonce, expiry).
+    /// @param signature The compute manager key's EIP-712 signature of
+    /// PoolInvite(poolId, nodeKey, nonce, expiry, keyVersion), keyVersion being the pool's current one.
     struct Invite {
         address nodeKey;
         uint256 nonce;
@@ -117,10 +120,11 @@ interface IComputePool is IPrimeNetworkModule {
     /// @param poolId The pool.
     event PoolEnded(uint256 indexed poolId);
 
-    /// @notice The creator rotated pool `poolId`'s compute manager key; invites signed by the old key stop working.
+    /// @notice The creator rotated pool `poolId`'s compute manager key; every earlier invite stops working.
     /// @param poolId The pool.
     /// @param computeManagerKey The new key.
-    event ComputeManagerKeyUpdated(uint256 indexed poolId, address indexed computeManagerKey);
+    /// @param keyVersion The pool's key version from now on (invites must carry it).
+    event ComputeManagerKeyUpdated(uint256 indexed poolId, address indexed computeManagerKey, uint256 keyVersion);
 
     /// @notice An operator cancelled unused invite nonce `nonce` of pool `poolId`.
     /// @param poolId The pool.
@@ -170,7 +174,8 @@ interface IComputePool is IPrimeNetworkModule {
     /// @notice Whether `nodeKey` is blacklisted from pool `poolId`.
     function isNodeBlacklisted(uint256 poolId, address nodeKey) external view returns (bool);
 
-    /// @notice The EIP-712 digest the compute manager key signs to invite `nodeKey`.
+    /// @notice The EIP-712 digest the compute manager key signs to invite `nodeKey` (with the pool's
+    /// current key version; reverts with PoolNotFound when the pool does not exist).
     function inviteDigest(uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)
         external
         view
@@ -192,7 +197,8 @@ interface IComputePool is IPrimeNetworkModule {
     /// @notice Ends a PENDING or ACTIVE pool; rewards stop accruing and its nodes can leave. Creator or manager key.
     function endComputePool(uint256 poolId) external;
 
-    /// @notice Rotates the compute manager key. Creator only.
+    /// @notice Rotates the compute manager key and bumps the key version, voiding every earlier
+    /// invite. Creator only.
     function setComputeManagerKey(uint256 poolId, address computeManagerKey) external;
 
     /// @notice Cancels an unused invite nonce. Creator or manager key.

@@ -22,6 +22,18 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice The node key did not sign the ownership proof for this provider (or signed an old one).
     error InvalidNodeSignature(address provider, address nodeKey);
 
+    /// @notice The node key's ownership consent expired at `deadline`.
+    error NodeSignatureExpired(address nodeKey, uint256 deadline);
+
+    /// @notice `role` is neither FEDERATOR_ROLE nor VALIDATOR_ROLE.
+    error UnknownRole(bytes32 role);
+
+    /// @notice No handover of `role` is pending.
+    error NoPendingRoleTransfer(bytes32 role);
+
+    /// @notice `caller` is not the proposed new holder of `role`.
+    error CallerNotPendingRoleHolder(bytes32 role, address caller);
+
     /// @notice pause() while already paused.
     error AlreadyPaused();
 
@@ -33,6 +45,17 @@ interface IPrimeNetwork is ICommonErrors {
     /// @param previousHolder Who held it before (zero at deployment).
     /// @param newHolder Who holds it now.
     event RoleTransferred(bytes32 indexed role, address indexed previousHolder, address indexed newHolder);
+
+    /// @notice The federator proposed `pendingHolder` as the next holder of `role`; it holds the role
+    /// once it accepts.
+    /// @param role FEDERATOR_ROLE or VALIDATOR_ROLE.
+    /// @param pendingHolder Who may accept.
+    event RoleTransferProposed(bytes32 indexed role, address indexed pendingHolder);
+
+    /// @notice The federator withdrew the proposal of `pendingHolder` for `role`.
+    /// @param role FEDERATOR_ROLE or VALIDATOR_ROLE.
+    /// @param pendingHolder Who may no longer accept.
+    event RoleTransferCancelled(bytes32 indexed role, address indexed pendingHolder);
 
     /// @notice The federator set the minimum stake per compute unit.
     /// @param stakeMinimum The new minimum: a provider needs stakeMinimum x (1 + its total compute units).
@@ -85,8 +108,15 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice What `provider` must keep staked: stakeMinimum x (1 + total compute units of its nodes).
     function minimumStakeFor(address provider) external view returns (uint256);
 
-    /// @notice The EIP-712 digest a node key signs to let `provider` add it.
-    function nodeOwnershipDigest(address provider, address nodeKey) external view returns (bytes32);
+    /// @notice Who may accept `role` (zero when no handover is pending).
+    function pendingRoleHolder(bytes32 role) external view returns (address);
+
+    /// @notice Whether `account` is this coordinator, one of its modules or the network token: none
+    /// of them may be the treasury (tokens sent there would be stuck or break the stake ledger).
+    function isProtocolContract(address account) external view returns (bool);
+
+    /// @notice The EIP-712 digest a node key signs to let `provider` add it until `deadline`.
+    function nodeOwnershipDigest(address provider, address nodeKey, uint256 deadline) external view returns (bytes32);
 
     /// @notice Registers the caller as a provider staking `amount` (needs an allowance to the StakeManager).
     function registerProvider(uint256 amount) external;
@@ -107,9 +137,14 @@ interface IPrimeNetwork is ICommonErrors {
     function withdraw() external returns (uint256 amount);
 
     /// @notice Adds a node owned by the caller. `signature` is `nodeKey`'s EIP-712 signature of
-    /// NodeOwnership(provider, nodeKey, nonce) (see nodeOwnershipDigest).
-    function addComputeNode(address nodeKey, string calldata specsURI, uint256 computeUnits, bytes calldata signature)
-        external;
+    /// NodeOwnership(provider, nodeKey, nonce, deadline) (see nodeOwnershipDigest), valid until `deadline`.
+    function addComputeNode(
+        address nodeKey,
+        string calldata specsURI,
+        uint256 computeUnits,
+        uint256 deadline,
+        bytes calldata signature
+    ) external;
 
     /// @notice Removes the caller's inactive node.
     function removeComputeNode(address nodeKey) external;
@@ -148,7 +183,7 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice Sets the unbonding period for new unbonds. Federator only.
     function setUnbondingPeriod(uint256 period) external;
 
-    /// @notice Sets where slashed tokens go. Federator only.
+    /// @notice Sets where slashed tokens go: never zero, a protocol contract or the token. Federator only.
     function setTreasury(address treasury) external;
 
     /// @notice Pauses registration, node adds and pool joins. Federator only.
@@ -157,9 +192,13 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice Lifts the pause. Federator only.
     function unpause() external;
 
-    /// @notice Moves FEDERATOR_ROLE from the caller to `newFederator`. Federator only.
-    function setFederator(address newFederator) external;
+    /// @notice Proposes `newHolder` as the next holder of `role` (FEDERATOR_ROLE or VALIDATOR_ROLE),
+    /// replacing any earlier proposal. Nothing changes until `newHolder` accepts. Federator only.
+    function proposeRoleTransfer(bytes32 role, address newHolder) external;
 
-    /// @notice Moves VALIDATOR_ROLE from the current validator to `newValidator`. Federator only.
-    function setValidator(address newValidator) external;
+    /// @notice Withdraws the pending proposal for `role`. Federator only.
+    function cancelRoleTransfer(bytes32 role) external;
+
+    /// @notice Takes `role` from its current holder. Only the proposed new holder.
+    function acceptRole(bytes32 role) external;
 }

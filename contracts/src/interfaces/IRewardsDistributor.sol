@@ -119,6 +119,9 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     function calculateRewards(uint256 poolId, address nodeKey) external view returns (uint256);
 
     /// @notice Adds `amount` tokens from the caller to pool `poolId`'s budget (needs an allowance). Anyone.
+    /// @dev Warning: funding is a gift to the pool, not a deposit. The pool's creator may end the
+    /// pool at any moment and take back every token that no node has accrued yet, including what
+    /// others funded (withdrawUnusedBudget). Fund only pools whose creator you trust.
     function fundPool(uint256 poolId, uint256 amount) external;
 
     /// @notice Sets pool `poolId`'s rate in token units per compute unit per second. Pool creator only.

@@ -25,6 +25,9 @@ interface IStakeManager is IPrimeNetworkModule {
     /// @notice `provider` has nothing that has finished unbonding.
     error NothingToWithdraw(address provider);
 
+    /// @notice `treasury` is a protocol contract or the token (see PrimeNetwork.isProtocolContract).
+    error InvalidTreasury(address treasury);
+
     /// @notice An unbonding period above the allowed maximum.
     error UnbondingPeriodTooLong(uint256 period, uint256 max);
 
@@ -115,7 +118,7 @@ interface IStakeManager is IPrimeNetworkModule {
     /// @dev Only PrimeNetwork.
     function setUnbondingPeriod(uint256 period) external;
 
-    /// @notice Sets where slashed tokens go.
+    /// @notice Sets where slashed tokens go: never zero, a protocol contract or the token.
     /// @dev Only PrimeNetwork.
     function setTreasury(address newTreasury) external;
 }

@@ -57,7 +57,10 @@ contract ReentrancyTest is BaseTest {
         (, uint256 pk) = _nodeKey("attacker-node");
         node = vm.addr(pk);
         bytes memory signature = _ownershipSignature(address(attacker), pk);
-        _as(address(network), abi.encodeCall(network.addComputeNode, (node, "ipfs://node-specs", UNITS, signature)));
+        _as(
+            address(network),
+            abi.encodeCall(network.addComputeNode, (node, "ipfs://node-specs", UNITS, CONSENT_DEADLINE, signature))
+        );
         vm.prank(validator);
         network.validateNode(node);
     }

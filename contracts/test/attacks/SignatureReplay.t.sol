@@ -28,9 +28,9 @@ contract SignatureReplayTest is BaseTest {
     bytes32 internal constant EIP712_DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     bytes32 internal constant NODE_OWNERSHIP_TYPEHASH =
-        keccak256("NodeOwnership(address provider,address nodeKey,uint256 nonce)");
+        keccak256("NodeOwnership(address provider,address nodeKey,uint256 nonce,uint256 deadline)");
     bytes32 internal constant POOL_INVITE_TYPEHASH =
-        keccak256("PoolInvite(uint256 poolId,address nodeKey,uint256 nonce,uint256 expiry)");
+        keccak256("PoolInvite(uint256 poolId,address nodeKey,uint256 nonce,uint256 expiry,uint256 keyVersion)");
     /// @dev secp256k1 group order.
     uint256 internal constant HOME_CHAIN_ID = 31_337;
     uint256 internal constant OTHER_CHAIN_ID = 1;
@@ -68,10 +68,11 @@ contract SignatureReplayTest is BaseTest {
     {
         return _typed(
             _domainSeparator("Prime Network", network_),
-            keccak256(abi.encode(NODE_OWNERSHIP_TYPEHASH, provider_, nodeKey_, nonce))
+            keccak256(abi.encode(NODE_OWNERSHIP_TYPEHASH, provider_, nodeKey_, nonce, CONSENT_DEADLINE))
         );
     }
 
+    /// @dev For a pool whose manager key was never rotated (key version 0).
     function _expectedInviteDigest(address pools_, uint256 poolId_, address nodeKey_, uint256 nonce, uint256 expiry)
         internal
         view
@@ -79,13 +80,13 @@ contract SignatureReplayTest is BaseTest {
     {
         return _typed(
             _domainSeparator("Prime Network ComputePool", pools_),
-            keccak256(abi.encode(POOL_INVITE_TYPEHASH, poolId_, nodeKey_, nonce, expiry))
+            keccak256(abi.encode(POOL_INVITE_TYPEHASH, poolId_, nodeKey_, nonce, expiry, uint256(0)))
         );
     }
 
     function _addWithSignature(address provider_, address nodeKey_, bytes memory signature) internal {
         vm.prank(provider_);
-        network.addComputeNode(nodeKey_, "ipfs://node-specs", 1, signature);
+        network.addComputeNode(nodeKey_, "ipfs://node-specs", 1, CONSENT_DEADLINE, signature);
     }
 
     function _expectAddRevert(address provider_, address nodeKey_, bytes memory signature) internal {
@@ -143,7 +144,7 @@ contract SignatureReplayTest is BaseTest {
 
     function test_nodeOwnershipDigest_isEip712() public view {
         assertEq(
-            network.nodeOwnershipDigest(provider, nodeKey),
+            network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE),
             _expectedOwnershipDigest(address(network), provider, nodeKey, 0),
             "ownership digest"
         );
@@ -160,11 +161,11 @@ contract SignatureReplayTest is BaseTest {
     /* (a) ANOTHER CHAIN */
 
     function test_nodeOwnership_rejectedOnAnotherChain() public {
-        bytes32 digest = network.nodeOwnershipDigest(provider, nodeKey);
+        bytes32 digest = network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE);
         bytes memory signature = _signDigest(nodePk, digest);
 
         vm.chainId(OTHER_CHAIN_ID);
-        bytes32 forkDigest = network.nodeOwnershipDigest(provider, nodeKey);
+        bytes32 forkDigest = network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE);
         assertTrue(forkDigest != digest, "digest depends on chain id");
         _expectAddRevert(provider, nodeKey, signature);
 
@@ -215,17 +216,19 @@ contract SignatureReplayTest is BaseTest {
         // Ownership consent given to deployment 1 is refused by deployment 2.
         bytes memory consent = _ownershipSignature(provider, nodePk);
         assertTrue(
-            other.primeNetwork.nodeOwnershipDigest(provider, nodeKey) != network.nodeOwnershipDigest(provider, nodeKey),
+            other.primeNetwork.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE)
+                != network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE),
             "ownership digests differ"
         );
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InvalidNodeSignature.selector, provider, nodeKey));
         vm.prank(provider);
-        other.primeNetwork.addComputeNode(nodeKey, "ipfs://node-specs", 1, consent);
+        other.primeNetwork.addComputeNode(nodeKey, "ipfs://node-specs", 1, CONSENT_DEADLINE, consent);
 
         // With its own consent the node is added there too, and validated.
-        bytes memory otherConsent = _signDigest(nodePk, other.primeNetwork.nodeOwnershipDigest(provider, nodeKey));
+        bytes memory otherConsent =
+            _signDigest(nodePk, other.primeNetwork.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE));
         vm.prank(provider);
-        other.primeNetwork.addComputeNode(nodeKey, "ipfs://node-specs", 1, otherConsent);
+        other.primeNetwork.addComputeNode(nodeKey, "ipfs://node-specs", 1, CONSENT_DEADLINE, otherConsent);
         vm.prank(validator);
         other.primeNetwork.validateNode(nodeKey);
 
@@ -375,6 +378,22 @@ contract SignatureReplayTest is BaseTest {
         assertTrue(registry.getNode(nodeKey).active, "joined with new key");
     }
 
+    /// @dev Finding: rotating the key away and back made the old key's unused invites work again.
+    function test_invite_staysDeadWhenTheKeyRotatesBack() public {
+        _readyNode();
+        IComputePool.Invite memory oldInvite = _invite(poolId, nodeKey, 0);
+        vm.startPrank(creator);
+        pools.setComputeManagerKey(poolId, makeAddr("interimManager"));
+        pools.setComputeManagerKey(poolId, manager);
+        vm.stopPrank();
+        assertEq(pools.getPool(poolId).computeManagerKey, manager, "the old key is back");
+        assertEq(pools.getPool(poolId).keyVersion, 2, "two rotations");
+
+        _expectJoinRevert(provider, poolId, oldInvite, _invalidInvite(poolId, nodeKey));
+        _joinWith(provider, poolId, _invite(poolId, nodeKey, 0));
+        assertTrue(registry.getNode(nodeKey).active, "a fresh invite of the same key works");
+    }
+
     /* (e) CONTRACT SIGNERS AND MALFORMED SIGNATURES */
 
     function test_invite_erc1271ComputeManager() public {
@@ -397,7 +416,7 @@ contract SignatureReplayTest is BaseTest {
     function test_nodeOwnership_erc1271NodeKey() public {
         (address owner, uint256 ownerPk) = makeAddrAndKey("walletOwner");
         address walletNode = address(new OwnerWallet(owner));
-        bytes32 digest = network.nodeOwnershipDigest(provider, walletNode);
+        bytes32 digest = network.nodeOwnershipDigest(provider, walletNode, CONSENT_DEADLINE);
 
         (, uint256 otherPk) = makeAddrAndKey("notTheOwner");
         _expectAddRevert(provider, walletNode, _signDigest(otherPk, digest));
@@ -443,7 +462,7 @@ contract SignatureReplayTest is BaseTest {
     }
 
     function test_nodeOwnership_rejectsMalleableSignature() public {
-        bytes32 digest = network.nodeOwnershipDigest(provider, nodeKey);
+        bytes32 digest = network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE);
         bytes memory signature = _signDigest(nodePk, digest);
         bytes memory malleable = _malleate(signature);
         (bytes32 r, bytes32 s, uint8 v) = _split(malleable);
@@ -463,7 +482,7 @@ contract SignatureReplayTest is BaseTest {
     function test_erc1271Wallet_rejectsMalleableOwnerSignature() public {
         (address owner, uint256 ownerPk) = makeAddrAndKey("walletOwner");
         address walletNode = address(new OwnerWallet(owner));
-        bytes32 digest = network.nodeOwnershipDigest(provider, walletNode);
+        bytes32 digest = network.nodeOwnershipDigest(provider, walletNode, CONSENT_DEADLINE);
         _expectAddRevert(provider, walletNode, _malleate(_signDigest(ownerPk, digest)));
     }
 }

@@ -31,7 +31,7 @@ contract GasTest is BaseTest {
         (address nodeKey, uint256 nodePk) = _nodeKey("node");
         bytes memory signature = _ownershipSignature(provider, nodePk);
         vm.prank(provider);
-        network.addComputeNode(nodeKey, SPECS_URI, 10, signature);
+        network.addComputeNode(nodeKey, SPECS_URI, 10, CONSENT_DEADLINE, signature);
         _snapshot("addComputeNode", 170_000);
 
         vm.prank(validator);

@@ -180,7 +180,12 @@ contract ComputePoolTest is BaseTest {
         vm.expectRevert(err);
         pools.ejectNode(9, nodeA);
         vm.stopPrank();
-        _expectJoinManyRevert(provider, 9, _invites(_invite(9, nodeA, 0)), err);
+        // An invite for a pool that does not exist cannot even be digested.
+        vm.expectRevert(err);
+        pools.inviteDigest(9, nodeA, 0, block.timestamp);
+        IComputePool.Invite memory invite =
+            IComputePool.Invite({nodeKey: nodeA, nonce: 0, expiry: block.timestamp, signature: new bytes(65)});
+        _expectJoinManyRevert(provider, 9, _invites(invite), err);
         vm.expectRevert(err);
         _leave(provider, 9, nodeA);
     }
@@ -807,7 +812,7 @@ contract ComputePoolTest is BaseTest {
         IComputePool.Invite memory oldInvite = _invite(poolId, nodeA, 0);
 
         vm.expectEmit(address(pools));
-        emit IComputePool.ComputeManagerKeyUpdated(poolId, newKey);
+        emit IComputePool.ComputeManagerKeyUpdated(poolId, newKey, 1);
         vm.prank(creator);
         pools.setComputeManagerKey(poolId, newKey);
         assertEq(pools.getPool(poolId).computeManagerKey, newKey, "key");

@@ -105,7 +105,7 @@ contract ComputeRegistryTest is BaseTest {
         vm.expectEmit(address(registry));
         emit IComputeRegistry.NodeAdded(provider, key, 7, "ipfs://specs-7");
         vm.prank(provider);
-        network.addComputeNode(key, "ipfs://specs-7", 7, signature);
+        network.addComputeNode(key, "ipfs://specs-7", 7, CONSENT_DEADLINE, signature);
 
         IComputeRegistry.Node memory node = registry.getNode(key);
         assertEq(node.provider, provider, "provider");
@@ -143,7 +143,7 @@ contract ComputeRegistryTest is BaseTest {
         bytes memory signature = _ownershipSignature(stranger, pk);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.ProviderNotRegistered.selector, stranger));
         vm.prank(stranger);
-        network.addComputeNode(key, "ipfs://node-specs", 1, signature);
+        network.addComputeNode(key, "ipfs://node-specs", 1, CONSENT_DEADLINE, signature);
     }
 
     function test_addNode_revertsIfZeroComputeUnits() public {
@@ -154,7 +154,7 @@ contract ComputeRegistryTest is BaseTest {
             abi.encodeWithSelector(IComputeRegistry.InvalidComputeUnits.selector, 0, uint256(type(uint32).max))
         );
         vm.prank(provider);
-        network.addComputeNode(key, "ipfs://node-specs", 0, signature);
+        network.addComputeNode(key, "ipfs://node-specs", 0, CONSENT_DEADLINE, signature);
     }
 
     function test_addNode_revertsIfComputeUnitsTooLarge() public {
@@ -166,7 +166,7 @@ contract ComputeRegistryTest is BaseTest {
             abi.encodeWithSelector(IComputeRegistry.InvalidComputeUnits.selector, tooMany, uint256(type(uint32).max))
         );
         vm.prank(provider);
-        network.addComputeNode(key, "ipfs://node-specs", tooMany, signature);
+        network.addComputeNode(key, "ipfs://node-specs", tooMany, CONSENT_DEADLINE, signature);
     }
 
     function test_addNode_nodeKeyBelongsToOneProvider() public {
@@ -179,13 +179,13 @@ contract ComputeRegistryTest is BaseTest {
         bytes memory signature = _ownershipSignature(provider2, pk);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.NodeAlreadyRegistered.selector, key, provider));
         vm.prank(provider2);
-        network.addComputeNode(key, "ipfs://node-specs", 1, signature);
+        network.addComputeNode(key, "ipfs://node-specs", 1, CONSENT_DEADLINE, signature);
 
         // The same provider cannot add it twice either.
         signature = _ownershipSignature(provider, pk);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.NodeAlreadyRegistered.selector, key, provider));
         vm.prank(provider);
-        network.addComputeNode(key, "ipfs://node-specs", 1, signature);
+        network.addComputeNode(key, "ipfs://node-specs", 1, CONSENT_DEADLINE, signature);
 
         assertEq(registry.getNode(key).provider, provider, "owner unchanged");
         _assertProvider(provider2, true, true, 0, 0, 0);
@@ -223,7 +223,7 @@ contract ComputeRegistryTest is BaseTest {
         bytes memory signature = _ownershipSignature(provider, pk);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.TooManyNodes.selector, provider, max));
         vm.prank(provider);
-        network.addComputeNode(key, "ipfs://node-specs", 1, signature);
+        network.addComputeNode(key, "ipfs://node-specs", 1, CONSENT_DEADLINE, signature);
     }
 
     /* REMOVE NODE */
@@ -555,7 +555,7 @@ contract ComputeRegistryTest is BaseTest {
         // No key can sign for the zero address, so the coordinator rejects the signature first.
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InvalidNodeSignature.selector, provider, address(0)));
         vm.prank(provider);
-        network.addComputeNode(address(0), "", 1, new bytes(65));
+        network.addComputeNode(address(0), "", 1, CONSENT_DEADLINE, new bytes(65));
     }
 
     function test_views_wiring() public view {

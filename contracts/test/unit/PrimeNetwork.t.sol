@@ -31,7 +31,7 @@ contract PrimeNetworkTest is BaseTest {
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
     bytes32 internal constant NODE_OWNERSHIP_TYPEHASH =
-        keccak256("NodeOwnership(address provider,address nodeKey,uint256 nonce)");
+        keccak256("NodeOwnership(address provider,address nodeKey,uint256 nonce,uint256 deadline)");
 
     bytes32 internal FEDERATOR_ROLE;
     bytes32 internal VALIDATOR_ROLE;
@@ -205,29 +205,31 @@ contract PrimeNetworkTest is BaseTest {
                 address(network)
             )
         );
-        bytes32 structHash = keccak256(abi.encode(NODE_OWNERSHIP_TYPEHASH, provider, nodeKey, uint256(0)));
+        bytes32 structHash =
+            keccak256(abi.encode(NODE_OWNERSHIP_TYPEHASH, provider, nodeKey, uint256(0), CONSENT_DEADLINE));
         assertEq(
-            network.nodeOwnershipDigest(provider, nodeKey),
+            network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE),
             keccak256(abi.encodePacked("\x19\x01", domainSeparator, structHash)),
             "digest"
         );
     }
 
-    function test_nodeOwnershipDigest_changesWithChainAndNonce() public {
+    function test_nodeOwnershipDigest_changesWithChainNonceAndDeadline() public {
         (address nodeKey, uint256 pk) = _nodeKey("node1");
-        bytes32 before = network.nodeOwnershipDigest(provider, nodeKey);
-        assertNotEq(before, network.nodeOwnershipDigest(provider2, nodeKey), "bound to provider");
+        bytes32 before = network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE);
+        assertNotEq(before, network.nodeOwnershipDigest(provider2, nodeKey, CONSENT_DEADLINE), "bound to provider");
+        assertNotEq(before, network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE + 1), "bound to deadline");
 
         _registerProvider(provider, STAKE);
         _addNode(provider, pk, 1);
         vm.prank(provider);
         network.removeComputeNode(nodeKey);
         assertEq(registry.nodeKeyNonce(nodeKey), 1, "nonce");
-        bytes32 afterRemoval = network.nodeOwnershipDigest(provider, nodeKey);
+        bytes32 afterRemoval = network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE);
         assertNotEq(before, afterRemoval, "bound to nonce");
 
         vm.chainId(block.chainid + 1);
-        assertNotEq(afterRemoval, network.nodeOwnershipDigest(provider, nodeKey), "bound to chain");
+        assertNotEq(afterRemoval, network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE), "bound to chain");
     }
 
     /* REGISTER */
@@ -526,7 +528,7 @@ contract PrimeNetworkTest is BaseTest {
         vm.expectEmit(address(registry));
         emit IComputeRegistry.NodeAdded(provider, nodeKey, 5, "ipfs://specs");
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", 5, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 5, CONSENT_DEADLINE, signature);
 
         IComputeRegistry.Node memory node = registry.getNode(nodeKey);
         assertEq(node.provider, provider, "node provider");
@@ -547,11 +549,11 @@ contract PrimeNetworkTest is BaseTest {
         _registerProvider(provider, STAKE);
         (address nodeKey,) = _nodeKey("node1");
         (, uint256 otherPk) = _nodeKey("node2");
-        bytes memory signature = _signDigest(otherPk, network.nodeOwnershipDigest(provider, nodeKey));
+        bytes memory signature = _signDigest(otherPk, network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE));
 
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InvalidNodeSignature.selector, provider, nodeKey));
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", 1, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, CONSENT_DEADLINE, signature);
     }
 
     function test_addComputeNode_revertsForSignatureGivenToAnotherProvider() public {
@@ -561,7 +563,7 @@ contract PrimeNetworkTest is BaseTest {
 
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InvalidNodeSignature.selector, provider, nodeKey));
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", 1, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, CONSENT_DEADLINE, signature);
     }
 
     function test_addComputeNode_revertsForSignatureFromAnotherChain() public {
@@ -572,7 +574,7 @@ contract PrimeNetworkTest is BaseTest {
 
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InvalidNodeSignature.selector, provider, nodeKey));
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", 1, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, CONSENT_DEADLINE, signature);
     }
 
     function test_addComputeNode_revertsForSignatureFromBeforeRemoval() public {
@@ -580,35 +582,72 @@ contract PrimeNetworkTest is BaseTest {
         (address nodeKey, uint256 pk) = _nodeKey("node1");
         bytes memory oldSignature = _ownershipSignature(provider, pk);
         vm.startPrank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", 1, oldSignature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, CONSENT_DEADLINE, oldSignature);
         network.removeComputeNode(nodeKey);
 
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InvalidNodeSignature.selector, provider, nodeKey));
-        network.addComputeNode(nodeKey, "ipfs://specs", 1, oldSignature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, CONSENT_DEADLINE, oldSignature);
         vm.stopPrank();
 
         _addNode(provider, pk, 2);
         assertEq(registry.getNode(nodeKey).computeUnits, 2, "re-added with a fresh signature");
     }
 
+    /// @dev Finding: a node key's consent never expired and could be used years later.
+    function test_addComputeNode_revertsAfterTheConsentDeadline() public {
+        _registerProvider(provider, STAKE);
+        (address nodeKey, uint256 pk) = _nodeKey("node1");
+        uint256 deadline = vm.getBlockTimestamp() + 1 hours;
+        bytes memory signature = _ownershipSignature(provider, pk, deadline);
+        skip(1 hours + 1);
+
+        vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.NodeSignatureExpired.selector, nodeKey, deadline));
+        vm.prank(provider);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, deadline, signature);
+        assertEq(registry.getNode(nodeKey).provider, address(0), "not added");
+    }
+
+    function test_addComputeNode_acceptsConsentAtItsDeadline() public {
+        _registerProvider(provider, STAKE);
+        (address nodeKey, uint256 pk) = _nodeKey("node1");
+        uint256 deadline = vm.getBlockTimestamp() + 1 hours;
+        bytes memory signature = _ownershipSignature(provider, pk, deadline);
+        skip(1 hours);
+
+        vm.prank(provider);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, deadline, signature);
+        assertEq(registry.getNode(nodeKey).provider, provider, "added at the last second");
+    }
+
+    function test_addComputeNode_revertsWhenTheDeadlineIsNotTheSignedOne() public {
+        _registerProvider(provider, STAKE);
+        (address nodeKey, uint256 pk) = _nodeKey("node1");
+        uint256 deadline = vm.getBlockTimestamp() + 1 hours;
+        bytes memory signature = _ownershipSignature(provider, pk, deadline);
+
+        vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InvalidNodeSignature.selector, provider, nodeKey));
+        vm.prank(provider);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, deadline + 365 days, signature);
+    }
+
     function test_addComputeNode_acceptsContractNodeKey() public {
         _registerProvider(provider, STAKE);
         ERC1271NodeKey nodeKey = new ERC1271NodeKey();
-        nodeKey.approve(network.nodeOwnershipDigest(provider, address(nodeKey)));
+        nodeKey.approve(network.nodeOwnershipDigest(provider, address(nodeKey), CONSENT_DEADLINE));
 
         vm.prank(provider);
-        network.addComputeNode(address(nodeKey), "ipfs://specs", 2, "");
+        network.addComputeNode(address(nodeKey), "ipfs://specs", 2, CONSENT_DEADLINE, "");
         assertEq(registry.getNode(address(nodeKey)).provider, provider, "node provider");
     }
 
     function test_addComputeNode_rejectsContractNodeKeyThatDeclines() public {
         _registerProvider(provider, STAKE);
         ERC1271NodeKey nodeKey = new ERC1271NodeKey();
-        nodeKey.approve(network.nodeOwnershipDigest(provider2, address(nodeKey)));
+        nodeKey.approve(network.nodeOwnershipDigest(provider2, address(nodeKey), CONSENT_DEADLINE));
 
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InvalidNodeSignature.selector, provider, address(nodeKey)));
         vm.prank(provider);
-        network.addComputeNode(address(nodeKey), "ipfs://specs", 2, "");
+        network.addComputeNode(address(nodeKey), "ipfs://specs", 2, CONSENT_DEADLINE, "");
     }
 
     function test_addComputeNode_revertsWhenUnitsExceedStake() public {
@@ -617,14 +656,14 @@ contract PrimeNetworkTest is BaseTest {
         bytes memory signature = _ownershipSignature(provider, pk);
         vm.expectRevert(_insufficientStake(provider, 11 * STAKE_MINIMUM, STAKE));
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", 10, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 10, CONSENT_DEADLINE, signature);
 
         _addNode(provider, pk, 9);
         (address nodeKey2, uint256 pk2) = _nodeKey("node2");
         signature = _ownershipSignature(provider, pk2);
         vm.expectRevert(_insufficientStake(provider, 11 * STAKE_MINIMUM, STAKE));
         vm.prank(provider);
-        network.addComputeNode(nodeKey2, "ipfs://specs", 1, signature);
+        network.addComputeNode(nodeKey2, "ipfs://specs", 1, CONSENT_DEADLINE, signature);
         assertEq(registry.getProvider(provider).totalComputeUnits, 9, "totalComputeUnits");
     }
 
@@ -634,7 +673,7 @@ contract PrimeNetworkTest is BaseTest {
         bytes memory signature = _ownershipSignature(provider, pk);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.InvalidComputeUnits.selector, 0, MAX_UNITS));
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", 0, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 0, CONSENT_DEADLINE, signature);
     }
 
     function test_addComputeNode_revertsAboveMaxUnits() public {
@@ -644,10 +683,10 @@ contract PrimeNetworkTest is BaseTest {
         bytes memory signature = _ownershipSignature(provider, pk);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.InvalidComputeUnits.selector, MAX_UNITS + 1, MAX_UNITS));
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", MAX_UNITS + 1, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", MAX_UNITS + 1, CONSENT_DEADLINE, signature);
 
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", MAX_UNITS, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", MAX_UNITS, CONSENT_DEADLINE, signature);
         assertEq(registry.getNode(nodeKey).computeUnits, MAX_UNITS, "max units accepted");
         assertEq(network.minimumStakeFor(provider), MAX_UNITS + 1, "minimumStakeFor");
     }
@@ -661,12 +700,12 @@ contract PrimeNetworkTest is BaseTest {
         bytes memory signature = _ownershipSignature(provider, pk);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.NodeAlreadyRegistered.selector, nodeKey, provider));
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", 1, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, CONSENT_DEADLINE, signature);
 
         signature = _ownershipSignature(provider2, pk);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.NodeAlreadyRegistered.selector, nodeKey, provider));
         vm.prank(provider2);
-        network.addComputeNode(nodeKey, "ipfs://specs", 1, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, CONSENT_DEADLINE, signature);
     }
 
     function test_addComputeNode_revertsForUnregisteredProvider() public {
@@ -674,14 +713,14 @@ contract PrimeNetworkTest is BaseTest {
         bytes memory signature = _ownershipSignature(stranger, pk);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.ProviderNotRegistered.selector, stranger));
         vm.prank(stranger);
-        network.addComputeNode(nodeKey, "ipfs://specs", 1, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, CONSENT_DEADLINE, signature);
     }
 
     function test_addComputeNode_revertsForZeroNodeKey() public {
         _registerProvider(provider, STAKE);
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InvalidNodeSignature.selector, provider, address(0)));
         vm.prank(provider);
-        network.addComputeNode(address(0), "ipfs://specs", 1, new bytes(65));
+        network.addComputeNode(address(0), "ipfs://specs", 1, CONSENT_DEADLINE, new bytes(65));
     }
 
     function test_addComputeNode_revertsWhenPaused() public {
@@ -691,7 +730,7 @@ contract PrimeNetworkTest is BaseTest {
         _pause();
         vm.expectRevert(ICommonErrors.NetworkPaused.selector);
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://specs", 1, signature);
+        network.addComputeNode(nodeKey, "ipfs://specs", 1, CONSENT_DEADLINE, signature);
     }
 
     /* REMOVE NODE */
@@ -1019,14 +1058,39 @@ contract PrimeNetworkTest is BaseTest {
 
     /* ROLES */
 
-    function test_setFederator_movesRole() public {
+    function _handOver(bytes32 role, address newHolder) internal {
+        vm.prank(federator);
+        network.proposeRoleTransfer(role, newHolder);
+        vm.prank(newHolder);
+        network.acceptRole(role);
+    }
+
+    function test_proposeRoleTransfer_changesNothingUntilAccepted() public {
         address newFederator = makeAddr("newFederator");
         vm.expectEmit(address(network));
-        emit IPrimeNetwork.RoleTransferred(FEDERATOR_ROLE, federator, newFederator);
+        emit IPrimeNetwork.RoleTransferProposed(FEDERATOR_ROLE, newFederator);
         vm.prank(federator);
-        network.setFederator(newFederator);
+        network.proposeRoleTransfer(FEDERATOR_ROLE, newFederator);
+
+        assertEq(network.pendingRoleHolder(FEDERATOR_ROLE), newFederator, "pending");
+        assertEq(network.federator(), federator, "still the federator");
+        assertFalse(network.hasRole(FEDERATOR_ROLE, newFederator), "not yet the new holder");
+        vm.expectRevert(_missingRole(FEDERATOR_ROLE, newFederator));
+        vm.prank(newFederator);
+        network.pause();
+    }
+
+    function test_acceptRole_movesFederatorRole() public {
+        address newFederator = makeAddr("newFederator");
+        vm.prank(federator);
+        network.proposeRoleTransfer(FEDERATOR_ROLE, newFederator);
+        vm.expectEmit(address(network));
+        emit IPrimeNetwork.RoleTransferred(FEDERATOR_ROLE, federator, newFederator);
+        vm.prank(newFederator);
+        network.acceptRole(FEDERATOR_ROLE);
 
         assertEq(network.federator(), newFederator, "federator");
+        assertEq(network.pendingRoleHolder(FEDERATOR_ROLE), address(0), "nothing pending");
         assertTrue(network.hasRole(FEDERATOR_ROLE, newFederator), "new holder");
         assertFalse(network.hasRole(FEDERATOR_ROLE, federator), "old holder");
 
@@ -1034,7 +1098,7 @@ contract PrimeNetworkTest is BaseTest {
         _setStakeMinimum(1e18);
         vm.expectRevert(_missingRole(FEDERATOR_ROLE, federator));
         vm.prank(federator);
-        network.setFederator(federator);
+        network.proposeRoleTransfer(FEDERATOR_ROLE, federator);
 
         vm.startPrank(newFederator);
         network.setStakeMinimum(1e18);
@@ -1044,7 +1108,7 @@ contract PrimeNetworkTest is BaseTest {
         assertTrue(network.paused(), "new federator paused");
     }
 
-    function test_setValidator_movesRoleInEveryModule() public {
+    function test_acceptRole_movesValidatorRoleInEveryModule() public {
         _registerWhitelisted(provider, 2);
         address nodeKey = _addValidatedNode(provider, "node1", 2);
         uint256 poolId = _activePool(1e15, 100e18);
@@ -1053,10 +1117,12 @@ contract PrimeNetworkTest is BaseTest {
         uint256 earned = 1e15 * 2 * 100;
 
         address newValidator = makeAddr("newValidator");
+        vm.prank(federator);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, newValidator);
         vm.expectEmit(address(network));
         emit IPrimeNetwork.RoleTransferred(VALIDATOR_ROLE, validator, newValidator);
-        vm.prank(federator);
-        network.setValidator(newValidator);
+        vm.prank(newValidator);
+        network.acceptRole(VALIDATOR_ROLE);
 
         assertEq(network.validator(), newValidator, "validator");
         assertFalse(network.hasRole(VALIDATOR_ROLE, validator), "old holder");
@@ -1083,23 +1149,119 @@ contract PrimeNetworkTest is BaseTest {
         assertFalse(registry.getNode(nodeKey).validated, "new validator invalidated");
     }
 
-    function test_setFederator_revertsOnZeroAddress() public {
-        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
-        vm.prank(federator);
-        network.setFederator(address(0));
-        assertEq(network.federator(), federator, "unchanged");
+    /// @dev Finding: with a one-step handover a mistyped address lost the federator role for good.
+    /// Now the mistake is harmless: the typo cannot accept, and the federator proposes again.
+    function test_proposeRoleTransfer_typoLosesNothing() public {
+        address typo = makeAddr("typo");
+        address intended = makeAddr("intended");
+        vm.startPrank(federator);
+        network.proposeRoleTransfer(FEDERATOR_ROLE, typo);
+        network.proposeRoleTransfer(FEDERATOR_ROLE, intended);
+        vm.stopPrank();
+        assertEq(network.pendingRoleHolder(FEDERATOR_ROLE), intended, "the later proposal replaces the typo");
+        vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.CallerNotPendingRoleHolder.selector, FEDERATOR_ROLE, typo));
+        vm.prank(typo);
+        network.acceptRole(FEDERATOR_ROLE);
+        vm.prank(intended);
+        network.acceptRole(FEDERATOR_ROLE);
+        assertEq(network.federator(), intended, "the intended account holds the role");
     }
 
-    function test_setValidator_revertsOnZeroAddress() public {
-        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+    function test_cancelRoleTransfer_voidsTheProposal() public {
+        address newValidator = makeAddr("newValidator");
         vm.prank(federator);
-        network.setValidator(address(0));
+        network.proposeRoleTransfer(VALIDATOR_ROLE, newValidator);
+        vm.expectEmit(address(network));
+        emit IPrimeNetwork.RoleTransferCancelled(VALIDATOR_ROLE, newValidator);
+        vm.prank(federator);
+        network.cancelRoleTransfer(VALIDATOR_ROLE);
+
+        assertEq(network.pendingRoleHolder(VALIDATOR_ROLE), address(0), "nothing pending");
+        vm.expectRevert(
+            abi.encodeWithSelector(IPrimeNetwork.CallerNotPendingRoleHolder.selector, VALIDATOR_ROLE, newValidator)
+        );
+        vm.prank(newValidator);
+        network.acceptRole(VALIDATOR_ROLE);
         assertEq(network.validator(), validator, "unchanged");
     }
 
-    function test_setValidator_revertsForValidator() public {
+    function test_cancelRoleTransfer_revertsWhenNothingPending() public {
+        vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.NoPendingRoleTransfer.selector, FEDERATOR_ROLE));
+        vm.prank(federator);
+        network.cancelRoleTransfer(FEDERATOR_ROLE);
+    }
+
+    function test_acceptRole_pendingProposalIsPerRole() public {
+        address newValidator = makeAddr("newValidator");
+        vm.prank(federator);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, newValidator);
+        vm.expectRevert(
+            abi.encodeWithSelector(IPrimeNetwork.CallerNotPendingRoleHolder.selector, FEDERATOR_ROLE, newValidator)
+        );
+        vm.prank(newValidator);
+        network.acceptRole(FEDERATOR_ROLE);
+        assertEq(network.federator(), federator, "federator unchanged");
+    }
+
+    function test_acceptRole_worksOnce() public {
+        address newValidator = makeAddr("newValidator");
+        _handOver(VALIDATOR_ROLE, newValidator);
+        _handOver(VALIDATOR_ROLE, validator);
+        assertEq(network.validator(), validator, "handed back");
+        vm.expectRevert(
+            abi.encodeWithSelector(IPrimeNetwork.CallerNotPendingRoleHolder.selector, VALIDATOR_ROLE, newValidator)
+        );
+        vm.prank(newValidator);
+        network.acceptRole(VALIDATOR_ROLE);
+    }
+
+    function test_proposeRoleTransfer_revertsOnZeroAddress() public {
+        vm.expectRevert(ICommonErrors.ZeroAddress.selector);
+        vm.prank(federator);
+        network.proposeRoleTransfer(FEDERATOR_ROLE, address(0));
+    }
+
+    function test_proposeRoleTransfer_revertsForUnknownRole() public {
+        bytes32 role = keccak256("MINTER_ROLE");
+        vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.UnknownRole.selector, role));
+        vm.prank(federator);
+        network.proposeRoleTransfer(role, stranger);
+    }
+
+    function test_proposeRoleTransfer_revertsForValidator() public {
         vm.expectRevert(_missingRole(FEDERATOR_ROLE, validator));
         vm.prank(validator);
-        network.setValidator(stranger);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, stranger);
+    }
+
+    /* TREASURY */
+
+    /// @dev Finding: a protocol contract as treasury strands slashed tokens (and, for the
+    /// StakeManager itself, breaks balance == active + unbonding).
+    function test_setTreasury_refusesProtocolContractsAndToken() public {
+        address[7] memory refused = [
+            address(network),
+            address(stakeManager),
+            address(registry),
+            address(domains),
+            address(pools),
+            address(rewards),
+            address(token)
+        ];
+        for (uint256 i; i < refused.length; ++i) {
+            assertTrue(network.isProtocolContract(refused[i]), "a protocol contract");
+            vm.expectRevert(abi.encodeWithSelector(IStakeManager.InvalidTreasury.selector, refused[i]));
+            vm.prank(federator);
+            network.setTreasury(refused[i]);
+        }
+        assertFalse(network.isProtocolContract(stranger), "an account is not");
+        assertEq(stakeManager.treasury(), treasury, "unchanged");
+
+        // What the attack needed: a slash now still reaches a real treasury.
+        _registerProvider(provider, STAKE);
+        vm.prank(validator);
+        network.slash(provider, 1e18);
+        assertEq(token.balanceOf(treasury), 1e18, "treasury paid");
+        assertEq(token.balanceOf(address(stakeManager)), STAKE - 1e18, "ledger intact");
     }
 }

@@ -21,7 +21,8 @@ contract RoleMatrixTest is BaseTest {
         PRIME_NETWORK,
         COMPUTE_POOL,
         POOL_CREATOR,
-        POOL_OPERATOR
+        POOL_OPERATOR,
+        PENDING_ROLE_HOLDER
     }
 
     /// @dev One gated call. Pool-gated calls name their pool in the first argument.
@@ -33,6 +34,7 @@ contract RoleMatrixTest is BaseTest {
 
     address internal creator2 = makeAddr("creator2");
     address internal manager2 = makeAddr("computeManager2");
+    address internal successor = makeAddr("successor"); // proposed as the next validator
 
     address internal nodeKey; // joined to poolId
     address internal spareNode; // registered, validated, in no pool
@@ -72,6 +74,9 @@ contract RoleMatrixTest is BaseTest {
         vm.label(address(domains), "DomainRegistry");
         vm.label(address(pools), "ComputePool");
         vm.label(address(rewards), "RewardsDistributor");
+
+        vm.prank(federator);
+        network.proposeRoleTransfer(keccak256("VALIDATOR_ROLE"), successor);
         _buildTable();
     }
 
@@ -93,7 +98,7 @@ contract RoleMatrixTest is BaseTest {
         _addPoolRows();
         _addStakeManagerRows();
         _addRegistryRows();
-        assertEq(_table.length, 43, "every row added");
+        assertEq(_table.length, 45, "every row added");
     }
 
     function _addPrimeNetworkRows() internal {
@@ -106,8 +111,19 @@ contract RoleMatrixTest is BaseTest {
         _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.setTreasury, (stranger)));
         _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.pause, ()));
         _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.unpause, ()));
-        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.setFederator, (stranger)));
-        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.setValidator, (stranger)));
+        _add(
+            n,
+            Gate.FEDERATOR,
+            abi.encodeCall(IPrimeNetwork.proposeRoleTransfer, (keccak256("FEDERATOR_ROLE"), stranger))
+        );
+        _add(
+            n,
+            Gate.FEDERATOR,
+            abi.encodeCall(IPrimeNetwork.proposeRoleTransfer, (keccak256("VALIDATOR_ROLE"), stranger))
+        );
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.cancelRoleTransfer, (keccak256("VALIDATOR_ROLE"))));
+        // PrimeNetwork, the proposed holder only.
+        _add(n, Gate.PENDING_ROLE_HOLDER, abi.encodeCall(IPrimeNetwork.acceptRole, (keccak256("VALIDATOR_ROLE"))));
         // PrimeNetwork, validator only.
         _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.whitelistProvider, (provider2)));
         _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.blacklistProvider, (provider)));
@@ -177,7 +193,7 @@ contract RoleMatrixTest is BaseTest {
     /// @dev Everyone who might try: role holders, providers, pool operators of this and another
     /// pool, bystanders and every protocol contract.
     function _actors() internal view returns (address[] memory actors) {
-        actors = new address[](18);
+        actors = new address[](19);
         actors[0] = federator;
         actors[1] = validator;
         actors[2] = provider;
@@ -196,6 +212,7 @@ contract RoleMatrixTest is BaseTest {
         actors[15] = address(domains);
         actors[16] = address(pools);
         actors[17] = address(rewards);
+        actors[18] = successor;
     }
 
     /* ROW HELPERS */
@@ -217,6 +234,7 @@ contract RoleMatrixTest is BaseTest {
         if (row.gate == Gate.VALIDATOR) return actor == validator;
         if (row.gate == Gate.PRIME_NETWORK) return actor == address(network);
         if (row.gate == Gate.COMPUTE_POOL) return actor == address(pools);
+        if (row.gate == Gate.PENDING_ROLE_HOLDER) return actor == successor;
         IComputePool.Pool memory pool = pools.getPool(_poolId(row));
         if (row.gate == Gate.POOL_CREATOR) return actor == pool.creator;
         return actor == pool.creator || actor == pool.computeManagerKey;
@@ -235,6 +253,7 @@ contract RoleMatrixTest is BaseTest {
         else if (row.gate == Gate.VALIDATOR) callers[0] = validator;
         else if (row.gate == Gate.PRIME_NETWORK) callers[0] = address(network);
         else if (row.gate == Gate.COMPUTE_POOL) callers[0] = address(pools);
+        else if (row.gate == Gate.PENDING_ROLE_HOLDER) callers[0] = successor;
         else callers[0] = pools.getPool(_poolId(row)).creator;
     }
 
@@ -251,6 +270,11 @@ contract RoleMatrixTest is BaseTest {
         if (row.gate == Gate.COMPUTE_POOL) {
             // The registry's and the distributor's CallerNotComputePool share one selector.
             return abi.encodeWithSelector(IComputeRegistry.CallerNotComputePool.selector, actor);
+        }
+        if (row.gate == Gate.PENDING_ROLE_HOLDER) {
+            return abi.encodeWithSelector(
+                IPrimeNetwork.CallerNotPendingRoleHolder.selector, keccak256("VALIDATOR_ROLE"), actor
+            );
         }
         if (row.gate == Gate.POOL_CREATOR) {
             return abi.encodeWithSelector(ICommonErrors.CallerNotPoolCreator.selector, _poolId(row), actor);
@@ -321,9 +345,13 @@ contract RoleMatrixTest is BaseTest {
         address newFederator = makeAddr("newFederator");
         address newValidator = makeAddr("newValidator");
         vm.startPrank(federator);
-        network.setValidator(newValidator);
-        network.setFederator(newFederator);
+        network.proposeRoleTransfer(keccak256("VALIDATOR_ROLE"), newValidator);
+        network.proposeRoleTransfer(keccak256("FEDERATOR_ROLE"), newFederator);
         vm.stopPrank();
+        vm.prank(newValidator);
+        network.acceptRole(keccak256("VALIDATOR_ROLE"));
+        vm.prank(newFederator);
+        network.acceptRole(keccak256("FEDERATOR_ROLE"));
 
         Row[] memory rows = _rows();
         for (uint256 r; r < rows.length; ++r) {

@@ -101,6 +101,11 @@ contract StakeManagerTest is BaseTest {
         _deployArtifact("StakeManager", abi.encode(address(network), address(token), address(0), UNBONDING_PERIOD));
     }
 
+    function test_constructor_revertsOnProtocolContractTreasury() public {
+        vm.expectRevert(abi.encodeWithSelector(IStakeManager.InvalidTreasury.selector, address(rewards)));
+        _deployArtifact("StakeManager", abi.encode(address(network), address(token), address(rewards), 3 days));
+    }
+
     function test_constructor_revertsOnTooLongPeriod() public {
         vm.expectRevert(abi.encodeWithSelector(IStakeManager.UnbondingPeriodTooLong.selector, 365 days + 1, 365 days));
         _deployArtifact("StakeManager", abi.encode(address(network), address(token), treasury, 365 days + 1));

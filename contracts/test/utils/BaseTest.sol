@@ -19,6 +19,9 @@ abstract contract BaseTest is Test, ProtocolDeployer {
     uint256 internal constant STAKE_MINIMUM = 100e18;
     uint256 internal constant UNBONDING_PERIOD = 7 days;
     uint256 internal constant INITIAL_BALANCE = 1_000_000e18;
+    /// @dev The deadline of the node-ownership consents the fixture signs (2100-01-01): far enough
+    /// that no test's time travel reaches it; the expiry itself is tested with explicit deadlines.
+    uint256 internal constant CONSENT_DEADLINE = 4_102_444_800;
 
     IPrimeToken internal token;
     IPrimeNetwork internal network;
@@ -95,7 +98,15 @@ abstract contract BaseTest is Test, ProtocolDeployer {
     }
 
     function _ownershipSignature(address provider_, uint256 nodePk) internal view returns (bytes memory) {
-        return _signDigest(nodePk, network.nodeOwnershipDigest(provider_, vm.addr(nodePk)));
+        return _ownershipSignature(provider_, nodePk, CONSENT_DEADLINE);
+    }
+
+    function _ownershipSignature(address provider_, uint256 nodePk, uint256 deadline)
+        internal
+        view
+        returns (bytes memory)
+    {
+        return _signDigest(nodePk, network.nodeOwnershipDigest(provider_, vm.addr(nodePk), deadline));
     }
 
     function _invite(uint256 poolId, address nodeKey, uint256 nonce)
@@ -134,7 +145,7 @@ abstract contract BaseTest is Test, ProtocolDeployer {
         nodeKey = vm.addr(nodePk);
         bytes memory signature = _ownershipSignature(provider_, nodePk);
         vm.prank(provider_);
-        network.addComputeNode(nodeKey, "ipfs://node-specs", computeUnits, signature);
+        network.addComputeNode(nodeKey, "ipfs://node-specs", computeUnits, CONSENT_DEADLINE, signature);
     }
 
     function _addValidatedNode(address provider_, string memory label, uint256 computeUnits)

@@ -2,6 +2,7 @@ import type { Address, Hash, TransactionReceipt } from 'viem'
 import { describe, expectTypeOf, test } from 'vitest'
 import {
   type AnyContractError,
+  acceptRole,
   type ContractError,
   type ContractErrorArgs,
   ContractErrors,
@@ -15,7 +16,6 @@ import {
   type PoolRewards,
   type PrimeNetworkActions,
   type pause,
-  setFederator,
   signPoolInvite,
   type UpdateDomainParameters,
   withdrawUnusedBudget,
@@ -35,7 +35,10 @@ describe('action signatures', () => {
   })
 
   test('invites flow from signPoolInvite into joinPool', () => {
-    expectTypeOf(signPoolInvite).returns.resolves.toEqualTypeOf<PoolInvite>()
+    expectTypeOf(signPoolInvite).returns.resolves.toMatchTypeOf<PoolInvite>()
+    expectTypeOf(signPoolInvite)
+      .returns.resolves.toHaveProperty('keyVersion')
+      .toEqualTypeOf<bigint>()
     expectTypeOf<PoolInvite>().toMatchTypeOf<Parameters<typeof joinPool>[1]['invites'][number]>()
   })
 
@@ -60,9 +63,8 @@ describe('action signatures', () => {
   })
 
   test('admin writes return what their events say', () => {
-    expectTypeOf(setFederator).returns.resolves.toHaveProperty('previousFederator')
-    expectTypeOf(setFederator)
-      .returns.resolves.toHaveProperty('previousFederator')
+    expectTypeOf(acceptRole)
+      .returns.resolves.toHaveProperty('previousHolder')
       .toEqualTypeOf<Address>()
     expectTypeOf(withdrawUnusedBudget)
       .returns.resolves.toHaveProperty('amount')

@@ -5,6 +5,7 @@ import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js
 import {
   type AnyClient,
   assertAddress,
+  assertNonNegative,
   assertPositive,
   execute,
   resolveAccount,
@@ -14,8 +15,11 @@ import {
 } from '../internal/utils.js'
 import { signNodeOwnership } from './signNodeOwnership.js'
 
-/** The node key's consent: its account (the SDK signs) or a signature made beforehand. */
-export type NodeOwnershipProof = Account | { nodeKey: Address; signature: Hex }
+/**
+ * The node key's consent: its account (the SDK signs, valid for an hour of chain time) or a
+ * consent made beforehand with `signNodeOwnership` (its signature and deadline).
+ */
+export type NodeOwnershipProof = Account | { nodeKey: Address; signature: Hex; deadline: bigint }
 
 export type AddNodeParameters = WriteParameters & {
   /** The node's key as a viem Account (signs the ownership proof), or its address and signature. */
@@ -50,23 +54,24 @@ export async function addNode(
 ): Promise<AddNodeReturnType> {
   const { node, computeUnits, specsURI } = parameters
   if (!node || typeof node !== 'object')
-    throw new InvalidInputError('node', 'expected an account or { nodeKey, signature }')
+    throw new InvalidInputError('node', 'expected an account or { nodeKey, signature, deadline }')
   const nodeKey = 'signature' in node ? node.nodeKey : node.address
   assertAddress('node', nodeKey)
+  if ('signature' in node) assertNonNegative('node.deadline', node.deadline)
   assertPositive('computeUnits', computeUnits)
   if (typeof specsURI !== 'string') throw new InvalidInputError('specsURI', 'expected a string')
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
-  const signature =
+  const { signature, deadline } =
     'signature' in node
-      ? node.signature
+      ? node
       : await signNodeOwnership(client, { node, provider: account.address, deployment })
   const result = await execute(client, {
     account,
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'addComputeNode',
-    args: [nodeKey, specsURI, computeUnits, signature],
+    args: [nodeKey, specsURI, computeUnits, deadline, signature],
   })
   const [added] = parseEventLogs({
     abi: computeRegistryAbi,

@@ -23,6 +23,8 @@ export type Pool = {
   startedAt: bigint
   endedAt: bigint
   computeManagerKey: Address
+  /** How many times the manager key was rotated; invites must be signed for the current version. */
+  keyVersion: bigint
   /** The most compute units active at once (0 = no limit). */
   computeLimit: bigint
   name: string
@@ -85,6 +87,7 @@ export async function getPool(
     startedAt: BigInt(pool.startedAt),
     endedAt: BigInt(pool.endedAt),
     computeManagerKey: pool.computeManagerKey,
+    keyVersion: BigInt(pool.keyVersion),
     computeLimit: pool.computeLimit,
     name: pool.name,
     poolDataURI: pool.poolDataURI,

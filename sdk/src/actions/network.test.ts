@@ -202,17 +202,30 @@ describe('federator and validator settings', () => {
     expect(unknown).toBeInstanceOf(ContractErrors.NodeNotRegistered)
   })
 
-  test('setValidator moves the validator role', async () => {
+  test('the validator role moves in two steps: proposed, then accepted', async () => {
     const denied = await validatorClient
-      .setValidator({ newValidator: newValidator.account.address })
+      .proposeRoleTransfer({ role: 'validator', newHolder: newValidator.account.address })
       .catch((e) => e)
     expect(denied).toBeInstanceOf(ContractErrors.MissingRole)
 
-    const moved = await federatorClient.setValidator({
-      newValidator: newValidator.account.address,
+    await federatorClient.proposeRoleTransfer({
+      role: 'validator',
+      newHolder: newValidator.account.address,
     })
-    expect(moved.previousValidator).toBe(validator.address)
+    expect(await federatorClient.getPendingRoleHolder({ role: 'validator' })).toBe(
+      newValidator.account.address,
+    )
+    expect(await readNetwork('validator')).toBe(validator.address)
+
+    // Only the proposed account can take the role.
+    const stranger = await newcomer.acceptRole({ role: 'validator' }).catch((e) => e)
+    expect(stranger).toBeInstanceOf(ContractErrors.CallerNotPendingRoleHolder)
+    expect(stranger.args).toEqual({ role: VALIDATOR_ROLE, caller: newcomer.account.address })
+
+    const moved = await newValidator.acceptRole({ role: 'validator' })
+    expect(moved.previousHolder).toBe(validator.address)
     expect(await readNetwork('validator')).toBe(newValidator.account.address)
+    expect(await federatorClient.getPendingRoleHolder({ role: 'validator' })).toBeUndefined()
 
     const old = await validatorClient
       .whitelistProvider({ provider: provider.account.address })
@@ -225,20 +238,30 @@ describe('federator and validator settings', () => {
     )
   })
 
-  test('setFederator moves the federator role away from the caller', async () => {
-    const denied = await newcomer
-      .setFederator({ newFederator: newcomer.account.address })
-      .catch((e) => e)
-    expect(denied).toBeInstanceOf(ContractErrors.MissingRole)
-    expect(denied.args).toEqual({ role: FEDERATOR_ROLE, account: newcomer.account.address })
+  test('a proposed handover can be cancelled; the federator role then stays', async () => {
+    const nothing = await federatorClient.cancelRoleTransfer({ role: 'federator' }).catch((e) => e)
+    expect(nothing).toBeInstanceOf(ContractErrors.NoPendingRoleTransfer)
 
-    const moved = await federatorClient.setFederator({
-      newFederator: newFederator.account.address,
+    await federatorClient.proposeRoleTransfer({
+      role: 'federator',
+      newHolder: newcomer.account.address,
     })
-    expect(moved.previousFederator).toBe(federator.address)
+    await federatorClient.cancelRoleTransfer({ role: 'federator' })
+    expect(await newcomer.acceptRole({ role: 'federator' }).catch((e) => e)).toBeInstanceOf(
+      ContractErrors.CallerNotPendingRoleHolder,
+    )
+
+    await federatorClient.proposeRoleTransfer({
+      role: 'federator',
+      newHolder: newFederator.account.address,
+    })
+    const moved = await newFederator.acceptRole({ role: 'federator' })
+    expect(moved.previousHolder).toBe(federator.address)
     expect(await readNetwork('federator')).toBe(newFederator.account.address)
 
-    expect(await federatorClient.pause().catch((e) => e)).toBeInstanceOf(ContractErrors.MissingRole)
+    const old = await federatorClient.pause().catch((e) => e)
+    expect(old).toBeInstanceOf(ContractErrors.MissingRole)
+    expect(old.args).toEqual({ role: FEDERATOR_ROLE, account: federator.address })
     await newFederator.pause()
     expect(await readNetwork('paused')).toBe(true)
     await newFederator.unpause()

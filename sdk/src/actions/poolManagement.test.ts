@@ -95,6 +95,18 @@ describe('running a pool', () => {
     const stale = await provider.joinPool({ poolId, invites: [oldInvite] }).catch((e) => e)
     expect(stale).toBeInstanceOf(ContractErrors.InvalidInviteSignature)
     expect(stale.args).toEqual({ poolId, nodeKey: node.address })
+
+    // Rotating back to the old key does not revive its invites: each rotation bumps the version.
+    expect(oldInvite.keyVersion).toBe(0n)
+    await creator.setComputeManagerKey({ poolId, computeManagerKey: manager.address })
+    await creator.setComputeManagerKey({ poolId, computeManagerKey: rotated.address })
+    expect((await creator.getPool({ poolId })).keyVersion).toBe(3n)
+    await creator.setComputeManagerKey({ poolId, computeManagerKey: manager.address })
+    const revived = await provider.joinPool({ poolId, invites: [oldInvite] }).catch((e) => e)
+    expect(revived).toBeInstanceOf(ContractErrors.InvalidInviteSignature)
+    await creator.setComputeManagerKey({ poolId, computeManagerKey: rotated.address })
+    const fresh = await rotatedClient.signPoolInvite({ poolId, nodeKey: node.address, expiry })
+    expect(fresh.keyVersion).toBe(5n)
   })
 
   test('cancelInviteNonce revokes an unused invite; creator or manager only', async () => {

@@ -74,12 +74,14 @@ describe('registerProvider provides the allowance itself', () => {
   test('an allowance that already covers the amount is used as is: no approve, no permit', async () => {
     const client = primeClient(devAccount(5))
     const address = client.account.address
-    await client.writeContract({
+    const hash = await client.writeContract({
       address: deployment.token,
       abi: primeTokenAbi,
       functionName: 'approve',
       args: [deployment.stakeManager, 500n * e18],
     })
+    // Mined before registering: otherwise the SDK may still see the old allowance and approve.
+    await testClient.waitForTransactionReceipt({ hash })
     const before = await sent(address)
     const result = await client.registerProvider({ amount: 200n * e18 })
     expect(result.allowance).toEqual({ kind: 'existing' })

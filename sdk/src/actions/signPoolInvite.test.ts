@@ -47,12 +47,18 @@ describe('pool invites are bound to their chain and deployment', () => {
     await creator.startPool({ poolId })
     const expiry = (await latestTimestamp()) + 86_400n
 
+    // Signed offline for chain 31337, where this pool does not exist: the key version is given.
     const forMain = await primeClient(manager).signPoolInvite({
       poolId,
       nodeKey,
       expiry,
       nonce: 7n,
+      keyVersion: 0n,
     })
+    const unknownPool = await primeClient(manager)
+      .signPoolInvite({ poolId, nodeKey, expiry })
+      .catch((e) => e)
+    expect(unknownPool).toBeInstanceOf(ContractErrors.PoolNotFound)
     const replayed = await creator.joinPool({ poolId, invites: [forMain] }).catch((e) => e)
     expect(replayed).toBeInstanceOf(ContractErrors.InvalidInviteSignature)
     expect(replayed.args).toEqual({ poolId, nodeKey })

@@ -1,6 +1,7 @@
 import { type Account, type Address, bytesToBigInt, type Hex } from 'viem'
 import { signTypedData } from 'viem/actions'
 import { getAction } from 'viem/utils'
+import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import {
   type AnyClient,
@@ -8,6 +9,8 @@ import {
   assertId,
   assertNonNegative,
   type DeploymentParameter,
+  read,
+  reader,
   resolveAccount,
   resolveDeployment,
 } from '../internal/utils.js'
@@ -29,6 +32,7 @@ export const poolInviteTypes = {
     { name: 'nodeKey', type: 'address' },
     { name: 'nonce', type: 'uint256' },
     { name: 'expiry', type: 'uint256' },
+    { name: 'keyVersion', type: 'uint256' },
   ],
 } as const
 
@@ -42,15 +46,21 @@ export type SignPoolInviteParameters = DeploymentParameter & {
   nonce?: bigint | undefined
   /** The last second (unix time) at which the invite works. */
   expiry: bigint
+  /** The pool's current manager key version (default: read from the chain). */
+  keyVersion?: bigint | undefined
 }
 
-export type SignPoolInviteReturnType = PoolInvite
+export type SignPoolInviteReturnType = PoolInvite & {
+  /** The pool's manager key version the invite was signed for; a key rotation voids it. */
+  keyVersion: bigint
+}
 
 export type SignPoolInviteErrorType = PrimeNetworkErrorType
 
 /**
  * Signs an EIP-712 PoolInvite with the pool's compute manager key. The signature is bound to the
- * chain id and ComputePool address of the deployment, and works once (its nonce is consumed).
+ * chain id and ComputePool address of the deployment and to the pool's manager key version (a key
+ * rotation voids it), and works once (its nonce is consumed).
  *
  * @param client - A client with the compute manager key's account (local accounts sign offline).
  * @param parameters - {@link SignPoolInviteParameters}
@@ -69,8 +79,23 @@ export async function signPoolInvite(
   assertNonNegative('expiry', expiry)
   if (expiry < BigInt(Math.floor(Date.now() / 1000)))
     throw new InvalidInputError('expiry', `the invite expired at ${expiry}`)
+  if (parameters.keyVersion !== undefined) assertNonNegative('keyVersion', parameters.keyVersion)
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
+  const keyVersion =
+    parameters.keyVersion ??
+    BigInt(
+      (
+        await read(
+          reader(client)({
+            address: deployment.computePool,
+            abi: computePoolAbi,
+            functionName: 'getPool',
+            args: [poolId],
+          }),
+        )
+      ).keyVersion,
+    )
   const signature = await getAction(
     client,
     signTypedData,
@@ -85,9 +110,9 @@ export async function signPoolInvite(
     },
     types: poolInviteTypes,
     primaryType: 'PoolInvite',
-    message: { poolId, nodeKey, nonce, expiry },
+    message: { poolId, nodeKey, nonce, expiry, keyVersion },
   })
-  return { poolId, nodeKey, nonce, expiry, signature }
+  return { poolId, nodeKey, nonce, expiry, keyVersion, signature }
 }
 
 function randomNonce(): bigint {

@@ -42,8 +42,27 @@ const cases: [string, () => Promise<unknown>, string][] = [
   [
     'addNode node',
     () =>
-      client.addNode({ node: { nodeKey: bad, signature: '0x' }, computeUnits: 1n, specsURI: '' }),
+      client.addNode({
+        node: { nodeKey: bad, signature: '0x', deadline: 1n },
+        computeUnits: 1n,
+        specsURI: '',
+      }),
     'node',
+  ],
+  [
+    'addNode deadline',
+    () =>
+      client.addNode({
+        node: { nodeKey, signature: '0x', deadline: -1n },
+        computeUnits: 1n,
+        specsURI: '',
+      }),
+    'node.deadline',
+  ],
+  [
+    'signPoolInvite keyVersion',
+    () => client.signPoolInvite({ poolId: 1n, nodeKey, expiry: future, keyVersion: -1n }),
+    'keyVersion',
   ],
   ['removeNode', () => client.removeNode({ nodeKey: bad }), 'nodeKey'],
   ['whitelistProvider', () => client.whitelistProvider({ provider: zeroAddress }), 'provider'],
@@ -152,8 +171,19 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ['setStakeMinimum', () => client.setStakeMinimum({ stakeMinimum: -1n }), 'stakeMinimum'],
   ['setUnbondingPeriod', () => client.setUnbondingPeriod({ period: -1n }), 'period'],
   ['setTreasury', () => client.setTreasury({ treasury: zeroAddress }), 'treasury'],
-  ['setFederator', () => client.setFederator({ newFederator: bad }), 'newFederator'],
-  ['setValidator', () => client.setValidator({ newValidator: zeroAddress }), 'newValidator'],
+  [
+    'proposeRoleTransfer',
+    () => client.proposeRoleTransfer({ role: 'federator', newHolder: bad }),
+    'newHolder',
+  ],
+  [
+    'proposeRoleTransfer role',
+    () => client.proposeRoleTransfer({ role: 'minter' as never, newHolder: nodeKey }),
+    'role',
+  ],
+  ['acceptRole', () => client.acceptRole({ role: 'admin' as never }), 'role'],
+  ['cancelRoleTransfer', () => client.cancelRoleTransfer({ role: '' as never }), 'role'],
+  ['getPendingRoleHolder', () => client.getPendingRoleHolder({ role: 'x' as never }), 'role'],
   ['getPoolRewards', () => client.getPoolRewards({ poolId: 0n }), 'poolId'],
   ['isInviteNonceUsed', () => client.isInviteNonceUsed({ poolId: 1n, nonce: -1n }), 'nonce'],
   ['getProvider', () => client.getProvider({ provider: bad }), 'provider'],

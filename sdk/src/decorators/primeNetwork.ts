@@ -1,4 +1,9 @@
 import type { Account, Chain, Client, Transport } from 'viem'
+import {
+  type AcceptRoleParameters,
+  type AcceptRoleReturnType,
+  acceptRole,
+} from '../actions/acceptRole.js'
 import { type AddNodeParameters, type AddNodeReturnType, addNode } from '../actions/addNode.js'
 import {
   type BlacklistNodeParameters,
@@ -15,6 +20,11 @@ import {
   type CancelInviteNonceReturnType,
   cancelInviteNonce,
 } from '../actions/cancelInviteNonce.js'
+import {
+  type CancelRoleTransferParameters,
+  type CancelRoleTransferReturnType,
+  cancelRoleTransfer,
+} from '../actions/cancelRoleTransfer.js'
 import {
   type ClaimRewardsParameters,
   type ClaimRewardsReturnType,
@@ -64,6 +74,11 @@ import {
   type GetPendingRewardsReturnType,
   getPendingRewards,
 } from '../actions/getPendingRewards.js'
+import {
+  type GetPendingRoleHolderParameters,
+  type GetPendingRoleHolderReturnType,
+  getPendingRoleHolder,
+} from '../actions/getPendingRoleHolder.js'
 import { type GetPoolParameters, type GetPoolReturnType, getPool } from '../actions/getPool.js'
 import {
   type GetPoolNodesParameters,
@@ -104,6 +119,11 @@ import {
 } from '../actions/leavePool.js'
 import { type PauseParameters, type PauseReturnType, pause } from '../actions/pause.js'
 import {
+  type ProposeRoleTransferParameters,
+  type ProposeRoleTransferReturnType,
+  proposeRoleTransfer,
+} from '../actions/proposeRoleTransfer.js'
+import {
   type ReclaimStakeParameters,
   type ReclaimStakeReturnType,
   reclaimStake,
@@ -123,11 +143,6 @@ import {
   type SetComputeManagerKeyReturnType,
   setComputeManagerKey,
 } from '../actions/setComputeManagerKey.js'
-import {
-  type SetFederatorParameters,
-  type SetFederatorReturnType,
-  setFederator,
-} from '../actions/setFederator.js'
 import {
   type SetNodeBenchmarkParameters,
   type SetNodeBenchmarkReturnType,
@@ -153,11 +168,6 @@ import {
   type SetUnbondingPeriodReturnType,
   setUnbondingPeriod,
 } from '../actions/setUnbondingPeriod.js'
-import {
-  type SetValidatorParameters,
-  type SetValidatorReturnType,
-  setValidator,
-} from '../actions/setValidator.js'
 import {
   type SignNodeOwnershipParameters,
   type SignNodeOwnershipReturnType,
@@ -209,6 +219,7 @@ import type { Deployment } from '../deployments.js'
 
 /** The Prime Network actions, bound to a client. */
 export type PrimeNetworkActions = {
+  acceptRole: (parameters: AcceptRoleParameters) => Promise<AcceptRoleReturnType>
   addNode: (parameters: AddNodeParameters) => Promise<AddNodeReturnType>
   blacklistNode: (parameters: BlacklistNodeParameters) => Promise<BlacklistNodeReturnType>
   blacklistProvider: (
@@ -217,6 +228,9 @@ export type PrimeNetworkActions = {
   cancelInviteNonce: (
     parameters: CancelInviteNonceParameters,
   ) => Promise<CancelInviteNonceReturnType>
+  cancelRoleTransfer: (
+    parameters: CancelRoleTransferParameters,
+  ) => Promise<CancelRoleTransferReturnType>
   claimRewards: (parameters: ClaimRewardsParameters) => Promise<ClaimRewardsReturnType>
   createDomain: (parameters: CreateDomainParameters) => Promise<CreateDomainReturnType>
   createPool: (parameters: CreatePoolParameters) => Promise<CreatePoolReturnType>
@@ -233,6 +247,9 @@ export type PrimeNetworkActions = {
   getPendingRewards: (
     parameters: GetPendingRewardsParameters,
   ) => Promise<GetPendingRewardsReturnType>
+  getPendingRoleHolder: (
+    parameters: GetPendingRoleHolderParameters,
+  ) => Promise<GetPendingRoleHolderReturnType>
   getPool: (parameters: GetPoolParameters) => Promise<GetPoolReturnType>
   getPoolNodes: (parameters: GetPoolNodesParameters) => Promise<GetPoolNodesReturnType>
   getPoolRewards: (parameters: GetPoolRewardsParameters) => Promise<GetPoolRewardsReturnType>
@@ -246,13 +263,15 @@ export type PrimeNetworkActions = {
   joinPool: (parameters: JoinPoolParameters) => Promise<JoinPoolReturnType>
   leavePool: (parameters: LeavePoolParameters) => Promise<LeavePoolReturnType>
   pause: (parameters?: PauseParameters) => Promise<PauseReturnType>
+  proposeRoleTransfer: (
+    parameters: ProposeRoleTransferParameters,
+  ) => Promise<ProposeRoleTransferReturnType>
   reclaimStake: (parameters: ReclaimStakeParameters) => Promise<ReclaimStakeReturnType>
   registerProvider: (parameters: RegisterProviderParameters) => Promise<RegisterProviderReturnType>
   removeNode: (parameters: RemoveNodeParameters) => Promise<RemoveNodeReturnType>
   setComputeManagerKey: (
     parameters: SetComputeManagerKeyParameters,
   ) => Promise<SetComputeManagerKeyReturnType>
-  setFederator: (parameters: SetFederatorParameters) => Promise<SetFederatorReturnType>
   setNodeBenchmark: (parameters: SetNodeBenchmarkParameters) => Promise<SetNodeBenchmarkReturnType>
   setRewardRate: (parameters: SetRewardRateParameters) => Promise<SetRewardRateReturnType>
   setStakeMinimum: (parameters: SetStakeMinimumParameters) => Promise<SetStakeMinimumReturnType>
@@ -260,7 +279,6 @@ export type PrimeNetworkActions = {
   setUnbondingPeriod: (
     parameters: SetUnbondingPeriodParameters,
   ) => Promise<SetUnbondingPeriodReturnType>
-  setValidator: (parameters: SetValidatorParameters) => Promise<SetValidatorReturnType>
   signNodeOwnership: (
     parameters: SignNodeOwnershipParameters,
   ) => Promise<SignNodeOwnershipReturnType>
@@ -309,10 +327,12 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
     const withDeployment = <p extends { deployment?: Deployment | undefined }>(p: p | undefined) =>
       ({ deployment: parameters.deployment, ...p }) as p & { deployment: Deployment | undefined }
     return {
+      acceptRole: (p) => acceptRole(client, withDeployment(p) as never) as never,
       addNode: (p) => addNode(client, withDeployment(p) as never) as never,
       blacklistNode: (p) => blacklistNode(client, withDeployment(p) as never) as never,
       blacklistProvider: (p) => blacklistProvider(client, withDeployment(p) as never) as never,
       cancelInviteNonce: (p) => cancelInviteNonce(client, withDeployment(p) as never) as never,
+      cancelRoleTransfer: (p) => cancelRoleTransfer(client, withDeployment(p) as never) as never,
       claimRewards: (p) => claimRewards(client, withDeployment(p) as never) as never,
       createDomain: (p) => createDomain(client, withDeployment(p) as never) as never,
       createPool: (p) => createPool(client, withDeployment(p) as never) as never,
@@ -325,6 +345,8 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
       getMinimumStake: (p?) => getMinimumStake(client, withDeployment(p) as never) as never,
       getNode: (p) => getNode(client, withDeployment(p) as never) as never,
       getPendingRewards: (p) => getPendingRewards(client, withDeployment(p) as never) as never,
+      getPendingRoleHolder: (p) =>
+        getPendingRoleHolder(client, withDeployment(p) as never) as never,
       getPool: (p) => getPool(client, withDeployment(p) as never) as never,
       getPoolNodes: (p) => getPoolNodes(client, withDeployment(p) as never) as never,
       getPoolRewards: (p) => getPoolRewards(client, withDeployment(p) as never) as never,
@@ -336,18 +358,17 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
       joinPool: (p) => joinPool(client, withDeployment(p) as never) as never,
       leavePool: (p) => leavePool(client, withDeployment(p) as never) as never,
       pause: (p?) => pause(client, withDeployment(p) as never) as never,
+      proposeRoleTransfer: (p) => proposeRoleTransfer(client, withDeployment(p) as never) as never,
       reclaimStake: (p) => reclaimStake(client, withDeployment(p) as never) as never,
       registerProvider: (p) => registerProvider(client, withDeployment(p) as never) as never,
       removeNode: (p) => removeNode(client, withDeployment(p) as never) as never,
       setComputeManagerKey: (p) =>
         setComputeManagerKey(client, withDeployment(p) as never) as never,
-      setFederator: (p) => setFederator(client, withDeployment(p) as never) as never,
       setNodeBenchmark: (p) => setNodeBenchmark(client, withDeployment(p) as never) as never,
       setRewardRate: (p) => setRewardRate(client, withDeployment(p) as never) as never,
       setStakeMinimum: (p) => setStakeMinimum(client, withDeployment(p) as never) as never,
       setTreasury: (p) => setTreasury(client, withDeployment(p) as never) as never,
       setUnbondingPeriod: (p) => setUnbondingPeriod(client, withDeployment(p) as never) as never,
-      setValidator: (p) => setValidator(client, withDeployment(p) as never) as never,
       signNodeOwnership: (p) => signNodeOwnership(client, withDeployment(p) as never) as never,
       signPoolInvite: (p) => signPoolInvite(client, withDeployment(p) as never) as never,
       slash: (p) => slash(client, withDeployment(p) as never) as never,

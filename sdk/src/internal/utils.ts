@@ -11,6 +11,7 @@ import {
 } from 'viem'
 import { parseAccount } from 'viem/accounts'
 import {
+  getBlock,
   readContract,
   simulateContract,
   waitForTransactionReceipt,
@@ -145,4 +146,10 @@ export function assertAddresses(name: string, values: readonly unknown[]) {
 /** viem's readContract, or the client's own override of it. */
 export function reader(client: AnyClient) {
   return getAction(client, readContract, 'readContract')
+}
+
+/** The latest block's timestamp: deadlines are judged by chain time, not this computer's clock. */
+export async function chainTime(client: AnyClient): Promise<bigint> {
+  const block = await getAction(client, getBlock, 'getBlock')({ blockTag: 'latest' })
+  return block.timestamp
 }

@@ -22,6 +22,8 @@ contract ProtocolHandler is Test {
     uint256 public constant NODE_COUNT = 6;
     uint256 public constant MAX_POOLS = 4;
     uint256 internal constant MAX_UNITS = 8;
+    /// @dev Node-ownership consents the handler signs stay valid through any campaign (2100-01-01).
+    uint256 internal constant CONSENT_DEADLINE = 4_102_444_800;
 
     /* DEPLOYMENT */
 
@@ -247,10 +249,10 @@ contract ProtocolHandler is Test {
         uint256 required = _stakeMinimum * (1 + record.totalComputeUnits + units);
         uint256 active = stakeManager.activeStake(provider);
         if (active < required) _increaseStake(provider, required - active);
-        bytes32 digest = network.nodeOwnershipDigest(provider, nodeKey);
+        bytes32 digest = network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(_nodePks[i], digest);
         vm.prank(provider);
-        network.addComputeNode(nodeKey, "ipfs://node-specs", units, abi.encodePacked(r, s, v));
+        network.addComputeNode(nodeKey, "ipfs://node-specs", units, CONSENT_DEADLINE, abi.encodePacked(r, s, v));
         ++calls["addNode"];
     }
 
@@ -519,7 +521,7 @@ contract ProtocolHandler is Test {
             else if (which == 2) data = abi.encodeCall(network.slash, (providers[0], 1));
             else if (which == 3) data = abi.encodeCall(network.pause, ());
             else if (which == 4) data = abi.encodeCall(network.setStakeMinimum, (1));
-            else data = abi.encodeCall(network.setValidator, (actor));
+            else data = abi.encodeCall(network.proposeRoleTransfer, (network.VALIDATOR_ROLE(), actor));
         } else if (which == 6) {
             // Includes the pool's own manager: forfeiting is the validator's call, not the pool's.
             target = address(rewards);

@@ -1,0 +1,57 @@
+import type { Address } from 'viem'
+import { parseEventLogs } from 'viem/utils'
+import { primeNetworkAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { type Role, roleId } from '../internal/roles.js'
+import {
+  type AnyClient,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type AcceptRoleParameters = WriteParameters & {
+  /** The role the caller was proposed for. */
+  role: Role
+}
+
+export type AcceptRoleReturnType = WriteReturnType & {
+  /** Who held the role before; it lost the role in the same transaction. */
+  previousHolder: Address
+}
+
+/** Includes `ContractErrors.CallerNotPendingRoleHolder`. */
+export type AcceptRoleErrorType = PrimeNetworkErrorType
+
+/**
+ * Takes a role the federator proposed the caller for (`proposeRoleTransfer`). The previous holder
+ * loses it at once and every module sees the change. Only the proposed holder.
+ *
+ * @param client - A wallet client with the proposed holder's account.
+ * @param parameters - {@link AcceptRoleParameters}
+ * @returns The previous holder, from the RoleTransferred event. {@link AcceptRoleReturnType}
+ * @example
+ * const { previousHolder } = await acceptRole(newValidatorClient, { role: 'validator' })
+ */
+export async function acceptRole(
+  client: AnyClient,
+  parameters: AcceptRoleParameters,
+): Promise<AcceptRoleReturnType> {
+  const id = roleId(parameters.role)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const result = await execute(client, {
+    account: resolveAccount(client, parameters.account),
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'acceptRole',
+    args: [id],
+  })
+  const [transferred] = parseEventLogs({
+    abi: primeNetworkAbi,
+    logs: result.receipt.logs,
+    eventName: 'RoleTransferred',
+  })
+  return { ...result, previousHolder: transferred!.args.previousHolder }
+}

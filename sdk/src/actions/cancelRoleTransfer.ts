@@ -1,0 +1,45 @@
+import { primeNetworkAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { type Role, roleId } from '../internal/roles.js'
+import {
+  type AnyClient,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type CancelRoleTransferParameters = WriteParameters & {
+  /** The role whose pending handover to withdraw. */
+  role: Role
+}
+
+export type CancelRoleTransferReturnType = WriteReturnType
+
+/** Includes `ContractErrors.NoPendingRoleTransfer` and `MissingRole`. */
+export type CancelRoleTransferErrorType = PrimeNetworkErrorType
+
+/**
+ * Withdraws the pending handover of a role: the proposed holder can no longer accept. Federator only.
+ *
+ * @param client - A wallet client with the federator's account.
+ * @param parameters - {@link CancelRoleTransferParameters}
+ * @returns The transaction hash and receipt.
+ * @example
+ * await cancelRoleTransfer(federatorClient, { role: 'federator' })
+ */
+export async function cancelRoleTransfer(
+  client: AnyClient,
+  parameters: CancelRoleTransferParameters,
+): Promise<CancelRoleTransferReturnType> {
+  const id = roleId(parameters.role)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  return execute(client, {
+    account: resolveAccount(client, parameters.account),
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'cancelRoleTransfer',
+    args: [id],
+  })
+}
