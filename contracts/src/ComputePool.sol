@@ -156,84 +156,99 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         emit InviteNonceCancelled(poolId, nonce);
     }
 
+    /// @inheritdoc IComputePool
+    function updatePool(uint256 poolId, uint256 computeLimit, string calldata poolDataURI) external {
+        Pool storage pool = _pool(poolId);
+        if (msg.sender != pool.creator) revert CallerNotPoolCreator(poolId, msg.sender);
+        if (computeLimit > type(uint64).max) revert ComputeLimitTooLarge(computeLimit, type(uint64).max);
+        if (computeLimit != 0) {
+            uint256 totalCompute = _REWARDS.getPoolRewards(poolId).totalCompute;
+            if (computeLimit < totalCompute) revert ComputeLimitBelowTotal(poolId, computeLimit, totalCompute);
+        }
+        pool.computeLimit = uint64(computeLimit);
+        pool.poolDataURI = poolDataURI;
+        emit PoolUpdated(poolId, computeLimit, poolDataURI);
+    }
+
     /* MEMBERSHIP */
 
     /// @inheritdoc IComputePool
     function joinComputePool(uint256 poolId, Invite[] calldata invites) external {
-        _checkNotPaused();
-        Pool storage pool = _pool(poolId);
-        if (pool.status != PoolStatus.ACTIVE) revert InvalidPoolStatus(poolId, pool.status);
-        uint256 count = invites.length;
-        if (count == 0) revert EmptyBatch();
-        if (_blacklistedProviders[poolId][msg.sender]) revert ProviderBlacklisted(poolId, msg.sender);
-
-        address manager = pool.computeManagerKey;
-        uint256 keyVersion = pool.keyVersion;
-        address[] memory nodeKeys = new address[](count);
-        uint32[] memory computeUnits = new uint32[](count);
-        for (uint256 i; i < count; ++i) {
-            Invite calldata invite = invites[i];
-            address nodeKey = invite.nodeKey;
-            if (block.timestamp > invite.expiry) revert InviteExpired(poolId, nodeKey, invite.expiry);
-            _useNonce(poolId, invite.nonce);
-            bytes32 digest = _inviteDigest(poolId, nodeKey, invite.nonce, invite.expiry, keyVersion);
-            if (!SignatureChecker.isValidSignatureNowCalldata(manager, digest, invite.signature)) {
-                revert InvalidInviteSignature(poolId, nodeKey);
-            }
-            if (_blacklistedNodes[poolId][nodeKey]) revert NodeBlacklisted(poolId, nodeKey);
-
-            (address provider, uint256 units, bool validated, bool whitelisted) = _REGISTRY.setActive(nodeKey, true);
-            if (provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
-            if (!validated) revert NodeNotValidated(nodeKey);
-            if (!whitelisted) revert ProviderNotWhitelisted(provider);
-
-            nodeKeys[i] = nodeKey;
-            // Cannot truncate: the registry stores compute units in 32 bits.
-            computeUnits[i] = uint32(units);
-            emit NodeJoinedPool(poolId, provider, nodeKey, invite.nonce);
-        }
-
-        uint256 totalCompute = _REWARDS.onNodesJoined(poolId, msg.sender, nodeKeys, computeUnits);
-        uint256 limit = pool.computeLimit;
-        if (limit != 0 && totalCompute > limit) revert PoolComputeLimitExceeded(poolId, totalCompute, limit);
+        _join(poolId, invites);
     }
 
     /// @inheritdoc IComputePool
-    function leaveComputePool(uint256 poolId, address[] calldata nodeKeys) external {
+    function moveComputeNodes(uint256 fromPoolId, uint256 toPoolId, Invite[] calldata invites) external {
+        if (fromPoolId == toPoolId) revert SamePool(fromPoolId);
+        _pool(fromPoolId);
+        for (uint256 i; i < invites.length; ++i) {
+            address nodeKey = invites[i].nodeKey;
+            address provider = _removeNode(fromPoolId, nodeKey, address(0));
+            if (provider == address(0)) revert IRewardsDistributor.NodeNotInPool(fromPoolId, nodeKey);
+            if (provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
+        }
+        _join(toPoolId, invites);
+    }
+
+    /// @inheritdoc IComputePool
+    function leaveComputePool(uint256 poolId, address[] calldata nodeKeys) external returns (uint256 left) {
         _pool(poolId);
         uint256 count = nodeKeys.length;
         if (count == 0) revert EmptyBatch();
         for (uint256 i; i < count; ++i) {
-            address provider = _removeNode(poolId, nodeKeys[i], false);
+            address provider = _removeNode(poolId, nodeKeys[i], address(0));
+            if (provider == address(0)) continue; // already out (left, ejected or purged): nothing to do
             if (provider != msg.sender) revert CallerNotNodeProvider(nodeKeys[i], msg.sender);
+            ++left;
         }
     }
 
     /// @inheritdoc IComputePool
     function ejectNode(uint256 poolId, address nodeKey) external onlyOperator(poolId) {
-        _removeNode(poolId, nodeKey, true);
-    }
-
-    /// @inheritdoc IComputePool
-    function blacklistProvider(uint256 poolId, address provider, address[] calldata purgeNodeKeys)
-        external
-        onlyOperator(poolId)
-    {
-        if (provider == address(0)) revert ZeroAddress();
-        _blacklistedProviders[poolId][provider] = true;
-        emit PoolProviderBlacklisted(poolId, provider);
-        for (uint256 i; i < purgeNodeKeys.length; ++i) {
-            address actual = _removeNode(poolId, purgeNodeKeys[i], true);
-            if (actual != provider) revert NodeProviderMismatch(purgeNodeKeys[i], provider, actual);
+        if (_removeNode(poolId, nodeKey, msg.sender) == address(0)) {
+            revert IRewardsDistributor.NodeNotInPool(poolId, nodeKey);
         }
     }
 
     /// @inheritdoc IComputePool
-    function blacklistNode(uint256 poolId, address nodeKey, bool purge) external onlyOperator(poolId) {
-        if (nodeKey == address(0)) revert ZeroAddress();
-        _blacklistedNodes[poolId][nodeKey] = true;
-        emit PoolNodeBlacklisted(poolId, nodeKey);
-        if (purge) _removeNode(poolId, nodeKey, true);
+    function ejectIneligibleNodes(PoolNode[] calldata nodes) external returns (uint256 ejected) {
+        for (uint256 i; i < nodes.length; ++i) {
+            (uint256 poolId, address nodeKey) = (nodes[i].poolId, nodes[i].nodeKey);
+            if (_isEligible(poolId, nodeKey)) continue;
+            if (_removeNode(poolId, nodeKey, msg.sender) != address(0)) ++ejected;
+        }
+    }
+
+    /// @inheritdoc IComputePool
+    function blacklistProviders(uint256 poolId, address[] calldata providers, address[] calldata purgeNodeKeys)
+        external
+        onlyOperator(poolId)
+    {
+        for (uint256 i; i < providers.length; ++i) {
+            address provider = providers[i];
+            if (provider == address(0)) revert ZeroAddress();
+            _blacklistedProviders[poolId][provider] = true;
+            emit PoolProviderBlacklisted(poolId, provider);
+        }
+        // Purging skips nodes that are already out, so a provider who leaves first cannot make the
+        // blacklist revert (and so escape it).
+        for (uint256 i; i < purgeNodeKeys.length; ++i) {
+            address provider = _removeNode(poolId, purgeNodeKeys[i], msg.sender);
+            if (provider != address(0) && !_blacklistedProviders[poolId][provider]) {
+                revert NodeProviderNotBlacklisted(poolId, purgeNodeKeys[i], provider);
+            }
+        }
+    }
+
+    /// @inheritdoc IComputePool
+    function blacklistNodes(uint256 poolId, address[] calldata nodeKeys, bool purge) external onlyOperator(poolId) {
+        for (uint256 i; i < nodeKeys.length; ++i) {
+            address nodeKey = nodeKeys[i];
+            if (nodeKey == address(0)) revert ZeroAddress();
+            _blacklistedNodes[poolId][nodeKey] = true;
+            emit PoolNodeBlacklisted(poolId, nodeKey);
+            if (purge) _removeNode(poolId, nodeKey, msg.sender);
+        }
     }
 
     /* INTERNAL */
@@ -260,11 +275,67 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         words[nonce >> 8] = word | bit;
     }
 
-    /// @dev Takes `nodeKey` out of pool `poolId`: inactive in the registry, rewards settled by the
-    /// distributor (which reverts with NodeNotInPool if the node is active elsewhere).
-    function _removeNode(uint256 poolId, address nodeKey, bool ejected) internal returns (address provider) {
-        (provider,,,) = _REGISTRY.setActive(nodeKey, false);
-        _REWARDS.onNodeLeft(poolId, nodeKey);
-        emit NodeLeftPool(poolId, provider, nodeKey, ejected);
+    /// @dev Admits the caller's invited nodes to ACTIVE pool `poolId`. Every node must be validated,
+    /// its provider (the caller) whitelisted with stake covering its minimum, neither blacklisted
+    /// from the pool, the node in no pool, and the pool must stay within its compute limit.
+    function _join(uint256 poolId, Invite[] calldata invites) internal {
+        Pool storage pool = _pool(poolId);
+        if (pool.status != PoolStatus.ACTIVE) revert InvalidPoolStatus(poolId, pool.status);
+        uint256 count = invites.length;
+        if (count == 0) revert EmptyBatch();
+        if (_blacklistedProviders[poolId][msg.sender]) revert ProviderBlacklisted(poolId, msg.sender);
+
+        address manager = pool.computeManagerKey;
+        uint256 keyVersion = pool.keyVersion;
+        address[] memory nodeKeys = new address[](count);
+        uint32[] memory computeUnits = new uint32[](count);
+        uint256 providerComputeUnits;
+        for (uint256 i; i < count; ++i) {
+            Invite calldata invite = invites[i];
+            address nodeKey = invite.nodeKey;
+            if (block.timestamp > invite.expiry) revert InviteExpired(poolId, nodeKey, invite.expiry);
+            _useNonce(poolId, invite.nonce);
+            bytes32 digest = _inviteDigest(poolId, nodeKey, invite.nonce, invite.expiry, keyVersion);
+            if (!SignatureChecker.isValidSignatureNowCalldata(manager, digest, invite.signature)) {
+                revert InvalidInviteSignature(poolId, nodeKey);
+            }
+            if (_blacklistedNodes[poolId][nodeKey]) revert NodeBlacklisted(poolId, nodeKey);
+
+            (address provider, uint256 units, bool validated, bool whitelisted, uint256 providerUnits) =
+                _REGISTRY.setActive(nodeKey, true);
+            if (provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
+            if (!validated) revert NodeNotValidated(nodeKey);
+            if (!whitelisted) revert ProviderNotWhitelisted(provider);
+
+            nodeKeys[i] = nodeKey;
+            // Cannot truncate: the registry stores compute units in 32 bits.
+            computeUnits[i] = uint32(units);
+            providerComputeUnits = providerUnits;
+            emit NodeJoinedPool(poolId, provider, nodeKey, invite.nonce);
+        }
+        // The pause and the provider's stake, checked once for the batch (every node is the caller's).
+        _PRIME_NETWORK.checkPoolJoin(msg.sender, providerComputeUnits);
+
+        _REWARDS.onNodesJoined(poolId, msg.sender, nodeKeys, computeUnits, pool.computeLimit);
+    }
+
+    /// @dev Whether `nodeKey` may stay in pool `poolId`: validated, its provider whitelisted with
+    /// enough stake, and neither blacklisted from the pool.
+    function _isEligible(uint256 poolId, address nodeKey) internal view returns (bool) {
+        (address provider, bool validated, bool whitelisted) = _REGISTRY.nodeEligibility(nodeKey);
+        if (!validated || !whitelisted || provider == address(0)) return false;
+        if (_blacklistedProviders[poolId][provider] || _blacklistedNodes[poolId][nodeKey]) return false;
+        (uint256 required, uint256 active) = _PRIME_NETWORK.stakeStatus(provider);
+        return active >= required;
+    }
+
+    /// @dev Takes `nodeKey` out of pool `poolId` when it is in it: rewards settled by the
+    /// distributor, inactive in the registry. Returns its provider, or zero when it was not in the
+    /// pool (then nothing changed). `ejectedBy` is zero when the provider itself leaves.
+    function _removeNode(uint256 poolId, address nodeKey, address ejectedBy) internal returns (address provider) {
+        provider = _REWARDS.onNodeLeft(poolId, nodeKey);
+        if (provider == address(0)) return address(0);
+        _REGISTRY.setActive(nodeKey, false);
+        emit NodeLeftPool(poolId, provider, nodeKey, ejectedBy);
     }
 }

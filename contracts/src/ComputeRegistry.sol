@@ -59,6 +59,34 @@ contract ComputeRegistry is IComputeRegistry, PrimeNetworkModule {
     }
 
     /// @inheritdoc IComputeRegistry
+    function getProviderNodeRecords(address provider)
+        external
+        view
+        returns (address[] memory nodeKeys, Node[] memory nodes)
+    {
+        uint256 count = _providers[provider].nodeCount;
+        nodeKeys = new address[](count);
+        nodes = new Node[](count);
+        for (uint256 i; i < count; ++i) {
+            address nodeKey = _providerNodes[provider][i];
+            nodeKeys[i] = nodeKey;
+            nodes[i] = _nodes[nodeKey];
+        }
+    }
+
+    /// @inheritdoc IComputeRegistry
+    function nodeEligibility(address nodeKey)
+        external
+        view
+        returns (address provider, bool validated, bool whitelisted)
+    {
+        Node storage node = _nodes[nodeKey];
+        provider = node.provider;
+        validated = node.validated;
+        whitelisted = _providers[provider].whitelisted;
+    }
+
+    /// @inheritdoc IComputeRegistry
     function nodeKeyNonce(address nodeKey) external view returns (uint256) {
         return _nodeKeyNonces[nodeKey];
     }
@@ -158,7 +186,7 @@ contract ComputeRegistry is IComputeRegistry, PrimeNetworkModule {
     /// @inheritdoc IComputeRegistry
     function setActive(address nodeKey, bool active)
         external
-        returns (address provider, uint256 computeUnits, bool validated, bool whitelisted)
+        returns (address provider, uint256 computeUnits, bool validated, bool whitelisted, uint256 providerComputeUnits)
     {
         if (msg.sender != _COMPUTE_POOL) revert CallerNotComputePool(msg.sender);
         Node storage node = _nodes[nodeKey];
@@ -173,6 +201,7 @@ contract ComputeRegistry is IComputeRegistry, PrimeNetworkModule {
         node.active = active;
         Provider storage record = _providers[provider];
         whitelisted = record.whitelisted;
+        providerComputeUnits = record.totalComputeUnits;
         // Cannot overflow: a provider has at most 2^16 nodes.
         if (active) ++record.activeNodeCount;
         else --record.activeNodeCount;

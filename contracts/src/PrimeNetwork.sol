@@ -5,6 +5,7 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
+import {IComputePool} from "./interfaces/IComputePool.sol";
 import {IComputeRegistry} from "./interfaces/IComputeRegistry.sol";
 import {IDomainRegistry} from "./interfaces/IDomainRegistry.sol";
 import {IPrimeNetwork} from "./interfaces/IPrimeNetwork.sol";
@@ -38,10 +39,11 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
 
     /* STORAGE */
 
-    address internal _federator;
+    /// @dev The pause and the minimum share a slot: a pool join reads both in one go.
     bool internal _paused;
+    uint128 internal _stakeMinimum;
+    address internal _federator;
     address internal _validator;
-    uint256 internal _stakeMinimum;
     mapping(bytes32 role => address) internal _pendingHolders;
 
     constructor(address token_, Modules memory modules, address federator_, address validator_, uint256 stakeMinimum_)
@@ -137,6 +139,18 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     /// @inheritdoc IPrimeNetwork
     function minimumStakeFor(address provider) public view returns (uint256) {
         return _requiredStake(_REGISTRY.getProvider(provider).totalComputeUnits);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function checkPoolJoin(address provider, uint256 providerComputeUnits) external view {
+        if (_paused) revert NetworkPaused();
+        _checkStake(provider, _requiredStake(providerComputeUnits));
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function stakeStatus(address provider) external view returns (uint256 required, uint256 active) {
+        required = minimumStakeFor(provider);
+        active = _STAKE_MANAGER.activeStake(provider);
     }
 
     /// @inheritdoc IPrimeNetwork
@@ -237,8 +251,12 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     }
 
     /// @inheritdoc IPrimeNetwork
-    function blacklistProvider(address provider) external onlyRole(VALIDATOR_ROLE) {
+    function blacklistProvider(address provider, IComputePool.PoolNode[] calldata evictions)
+        external
+        onlyRole(VALIDATOR_ROLE)
+    {
         _REGISTRY.setWhitelisted(provider, false);
+        _evict(evictions);
     }
 
     /// @inheritdoc IPrimeNetwork
@@ -248,8 +266,12 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     }
 
     /// @inheritdoc IPrimeNetwork
-    function invalidateNode(address nodeKey) external onlyRole(VALIDATOR_ROLE) {
+    function invalidateNode(address nodeKey, IComputePool.PoolNode[] calldata evictions)
+        external
+        onlyRole(VALIDATOR_ROLE)
+    {
         _REGISTRY.setValidated(nodeKey, false);
+        _evict(evictions);
     }
 
     /// @inheritdoc IPrimeNetwork
@@ -258,8 +280,13 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     }
 
     /// @inheritdoc IPrimeNetwork
-    function slash(address provider, uint256 amount) external onlyRole(VALIDATOR_ROLE) returns (uint256) {
-        return _STAKE_MANAGER.slash(provider, amount);
+    function slash(address provider, uint256 amount, IComputePool.PoolNode[] calldata evictions)
+        external
+        onlyRole(VALIDATOR_ROLE)
+        returns (uint256 slashed)
+    {
+        slashed = _STAKE_MANAGER.slash(provider, amount);
+        _evict(evictions);
     }
 
     /* FEDERATOR */
@@ -355,8 +382,15 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
 
     function _setStakeMinimum(uint256 stakeMinimum_) internal {
         if (stakeMinimum_ > type(uint128).max) revert AmountTooLarge(stakeMinimum_, type(uint128).max);
-        _stakeMinimum = stakeMinimum_;
+        _stakeMinimum = uint128(stakeMinimum_);
         emit StakeMinimumSet(stakeMinimum_);
+    }
+
+    /// @dev Takes the listed nodes out of their pools when the validator's action made them
+    /// ineligible; nodes still eligible or already out are skipped, so a provider cannot make the
+    /// action revert by leaving or restaking first.
+    function _evict(IComputePool.PoolNode[] calldata evictions) internal {
+        if (evictions.length != 0) IComputePool(_COMPUTE_POOL).ejectIneligibleNodes(evictions);
     }
 
     function _checkKnownRole(bytes32 role) internal pure {

@@ -74,6 +74,19 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     }
 
     /// @inheritdoc IRewardsDistributor
+    function getNodeRecords(uint256 poolId, address[] calldata nodeKeys)
+        external
+        view
+        returns (NodeRecord[] memory records)
+    {
+        uint128 index = _accrued(_pools[poolId]).index;
+        records = new NodeRecord[](nodeKeys.length);
+        for (uint256 i; i < nodeKeys.length; ++i) {
+            records[i] = _settled(_records[poolId][nodeKeys[i]], index);
+        }
+    }
+
+    /// @inheritdoc IRewardsDistributor
     function calculateRewards(uint256 poolId, address nodeKey) external view returns (uint256) {
         return _settled(_records[poolId][nodeKey], _accrued(_pools[poolId]).index).unclaimed;
     }
@@ -175,12 +188,23 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         uint256 poolId,
         address provider,
         address[] calldata nodeKeys,
-        uint32[] calldata computeUnits
-    ) external onlyComputePool nonReentrant returns (uint256 totalCompute) {
+        uint32[] calldata computeUnits,
+        uint256 computeLimit
+    ) external onlyComputePool nonReentrant {
         PoolRewards memory pool = _accrued(_pools[poolId]);
-        uint32 now32 = _now32();
-        totalCompute = pool.totalCompute;
         uint256 count = nodeKeys.length;
+        // Every check before any write or payout.
+        uint256 totalCompute = pool.totalCompute;
+        for (uint256 i; i < count; ++i) {
+            totalCompute += computeUnits[i];
+        }
+        if (computeLimit != 0 && totalCompute > computeLimit) {
+            revert IComputePool.PoolComputeLimitExceeded(poolId, totalCompute, computeLimit);
+        }
+        uint256 nodeCount = pool.nodeCount + count;
+        if (nodeCount > MAX_POOL_NODES) revert TooManyPoolNodes(poolId, MAX_POOL_NODES);
+
+        uint32 now32 = _now32();
         // Payouts to a previous provider of a node key, made after every record is stored.
         address[] memory payees = new address[](count);
         uint256[] memory payouts = new uint256[](count);
@@ -202,11 +226,8 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             record.computeUnits = computeUnits[i];
             record.joinedAt = now32;
             record.checkpoint = pool.index;
-            totalCompute += computeUnits[i];
         }
 
-        uint256 nodeCount = pool.nodeCount + count;
-        if (nodeCount > MAX_POOL_NODES) revert TooManyPoolNodes(poolId, MAX_POOL_NODES);
         pool.nodeCount = uint24(nodeCount);
         pool.totalCompute = totalCompute.toUint64();
         _pools[poolId] = pool;
@@ -226,9 +247,10 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         nonReentrant
         returns (address provider)
     {
+        NodeRecord storage stored = _records[poolId][nodeKey];
+        if (stored.joinedAt == 0) return address(0);
         PoolRewards memory pool = _accrued(_pools[poolId]);
-        NodeRecord memory record = _settled(_records[poolId][nodeKey], pool.index);
-        if (record.joinedAt == 0) revert NodeNotInPool(poolId, nodeKey);
+        NodeRecord memory record = _settled(stored, pool.index);
         // After the pool's end, time stopped counting at the end (lastUpdate is frozen there).
         uint32 leftAt = pool.ended ? pool.lastUpdate : _now32();
         record.activeSeconds += leftAt - record.joinedAt;

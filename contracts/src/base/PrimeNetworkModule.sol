@@ -29,8 +29,4 @@ abstract contract PrimeNetworkModule is IPrimeNetworkModule {
     function _checkRole(bytes32 role) internal view {
         if (!_PRIME_NETWORK.hasRole(role, msg.sender)) revert MissingRole(role, msg.sender);
     }
-
-    function _checkNotPaused() internal view {
-        if (_PRIME_NETWORK.paused()) revert NetworkPaused();
-    }
 }

@@ -42,6 +42,12 @@ interface IComputePool is IPrimeNetworkModule {
         string poolDataURI;
     }
 
+    /// @notice A node in a pool, for calls that act on nodes of several pools.
+    struct PoolNode {
+        uint256 poolId;
+        address nodeKey;
+    }
+
     /// @notice A signed invite for one node, submitted by the node's provider.
     /// @param nodeKey The invited node.
     /// @param nonce A number the manager never used before in this pool.
@@ -88,8 +94,14 @@ interface IComputePool is IPrimeNetworkModule {
     /// @notice Joining would bring pool `poolId` to `totalCompute` compute units, above its `limit`.
     error PoolComputeLimitExceeded(uint256 poolId, uint256 totalCompute, uint256 limit);
 
-    /// @notice `nodeKey` belongs to `actual`, not to `expected`.
-    error NodeProviderMismatch(address nodeKey, address expected, address actual);
+    /// @notice Purging `nodeKey` from pool `poolId` needs its `provider` to be blacklisted there.
+    error NodeProviderNotBlacklisted(uint256 poolId, address nodeKey, address provider);
+
+    /// @notice A compute limit below the `totalCompute` already in pool `poolId`.
+    error ComputeLimitBelowTotal(uint256 poolId, uint256 computeLimit, uint256 totalCompute);
+
+    /// @notice Moving nodes needs two different pools.
+    error SamePool(uint256 poolId);
 
     /// @notice A compute limit that does not fit 64 bits.
     error ComputeLimitTooLarge(uint256 computeLimit, uint256 max);
@@ -138,12 +150,20 @@ interface IComputePool is IPrimeNetworkModule {
     /// @param nonce The invite nonce it used.
     event NodeJoinedPool(uint256 indexed poolId, address indexed provider, address indexed nodeKey, uint256 nonce);
 
-    /// @notice `nodeKey` of `provider` left pool `poolId` (on its own or ejected by an operator).
+    /// @notice `nodeKey` of `provider` left pool `poolId`: on its own, ejected or purged by an operator,
+    /// or ejected because it was no longer eligible.
     /// @param poolId The pool.
     /// @param provider The node's provider.
     /// @param nodeKey The node.
-    /// @param ejected True when an operator ejected the node.
-    event NodeLeftPool(uint256 indexed poolId, address indexed provider, address indexed nodeKey, bool ejected);
+    /// @param ejectedBy Who took it out: zero when its provider did, else the operator or the
+    /// account that ejected it as ineligible (PrimeNetwork when a validator's action did).
+    event NodeLeftPool(uint256 indexed poolId, address indexed provider, address indexed nodeKey, address ejectedBy);
+
+    /// @notice The creator changed pool `poolId`'s compute limit and data URI.
+    /// @param poolId The pool.
+    /// @param computeLimit The new limit (0 = none).
+    /// @param poolDataURI The new data URI.
+    event PoolUpdated(uint256 indexed poolId, uint256 computeLimit, string poolDataURI);
 
     /// @notice `provider` was blacklisted from pool `poolId`.
     /// @param poolId The pool.
@@ -204,21 +224,42 @@ interface IComputePool is IPrimeNetworkModule {
     /// @notice Cancels an unused invite nonce. Creator or manager key.
     function cancelInviteNonce(uint256 poolId, uint256 nonce) external;
 
+    /// @notice Sets the pool's compute limit (0 = none; never below the compute already in the pool)
+    /// and data URI. Creator only.
+    function updatePool(uint256 poolId, uint256 computeLimit, string calldata poolDataURI) external;
+
     /// @notice Joins the caller's nodes to an ACTIVE pool, one signed invite per node.
-    /// @dev Each node must be validated, its provider (the caller) whitelisted, neither blacklisted
-    /// from the pool, the node not active in any pool, and the pool stays within its compute limit.
+    /// @dev Each node must be validated, its provider (the caller) whitelisted with active stake of
+    /// at least its minimum (PrimeNetwork.stakeStatus), neither blacklisted from the pool, the node
+    /// in no pool, and the pool must stay within its compute limit.
     function joinComputePool(uint256 poolId, Invite[] calldata invites) external;
 
-    /// @notice Takes the caller's `nodeKeys` out of the pool. Works in any status, paused or not.
-    function leaveComputePool(uint256 poolId, address[] calldata nodeKeys) external;
+    /// @notice Moves the caller's invited nodes out of `fromPoolId` and into `toPoolId` in one
+    /// transaction: each must be in `fromPoolId`, and joining `toPoolId` checks what a join checks.
+    function moveComputeNodes(uint256 fromPoolId, uint256 toPoolId, Invite[] calldata invites) external;
+
+    /// @notice Takes the caller's `nodeKeys` out of the pool, skipping those already out (left,
+    /// ejected or purged), so a batch cannot be broken by an operator acting first. Works in any
+    /// status, paused or not.
+    /// @return left How many nodes left now.
+    function leaveComputePool(uint256 poolId, address[] calldata nodeKeys) external returns (uint256 left);
 
     /// @notice Ejects `nodeKey` from the pool. Creator or manager key.
     function ejectNode(uint256 poolId, address nodeKey) external;
 
-    /// @notice Blacklists `provider` from the pool and ejects `purgeNodeKeys` (its nodes in the
-    /// pool; pass none to only block future joins). Creator or manager key.
-    function blacklistProvider(uint256 poolId, address provider, address[] calldata purgeNodeKeys) external;
+    /// @notice Ejects each listed node that is in its pool but no longer eligible: not validated, its
+    /// provider not whitelisted or short of its minimum stake, or blacklisted from that pool.
+    /// Eligible nodes and nodes not in the pool are skipped. Anyone (a keeper, an operator, or
+    /// PrimeNetwork on a validator's slash, blacklist or invalidation).
+    /// @return ejected How many nodes were ejected.
+    function ejectIneligibleNodes(PoolNode[] calldata nodes) external returns (uint256 ejected);
 
-    /// @notice Blacklists `nodeKey` from the pool, ejecting it when `purge` is set. Creator or manager key.
-    function blacklistNode(uint256 poolId, address nodeKey, bool purge) external;
+    /// @notice Blacklists `providers` from the pool and ejects `purgeNodeKeys`, which must belong to
+    /// blacklisted providers (nodes already out are skipped; pass none to only block future joins).
+    /// Creator or manager key.
+    function blacklistProviders(uint256 poolId, address[] calldata providers, address[] calldata purgeNodeKeys) external;
+
+    /// @notice Blacklists `nodeKeys` from the pool, ejecting those in it when `purge` is set.
+    /// Creator or manager key.
+    function blacklistNodes(uint256 poolId, address[] calldata nodeKeys, bool purge) external;
 }

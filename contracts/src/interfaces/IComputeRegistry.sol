@@ -118,6 +118,16 @@ interface IComputeRegistry is IPrimeNetworkModule {
     /// @notice `nodeKey`'s record (all zero when unknown).
     function getNode(address nodeKey) external view returns (Node memory);
 
+    /// @notice `provider`'s node keys and their records, in the order of getProviderNodes, in one call.
+    function getProviderNodeRecords(address provider)
+        external
+        view
+        returns (address[] memory nodeKeys, Node[] memory nodes);
+
+    /// @notice What pool membership depends on: `nodeKey`'s provider (zero when unknown), whether the
+    /// node is validated and whether its provider is whitelisted.
+    function nodeEligibility(address nodeKey) external view returns (address provider, bool validated, bool whitelisted);
+
     /// @notice How many times `nodeKey` has been removed; part of the node-ownership signature so a
     /// consent given before a removal cannot be replayed after it.
     function nodeKeyNonce(address nodeKey) external view returns (uint256);
@@ -158,7 +168,8 @@ interface IComputeRegistry is IPrimeNetworkModule {
     /// @return computeUnits The node's compute units.
     /// @return validated Whether the node is validated.
     /// @return whitelisted Whether the node's provider is whitelisted.
+    /// @return providerComputeUnits The compute units of all the provider's nodes (for its minimum stake).
     function setActive(address nodeKey, bool active)
         external
-        returns (address provider, uint256 computeUnits, bool validated, bool whitelisted);
+        returns (address provider, uint256 computeUnits, bool validated, bool whitelisted, uint256 providerComputeUnits);
 }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ICommonErrors} from "./ICommonErrors.sol";
+import {IComputePool} from "./IComputePool.sol";
 
 /// @title IPrimeNetwork
 /// @notice The coordinator: the entry point for providers, validators and the federator, and the
@@ -108,6 +109,17 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice What `provider` must keep staked: stakeMinimum x (1 + total compute units of its nodes).
     function minimumStakeFor(address provider) external view returns (uint256);
 
+    /// @notice What a pool join asks of the network: reverts with NetworkPaused while paused, and with
+    /// InsufficientStake when `provider`'s active stake is below stakeMinimum x (1 +
+    /// `providerComputeUnits`).
+    /// @dev The ComputePool passes the provider's compute units as the registry reported them while
+    /// admitting its nodes, which saves a registry read per join.
+    function checkPoolJoin(address provider, uint256 providerComputeUnits) external view;
+
+    /// @notice What `provider` must keep staked (minimumStakeFor) and what it has staked: its nodes
+    /// may join and stay in pools only while `active >= required`.
+    function stakeStatus(address provider) external view returns (uint256 required, uint256 active);
+
     /// @notice Who may accept `role` (zero when no handover is pending).
     function pendingRoleHolder(bytes32 role) external view returns (address);
 
@@ -152,21 +164,28 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice Whitelists a registered provider. Validator only.
     function whitelistProvider(address provider) external;
 
-    /// @notice Removes a provider from the whitelist: its nodes can no longer join pools. Validator only.
-    function blacklistProvider(address provider) external;
+    /// @notice Removes a provider from the whitelist: its nodes can no longer join or stay in pools.
+    /// `evictions` (its nodes and their pools) are ejected in the same transaction; see
+    /// ComputePool.ejectIneligibleNodes. Validator only.
+    function blacklistProvider(address provider, IComputePool.PoolNode[] calldata evictions) external;
 
     /// @notice Validates a node, re-checking its provider's stake. Validator only.
     function validateNode(address nodeKey) external;
 
-    /// @notice Invalidates a node: it can no longer join pools. Validator only.
-    function invalidateNode(address nodeKey) external;
+    /// @notice Invalidates a node: it can no longer join or stay in pools. `evictions` (the node and
+    /// its pool) are ejected in the same transaction. Validator only.
+    function invalidateNode(address nodeKey, IComputePool.PoolNode[] calldata evictions) external;
 
     /// @notice Records a node's benchmark score. Validator only.
     function setNodeBenchmark(address nodeKey, uint256 score) external;
 
-    /// @notice Slashes up to `amount` of `provider`'s stake to the treasury. Validator only.
+    /// @notice Slashes up to `amount` of `provider`'s stake to the treasury. When that leaves it
+    /// short of its minimum, `evictions` (its nodes and their pools) are ejected in the same
+    /// transaction. Validator only.
     /// @return slashed The amount actually slashed.
-    function slash(address provider, uint256 amount) external returns (uint256 slashed);
+    function slash(address provider, uint256 amount, IComputePool.PoolNode[] calldata evictions)
+        external
+        returns (uint256 slashed);
 
     /// @notice Creates a domain. Federator only.
     /// @return domainId The new domain's id.

@@ -115,6 +115,9 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @notice `nodeKey`'s record in pool `poolId`, with rewards settled up to now.
     function getNodeRecord(uint256 poolId, address nodeKey) external view returns (NodeRecord memory);
 
+    /// @notice The records of `nodeKeys` in pool `poolId`, settled up to now, in one call.
+    function getNodeRecords(uint256 poolId, address[] calldata nodeKeys) external view returns (NodeRecord[] memory);
+
     /// @notice What `nodeKey`'s provider could claim from pool `poolId` now.
     function calculateRewards(uint256 poolId, address nodeKey) external view returns (uint256);
 
@@ -139,19 +142,21 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @return amount The tokens transferred.
     function withdrawUnusedBudget(uint256 poolId) external returns (uint256 amount);
 
-    /// @notice Records that `nodeKeys` of `provider` joined pool `poolId`.
+    /// @notice Records that `nodeKeys` of `provider` joined pool `poolId`, reverting with
+    /// PoolComputeLimitExceeded before any write when the pool would exceed `computeLimit` (0 = none).
     /// @dev Only ComputePool, after admitting each node.
-    /// @return totalCompute The pool's compute units afterwards.
     function onNodesJoined(
         uint256 poolId,
         address provider,
         address[] calldata nodeKeys,
-        uint32[] calldata computeUnits
-    ) external returns (uint256 totalCompute);
+        uint32[] calldata computeUnits,
+        uint256 computeLimit
+    ) external;
 
-    /// @notice Records that `nodeKey` left pool `poolId` and settles its rewards.
+    /// @notice Records that `nodeKey` left pool `poolId` and settles its rewards; does nothing when
+    /// the node is not in the pool.
     /// @dev Only ComputePool.
-    /// @return provider The provider the node was earning for.
+    /// @return provider The provider the node was earning for, or zero when it was not in the pool.
     function onNodeLeft(uint256 poolId, address nodeKey) external returns (address provider);
 
     /// @notice Freezes pool `poolId`'s accrual at this moment.

@@ -123,7 +123,7 @@ contract GriefingTest is BaseTest {
         address[] memory list = _one(nodeKey);
         vm.prank(creator);
         gasUsed = gasleft();
-        pools.blacklistProvider(poolId, provider2, list);
+        pools.blacklistProviders(poolId, _one(provider2), list);
         gasUsed -= gasleft();
         assertFalse(registry.getNode(nodeKey).active, "purged");
     }
@@ -230,7 +230,7 @@ contract GriefingTest is BaseTest {
         uint256 before = token.balanceOf(treasury);
         vm.prank(validator);
         uint256 gasUsed = gasleft();
-        uint256 slashed = network.slash(provider, type(uint128).max);
+        uint256 slashed = network.slash(provider, type(uint128).max, _noEvictions());
         gasUsed -= gasleft();
         assertEq(slashed, active + max * 1e18, "slashed everything");
         assertEq(token.balanceOf(treasury) - before, slashed, "to treasury");
@@ -248,13 +248,13 @@ contract GriefingTest is BaseTest {
         uint256 snapshot = vm.snapshotState();
         vm.prank(creator);
         uint256 secondCost = gasleft();
-        pools.blacklistProvider(bigPool, provider2, second);
+        pools.blacklistProviders(bigPool, _one(provider2), second);
         secondCost -= gasleft();
         vm.revertToState(snapshot);
 
         vm.prank(creator);
         uint256 firstCost = gasleft();
-        pools.blacklistProvider(bigPool, provider2, first);
+        pools.blacklistProviders(bigPool, _one(provider2), first);
         firstCost -= gasleft();
         // Within 0.1%: the nodes' addresses differ, which moves a few gas per node and nothing more.
         assertApproxEqRel(secondCost, firstCost, 0.001e18, "equal batches cost the same");
@@ -263,7 +263,7 @@ contract GriefingTest is BaseTest {
 
         // The second half in a later transaction finishes the job.
         vm.prank(creator);
-        pools.blacklistProvider(bigPool, provider2, second);
+        pools.blacklistProviders(bigPool, _one(provider2), second);
         assertTrue(pools.isProviderBlacklisted(bigPool, provider2), "blacklisted");
         for (uint256 i; i < CROWD; ++i) {
             assertFalse(registry.getNode(crowd[i]).active, "purged");
@@ -296,5 +296,63 @@ contract GriefingTest is BaseTest {
         vm.prank(provider);
         pools.joinComputePool(smallPool, invites);
         assertTrue(registry.getNode(smallJoiner).active, "owner joined");
+    }
+
+    /* FRONT-RUNNING BATCHES */
+
+    /// @dev Two more nodes of `provider` (with the stake they need) in a fresh funded pool.
+    function _twoNodesInPool() internal returns (uint256 poolId, address a, address b) {
+        vm.prank(provider);
+        network.increaseStake(2 * STAKE_MINIMUM);
+        poolId = _activePool(RATE, 10e18);
+        a = _addValidatedNode(provider, "frontA", 1);
+        b = _addValidatedNode(provider, "frontB", 1);
+        _join(provider, poolId, a, 900);
+        _join(provider, poolId, b, 901);
+    }
+
+    /// @dev Finding: an operator ejecting one node made the provider's batch leave revert.
+    function test_leaveComputePool_batchSurvivesAnEjectionFirst() public {
+        (uint256 poolId, address a, address b) = _twoNodesInPool();
+
+        vm.prank(creator);
+        pools.ejectNode(poolId, a); // lands first
+        vm.prank(provider);
+        assertEq(pools.leaveComputePool(poolId, _list(a, b)), 1, "b left; a was already out");
+        assertFalse(registry.getNode(b).active, "b out");
+    }
+
+    /// @dev Finding: a provider leaving one node first made blacklist-with-purge revert, blacklist
+    /// flag included, so the provider could rejoin.
+    function test_blacklistProviders_landsWhenTheProviderLeavesFirst() public {
+        (uint256 poolId, address a, address b) = _twoNodesInPool();
+
+        _leave(provider, poolId, a); // lands first
+        vm.prank(creator);
+        pools.blacklistProviders(poolId, _one(provider), _list(a, b));
+        assertTrue(pools.isProviderBlacklisted(poolId, provider), "blacklisted anyway");
+        assertFalse(registry.getNode(b).active, "b purged");
+
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _invite(poolId, a, 902);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.ProviderBlacklisted.selector, poolId, provider));
+        vm.prank(provider);
+        pools.joinComputePool(poolId, invites);
+    }
+
+    /// @dev A provider cannot make a validator's slash revert by leaving or restaking first: evictions
+    /// skip nodes already out and nodes still eligible.
+    function test_slash_survivesTheProviderActingFirst() public {
+        (uint256 poolId, address a, address b) = _twoNodesInPool();
+        IComputePool.PoolNode[] memory evictions = new IComputePool.PoolNode[](2);
+        evictions[0] = IComputePool.PoolNode({poolId: poolId, nodeKey: a});
+        evictions[1] = IComputePool.PoolNode({poolId: poolId, nodeKey: b});
+
+        _leave(provider, poolId, a); // the provider leaves one node first
+        vm.prank(provider);
+        network.increaseStake(1e18); // and restakes so the slash leaves it covered
+        vm.prank(validator);
+        assertEq(network.slash(provider, 1e18, evictions), 1e18, "the slash lands");
+        assertTrue(registry.getNode(b).active, "b, still covered, stays");
     }
 }

@@ -56,7 +56,7 @@ contract StakeFuzzTest is BaseTest {
         vm.expectEmit(true, true, true, true, address(stakeManager));
         emit IStakeManager.Slashed(provider, fromActive, take1 + take2, treasury);
         vm.prank(validator);
-        uint256 slashed = network.slash(provider, amount);
+        uint256 slashed = network.slash(provider, amount, _noEvictions());
 
         assertEq(slashed, fromActive + take1 + take2, "slashed amount");
         assertEq(slashed, _min(amount, stake), "never more than the provider had");

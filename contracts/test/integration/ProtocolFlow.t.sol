@@ -89,7 +89,7 @@ contract ProtocolFlowTest is BaseTest {
         _leave(provider, poolId, nodeB);
         skip(1000);
         vm.prank(manager);
-        pools.blacklistProvider(poolId, provider2, _one(nodeC));
+        pools.blacklistProviders(poolId, _one(provider2), _one(nodeC));
         skip(500);
 
         assertEq(rewards.calculateRewards(poolId, nodeA), EARNED_A, "A earned");

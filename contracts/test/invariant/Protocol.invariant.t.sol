@@ -187,7 +187,7 @@ contract ProtocolInvariantTest is BaseTest {
     /// @dev A fixed sequence through the handler after the bootstrap, so a handler that silently skips
     /// its actions shows up as a failure here instead of as invariants that hold vacuously.
     function test_handler_reachesEveryFlow() public {
-        string[20] memory flows = [
+        string[21] memory flows = [
             "increaseStake",
             "reclaimStake",
             "withdraw",
@@ -203,13 +203,14 @@ contract ProtocolInvariantTest is BaseTest {
             "rejoinPayout",
             "leave",
             "eject",
+            "evict",
             "claim",
             "forfeit",
             "withdrawUnusedBudget",
             "togglePause",
             "tryUnauthorized"
         ];
-        uint256[20] memory before;
+        uint256[21] memory before;
         for (uint256 i; i < flows.length; ++i) {
             before[i] = handler.calls(flows[i]);
         }
@@ -240,6 +241,10 @@ contract ProtocolInvariantTest is BaseTest {
             handler.warp(2 days);
         }
         handler.withdraw(0);
+        // Slashing every provider empty evicts whatever nodes are still in pools.
+        for (uint256 p; p < handler.PROVIDER_COUNT(); ++p) {
+            handler.slash(p, type(uint256).max);
+        }
         handler.togglePause(0);
         for (uint256 which; which < 14; ++which) {
             handler.tryUnauthorized(which, which);

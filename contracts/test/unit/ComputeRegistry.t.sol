@@ -79,7 +79,7 @@ contract ComputeRegistryTest is BaseTest {
         vm.expectEmit(address(registry));
         emit IComputeRegistry.ProviderWhitelistUpdated(provider, false);
         vm.prank(validator);
-        network.blacklistProvider(provider);
+        network.blacklistProvider(provider, _noEvictions());
         _assertProvider(provider, true, false, 0, 0, 0);
     }
 
@@ -92,7 +92,7 @@ contract ComputeRegistryTest is BaseTest {
     function test_blacklistProvider_revertsIfNotRegistered() public {
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.ProviderNotRegistered.selector, stranger));
         vm.prank(validator);
-        network.blacklistProvider(stranger);
+        network.blacklistProvider(stranger, _noEvictions());
     }
 
     /* ADD NODE */
@@ -393,7 +393,7 @@ contract ComputeRegistryTest is BaseTest {
         vm.expectEmit(address(registry));
         emit IComputeRegistry.NodeValidationUpdated(key, false);
         vm.prank(validator);
-        network.invalidateNode(key);
+        network.invalidateNode(key, _noEvictions());
         assertFalse(registry.getNode(key).validated, "invalidated");
     }
 
@@ -404,7 +404,7 @@ contract ComputeRegistryTest is BaseTest {
         network.validateNode(key);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.NodeNotRegistered.selector, key));
         vm.prank(validator);
-        network.invalidateNode(key);
+        network.invalidateNode(key, _noEvictions());
     }
 
     function test_setNodeBenchmark_recordsScoreAndEmits() public {
@@ -485,11 +485,13 @@ contract ComputeRegistryTest is BaseTest {
         _registerWhitelisted(provider, 5);
         address key = _addValidatedNode(provider, "node", 5);
         vm.prank(address(pools));
-        (address owner, uint256 units, bool validated_, bool whitelisted) = registry.setActive(key, true);
+        (address owner, uint256 units, bool validated_, bool whitelisted, uint256 providerUnits) =
+            registry.setActive(key, true);
         assertEq(owner, provider, "provider");
         assertEq(units, 5, "units");
         assertTrue(validated_, "validated");
         assertTrue(whitelisted, "whitelisted");
+        assertEq(providerUnits, 5, "the provider's compute units");
         _assertProvider(provider, true, true, 1, 1, 5);
     }
 
@@ -503,17 +505,44 @@ contract ComputeRegistryTest is BaseTest {
         vm.stopPrank();
     }
 
+    function test_getProviderNodeRecords_returnsKeysWithTheirRecords() public {
+        _registerWhitelisted(provider, 3);
+        address a = _addValidatedNode(provider, "a", 1);
+        (, uint256 pk) = _nodeKey("b");
+        address b = _addNode(provider, pk, 2);
+        (address[] memory keys, IComputeRegistry.Node[] memory nodes) = registry.getProviderNodeRecords(provider);
+        assertEq(keys.length, 2, "two nodes");
+        assertEq(keys[0], a, "first key");
+        assertEq(keys[1], b, "second key");
+        assertEq(nodes[0].computeUnits, 1, "first units");
+        assertTrue(nodes[0].validated, "first validated");
+        assertEq(nodes[1].computeUnits, 2, "second units");
+        assertFalse(nodes[1].validated, "second not validated");
+        (address[] memory none,) = registry.getProviderNodeRecords(stranger);
+        assertEq(none.length, 0, "unknown provider");
+    }
+
+    function test_nodeEligibility_reportsProviderValidationAndWhitelist() public {
+        _registerWhitelisted(provider, 1);
+        address key = _addValidatedNode(provider, "node", 1);
+        (address owner, bool validated, bool whitelisted) = registry.nodeEligibility(key);
+        assertEq(owner, provider, "provider");
+        assertTrue(validated && whitelisted, "eligible");
+        vm.prank(validator);
+        network.blacklistProvider(provider, _noEvictions());
+        (, validated, whitelisted) = registry.nodeEligibility(key);
+        assertTrue(validated, "still validated");
+        assertFalse(whitelisted, "no longer whitelisted");
+        (owner,,) = registry.nodeEligibility(stranger);
+        assertEq(owner, address(0), "unknown node");
+    }
+
     function test_setActive_revertsIfNotActive() public {
         _registerWhitelisted(provider, 1);
         address key = _addValidatedNode(provider, "node", 1);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.NodeNotActive.selector, key));
         vm.prank(address(pools));
         registry.setActive(key, false);
-
-        // Through the pool: leaving with a node that is in no pool.
-        uint256 poolId = _activePool(0, 0);
-        vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.NodeNotActive.selector, key));
-        _leave(provider, poolId, key);
     }
 
     function test_setActive_revertsIfNodeNotRegistered() public {

@@ -497,7 +497,7 @@ contract PrimeNetworkTest is BaseTest {
     function test_reclaimStake_afterSlashReportsRealActive() public {
         _providerWithNode("node1", 4);
         vm.prank(validator);
-        network.slash(provider, 1e18);
+        network.slash(provider, 1e18, _noEvictions());
         vm.expectRevert(_insufficientStake(provider, 5 * STAKE_MINIMUM, 5 * STAKE_MINIMUM - 2e18));
         _reclaim(provider, 1e18);
     }
@@ -824,7 +824,7 @@ contract PrimeNetworkTest is BaseTest {
         vm.expectEmit(address(registry));
         emit IComputeRegistry.ProviderWhitelistUpdated(provider, false);
         vm.prank(validator);
-        network.blacklistProvider(provider);
+        network.blacklistProvider(provider, _noEvictions());
         assertFalse(registry.getProvider(provider).whitelisted, "whitelisted");
 
         IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
@@ -839,7 +839,7 @@ contract PrimeNetworkTest is BaseTest {
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.ProviderNotRegistered.selector, stranger));
         network.whitelistProvider(stranger);
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.ProviderNotRegistered.selector, stranger));
-        network.blacklistProvider(stranger);
+        network.blacklistProvider(stranger, _noEvictions());
         vm.stopPrank();
     }
 
@@ -872,7 +872,7 @@ contract PrimeNetworkTest is BaseTest {
     function test_validateNode_rechecksStakeAfterSlash() public {
         address nodeKey = _providerWithNode("node1", 3);
         vm.startPrank(validator);
-        network.slash(provider, 1);
+        network.slash(provider, 1, _noEvictions());
         vm.expectRevert(_insufficientStake(provider, 4 * STAKE_MINIMUM, 4 * STAKE_MINIMUM - 1));
         network.validateNode(nodeKey);
         vm.stopPrank();
@@ -892,7 +892,7 @@ contract PrimeNetworkTest is BaseTest {
         vm.expectEmit(address(registry));
         emit IComputeRegistry.NodeValidationUpdated(nodeKey, false);
         vm.prank(validator);
-        network.invalidateNode(nodeKey);
+        network.invalidateNode(nodeKey, _noEvictions());
         assertFalse(registry.getNode(nodeKey).validated, "validated");
 
         IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
@@ -905,7 +905,7 @@ contract PrimeNetworkTest is BaseTest {
     function test_invalidateNode_revertsForUnknownNode() public {
         vm.expectRevert(abi.encodeWithSelector(IComputeRegistry.NodeNotRegistered.selector, stranger));
         vm.prank(validator);
-        network.invalidateNode(stranger);
+        network.invalidateNode(stranger, _noEvictions());
     }
 
     function test_setNodeBenchmark_recordsScore() public {
@@ -939,7 +939,7 @@ contract PrimeNetworkTest is BaseTest {
         vm.expectEmit(address(stakeManager));
         emit IStakeManager.Slashed(provider, 250e18, 0, treasury);
         vm.prank(validator);
-        assertEq(network.slash(provider, 250e18), 250e18, "slashed");
+        assertEq(network.slash(provider, 250e18, _noEvictions()), 250e18, "slashed");
         assertEq(stakeManager.activeStake(provider), STAKE - 250e18, "activeStake");
         assertEq(token.balanceOf(treasury), 250e18, "treasury");
         assertTrue(registry.getProvider(provider).registered, "still registered");
@@ -1056,6 +1056,93 @@ contract PrimeNetworkTest is BaseTest {
         assertEq(token.balanceOf(provider), balance + 100e18 - 10e18 + earned, "provider balance");
     }
 
+    /* VALIDATOR ACTIONS TAKE INELIGIBLE NODES OUT */
+
+    /// @dev A whitelisted provider with two validated nodes (2 units each) in a funded pool.
+    function _providerInPool() internal returns (uint256 poolId, address nodeA, address nodeB) {
+        _registerWhitelisted(provider, 4);
+        nodeA = _addValidatedNode(provider, "nodeA", 2);
+        nodeB = _addValidatedNode(provider, "nodeB", 2);
+        poolId = _activePool(1e15, 100e18);
+        _join(provider, poolId, nodeA, 0);
+        _join(provider, poolId, nodeB, 1);
+    }
+
+    function _both(uint256 poolId, address a, address b) internal pure returns (IComputePool.PoolNode[] memory l) {
+        l = new IComputePool.PoolNode[](2);
+        l[0] = IComputePool.PoolNode({poolId: poolId, nodeKey: a});
+        l[1] = IComputePool.PoolNode({poolId: poolId, nodeKey: b});
+    }
+
+    /// @dev Finding: a provider slashed to zero kept its nodes in their pools, earning.
+    function test_slash_belowTheMinimumEvictsTheListedNodes() public {
+        (uint256 poolId, address nodeA, address nodeB) = _providerInPool();
+        skip(100);
+        vm.expectEmit(address(pools));
+        emit IComputePool.NodeLeftPool(poolId, provider, nodeA, address(network));
+        vm.prank(validator);
+        network.slash(provider, type(uint128).max, _both(poolId, nodeA, nodeB));
+
+        assertFalse(registry.getNode(nodeA).active, "A out");
+        assertFalse(registry.getNode(nodeB).active, "B out");
+        assertEq(rewards.getPoolRewards(poolId).totalCompute, 0, "pool empty");
+        uint256 earned = rewards.calculateRewards(poolId, nodeA);
+        assertEq(earned, 1e15 * 2 * 100, "earned until the slash");
+        skip(1 days);
+        assertEq(rewards.calculateRewards(poolId, nodeA), earned, "earns nothing after");
+    }
+
+    function test_slash_keepsNodesWhileTheStakeStillCovers() public {
+        (uint256 poolId, address nodeA, address nodeB) = _providerInPool();
+        vm.prank(provider);
+        network.increaseStake(10e18);
+        vm.prank(validator);
+        network.slash(provider, 10e18, _both(poolId, nodeA, nodeB));
+        assertTrue(registry.getNode(nodeA).active && registry.getNode(nodeB).active, "both stay: still covered");
+        vm.prank(validator);
+        network.slash(provider, 1, _both(poolId, nodeA, nodeB));
+        assertFalse(registry.getNode(nodeA).active || registry.getNode(nodeB).active, "one wei short: both out");
+    }
+
+    /// @dev Finding: removing a provider from the whitelist left its nodes earning.
+    function test_blacklistProvider_evictsTheListedNodes() public {
+        (uint256 poolId, address nodeA, address nodeB) = _providerInPool();
+        vm.prank(validator);
+        network.blacklistProvider(provider, _both(poolId, nodeA, nodeB));
+        assertEq(registry.getProvider(provider).activeNodeCount, 0, "no node in a pool");
+        assertEq(rewards.getPoolRewards(poolId).nodeCount, 0, "pool empty");
+    }
+
+    /// @dev Finding: invalidating a node left it earning.
+    function test_invalidateNode_evictsIt() public {
+        (uint256 poolId, address nodeA, address nodeB) = _providerInPool();
+        vm.prank(validator);
+        network.invalidateNode(nodeA, _evicting(poolId, nodeA));
+        assertFalse(registry.getNode(nodeA).active, "A out");
+        assertTrue(registry.getNode(nodeB).active, "B, still valid, stays");
+    }
+
+    /// @dev Without evictions in the same call, anyone cleans up afterwards.
+    function test_slashWithoutEvictions_leavesCleanupToAnyone() public {
+        (uint256 poolId, address nodeA, address nodeB) = _providerInPool();
+        vm.prank(validator);
+        network.slash(provider, 1, _noEvictions());
+        assertTrue(registry.getNode(nodeA).active, "still in until someone ejects");
+        vm.prank(stranger);
+        assertEq(pools.ejectIneligibleNodes(_both(poolId, nodeA, nodeB)), 2, "a keeper ejects both");
+    }
+
+    function test_stakeStatus_reportsRequiredAndActive() public {
+        _registerProvider(provider, STAKE);
+        _addNode(provider, uint256(keccak256("node-pk")), 3);
+        (uint256 required, uint256 active) = network.stakeStatus(provider);
+        assertEq(required, STAKE_MINIMUM * 4, "minimum for 3 units");
+        assertEq(active, STAKE, "active stake");
+        (required, active) = network.stakeStatus(stranger);
+        assertEq(required, STAKE_MINIMUM, "an unknown provider needs the base minimum");
+        assertEq(active, 0, "and has nothing");
+    }
+
     /* ROLES */
 
     function _handOver(bytes32 role, address newHolder) internal {
@@ -1131,9 +1218,9 @@ contract PrimeNetworkTest is BaseTest {
         vm.expectRevert(_missingRole(VALIDATOR_ROLE, validator));
         rewards.forfeitRewards(poolId, nodeKey);
         vm.expectRevert(_missingRole(VALIDATOR_ROLE, validator));
-        network.invalidateNode(nodeKey);
+        network.invalidateNode(nodeKey, _noEvictions());
         vm.expectRevert(_missingRole(VALIDATOR_ROLE, validator));
-        network.slash(provider, 1);
+        network.slash(provider, 1, _noEvictions());
         vm.stopPrank();
 
         uint256 budgetBefore = rewards.getPoolRewards(poolId).budget;
@@ -1145,7 +1232,7 @@ contract PrimeNetworkTest is BaseTest {
         assertEq(rewards.getPoolRewards(poolId).budget, budgetBefore + earned, "back in the budget");
 
         vm.prank(newValidator);
-        network.invalidateNode(nodeKey);
+        network.invalidateNode(nodeKey, _noEvictions());
         assertFalse(registry.getNode(nodeKey).validated, "new validator invalidated");
     }
 
@@ -1260,7 +1347,7 @@ contract PrimeNetworkTest is BaseTest {
         // What the attack needed: a slash now still reaches a real treasury.
         _registerProvider(provider, STAKE);
         vm.prank(validator);
-        network.slash(provider, 1e18);
+        network.slash(provider, 1e18, _noEvictions());
         assertEq(token.balanceOf(treasury), 1e18, "treasury paid");
         assertEq(token.balanceOf(address(stakeManager)), STAKE - 1e18, "ledger intact");
     }

@@ -622,7 +622,7 @@ contract RewardsDistributorTest is BaseTest {
         units[0] = 1;
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.CallerNotComputePool.selector, stranger));
         vm.prank(stranger);
-        rewards.onNodesJoined(1, stranger, _one(stranger), units);
+        rewards.onNodesJoined(1, stranger, _one(stranger), units, 0);
     }
 
     function test_onNodeLeft_revertsForNonComputePool() public {

@@ -98,7 +98,7 @@ contract RoleMatrixTest is BaseTest {
         _addPoolRows();
         _addStakeManagerRows();
         _addRegistryRows();
-        assertEq(_table.length, 45, "every row added");
+        assertEq(_table.length, 46, "every row added");
     }
 
     function _addPrimeNetworkRows() internal {
@@ -126,11 +126,11 @@ contract RoleMatrixTest is BaseTest {
         _add(n, Gate.PENDING_ROLE_HOLDER, abi.encodeCall(IPrimeNetwork.acceptRole, (keccak256("VALIDATOR_ROLE"))));
         // PrimeNetwork, validator only.
         _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.whitelistProvider, (provider2)));
-        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.blacklistProvider, (provider)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.blacklistProvider, (provider, _noEvictions())));
         _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.validateNode, (spareNode)));
-        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.invalidateNode, (spareNode)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.invalidateNode, (spareNode, _noEvictions())));
         _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.setNodeBenchmark, (spareNode, 7)));
-        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.slash, (provider, 1e18)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.slash, (provider, 1e18, _noEvictions())));
     }
 
     function _addPoolRows() internal {
@@ -142,13 +142,18 @@ contract RoleMatrixTest is BaseTest {
         _add(rd, Gate.VALIDATOR, abi.encodeCall(IRewardsDistributor.forfeitRewards, (poolId, nodeKey)));
         // ComputePool, creator only.
         _add(cp, Gate.POOL_CREATOR, abi.encodeCall(IComputePool.setComputeManagerKey, (poolId, stranger)));
+        _add(cp, Gate.POOL_CREATOR, abi.encodeCall(IComputePool.updatePool, (poolId, 0, "ipfs://new")));
         // ComputePool, creator or compute manager key.
         _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.startComputePool, (pendingPoolId)));
         _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.endComputePool, (poolId)));
         _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.cancelInviteNonce, (poolId, 99)));
         _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.ejectNode, (poolId, nodeKey)));
-        _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.blacklistProvider, (poolId, provider, _one(nodeKey))));
-        _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.blacklistNode, (poolId, nodeKey, true)));
+        _add(
+            cp,
+            Gate.POOL_OPERATOR,
+            abi.encodeCall(IComputePool.blacklistProviders, (poolId, _one(provider), _one(nodeKey)))
+        );
+        _add(cp, Gate.POOL_OPERATOR, abi.encodeCall(IComputePool.blacklistNodes, (poolId, _one(nodeKey), true)));
         // RewardsDistributor, pool creator only.
         _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.setRewardRate, (poolId, 2e15)));
         _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.withdrawUnusedBudget, (endedPoolId)));
@@ -156,7 +161,7 @@ contract RoleMatrixTest is BaseTest {
         _add(
             rd,
             Gate.COMPUTE_POOL,
-            abi.encodeCall(IRewardsDistributor.onNodesJoined, (poolId, provider, _one(spareNode), oneUnit))
+            abi.encodeCall(IRewardsDistributor.onNodesJoined, (poolId, provider, _one(spareNode), oneUnit, 0))
         );
         _add(rd, Gate.COMPUTE_POOL, abi.encodeCall(IRewardsDistributor.onNodeLeft, (poolId, nodeKey)));
         _add(rd, Gate.COMPUTE_POOL, abi.encodeCall(IRewardsDistributor.onPoolEnded, (poolId)));

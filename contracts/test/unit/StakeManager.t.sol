@@ -31,7 +31,7 @@ contract StakeManagerTest is BaseTest {
 
     function _slash(address provider_, uint256 amount) internal returns (uint256) {
         vm.prank(validator);
-        return network.slash(provider_, amount);
+        return network.slash(provider_, amount, _noEvictions());
     }
 
     function _assertUnbond(address provider_, uint256 i, uint256 amount, uint256 unlockTime) internal view {

@@ -198,6 +198,16 @@ abstract contract BaseTest is Test, ProtocolDeployer {
         return rewards.claimRewards(poolId, _one(nodeKey));
     }
 
+    /// @dev No nodes to take out of their pools with a validator's action.
+    function _noEvictions() internal pure returns (IComputePool.PoolNode[] memory) {
+        return new IComputePool.PoolNode[](0);
+    }
+
+    function _evicting(uint256 poolId, address nodeKey) internal pure returns (IComputePool.PoolNode[] memory list) {
+        list = new IComputePool.PoolNode[](1);
+        list[0] = IComputePool.PoolNode({poolId: poolId, nodeKey: nodeKey});
+    }
+
     function _one(address a) internal pure returns (address[] memory list) {
         list = new address[](1);
         list[0] = a;

@@ -229,11 +229,13 @@ contract ProtocolHandler is Test {
         if (total == 0) return;
         amount = _bound(amount, 1, total + _stakeMinimum);
         uint256 before = token.balanceOf(treasury);
+        IComputePool.PoolNode[] memory inPools = _poolNodesOf(provider);
         vm.prank(validator);
-        uint256 slashed = network.slash(provider, amount);
+        uint256 slashed = network.slash(provider, amount, inPools);
         assertEq(slashed, amount < total ? amount : total, "slash takes what it can");
         assertEq(token.balanceOf(treasury) - before, slashed, "treasury receives the slash");
         ghost_slashed += slashed;
+        _afterEvictions(inPools);
         ++calls["slash"];
     }
 
@@ -268,9 +270,11 @@ contract ProtocolHandler is Test {
     function setWhitelisted(uint256 providerSeed, uint256 choice) external {
         address provider = _provider(providerSeed);
         if (!registry.getProvider(provider).registered) return;
+        IComputePool.PoolNode[] memory inPools = _poolNodesOf(provider);
         vm.prank(validator);
-        if (choice % 4 == 0) network.blacklistProvider(provider);
+        if (choice % 4 == 0) network.blacklistProvider(provider, inPools);
         else network.whitelistProvider(provider);
+        _afterEvictions(inPools);
         ++calls["setWhitelisted"];
     }
 
@@ -279,14 +283,59 @@ contract ProtocolHandler is Test {
         address provider = registry.getNode(nodeKey).provider;
         if (provider == address(0)) return;
         if (choice % 4 == 0) {
+            IComputePool.PoolNode[] memory inPool = new IComputePool.PoolNode[](ghost_poolOf[nodeKey] == 0 ? 0 : 1);
+            if (inPool.length != 0) {
+                inPool[0] = IComputePool.PoolNode({poolId: ghost_poolOf[nodeKey], nodeKey: nodeKey});
+            }
             vm.prank(validator);
-            network.invalidateNode(nodeKey);
+            network.invalidateNode(nodeKey, inPool);
+            _afterEvictions(inPool);
         } else {
             if (stakeManager.activeStake(provider) < network.minimumStakeFor(provider)) return;
             vm.prank(validator);
             network.validateNode(nodeKey);
         }
         ++calls["setValidated"];
+    }
+
+    /// @dev `provider`'s nodes that are in a pool, as a validator lists them for eviction.
+    function _poolNodesOf(address provider) internal view returns (IComputePool.PoolNode[] memory list) {
+        list = new IComputePool.PoolNode[](NODE_COUNT);
+        uint256 count;
+        for (uint256 i; i < NODE_COUNT; ++i) {
+            address nodeKey = nodeKeys[i];
+            if (ghost_poolOf[nodeKey] == 0 || registry.getNode(nodeKey).provider != provider) continue;
+            list[count++] = IComputePool.PoolNode({poolId: ghost_poolOf[nodeKey], nodeKey: nodeKey});
+        }
+        assembly ("memory-safe") {
+            mstore(list, count)
+        }
+    }
+
+    /// @dev After a validator's action with evictions: exactly the listed nodes that are no longer
+    /// eligible left their pools; the eligible ones stayed.
+    function _afterEvictions(IComputePool.PoolNode[] memory listed) internal {
+        for (uint256 i; i < listed.length; ++i) {
+            address nodeKey = listed[i].nodeKey;
+            bool stillIn = registry.getNode(nodeKey).active;
+            assertEq(stillIn, _eligible(listed[i].poolId, nodeKey), "evicted exactly when ineligible");
+            if (!stillIn) {
+                ghost_poolOf[nodeKey] = 0;
+                ++calls["evict"];
+            }
+        }
+    }
+
+    function _stakeCovers(address provider) internal view returns (bool) {
+        (uint256 required, uint256 active) = network.stakeStatus(provider);
+        return active >= required;
+    }
+
+    function _eligible(uint256 poolId, address nodeKey) internal view returns (bool) {
+        IComputeRegistry.Node memory node = registry.getNode(nodeKey);
+        (uint256 required, uint256 active) = network.stakeStatus(node.provider);
+        return node.validated && registry.getProvider(node.provider).whitelisted && active >= required
+            && !pools.isProviderBlacklisted(poolId, node.provider) && !pools.isNodeBlacklisted(poolId, nodeKey);
     }
 
     /* POOLS */
@@ -356,6 +405,7 @@ contract ProtocolHandler is Test {
         address provider = _provider(providerSeed);
         if (!exists || network.paused() || !registry.getProvider(provider).whitelisted) return;
         if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
+        if (!_stakeCovers(provider)) return;
 
         address[] memory chosen = new address[](3);
         uint256 count;
@@ -518,7 +568,7 @@ contract ProtocolHandler is Test {
             target = address(network);
             if (which == 0) data = abi.encodeCall(network.whitelistProvider, (providers[0]));
             else if (which == 1) data = abi.encodeCall(network.validateNode, (nodeKey));
-            else if (which == 2) data = abi.encodeCall(network.slash, (providers[0], 1));
+            else if (which == 2) data = abi.encodeCall(network.slash, (providers[0], 1, new IComputePool.PoolNode[](0)));
             else if (which == 3) data = abi.encodeCall(network.pause, ());
             else if (which == 4) data = abi.encodeCall(network.setStakeMinimum, (1));
             else data = abi.encodeCall(network.proposeRoleTransfer, (network.VALIDATOR_ROLE(), actor));
