@@ -67,6 +67,12 @@ export {
   createPool,
 } from './actions/createPool.js'
 export {
+  type EjectIneligibleNodesErrorType,
+  type EjectIneligibleNodesParameters,
+  type EjectIneligibleNodesReturnType,
+  ejectIneligibleNodes,
+} from './actions/ejectIneligibleNodes.js'
+export {
   type EjectNodeErrorType,
   type EjectNodeParameters,
   type EjectNodeReturnType,
@@ -197,6 +203,12 @@ export {
   leavePool,
 } from './actions/leavePool.js'
 export {
+  type MoveNodesErrorType,
+  type MoveNodesParameters,
+  type MoveNodesReturnType,
+  moveNodes,
+} from './actions/moveNodes.js'
+export {
   type PauseErrorType,
   type PauseParameters,
   type PauseReturnType,
@@ -302,6 +314,12 @@ export {
   updateDomain,
 } from './actions/updateDomain.js'
 export {
+  type UpdatePoolErrorType,
+  type UpdatePoolParameters,
+  type UpdatePoolReturnType,
+  updatePool,
+} from './actions/updatePool.js'
+export {
   type ValidateNodeErrorType,
   type ValidateNodeParameters,
   type ValidateNodeReturnType,
@@ -360,6 +378,8 @@ export {
   decodeRevert,
   decodeRevertData,
 } from './errors/contract.js'
+export type { InviteInput } from './internal/invites.js'
+export type { NodeInPool } from './internal/poolNodes.js'
 export { type Role, roleIds } from './internal/roles.js'
 export type { DeploymentParameter, WriteParameters, WriteReturnType } from './internal/utils.js'
 export { version } from './version.js'

@@ -1,10 +1,13 @@
 import type { Address } from 'viem'
 import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertAddress,
+  assertAddresses,
   assertId,
+  assertNonEmpty,
   execute,
   resolveAccount,
   resolveDeployment,
@@ -14,38 +17,49 @@ import {
 
 export type BlacklistNodeParameters = WriteParameters & {
   poolId: bigint
-  nodeKey: Address
-  /** Also eject the node when it is in the pool (default false). */
+  /** One node, or several blacklisted in one transaction. */
+  nodeKey: Address | readonly Address[]
+  /** Also eject those in the pool (default false); nodes not in it are skipped. */
   purge?: boolean | undefined
 }
 
-export type BlacklistNodeReturnType = WriteReturnType
+export type BlacklistNodeReturnType = WriteReturnType & {
+  /** The nodes ejected by the purge. */
+  purged: Address[]
+}
 
 export type BlacklistNodeErrorType = PrimeNetworkErrorType
 
 /**
- * Blacklists a node from a pool, ejecting it when `purge` is set. Pool creator or manager key.
+ * Blacklists nodes from a pool, ejecting those in it when `purge` is set. Pool creator or manager key.
  *
  * @param client - A wallet client with the pool operator's account.
  * @param parameters - {@link BlacklistNodeParameters}
  * @returns The transaction hash and receipt.
  * @example
- * await blacklistNode(managerClient, { poolId, nodeKey, purge: true })
+ * await blacklistNode(managerClient, { poolId, nodeKey: [nodeA, nodeB], purge: true })
  */
 export async function blacklistNode(
   client: AnyClient,
   parameters: BlacklistNodeParameters,
 ): Promise<BlacklistNodeReturnType> {
-  const { poolId, nodeKey, purge = false } = parameters
+  const { poolId, purge = false } = parameters
   assertId('poolId', poolId)
-  assertAddress('nodeKey', nodeKey)
+  const nodeKeys =
+    typeof parameters.nodeKey === 'string' ? [parameters.nodeKey] : parameters.nodeKey
+  if (typeof parameters.nodeKey === 'string') assertAddress('nodeKey', parameters.nodeKey)
+  else {
+    assertNonEmpty('nodeKey', nodeKeys)
+    assertAddresses('nodeKey', nodeKeys)
+  }
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
-  return execute(client, {
+  const result = await execute(client, {
     account,
     address: deployment.computePool,
     abi: computePoolAbi,
-    functionName: 'blacklistNode',
-    args: [poolId, nodeKey, purge],
+    functionName: 'blacklistNodes',
+    args: [poolId, nodeKeys, purge],
   })
+  return { ...result, purged: nodesThatLeft(result.receipt.logs).map((node) => node.nodeKey) }
 }

@@ -1,6 +1,7 @@
 import type { Address } from 'viem'
 import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertAddress,
@@ -14,14 +15,20 @@ import {
 export type InvalidateNodeParameters = WriteParameters & {
   /** The node to invalidate. */
   nodeKey: Address
+  /** The node's pool, to take it out in the same transaction (`[{ poolId, nodeKey }]`). */
+  evict?: readonly NodeInPool[] | undefined
 }
 
-export type InvalidateNodeReturnType = WriteReturnType
+export type InvalidateNodeReturnType = WriteReturnType & {
+  /** The listed nodes that left their pools. */
+  evicted: NodeInPool[]
+}
 
 export type InvalidateNodeErrorType = PrimeNetworkErrorType
 
 /**
- * Invalidates a node: it can no longer join pools. Validator only.
+ * Invalidates a node: it can no longer join or stay in pools (list it in `evict` to take it out
+ * now; otherwise anyone may eject it later with `ejectIneligibleNodes`). Validator only.
  *
  * @param client - A wallet client with the validator's account.
  * @param parameters - {@link InvalidateNodeParameters}
@@ -33,15 +40,17 @@ export async function invalidateNode(
   client: AnyClient,
   parameters: InvalidateNodeParameters,
 ): Promise<InvalidateNodeReturnType> {
-  const { nodeKey } = parameters
+  const { nodeKey, evict = [] } = parameters
   assertAddress('nodeKey', nodeKey)
+  assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
-  return execute(client, {
+  const result = await execute(client, {
     account,
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'invalidateNode',
-    args: [nodeKey],
+    args: [nodeKey, evict],
   })
+  return { ...result, evicted: nodesThatLeft(result.receipt.logs) }
 }

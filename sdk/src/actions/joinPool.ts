@@ -1,24 +1,22 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { computePoolAbi } from '../abis.js'
-import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { assertInvites, contractInvites, type InviteInput } from '../internal/invites.js'
 import {
   type AnyClient,
-  assertAddress,
   assertId,
-  assertNonEmpty,
   execute,
   resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
-import type { PoolInvite } from './signPoolInvite.js'
 
 export type JoinPoolParameters = WriteParameters & {
   poolId: bigint
   /** One invite per node of the caller, signed by the pool's compute manager key. */
-  invites: readonly Omit<PoolInvite, 'poolId'>[] | readonly PoolInvite[]
+  invites: readonly InviteInput[]
 }
 
 export type JoinPoolReturnType = WriteReturnType & {
@@ -43,18 +41,7 @@ export async function joinPool(
 ): Promise<JoinPoolReturnType> {
   const { poolId, invites } = parameters
   assertId('poolId', poolId)
-  assertNonEmpty('invites', invites)
-  const now = BigInt(Math.floor(Date.now() / 1000))
-  invites.forEach((invite, i) => {
-    assertAddress(`invites[${i}].nodeKey`, invite.nodeKey)
-    if ('poolId' in invite && invite.poolId !== poolId)
-      throw new InvalidInputError(
-        `invites[${i}].poolId`,
-        `the invite is for pool ${invite.poolId}, not ${poolId}`,
-      )
-    if (typeof invite.expiry !== 'bigint' || invite.expiry < now)
-      throw new InvalidInputError(`invites[${i}].expiry`, `the invite expired at ${invite.expiry}`)
-  })
+  assertInvites(poolId, invites)
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
   const result = await execute(client, {
@@ -62,15 +49,7 @@ export async function joinPool(
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'joinComputePool',
-    args: [
-      poolId,
-      invites.map(({ nodeKey, nonce, expiry, signature }) => ({
-        nodeKey,
-        nonce,
-        expiry,
-        signature,
-      })),
-    ],
+    args: [poolId, contractInvites(invites)],
   })
   const joined = parseEventLogs({
     abi: computePoolAbi,

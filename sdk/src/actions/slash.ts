@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertAddress,
@@ -18,6 +19,11 @@ export type SlashParameters = WriteParameters & {
   provider: Address
   /** The most to take; less is taken when the provider has less. */
   amount: bigint
+  /**
+   * The provider's nodes and their pools, taken out in the same transaction when the slash leaves
+   * the provider short of its minimum stake (nodes still eligible or already out are skipped).
+   */
+  evict?: readonly NodeInPool[] | undefined
 }
 
 export type SlashReturnType = WriteReturnType & {
@@ -26,6 +32,8 @@ export type SlashReturnType = WriteReturnType & {
   fromActive: bigint
   fromUnbonding: bigint
   treasury: Address
+  /** The listed nodes that left their pools. */
+  evicted: NodeInPool[]
 }
 
 export type SlashErrorType = PrimeNetworkErrorType
@@ -38,15 +46,20 @@ export type SlashErrorType = PrimeNetworkErrorType
  * @param parameters - {@link SlashParameters}
  * @returns {@link SlashReturnType}
  * @example
- * const { slashed } = await slash(validatorClient, { provider, amount: parseEther('10') })
+ * const { slashed, evicted } = await slash(validatorClient, {
+ *   provider,
+ *   amount: parseEther('10'),
+ *   evict: [{ poolId, nodeKey }],
+ * })
  */
 export async function slash(
   client: AnyClient,
   parameters: SlashParameters,
 ): Promise<SlashReturnType> {
-  const { provider, amount } = parameters
+  const { provider, amount, evict = [] } = parameters
   assertAddress('provider', provider)
   assertPositive('amount', amount)
+  assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
   const result = await execute(client, {
@@ -54,7 +67,7 @@ export async function slash(
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'slash',
-    args: [provider, amount],
+    args: [provider, amount, evict],
   })
   const [slashed] = parseEventLogs({
     abi: stakeManagerAbi,
@@ -66,5 +79,12 @@ export async function slash(
     fromUnbonding = 0n,
     treasury = deployment.primeNetwork,
   } = slashed?.args ?? {}
-  return { ...result, slashed: fromActive + fromUnbonding, fromActive, fromUnbonding, treasury }
+  return {
+    ...result,
+    slashed: fromActive + fromUnbonding,
+    fromActive,
+    fromUnbonding,
+    treasury,
+    evicted: nodesThatLeft(result.receipt.logs),
+  }
 }

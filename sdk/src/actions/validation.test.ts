@@ -133,6 +133,53 @@ const cases: [string, () => Promise<unknown>, string][] = [
     'invites[0].poolId',
   ],
   ['leavePool', () => client.leavePool({ poolId: 1n, nodeKeys: [] }), 'nodeKeys'],
+  [
+    'updatePool',
+    () => client.updatePool({ poolId: 1n, computeLimit: -1n, poolDataURI: '' }),
+    'computeLimit',
+  ],
+  [
+    'updatePool URI',
+    () => client.updatePool({ poolId: 1n, computeLimit: 0n, poolDataURI: 7 as never }),
+    'poolDataURI',
+  ],
+  [
+    'moveNodes same pool',
+    () => client.moveNodes({ fromPoolId: 1n, toPoolId: 1n, invites: [invite] }),
+    'toPoolId',
+  ],
+  [
+    'moveNodes invite for another pool',
+    () => client.moveNodes({ fromPoolId: 1n, toPoolId: 3n, invites: [{ ...invite, poolId: 2n }] }),
+    'invites[0].poolId',
+  ],
+  ['ejectIneligibleNodes empty', () => client.ejectIneligibleNodes({ nodes: [] }), 'nodes'],
+  [
+    'ejectIneligibleNodes pool',
+    () => client.ejectIneligibleNodes({ nodes: [{ poolId: 0n, nodeKey }] }),
+    'nodes[0].poolId',
+  ],
+  [
+    'slash evict',
+    () => client.slash({ provider: nodeKey, amount: 1n, evict: [{ poolId: 1n, nodeKey: bad }] }),
+    'evict[0].nodeKey',
+  ],
+  [
+    'invalidateNode evict',
+    () => client.invalidateNode({ nodeKey, evict: [{ poolId: -1n, nodeKey }] }),
+    'evict[0].poolId',
+  ],
+  ['blacklistNode many', () => client.blacklistNode({ poolId: 1n, nodeKey: [] }), 'nodeKey'],
+  [
+    'blacklistNode many keys',
+    () => client.blacklistNode({ poolId: 1n, nodeKey: [nodeKey, bad] }),
+    'nodeKey[1]',
+  ],
+  [
+    'blacklistProvider many',
+    () => client.blacklistProvider({ poolId: 1n, provider: [bad] }),
+    'provider[0]',
+  ],
   ['leavePool key', () => client.leavePool({ poolId: 1n, nodeKeys: [bad] }), 'nodeKeys[0]'],
   ['ejectNode', () => client.ejectNode({ poolId: 1n, nodeKey: bad }), 'nodeKey'],
   ['blacklistNode', () => client.blacklistNode({ poolId: 0n, nodeKey }), 'poolId'],

@@ -41,6 +41,11 @@ import {
   createPool,
 } from '../actions/createPool.js'
 import {
+  type EjectIneligibleNodesParameters,
+  type EjectIneligibleNodesReturnType,
+  ejectIneligibleNodes,
+} from '../actions/ejectIneligibleNodes.js'
+import {
   type EjectNodeParameters,
   type EjectNodeReturnType,
   ejectNode,
@@ -117,6 +122,11 @@ import {
   type LeavePoolReturnType,
   leavePool,
 } from '../actions/leavePool.js'
+import {
+  type MoveNodesParameters,
+  type MoveNodesReturnType,
+  moveNodes,
+} from '../actions/moveNodes.js'
 import { type PauseParameters, type PauseReturnType, pause } from '../actions/pause.js'
 import {
   type ProposeRoleTransferParameters,
@@ -191,6 +201,11 @@ import {
   updateDomain,
 } from '../actions/updateDomain.js'
 import {
+  type UpdatePoolParameters,
+  type UpdatePoolReturnType,
+  updatePool,
+} from '../actions/updatePool.js'
+import {
   type ValidateNodeParameters,
   type ValidateNodeReturnType,
   validateNode,
@@ -235,6 +250,9 @@ export type PrimeNetworkActions = {
   createDomain: (parameters: CreateDomainParameters) => Promise<CreateDomainReturnType>
   createPool: (parameters: CreatePoolParameters) => Promise<CreatePoolReturnType>
   ejectNode: (parameters: EjectNodeParameters) => Promise<EjectNodeReturnType>
+  ejectIneligibleNodes: (
+    parameters: EjectIneligibleNodesParameters,
+  ) => Promise<EjectIneligibleNodesReturnType>
   endPool: (parameters: EndPoolParameters) => Promise<EndPoolReturnType>
   forfeitRewards: (parameters: ForfeitRewardsParameters) => Promise<ForfeitRewardsReturnType>
   fundPool: (parameters: FundPoolParameters) => Promise<FundPoolReturnType>
@@ -262,6 +280,7 @@ export type PrimeNetworkActions = {
   ) => Promise<IsInviteNonceUsedReturnType>
   joinPool: (parameters: JoinPoolParameters) => Promise<JoinPoolReturnType>
   leavePool: (parameters: LeavePoolParameters) => Promise<LeavePoolReturnType>
+  moveNodes: (parameters: MoveNodesParameters) => Promise<MoveNodesReturnType>
   pause: (parameters?: PauseParameters) => Promise<PauseReturnType>
   proposeRoleTransfer: (
     parameters: ProposeRoleTransferParameters,
@@ -287,6 +306,7 @@ export type PrimeNetworkActions = {
   startPool: (parameters: StartPoolParameters) => Promise<StartPoolReturnType>
   unpause: (parameters?: UnpauseParameters) => Promise<UnpauseReturnType>
   updateDomain: (parameters: UpdateDomainParameters) => Promise<UpdateDomainReturnType>
+  updatePool: (parameters: UpdatePoolParameters) => Promise<UpdatePoolReturnType>
   validateNode: (parameters: ValidateNodeParameters) => Promise<ValidateNodeReturnType>
   watchEvents: <eventName extends ProtocolEventName | undefined = undefined>(
     parameters: WatchEventsParameters<eventName>,
@@ -337,6 +357,8 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
       createDomain: (p) => createDomain(client, withDeployment(p) as never) as never,
       createPool: (p) => createPool(client, withDeployment(p) as never) as never,
       ejectNode: (p) => ejectNode(client, withDeployment(p) as never) as never,
+      ejectIneligibleNodes: (p) =>
+        ejectIneligibleNodes(client, withDeployment(p) as never) as never,
       endPool: (p) => endPool(client, withDeployment(p) as never) as never,
       forfeitRewards: (p) => forfeitRewards(client, withDeployment(p) as never) as never,
       fundPool: (p) => fundPool(client, withDeployment(p) as never) as never,
@@ -357,6 +379,7 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
       isInviteNonceUsed: (p) => isInviteNonceUsed(client, withDeployment(p) as never) as never,
       joinPool: (p) => joinPool(client, withDeployment(p) as never) as never,
       leavePool: (p) => leavePool(client, withDeployment(p) as never) as never,
+      moveNodes: (p) => moveNodes(client, withDeployment(p) as never) as never,
       pause: (p?) => pause(client, withDeployment(p) as never) as never,
       proposeRoleTransfer: (p) => proposeRoleTransfer(client, withDeployment(p) as never) as never,
       reclaimStake: (p) => reclaimStake(client, withDeployment(p) as never) as never,
@@ -375,6 +398,7 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
       startPool: (p) => startPool(client, withDeployment(p) as never) as never,
       unpause: (p?) => unpause(client, withDeployment(p) as never) as never,
       updateDomain: (p) => updateDomain(client, withDeployment(p) as never) as never,
+      updatePool: (p) => updatePool(client, withDeployment(p) as never) as never,
       validateNode: (p) => validateNode(client, withDeployment(p) as never) as never,
       watchEvents: (p) => watchEvents(client, withDeployment(p) as never) as never,
       whitelistProvider: (p) => whitelistProvider(client, withDeployment(p) as never) as never,
