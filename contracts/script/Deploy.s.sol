@@ -15,6 +15,8 @@ import {ProtocolDeployer} from "./ProtocolDeployer.sol";
 /// - TOKEN: an existing ERC-20 to use; without it a PrimeToken is deployed and, on a local chain,
 ///   MINT_AMOUNT (default 1,000,000 tokens) is minted to each of anvil's first ten accounts.
 /// - STAKE_MINIMUM (default 100 tokens) and UNBONDING_PERIOD (default 7 days).
+/// - MIN_WORK_LOCK_PERIOD (default 1 day): the shortest window validators get to check work, set by
+///   the federator right after deployment.
 contract Deploy is Script, ProtocolDeployer {
     using stdJson for string;
 
@@ -24,7 +26,8 @@ contract Deploy is Script, ProtocolDeployer {
     function run() external returns (Protocol memory p, address token) {
         bool local = block.chainid == LOCAL_CHAIN_ID;
         uint256 deployerKey = _key("DEPLOYER_PRIVATE_KEY", 0, local);
-        address federator = vm.addr(_key("FEDERATOR_PRIVATE_KEY", 0, local));
+        uint256 federatorKey = _key("FEDERATOR_PRIVATE_KEY", 0, local);
+        address federator = vm.addr(federatorKey);
         address validator = vm.addr(_key("VALIDATOR_PRIVATE_KEY", 1, local));
         address deployer = vm.addr(deployerKey);
         uint256 deploymentBlock = block.number;
@@ -54,6 +57,10 @@ contract Deploy is Script, ProtocolDeployer {
         );
         vm.stopBroadcast();
 
+        vm.startBroadcast(federatorKey);
+        p.primeNetwork.setMinWorkLockPeriod(vm.envOr("MIN_WORK_LOCK_PERIOD", uint256(1 days)));
+        vm.stopBroadcast();
+
         _write(p, token, deploymentBlock);
     }
 
@@ -75,7 +82,8 @@ contract Deploy is Script, ProtocolDeployer {
         key.serialize("computeRegistry", address(p.computeRegistry));
         key.serialize("domainRegistry", address(p.domainRegistry));
         key.serialize("computePool", address(p.computePool));
-        string memory json = key.serialize("rewardsDistributor", address(p.rewardsDistributor));
+        key.serialize("rewardsDistributor", address(p.rewardsDistributor));
+        string memory json = key.serialize("workValidation", address(p.workValidation));
         string memory dir = vm.envOr("DEPLOYMENTS_DIR", string("deployments"));
         vm.createDir(dir, true);
         json.write(string.concat(dir, "/", vm.toString(block.chainid), ".json"));

@@ -10,6 +10,7 @@ import {IPrimeNetwork} from "../src/interfaces/IPrimeNetwork.sol";
 import {IPrimeToken} from "../src/interfaces/IPrimeToken.sol";
 import {IRewardsDistributor} from "../src/interfaces/IRewardsDistributor.sol";
 import {IStakeManager} from "../src/interfaces/IStakeManager.sol";
+import {IWorkUnitsValidation} from "../src/interfaces/IWorkUnitsValidation.sol";
 
 /// @notice The one way the protocol is deployed, shared by Deploy.s.sol and the tests.
 /// @dev Contracts are created from their build artifacts (vm.deployCode), not with `new`: the
@@ -35,6 +36,8 @@ abstract contract ProtocolDeployer is CommonBase {
         IDomainRegistry domainRegistry;
         IComputePool computePool;
         IRewardsDistributor rewardsDistributor;
+        /// @dev The default validation logic domains may use; not a module (domains name their own).
+        IWorkUnitsValidation workValidation;
     }
 
     /// @param deployer The account whose creations these are: the test contract itself, or the
@@ -64,6 +67,7 @@ abstract contract ProtocolDeployer is CommonBase {
             _deployArtifact("RewardsDistributor", abi.encode(network, params.token, modules.computePool))
         );
         _checkPrediction(p, modules);
+        p.workValidation = IWorkUnitsValidation(_deployArtifact("WorkUnitsValidation", abi.encode(network)));
     }
 
     /// @notice A PrimeToken whose admin and minter is `admin`.

@@ -10,6 +10,7 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 import {IComputeRegistry} from "./interfaces/IComputeRegistry.sol";
 import {IDomainRegistry} from "./interfaces/IDomainRegistry.sol";
 import {IRewardsDistributor} from "./interfaces/IRewardsDistributor.sol";
+import {IWorkValidation} from "./interfaces/IWorkValidation.sol";
 import {Signatures} from "./libraries/Signatures.sol";
 
 /// @title ComputePool
@@ -219,6 +220,35 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         }
     }
 
+    /* WORK */
+
+    /// @inheritdoc IComputePool
+    function submitWork(uint256 poolId, address nodeKey, bytes calldata data)
+        external
+        returns (bytes32 workKey, uint256 units)
+    {
+        Pool storage pool = _pool(poolId);
+        if (pool.status != PoolStatus.ACTIVE) revert InvalidPoolStatus(poolId, pool.status);
+        (address provider, bool validated, bool whitelisted, uint256 providerUnits) = _REGISTRY.nodeEligibility(nodeKey);
+        // The node key itself may submit, so a provider's stake key never has to live on a worker.
+        if (msg.sender != nodeKey && msg.sender != provider) revert CallerNotNodeOrProvider(nodeKey, msg.sender);
+        if (!validated) revert NodeNotValidated(nodeKey);
+        if (!whitelisted) revert ProviderNotWhitelisted(provider);
+        if (_blacklistedProviders[poolId][provider]) revert ProviderBlacklisted(poolId, provider);
+        if (_blacklistedNodes[poolId][nodeKey]) revert NodeBlacklisted(poolId, nodeKey);
+        _PRIME_NETWORK.checkActiveProvider(provider, providerUnits);
+
+        uint256 domainId = pool.domainId;
+        address logic = _DOMAINS.validationLogic(domainId);
+        if (logic == address(0)) revert NoValidationLogic(domainId);
+        // A view call (STATICCALL): the logic cannot change state, so it cannot re-enter with effect.
+        (workKey, units) = IWorkValidation(logic).validateWork(domainId, poolId, provider, nodeKey, data);
+        // The distributor checks the node is in the pool and the key is new, then reserves the reward.
+        _REWARDS.onWorkAccepted(poolId, nodeKey, provider, workKey, units);
+    }
+
+    /* BLACKLISTS */
+
     /// @inheritdoc IComputePool
     function blacklistProviders(uint256 poolId, address[] calldata providers, address[] calldata purgeNodeKeys)
         external
@@ -314,7 +344,7 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
             emit NodeJoinedPool(poolId, provider, nodeKey, invite.nonce);
         }
         // The pause and the provider's stake, checked once for the batch (every node is the caller's).
-        _PRIME_NETWORK.checkPoolJoin(msg.sender, providerComputeUnits);
+        _PRIME_NETWORK.checkActiveProvider(msg.sender, providerComputeUnits);
 
         _REWARDS.onNodesJoined(poolId, msg.sender, nodeKeys, computeUnits, pool.computeLimit);
     }
@@ -322,7 +352,7 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
     /// @dev Whether `nodeKey` may stay in pool `poolId`: validated, its provider whitelisted with
     /// enough stake, and neither blacklisted from the pool.
     function _isEligible(uint256 poolId, address nodeKey) internal view returns (bool) {
-        (address provider, bool validated, bool whitelisted) = _REGISTRY.nodeEligibility(nodeKey);
+        (address provider, bool validated, bool whitelisted,) = _REGISTRY.nodeEligibility(nodeKey);
         if (!validated || !whitelisted || provider == address(0)) return false;
         if (_blacklistedProviders[poolId][provider] || _blacklistedNodes[poolId][nodeKey]) return false;
         (uint256 required, uint256 active) = _PRIME_NETWORK.stakeStatus(provider);

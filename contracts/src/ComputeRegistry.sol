@@ -78,12 +78,14 @@ contract ComputeRegistry is IComputeRegistry, PrimeNetworkModule {
     function nodeEligibility(address nodeKey)
         external
         view
-        returns (address provider, bool validated, bool whitelisted)
+        returns (address provider, bool validated, bool whitelisted, uint256 providerComputeUnits)
     {
         Node storage node = _nodes[nodeKey];
         provider = node.provider;
         validated = node.validated;
-        whitelisted = _providers[provider].whitelisted;
+        Provider storage record = _providers[provider];
+        whitelisted = record.whitelisted;
+        providerComputeUnits = record.totalComputeUnits;
     }
 
     /// @inheritdoc IComputeRegistry

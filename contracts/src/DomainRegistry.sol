@@ -33,6 +33,11 @@ contract DomainRegistry is IDomainRegistry, PrimeNetworkModule {
         return _domains[domainId];
     }
 
+    /// @inheritdoc IDomainRegistry
+    function validationLogic(uint256 domainId) external view returns (address) {
+        return _domains[domainId].validationLogic;
+    }
+
     /* DOMAINS */
 
     /// @inheritdoc IDomainRegistry

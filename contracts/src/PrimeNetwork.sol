@@ -9,9 +9,11 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 import {IComputeRegistry} from "./interfaces/IComputeRegistry.sol";
 import {IDomainRegistry} from "./interfaces/IDomainRegistry.sol";
 import {IPrimeNetwork} from "./interfaces/IPrimeNetwork.sol";
+import {IRewardsDistributor} from "./interfaces/IRewardsDistributor.sol";
 import {IStakeManager} from "./interfaces/IStakeManager.sol";
 import {Roles} from "./libraries/Roles.sol";
 import {Signatures} from "./libraries/Signatures.sol";
+import {WorkLimits} from "./libraries/WorkLimits.sol";
 
 /// @title PrimeNetwork
 /// @notice The coordinator. Providers, validators and the federator call it; it enforces roles, the
@@ -39,9 +41,10 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
 
     /* STORAGE */
 
-    /// @dev The pause and the minimum share a slot: a pool join reads both in one go.
+    /// @dev The pause and the minimums share a slot: a pool join or a work submission reads them in one go.
     bool internal _paused;
     uint128 internal _stakeMinimum;
+    uint32 internal _minWorkLockPeriod;
     address internal _federator;
     address internal _validator;
     mapping(bytes32 role => address) internal _pendingHolders;
@@ -137,12 +140,17 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     }
 
     /// @inheritdoc IPrimeNetwork
+    function minWorkLockPeriod() external view returns (uint256) {
+        return _minWorkLockPeriod;
+    }
+
+    /// @inheritdoc IPrimeNetwork
     function minimumStakeFor(address provider) public view returns (uint256) {
         return _requiredStake(_REGISTRY.getProvider(provider).totalComputeUnits);
     }
 
     /// @inheritdoc IPrimeNetwork
-    function checkPoolJoin(address provider, uint256 providerComputeUnits) external view {
+    function checkActiveProvider(address provider, uint256 providerComputeUnits) external view {
         if (_paused) revert NetworkPaused();
         _checkStake(provider, _requiredStake(providerComputeUnits));
     }
@@ -289,6 +297,29 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
         _evict(evictions);
     }
 
+    /// @inheritdoc IPrimeNetwork
+    function invalidateWork(bytes32 workKey, uint256 penalty, bool invalidateNode)
+        external
+        onlyRole(VALIDATOR_ROLE)
+        returns (uint256 slashed)
+    {
+        (uint256 poolId, address nodeKey, address provider,) =
+            IRewardsDistributor(_REWARDS).onWorkInvalidated(workKey, true);
+        if (penalty != 0) slashed = _STAKE_MANAGER.slash(provider, penalty);
+        // The node may have been removed since (it left the pool first); then there is nothing to invalidate.
+        if (invalidateNode && _REGISTRY.getNode(nodeKey).provider != address(0)) {
+            _REGISTRY.setValidated(nodeKey, false);
+            IComputePool.PoolNode[] memory evictions = new IComputePool.PoolNode[](1);
+            evictions[0] = IComputePool.PoolNode({poolId: poolId, nodeKey: nodeKey});
+            IComputePool(_COMPUTE_POOL).ejectIneligibleNodes(evictions);
+        }
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function softInvalidateWork(bytes32 workKey) external onlyRole(VALIDATOR_ROLE) {
+        IRewardsDistributor(_REWARDS).onWorkInvalidated(workKey, false);
+    }
+
     /* FEDERATOR */
 
     /// @inheritdoc IPrimeNetwork
@@ -311,6 +342,13 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     /// @inheritdoc IPrimeNetwork
     function setStakeMinimum(uint256 stakeMinimum_) external onlyRole(FEDERATOR_ROLE) {
         _setStakeMinimum(stakeMinimum_);
+    }
+
+    /// @inheritdoc IPrimeNetwork
+    function setMinWorkLockPeriod(uint256 period) external onlyRole(FEDERATOR_ROLE) {
+        if (period > WorkLimits.MAX_LOCK_PERIOD) revert WorkLockPeriodTooLong(period, WorkLimits.MAX_LOCK_PERIOD);
+        _minWorkLockPeriod = uint32(period);
+        emit MinWorkLockPeriodSet(period);
     }
 
     /// @inheritdoc IPrimeNetwork

@@ -10,10 +10,12 @@ import {PrimeNetworkModule} from "./base/PrimeNetworkModule.sol";
 import {IComputePool} from "./interfaces/IComputePool.sol";
 import {IRewardsDistributor} from "./interfaces/IRewardsDistributor.sol";
 import {Roles} from "./libraries/Roles.sol";
+import {WorkLimits} from "./libraries/WorkLimits.sol";
 
 /// @title RewardsDistributor
-/// @notice Reward budgets, accrual and claims for every pool, and the ledger of pool membership.
-/// For every pool: funded == claimed + claimable + budget, where forfeited rewards go back into budget.
+/// @notice Reward budgets, accrual and claims for every pool, the ledger of pool membership, and
+/// the rewards of accepted work. For every pool: funded == claimed + claimable + locked + budget
+/// (+ withdrawn after the end), where forfeited and invalidated rewards go back into budget.
 contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -30,6 +32,14 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
 
     mapping(uint256 poolId => PoolRewards) internal _pools;
     mapping(uint256 poolId => mapping(address nodeKey => NodeRecord)) internal _records;
+    /// @dev Work state lives apart from the time ledger, so claims, joins and leaves of nodes that
+    /// never submitted work do not pay to load it.
+    mapping(uint256 poolId => PoolWork) internal _poolWork;
+    /// @dev Each node's locked work rewards in at most two buckets, by unlock time (see _unlockTime).
+    mapping(uint256 poolId => mapping(address nodeKey => WorkLocks)) internal _workLocks;
+    /// @dev Matured work rewards moved out of the buckets and not yet claimed.
+    mapping(uint256 poolId => mapping(address nodeKey => uint256)) internal _workClaimable;
+    mapping(bytes32 workKey => Work) internal _works;
     // Every state-changing function is nonReentrant: several work on a memory copy of a pool, which
     // a reentrant call through a hostile token must not be able to change underneath them.
 
@@ -71,6 +81,33 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     /// @inheritdoc IRewardsDistributor
     function getNodeRecord(uint256 poolId, address nodeKey) external view returns (NodeRecord memory) {
         return _settled(_records[poolId][nodeKey], _accrued(_pools[poolId]).index);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function getPoolWork(uint256 poolId) external view returns (PoolWork memory) {
+        return _poolWork[poolId];
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function getWork(bytes32 workKey) external view returns (Work memory work, uint256 unlockAt) {
+        work = _works[workKey];
+        if (work.status != WorkStatus.NONE) {
+            unlockAt = _unlockTime(work.submittedAt, _poolWork[work.poolId].lockPeriod);
+        }
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function getNodeWork(uint256 poolId, address nodeKey)
+        external
+        view
+        returns (uint256 locked, uint256 claimable, uint256 nextUnlock)
+    {
+        WorkLocks memory locks = _workLocks[poolId][nodeKey];
+        claimable = _releaseMatured(locks);
+        if (locks.hasClaimable) claimable += _workClaimable[poolId][nodeKey];
+        locked = uint256(locks.lockedA) + locks.lockedB;
+        if (locks.lockedA != 0) nextUnlock = locks.unlockA;
+        if (locks.lockedB != 0 && (nextUnlock == 0 || locks.unlockB < nextUnlock)) nextUnlock = locks.unlockB;
     }
 
     /// @inheritdoc IRewardsDistributor
@@ -122,6 +159,26 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     }
 
     /// @inheritdoc IRewardsDistributor
+    function setWorkRewardRate(uint256 poolId, uint256 rate) external onlyPoolCreator(poolId) {
+        if (rate > type(uint128).max) revert AmountTooLarge(rate, type(uint128).max);
+        if (_pools[poolId].ended) revert PoolAlreadyEnded(poolId);
+        _poolWork[poolId].workRate = uint128(rate);
+        emit WorkRewardRateSet(poolId, rate);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function setWorkLockPeriod(uint256 poolId, uint256 period) external onlyPoolCreator(poolId) {
+        PoolWork storage work = _poolWork[poolId];
+        // Unlock times sit on a grid of the period (see _unlockTime); it is fixed once work exists.
+        if (work.workCount != 0) revert WorkLockPeriodFixed(poolId);
+        uint256 minimum = _PRIME_NETWORK.minWorkLockPeriod();
+        if (period < minimum) revert WorkLockPeriodTooShort(period, minimum);
+        if (period > WorkLimits.MAX_LOCK_PERIOD) revert WorkLockPeriodTooLong(period, WorkLimits.MAX_LOCK_PERIOD);
+        work.lockPeriod = uint32(period);
+        emit WorkLockPeriodSet(poolId, period);
+    }
+
+    /// @inheritdoc IRewardsDistributor
     function withdrawUnusedBudget(uint256 poolId)
         external
         onlyPoolCreator(poolId)
@@ -154,12 +211,13 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             address nodeKey = nodeKeys[i];
             NodeRecord memory record = _settled(records[nodeKey], index);
             if (record.provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
-            uint256 amount = record.unclaimed;
+            uint256 timeRewards = record.unclaimed;
             NodeRecord storage stored = records[nodeKey];
             stored.checkpoint = record.checkpoint;
             stored.unclaimed = 0;
-            total += amount;
-            emit RewardsClaimed(poolId, nodeKey, msg.sender, amount);
+            uint256 workRewards = record.hasWork ? _takeWorkClaimable(poolId, nodeKey) : 0;
+            total += timeRewards + workRewards;
+            emit RewardsClaimed(poolId, nodeKey, msg.sender, timeRewards, workRewards);
         }
 
         if (total != 0) _TOKEN.safeTransfer(msg.sender, total);
@@ -172,6 +230,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         NodeRecord memory record = _settled(_records[poolId][nodeKey], pool.index);
         if (record.provider == address(0)) revert NodeNotInPool(poolId, nodeKey);
         amount = record.unclaimed;
+        if (record.hasWork) amount += _takeWorkClaimable(poolId, nodeKey);
         record.unclaimed = 0;
         // Cannot overflow: the forfeited rewards came out of this budget.
         pool.budget += uint128(amount);
@@ -215,9 +274,20 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             // previous provider, who is paid out now, so the new provider starts from zero.
             address previous = record.provider;
             if (previous != provider) {
-                if (record.unclaimed != 0) {
+                // Matured work goes with the time rewards; work still locked keeps the key out
+                // until it unlocks, since validators may still invalidate it.
+                uint256 owed = record.unclaimed;
+                if (record.hasWork) {
+                    owed += _takeWorkClaimable(poolId, nodeKeys[i]);
+                    WorkLocks memory locks = _workLocks[poolId][nodeKeys[i]];
+                    if (locks.lockedA != 0 || locks.lockedB != 0) {
+                        revert PreviousProviderWorkLocked(poolId, nodeKeys[i], previous);
+                    }
+                    record.hasWork = false;
+                }
+                if (owed != 0) {
                     payees[i] = previous;
-                    payouts[i] = record.unclaimed;
+                    payouts[i] = owed;
                     record.unclaimed = 0;
                 }
                 record.activeSeconds = 0;
@@ -225,7 +295,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             }
             record.computeUnits = computeUnits[i];
             record.joinedAt = now32;
-            record.checkpoint = pool.index;
+            record.checkpoint = uint256(pool.index).toUint120();
         }
 
         pool.nodeCount = uint24(nodeCount);
@@ -234,7 +304,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
 
         for (uint256 i; i < count; ++i) {
             if (payouts[i] != 0) {
-                emit RewardsClaimed(poolId, nodeKeys[i], payees[i], payouts[i]);
+                emit RewardsClaimed(poolId, nodeKeys[i], payees[i], payouts[i], 0);
                 _TOKEN.safeTransfer(payees[i], payouts[i]);
             }
         }
@@ -267,6 +337,151 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         PoolRewards memory pool = _accrued(_pools[poolId]);
         pool.ended = true;
         _pools[poolId] = pool;
+    }
+
+    /* WORK (ComputePool and PrimeNetwork only) */
+
+    /// @inheritdoc IRewardsDistributor
+    function onWorkAccepted(uint256 poolId, address nodeKey, address provider, bytes32 workKey, uint256 units)
+        external
+        onlyComputePool
+        nonReentrant
+        returns (uint256 reward, uint256 unlockAt)
+    {
+        // Every check before any write.
+        if (units == 0 || units > WorkLimits.MAX_WORK_UNITS) revert InvalidWorkUnits(units, WorkLimits.MAX_WORK_UNITS);
+        if (_works[workKey].status != WorkStatus.NONE) revert WorkKeyUsed(workKey);
+        NodeRecord storage record = _records[poolId][nodeKey];
+        if (record.joinedAt == 0) revert NodeNotInPool(poolId, nodeKey);
+        PoolWork memory params = _poolWork[poolId];
+        // Cannot overflow: at most (2^32 - 1) x (2^128 - 1).
+        reward = units * params.workRate;
+        if (reward > type(uint88).max) revert AmountTooLarge(reward, type(uint88).max);
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        if (reward > pool.budget) revert InsufficientBudget(poolId, reward, pool.budget);
+
+        if (params.workCount == 0) {
+            // The first work fixes the lock window: the creator's choice, raised to the network's
+            // minimum as it is now.
+            uint256 minimum = _PRIME_NETWORK.minWorkLockPeriod();
+            if (params.lockPeriod < minimum) {
+                params.lockPeriod = uint32(minimum);
+                emit WorkLockPeriodSet(poolId, minimum);
+            }
+        }
+        ++params.workCount;
+        params.workUnits += uint64(units);
+        _poolWork[poolId] = params;
+        pool.budget -= uint128(reward);
+        _pools[poolId] = pool;
+
+        if (!record.hasWork) record.hasWork = true;
+        uint32 now32 = _now32();
+        unlockAt = _unlockTime(now32, params.lockPeriod);
+        _works[workKey] = Work({
+            nodeKey: nodeKey,
+            poolId: poolId.toUint32(),
+            submittedAt: now32,
+            units: uint32(units),
+            provider: provider,
+            reward: uint88(reward),
+            status: WorkStatus.ACCEPTED
+        });
+        _lock(poolId, nodeKey, reward, unlockAt);
+
+        emit WorkAccepted(workKey, poolId, nodeKey, provider, units, reward, unlockAt);
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function onWorkInvalidated(bytes32 workKey, bool hard)
+        external
+        onlyPrimeNetwork
+        nonReentrant
+        returns (uint256 poolId, address nodeKey, address provider, uint256 reward)
+    {
+        Work storage work = _works[workKey];
+        WorkStatus status = work.status;
+        if (status == WorkStatus.NONE) revert WorkNotFound(workKey);
+        if (status != WorkStatus.ACCEPTED) revert WorkAlreadyInvalidated(workKey);
+        (poolId, nodeKey, provider, reward) = (work.poolId, work.nodeKey, work.provider, work.reward);
+        uint256 unlockAt = _unlockTime(work.submittedAt, _poolWork[poolId].lockPeriod);
+        // One window serves both: a work can be invalidated exactly while its reward is locked.
+        if (block.timestamp >= unlockAt) revert WorkFinal(workKey, unlockAt);
+
+        work.status = hard ? WorkStatus.INVALIDATED : WorkStatus.SOFT_INVALIDATED;
+        if (reward != 0) {
+            // Still locked, so still in the bucket of its unlock time: exactly that reward goes back.
+            WorkLocks storage locks = _workLocks[poolId][nodeKey];
+            if (locks.unlockA == unlockAt && locks.lockedA != 0) locks.lockedA -= uint88(reward);
+            else locks.lockedB -= uint88(reward);
+            PoolRewards memory pool = _accrued(_pools[poolId]);
+            // Cannot overflow: the reward came out of this budget.
+            pool.budget += uint128(reward);
+            _pools[poolId] = pool;
+        }
+
+        emit WorkInvalidated(workKey, poolId, nodeKey, reward, hard);
+    }
+
+    /// @dev Adds `reward` to `nodeKey`'s bucket that unlocks at `unlockAt`, after moving matured
+    /// buckets to claimable. Unlock times sit on a grid of the pool's lock window, so at any time at
+    /// most two distinct ones are still locked: the one being added to and the one before it.
+    function _lock(uint256 poolId, address nodeKey, uint256 reward, uint256 unlockAt) internal {
+        if (reward == 0) return;
+        WorkLocks storage stored = _workLocks[poolId][nodeKey];
+        WorkLocks memory locks = stored;
+        uint256 released = _releaseMatured(locks);
+        if (unlockAt <= block.timestamp) released += reward; // no lock window: final at once
+        else if (locks.lockedA != 0 && locks.unlockA == unlockAt) locks.lockedA = _add88(locks.lockedA, reward);
+        else if (locks.lockedB != 0 && locks.unlockB == unlockAt) locks.lockedB = _add88(locks.lockedB, reward);
+        else if (locks.lockedA == 0) (locks.lockedA, locks.unlockA) = (uint88(reward), uint32(unlockAt));
+        else (locks.lockedB, locks.unlockB) = (uint88(reward), uint32(unlockAt));
+        if (released != 0) {
+            _workClaimable[poolId][nodeKey] += released;
+            locks.hasClaimable = true;
+        }
+        _workLocks[poolId][nodeKey] = locks;
+    }
+
+    /// @dev Takes everything `nodeKey` can claim from its work in pool `poolId` now (matured
+    /// buckets and what matured before) and returns it; the caller pays it or returns it to the budget.
+    function _takeWorkClaimable(uint256 poolId, address nodeKey) internal returns (uint256 amount) {
+        WorkLocks storage stored = _workLocks[poolId][nodeKey];
+        WorkLocks memory locks = stored;
+        bool hadClaimable = locks.hasClaimable;
+        amount = _releaseMatured(locks);
+        if (hadClaimable) {
+            amount += _workClaimable[poolId][nodeKey];
+            delete _workClaimable[poolId][nodeKey];
+            locks.hasClaimable = false;
+        }
+        if (amount != 0 || hadClaimable) _workLocks[poolId][nodeKey] = locks;
+    }
+
+    /// @dev Empties the buckets of `locks` whose unlock time has come and returns their sum.
+    function _releaseMatured(WorkLocks memory locks) internal view returns (uint256 released) {
+        if (locks.lockedA != 0 && locks.unlockA <= block.timestamp) {
+            released = locks.lockedA;
+            (locks.lockedA, locks.unlockA) = (0, 0);
+        }
+        if (locks.lockedB != 0 && locks.unlockB <= block.timestamp) {
+            released += locks.lockedB;
+            (locks.lockedB, locks.unlockB) = (0, 0);
+        }
+    }
+
+    /// @dev When a work submitted at `submittedAt` unlocks: at the second boundary of the pool's
+    /// lock window after it, so it stays locked more than one full window and at most two. With a
+    /// zero window a work is final at once.
+    function _unlockTime(uint256 submittedAt, uint256 lockPeriod) internal pure returns (uint256) {
+        if (lockPeriod == 0) return submittedAt;
+        return (submittedAt / lockPeriod + 2) * lockPeriod;
+    }
+
+    function _add88(uint88 a, uint256 b) internal pure returns (uint88) {
+        uint256 sum = a + b;
+        if (sum > type(uint88).max) revert AmountTooLarge(sum, type(uint88).max);
+        return uint88(sum);
     }
 
     /* ACCRUAL */
@@ -310,7 +525,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         if (record.joinedAt != 0) {
             record.unclaimed =
                 (record.unclaimed + uint256(record.computeUnits) * (index - record.checkpoint)).toUint128();
-            record.checkpoint = index;
+            record.checkpoint = uint256(index).toUint120();
         }
         return record;
     }

@@ -103,6 +103,12 @@ interface IComputePool is IPrimeNetworkModule {
     /// @notice Moving nodes needs two different pools.
     error SamePool(uint256 poolId);
 
+    /// @notice Work for `nodeKey` may be submitted by the node key itself or its provider, not `caller`.
+    error CallerNotNodeOrProvider(address nodeKey, address caller);
+
+    /// @notice Domain `domainId` has no validation logic: its pools accept no work.
+    error NoValidationLogic(uint256 domainId);
+
     /// @notice A compute limit that does not fit 64 bits.
     error ComputeLimitTooLarge(uint256 computeLimit, uint256 max);
 
@@ -253,6 +259,18 @@ interface IComputePool is IPrimeNetworkModule {
     /// PrimeNetwork on a validator's slash, blacklist or invalidation).
     /// @return ejected How many nodes were ejected.
     function ejectIneligibleNodes(PoolNode[] calldata nodes) external returns (uint256 ejected);
+
+    /// @notice Submits work `data` done by `nodeKey` in pool `poolId`, sent by the node key itself or by
+    /// its provider, while the pool is ACTIVE, the node is in it and eligible, and the network is not
+    /// paused. The pool's domain's validation logic (IWorkValidation) says what the work is worth; the
+    /// RewardsDistributor records it under its key (once across all pools), reserves
+    /// `units` x the pool's work rate from the budget (reverting with InsufficientBudget when it
+    /// cannot) and locks that reward for the pool's window, during which validators may invalidate it.
+    /// @return workKey The key the work is recorded under.
+    /// @return units Its work units.
+    function submitWork(uint256 poolId, address nodeKey, bytes calldata data)
+        external
+        returns (bytes32 workKey, uint256 units);
 
     /// @notice Blacklists `providers` from the pool and ejects `purgeNodeKeys`, which must belong to
     /// blacklisted providers (nodes already out are skipped; pass none to only block future joins).

@@ -125,8 +125,12 @@ interface IComputeRegistry is IPrimeNetworkModule {
         returns (address[] memory nodeKeys, Node[] memory nodes);
 
     /// @notice What pool membership depends on: `nodeKey`'s provider (zero when unknown), whether the
-    /// node is validated and whether its provider is whitelisted.
-    function nodeEligibility(address nodeKey) external view returns (address provider, bool validated, bool whitelisted);
+    /// node is validated, whether its provider is whitelisted, and the compute units of all the
+    /// provider's nodes (for its minimum stake).
+    function nodeEligibility(address nodeKey)
+        external
+        view
+        returns (address provider, bool validated, bool whitelisted, uint256 providerComputeUnits);
 
     /// @notice How many times `nodeKey` has been removed; part of the node-ownership signature so a
     /// consent given before a removal cannot be replayed after it.

@@ -47,6 +47,9 @@ interface IDomainRegistry is IPrimeNetworkModule {
     /// @notice Domain `domainId`; reverts with DomainNotFound when it does not exist.
     function getDomain(uint256 domainId) external view returns (Domain memory);
 
+    /// @notice Domain `domainId`'s validation logic (zero when it has none, or the domain does not exist).
+    function validationLogic(uint256 domainId) external view returns (address);
+
     /// @notice Creates a domain.
     /// @dev Only PrimeNetwork.
     /// @return domainId The new domain's id.

@@ -35,6 +35,9 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice `caller` is not the proposed new holder of `role`.
     error CallerNotPendingRoleHolder(bytes32 role, address caller);
 
+    /// @notice A minimum lock window above `max`.
+    error WorkLockPeriodTooLong(uint256 period, uint256 max);
+
     /// @notice pause() while already paused.
     error AlreadyPaused();
 
@@ -61,6 +64,10 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice The federator set the minimum stake per compute unit.
     /// @param stakeMinimum The new minimum: a provider needs stakeMinimum x (1 + its total compute units).
     event StakeMinimumSet(uint256 stakeMinimum);
+
+    /// @notice The federator set the shortest lock window a pool may have for work rewards.
+    /// @param period The minimum in seconds.
+    event MinWorkLockPeriodSet(uint256 period);
 
     /// @notice The federator paused or unpaused registration, node adds and pool joins.
     /// @param paused The new state.
@@ -106,15 +113,18 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice The minimum stake per compute unit (and the base stake of a provider without nodes).
     function stakeMinimum() external view returns (uint256);
 
+    /// @notice The shortest lock window a pool may have for work rewards (validators' time to check work).
+    function minWorkLockPeriod() external view returns (uint256);
+
     /// @notice What `provider` must keep staked: stakeMinimum x (1 + total compute units of its nodes).
     function minimumStakeFor(address provider) external view returns (uint256);
 
-    /// @notice What a pool join asks of the network: reverts with NetworkPaused while paused, and with
-    /// InsufficientStake when `provider`'s active stake is below stakeMinimum x (1 +
-    /// `providerComputeUnits`).
-    /// @dev The ComputePool passes the provider's compute units as the registry reported them while
-    /// admitting its nodes, which saves a registry read per join.
-    function checkPoolJoin(address provider, uint256 providerComputeUnits) external view;
+    /// @notice What joining a pool and submitting work ask of the network: reverts with NetworkPaused
+    /// while paused, and with InsufficientStake when `provider`'s active stake is below
+    /// stakeMinimum x (1 + `providerComputeUnits`).
+    /// @dev The ComputePool passes the provider's compute units as the registry reported them, which
+    /// saves a registry read.
+    function checkActiveProvider(address provider, uint256 providerComputeUnits) external view;
 
     /// @notice What `provider` must keep staked (minimumStakeFor) and what it has staked: its nodes
     /// may join and stay in pools only while `active >= required`.
@@ -187,6 +197,17 @@ interface IPrimeNetwork is ICommonErrors {
         external
         returns (uint256 slashed);
 
+    /// @notice Invalidates work `workKey` while its reward is locked: exactly that reward goes back to
+    /// its pool's budget, `penalty` (at most) is slashed from the provider that submitted it to the
+    /// treasury, and with `invalidateNode` the node is invalidated and ejected from that pool.
+    /// Validator only.
+    /// @return slashed The penalty actually slashed.
+    function invalidateWork(bytes32 workKey, uint256 penalty, bool invalidateNode) external returns (uint256 slashed);
+
+    /// @notice Invalidates work `workKey` while its reward is locked, without penalty: exactly that
+    /// reward goes back to its pool's budget. Validator only.
+    function softInvalidateWork(bytes32 workKey) external;
+
     /// @notice Creates a domain. Federator only.
     /// @return domainId The new domain's id.
     function createDomain(string calldata name, address validationLogic, string calldata domainParametersURI)
@@ -198,6 +219,10 @@ interface IPrimeNetwork is ICommonErrors {
 
     /// @notice Sets the minimum stake per compute unit. Federator only.
     function setStakeMinimum(uint256 stakeMinimum) external;
+
+    /// @notice Sets the shortest lock window pools may set for work rewards (at most 90 days); pools
+    /// that already accepted work keep theirs. Federator only.
+    function setMinWorkLockPeriod(uint256 period) external;
 
     /// @notice Sets the unbonding period for new unbonds. Federator only.
     function setUnbondingPeriod(uint256 period) external;

@@ -155,4 +155,36 @@ contract RewardsFuzzTest is BaseTest {
     function test_claimedNeverExceedsFunded_example() public {
         testFuzz_claimedNeverExceedsFunded(42, 1e15, 1e21, 3, 5);
     }
+
+    /* WORK */
+
+    /// @dev Any window, submission time and size: the reward is reserved from the budget, stays locked
+    /// for more than one window and at most two, then exactly units x rate is paid.
+    function testFuzz_work_lockedForItsWindowThenPaidExactly(uint256 units, uint256 window, uint256 offset) public {
+        units = bound(units, 1, 1000);
+        window = bound(window, 1, 90 days);
+        offset = bound(offset, 0, 10 * window);
+        uint256 rate = 1e15;
+        _registerWhitelisted(provider, 1);
+        address node = _addValidatedNode(provider, "workNode", 1);
+        uint256 poolId = _workPool(rate, units * rate, window);
+        _join(provider, poolId, node, 0);
+        skip(offset);
+
+        uint256 submittedAt = vm.getBlockTimestamp();
+        _submit(poolId, node, keccak256("work"), units);
+        assertEq(rewards.getPoolRewards(poolId).budget, 0, "the whole budget is reserved");
+        (, uint256 unlockAt) = rewards.getWork(keccak256("work"));
+        assertGt(unlockAt, submittedAt + window, "locked more than one window");
+        assertLe(unlockAt, submittedAt + 2 * window, "and at most two");
+
+        vm.warp(unlockAt - 1);
+        assertEq(_claim(provider, poolId, node), 0, "nothing before the window ends");
+        vm.warp(unlockAt);
+        assertEq(_claim(provider, poolId, node), units * rate, "exactly units x rate after");
+    }
+
+    function test_work_lockedForItsWindowThenPaidExactly_example() public {
+        testFuzz_work_lockedForItsWindowThenPaidExactly(7, 1 days, 5 hours);
+    }
 }

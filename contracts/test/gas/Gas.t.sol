@@ -94,4 +94,34 @@ contract GasTest is BaseTest {
         pools.joinComputePool(poolId, invites);
         _snapshot("joinComputePool_10", 1_100_000);
     }
+
+    function test_gas_work() public {
+        uint256 poolId = _workPool(1e15, 1000e18, 1 days);
+        _registerWhitelisted(provider, 10);
+        address nodeKey = _addValidatedNode(provider, "node", 10);
+        _join(provider, poolId, nodeKey, 0);
+        // The node has submitted before in this pool: what every later submission costs.
+        _submit(poolId, nodeKey, keccak256("work-0"), 10);
+        skip(1 hours);
+
+        bytes memory data = _workData(keccak256("work-1"), 10);
+        vm.prank(nodeKey);
+        pools.submitWork(poolId, nodeKey, data);
+        _snapshot("submitWork", 0);
+
+        _submit(poolId, nodeKey, keccak256("work-2"), 10);
+        _submit(poolId, nodeKey, keccak256("work-3"), 10);
+        vm.prank(validator);
+        network.invalidateWork(keccak256("work-2"), 1e18, false);
+        _snapshot("invalidateWork", 120_000);
+
+        vm.prank(validator);
+        network.softInvalidateWork(keccak256("work-3"));
+        _snapshot("softInvalidateWork", 70_000);
+
+        skip(3 days);
+        vm.prank(provider);
+        rewards.claimRewards(poolId, _one(nodeKey));
+        _snapshot("claimRewards_work_1", 70_000);
+    }
 }

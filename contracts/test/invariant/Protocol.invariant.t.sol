@@ -23,6 +23,7 @@ contract ProtocolInvariantTest is BaseTest {
             registry: registry,
             pools: pools,
             rewards: rewards,
+            workValidation: workValidation,
             federator: federator,
             validator: validator,
             treasury: treasury,
@@ -46,11 +47,13 @@ contract ProtocolInvariantTest is BaseTest {
         _assertStakeManagerBalanceEqualsActivePlusUnbonding();
     }
 
-    /// @notice Per pool: funded == claimed + claimable + unaccrued budget (+ withdrawn); the
-    /// distributor holds exactly the budgets plus what is claimable.
+    /// @notice Per pool: funded == claimed + claimable + locked + unaccrued budget (+ withdrawn); the
+    /// distributor holds exactly the budgets plus what is claimable or locked; locked work rewards
+    /// are exactly those of works still in their window.
     function invariant_rewardsLedger() public view {
         _assertPoolFundedEqualsClaimedPlusClaimablePlusBudget();
         _assertDistributorBalanceEqualsBudgetsPlusClaimable();
+        _assertLockedIsExactlyTheUnmaturedWork();
     }
 
     /// @notice A node is active in at most one pool, registry flags agree with membership, pool
@@ -85,16 +88,13 @@ contract ProtocolInvariantTest is BaseTest {
     function _assertPoolFundedEqualsClaimedPlusClaimablePlusBudget() internal view {
         for (uint256 p; p < handler.poolCount(); ++p) {
             uint256 poolId = handler.poolIds(p);
-            uint256 claimable;
-            for (uint256 k; k < handler.NODE_COUNT(); ++k) {
-                claimable += rewards.calculateRewards(poolId, handler.nodeKeys(k));
-            }
+            uint256 owed = _owedByPool(poolId);
             uint256 out = handler.ghost_claimed(poolId) + handler.ghost_paidOnRejoin(poolId)
                 + handler.ghost_budgetWithdrawn(poolId);
             assertEq(
                 handler.ghost_funded(poolId),
-                out + claimable + rewards.getPoolRewards(poolId).budget,
-                "funded == claimed + paid on rejoin + withdrawn + claimable + budget (forfeits back in budget)"
+                out + owed + rewards.getPoolRewards(poolId).budget,
+                "funded == claimed + paid on rejoin + withdrawn + claimable + locked + budget"
             );
             assertLe(out, handler.ghost_funded(poolId), "never more paid out than funded");
         }
@@ -104,12 +104,40 @@ contract ProtocolInvariantTest is BaseTest {
         uint256 owed;
         for (uint256 p; p < handler.poolCount(); ++p) {
             uint256 poolId = handler.poolIds(p);
-            owed += rewards.getPoolRewards(poolId).budget;
+            owed += rewards.getPoolRewards(poolId).budget + _owedByPool(poolId);
+        }
+        assertEq(token.balanceOf(address(rewards)), owed, "RewardsDistributor balance == budgets + claimable + locked");
+    }
+
+    /// @dev What pool `poolId` owes its nodes: time rewards and work rewards, claimable or locked.
+    function _owedByPool(uint256 poolId) internal view returns (uint256 owed) {
+        for (uint256 k; k < handler.NODE_COUNT(); ++k) {
+            address nodeKey = handler.nodeKeys(k);
+            (uint256 locked, uint256 claimable,) = rewards.getNodeWork(poolId, nodeKey);
+            owed += rewards.calculateRewards(poolId, nodeKey) + claimable + locked;
+        }
+    }
+
+    /// @dev Each node's locked work rewards are exactly the rewards of its accepted works whose window
+    /// has not ended: no work reward is claimable before its window ends, none stays locked after.
+    function _assertLockedIsExactlyTheUnmaturedWork() internal view {
+        for (uint256 p; p < handler.poolCount(); ++p) {
+            uint256 poolId = handler.poolIds(p);
             for (uint256 k; k < handler.NODE_COUNT(); ++k) {
-                owed += rewards.calculateRewards(poolId, handler.nodeKeys(k));
+                address nodeKey = handler.nodeKeys(k);
+                uint256 unmatured;
+                for (uint256 w; w < handler.workCount(); ++w) {
+                    (IRewardsDistributor.Work memory work, uint256 unlockAt) = rewards.getWork(handler.workKeys(w));
+                    if (work.poolId != poolId || work.nodeKey != nodeKey) continue;
+                    if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED || block.timestamp >= unlockAt) {
+                        continue;
+                    }
+                    unmatured += work.reward;
+                }
+                (uint256 locked,,) = rewards.getNodeWork(poolId, nodeKey);
+                assertEq(locked, unmatured, "locked == rewards of accepted works still in their window");
             }
         }
-        assertEq(token.balanceOf(address(rewards)), owed, "RewardsDistributor balance == budgets + claimable");
     }
 
     /* MEMBERSHIP */
@@ -187,7 +215,7 @@ contract ProtocolInvariantTest is BaseTest {
     /// @dev A fixed sequence through the handler after the bootstrap, so a handler that silently skips
     /// its actions shows up as a failure here instead of as invariants that hold vacuously.
     function test_handler_reachesEveryFlow() public {
-        string[21] memory flows = [
+        string[23] memory flows = [
             "increaseStake",
             "reclaimStake",
             "withdraw",
@@ -204,13 +232,15 @@ contract ProtocolInvariantTest is BaseTest {
             "leave",
             "eject",
             "evict",
+            "submitWork",
+            "invalidateWork",
             "claim",
             "forfeit",
             "withdrawUnusedBudget",
             "togglePause",
             "tryUnauthorized"
         ];
-        uint256[21] memory before;
+        uint256[23] memory before;
         for (uint256 i; i < flows.length; ++i) {
             before[i] = handler.calls(flows[i]);
         }
@@ -218,6 +248,11 @@ contract ProtocolInvariantTest is BaseTest {
         assertEq(rewards.getPoolRewards(handler.poolIds(0)).nodeCount, 6, "bootstrap filled the first pool");
 
         handler.warp(1 hours);
+        handler.submitWork(0, 3, false);
+        handler.submitWork(1, 5, true);
+        handler.submitWork(2, 7, false);
+        handler.invalidateWork(0, 1, 1e18);
+        handler.invalidateWork(1, 0, 0);
         handler.claim(0, 0);
         handler.warp(1 hours);
         handler.leave(3);

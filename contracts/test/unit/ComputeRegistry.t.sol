@@ -525,15 +525,16 @@ contract ComputeRegistryTest is BaseTest {
     function test_nodeEligibility_reportsProviderValidationAndWhitelist() public {
         _registerWhitelisted(provider, 1);
         address key = _addValidatedNode(provider, "node", 1);
-        (address owner, bool validated, bool whitelisted) = registry.nodeEligibility(key);
+        (address owner, bool validated, bool whitelisted, uint256 units) = registry.nodeEligibility(key);
+        assertEq(units, 1, "the provider's compute units");
         assertEq(owner, provider, "provider");
         assertTrue(validated && whitelisted, "eligible");
         vm.prank(validator);
         network.blacklistProvider(provider, _noEvictions());
-        (, validated, whitelisted) = registry.nodeEligibility(key);
+        (, validated, whitelisted,) = registry.nodeEligibility(key);
         assertTrue(validated, "still validated");
         assertFalse(whitelisted, "no longer whitelisted");
-        (owner,,) = registry.nodeEligibility(stranger);
+        (owner,,,) = registry.nodeEligibility(stranger);
         assertEq(owner, address(0), "unknown node");
     }
 

@@ -256,11 +256,11 @@ contract RewardsDistributorTest is BaseTest {
 
         uint256 before = token.balanceOf(provider);
         vm.expectEmit(true, true, true, true, address(rewards));
-        emit IRewardsDistributor.RewardsClaimed(poolId, n1, provider, 70);
+        emit IRewardsDistributor.RewardsClaimed(poolId, n1, provider, 70, 0);
         vm.expectEmit(true, true, true, true, address(rewards));
-        emit IRewardsDistributor.RewardsClaimed(poolId, n2, provider, 140);
+        emit IRewardsDistributor.RewardsClaimed(poolId, n2, provider, 140, 0);
         vm.expectEmit(true, true, true, true, address(rewards));
-        emit IRewardsDistributor.RewardsClaimed(poolId, n3, provider, 210);
+        emit IRewardsDistributor.RewardsClaimed(poolId, n3, provider, 210, 0);
         vm.prank(provider);
         uint256 total = rewards.claimRewards(poolId, _list(n1, n2, n3));
 
@@ -325,7 +325,7 @@ contract RewardsDistributorTest is BaseTest {
         uint256 before = token.balanceOf(provider);
 
         vm.expectEmit(true, true, true, true, address(rewards));
-        emit IRewardsDistributor.RewardsClaimed(poolId, node, provider, 0);
+        emit IRewardsDistributor.RewardsClaimed(poolId, node, provider, 0, 0);
         assertEq(_claim(provider, poolId, node), 0, "second claim pays nothing");
         assertEq(token.balanceOf(provider), before, "no transfer");
     }
@@ -586,7 +586,7 @@ contract RewardsDistributorTest is BaseTest {
 
         uint256 before = token.balanceOf(provider);
         vm.expectEmit(true, true, true, true, address(rewards));
-        emit IRewardsDistributor.RewardsClaimed(poolId, node, provider, 3000);
+        emit IRewardsDistributor.RewardsClaimed(poolId, node, provider, 3000, 0);
         _join(provider2, poolId, node, 1);
 
         assertEq(token.balanceOf(provider) - before, 3000, "previous provider paid");

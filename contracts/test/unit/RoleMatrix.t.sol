@@ -9,6 +9,7 @@ import {IPrimeNetwork} from "../../src/interfaces/IPrimeNetwork.sol";
 import {IPrimeNetworkModule} from "../../src/interfaces/IPrimeNetworkModule.sol";
 import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
 import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
+import {IWorkUnitsValidation} from "../../src/interfaces/IWorkUnitsValidation.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
 
 /// @notice Every gated function of every contract, called by every actor that must not pass: each
@@ -38,6 +39,10 @@ contract RoleMatrixTest is BaseTest {
 
     address internal nodeKey; // joined to poolId
     address internal spareNode; // registered, validated, in no pool
+    address internal workNode; // in workPoolId, with WORK_KEY submitted and still locked
+    uint256 internal workPoolId;
+    uint256 internal workDomainId;
+    bytes32 internal constant WORK_KEY = keccak256("matrix-work");
     uint256 internal poolId; // ACTIVE, funded, nodeKey in it
     uint256 internal pendingPoolId; // PENDING
     uint256 internal endedPoolId; // COMPLETED with unused budget
@@ -53,6 +58,11 @@ contract RoleMatrixTest is BaseTest {
         poolId = _activePool(1e15, 1000e18);
         _join(provider, poolId, nodeKey, 0);
 
+        workNode = _addValidatedNode(provider, "workNode", 1);
+        workPoolId = _workPool(1e15, 1000e18, 1 days);
+        workDomainId = pools.getPool(workPoolId).domainId;
+        _join(provider, workPoolId, workNode, 0);
+
         uint256 domainId = _createDomain();
         pendingPoolId = _createPool(domainId, 0);
         endedPoolId = _createPool(domainId, 0);
@@ -67,6 +77,8 @@ contract RoleMatrixTest is BaseTest {
         vm.prank(provider);
         network.reclaimStake(1e18);
         skip(UNBONDING_PERIOD);
+        // After the skip, so the work is still in its window.
+        _submit(workPoolId, workNode, WORK_KEY, 1);
 
         vm.label(address(network), "PrimeNetwork");
         vm.label(address(stakeManager), "StakeManager");
@@ -98,7 +110,8 @@ contract RoleMatrixTest is BaseTest {
         _addPoolRows();
         _addStakeManagerRows();
         _addRegistryRows();
-        assertEq(_table.length, 46, "every row added");
+        _addWorkRows();
+        assertEq(_table.length, 54, "every row added");
     }
 
     function _addPrimeNetworkRows() internal {
@@ -176,6 +189,25 @@ contract RoleMatrixTest is BaseTest {
         _add(sm, Gate.PRIME_NETWORK, abi.encodeCall(IStakeManager.slash, (provider, 1e18)));
         _add(sm, Gate.PRIME_NETWORK, abi.encodeCall(IStakeManager.setUnbondingPeriod, (1 days)));
         _add(sm, Gate.PRIME_NETWORK, abi.encodeCall(IStakeManager.setTreasury, (stranger)));
+    }
+
+    function _addWorkRows() internal {
+        address n = address(network);
+        address rd = address(rewards);
+        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.setMinWorkLockPeriod, (1 hours)));
+        _add(
+            address(workValidation), Gate.FEDERATOR, abi.encodeCall(IWorkUnitsValidation.setUnitsCap, (workDomainId, 1))
+        );
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.invalidateWork, (WORK_KEY, 1e18, true)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.softInvalidateWork, (WORK_KEY)));
+        _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.setWorkRewardRate, (poolId, 1)));
+        _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.setWorkLockPeriod, (poolId, 2 days)));
+        _add(
+            rd,
+            Gate.COMPUTE_POOL,
+            abi.encodeCall(IRewardsDistributor.onWorkAccepted, (workPoolId, workNode, provider, keccak256("new"), 1))
+        );
+        _add(rd, Gate.PRIME_NETWORK, abi.encodeCall(IRewardsDistributor.onWorkInvalidated, (WORK_KEY, true)));
     }
 
     function _addRegistryRows() internal {

@@ -11,6 +11,7 @@ import {IPrimeNetwork} from "../../src/interfaces/IPrimeNetwork.sol";
 import {IPrimeToken} from "../../src/interfaces/IPrimeToken.sol";
 import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
 import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
+import {IWorkUnitsValidation} from "../../src/interfaces/IWorkUnitsValidation.sol";
 
 /// @notice The full deployment and the actors every test starts from.
 /// @dev The protocol is deployed from its production build (see ProtocolDeployer): tests talk to it
@@ -30,6 +31,7 @@ abstract contract BaseTest is Test, ProtocolDeployer {
     IDomainRegistry internal domains;
     IComputePool internal pools;
     IRewardsDistributor internal rewards;
+    IWorkUnitsValidation internal workValidation;
 
     address internal federator = makeAddr("federator");
     address internal validator = makeAddr("validator");
@@ -71,6 +73,7 @@ abstract contract BaseTest is Test, ProtocolDeployer {
         domains = p.domainRegistry;
         pools = p.computePool;
         rewards = p.rewardsDistributor;
+        workValidation = p.workValidation;
 
         IPrimeToken mintable = IPrimeToken(token_);
         address[4] memory holders = [provider, provider2, creator, funder];
@@ -179,6 +182,43 @@ abstract contract BaseTest is Test, ProtocolDeployer {
             vm.prank(funder);
             rewards.fundPool(poolId, budget);
         }
+    }
+
+    /* WORK */
+
+    /// @dev A domain whose work the default validation logic checks, capped at `unitsCap` units.
+    function _workDomain(uint256 unitsCap) internal returns (uint256 domainId) {
+        vm.startPrank(federator);
+        domainId = network.createDomain("training", address(workValidation), "ipfs://work-domain");
+        workValidation.setUnitsCap(domainId, unitsCap);
+        vm.stopPrank();
+    }
+
+    /// @dev A started, funded pool in a fresh work domain (cap 1,000 units) paying `workRate` per
+    /// unit and nothing for time, with a lock window of `lockPeriod`.
+    function _workPool(uint256 workRate, uint256 budget, uint256 lockPeriod) internal returns (uint256 poolId) {
+        uint256 domainId = _workDomain(1000);
+        vm.startPrank(creator);
+        poolId = pools.createComputePool(domainId, manager, "work pool", "ipfs://pool-data", 0);
+        rewards.setWorkRewardRate(poolId, workRate);
+        rewards.setWorkLockPeriod(poolId, lockPeriod);
+        pools.startComputePool(poolId);
+        vm.stopPrank();
+        if (budget != 0) {
+            vm.prank(funder);
+            rewards.fundPool(poolId, budget);
+        }
+    }
+
+    /// @dev The default logic's submission format.
+    function _workData(bytes32 workKey, uint256 units) internal pure returns (bytes memory) {
+        return abi.encode(workKey, units);
+    }
+
+    /// @dev `nodeKey` submits work `workKey` of `units` units itself.
+    function _submit(uint256 poolId, address nodeKey, bytes32 workKey, uint256 units) internal {
+        vm.prank(nodeKey);
+        pools.submitWork(poolId, nodeKey, _workData(workKey, units));
     }
 
     function _join(address provider_, uint256 poolId, address nodeKey, uint256 nonce) internal {

@@ -11,6 +11,7 @@ import {IPrimeNetworkModule} from "../../../src/interfaces/IPrimeNetworkModule.s
 import {IPrimeToken} from "../../../src/interfaces/IPrimeToken.sol";
 import {IRewardsDistributor} from "../../../src/interfaces/IRewardsDistributor.sol";
 import {IStakeManager} from "../../../src/interfaces/IStakeManager.sol";
+import {IWorkUnitsValidation} from "../../../src/interfaces/IWorkUnitsValidation.sol";
 
 /// @notice Drives bounded random sequences through the protocol's real entry points with a fixed cast:
 /// three providers, six node keys, one pool creator with its compute manager key, the validator, the
@@ -22,6 +23,8 @@ contract ProtocolHandler is Test {
     uint256 public constant NODE_COUNT = 6;
     uint256 public constant MAX_POOLS = 4;
     uint256 internal constant MAX_UNITS = 8;
+    uint256 internal constant MAX_WORK_UNITS = 50;
+    uint256 public constant WORK_WINDOW = 1 days;
     /// @dev Node-ownership consents the handler signs stay valid through any campaign (2100-01-01).
     uint256 internal constant CONSENT_DEADLINE = 4_102_444_800;
 
@@ -33,6 +36,7 @@ contract ProtocolHandler is Test {
     IComputeRegistry public immutable registry;
     IComputePool public immutable pools;
     IRewardsDistributor public immutable rewards;
+    IWorkUnitsValidation public immutable workValidation;
 
     /* ACTORS */
 
@@ -51,6 +55,8 @@ contract ProtocolHandler is Test {
     uint256 public immutable domainId;
     uint256 internal immutable _stakeMinimum;
     uint256[] public poolIds;
+    /// @dev Every work key submitted, in order.
+    bytes32[] public workKeys;
     mapping(uint256 poolId => uint256) internal _nextNonce;
 
     /* GHOSTS */
@@ -76,6 +82,7 @@ contract ProtocolHandler is Test {
         IComputeRegistry registry;
         IComputePool pools;
         IRewardsDistributor rewards;
+        IWorkUnitsValidation workValidation;
         address federator;
         address validator;
         address treasury;
@@ -90,6 +97,7 @@ contract ProtocolHandler is Test {
         registry = d.registry;
         pools = d.pools;
         rewards = d.rewards;
+        workValidation = d.workValidation;
         federator = d.federator;
         validator = d.validator;
         treasury = d.treasury;
@@ -113,8 +121,10 @@ contract ProtocolHandler is Test {
         token.approve(address(rewards), type(uint256).max);
         vm.prank(funder);
         token.approve(address(rewards), type(uint256).max);
-        vm.prank(federator);
-        domainId = network.createDomain("invariant", address(0), "ipfs://domain");
+        vm.startPrank(federator);
+        domainId = network.createDomain("invariant", address(workValidation), "ipfs://domain");
+        workValidation.setUnitsCap(domainId, MAX_WORK_UNITS);
+        vm.stopPrank();
     }
 
     /// @notice Brings the network to life before the random sequences: every provider registered and
@@ -147,7 +157,7 @@ contract ProtocolHandler is Test {
     /* SELECTORS */
 
     function selectors() external pure returns (bytes4[] memory s) {
-        s = new bytes4[](24);
+        s = new bytes4[](27);
         s[0] = this.registerProvider.selector;
         s[1] = this.increaseStake.selector;
         s[2] = this.reclaimStake.selector;
@@ -172,9 +182,16 @@ contract ProtocolHandler is Test {
         s[21] = this.togglePause.selector;
         s[22] = this.tryUnauthorized.selector;
         s[23] = this.join.selector; // joins are what the other actions feed on: weight them double
+        s[24] = this.submitWork.selector;
+        s[25] = this.submitWork.selector;
+        s[26] = this.invalidateWork.selector;
     }
 
     /* VIEWS FOR THE INVARIANTS */
+
+    function workCount() external view returns (uint256) {
+        return workKeys.length;
+    }
 
     function poolCount() external view returns (uint256) {
         return poolIds.length;
@@ -326,6 +343,28 @@ contract ProtocolHandler is Test {
         }
     }
 
+    /// @dev Whether `nodeKey` earned in `poolId` under another provider whose work there is still
+    /// locked: such a key cannot rejoin yet (PreviousProviderWorkLocked).
+    function _lockedForAnother(uint256 poolId, address nodeKey, address provider) internal view returns (bool) {
+        address previous = rewards.getNodeRecord(poolId, nodeKey).provider;
+        (uint256 locked,,) = rewards.getNodeWork(poolId, nodeKey);
+        return previous != address(0) && previous != provider && locked != 0;
+    }
+
+    /// @dev What a rejoin of `nodeKey` under `provider` pays its previous provider: its time and
+    /// matured work rewards in the pool.
+    function _owedOnRejoin(uint256 poolId, address nodeKey, address provider)
+        internal
+        view
+        returns (address previous, uint256 amount)
+    {
+        IRewardsDistributor.NodeRecord memory record = rewards.getNodeRecord(poolId, nodeKey);
+        previous = record.provider;
+        if (previous == provider || previous == address(0)) return (previous, 0);
+        (, uint256 workClaimable,) = rewards.getNodeWork(poolId, nodeKey);
+        amount = record.unclaimed + workClaimable;
+    }
+
     function _stakeCovers(address provider) internal view returns (bool) {
         (uint256 required, uint256 active) = network.stakeStatus(provider);
         return active >= required;
@@ -343,8 +382,12 @@ contract ProtocolHandler is Test {
     function createPool(uint256 limitSeed) external {
         if (poolIds.length >= MAX_POOLS) return;
         uint256 limit = limitSeed % 3 == 0 ? _bound(limitSeed, 4, 30) : 0;
-        vm.prank(creator);
+        vm.startPrank(creator);
         uint256 poolId = pools.createComputePool(domainId, manager, "pool", "ipfs://pool-data", limit);
+        // Every pool pays for work too; the rate varies so some works cost more than the budget has.
+        rewards.setWorkRewardRate(poolId, 1 + limitSeed % 1e15);
+        rewards.setWorkLockPeriod(poolId, WORK_WINDOW);
+        vm.stopPrank();
         poolIds.push(poolId);
         ++calls["createPool"];
     }
@@ -416,6 +459,7 @@ contract ProtocolHandler is Test {
             IComputeRegistry.Node memory node = registry.getNode(nodeKey);
             if (node.provider != provider || !node.validated || node.active) continue;
             if (limit != 0 && units + node.computeUnits > limit) continue;
+            if (_lockedForAnother(poolId, nodeKey, provider)) continue;
             units += node.computeUnits;
             chosen[count++] = nodeKey;
         }
@@ -428,9 +472,9 @@ contract ProtocolHandler is Test {
         IComputePool.Invite[] memory invites = new IComputePool.Invite[](count);
         uint256 expiry = block.timestamp + 1 hours;
         for (uint256 k; k < count; ++k) {
-            IRewardsDistributor.NodeRecord memory record = rewards.getNodeRecord(poolId, chosen[k]);
-            if (record.provider != provider && record.unclaimed != 0) {
-                (paid[k], owed[k], balances[k]) = (record.provider, record.unclaimed, token.balanceOf(record.provider));
+            (address payee, uint256 amount) = _owedOnRejoin(poolId, chosen[k], provider);
+            if (amount != 0) {
+                (paid[k], owed[k], balances[k]) = (payee, amount, token.balanceOf(payee));
             }
             invites[k] = _signInvite(poolId, chosen[k], expiry);
         }
@@ -475,6 +519,50 @@ contract ProtocolHandler is Test {
         ++calls["eject"];
     }
 
+    /* WORK */
+
+    /// @notice A node in a pool submits work (by itself or by its provider) when it is eligible and the
+    /// pool's budget covers the reward; the work's reward is then locked, not claimable.
+    function submitWork(uint256 nodeSeed, uint256 units, bool byProvider) external {
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        uint256 poolId = ghost_poolOf[nodeKey];
+        if (poolId == 0 || network.paused() || !_eligible(poolId, nodeKey)) return;
+        if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
+        units = _bound(units, 1, MAX_WORK_UNITS);
+        uint256 reward = units * rewards.getPoolWork(poolId).workRate;
+        if (reward > rewards.getPoolRewards(poolId).budget) return;
+        bytes32 workKey = keccak256(abi.encode("inv.work", workKeys.length));
+        (uint256 lockedBefore,,) = rewards.getNodeWork(poolId, nodeKey);
+        vm.prank(byProvider ? registry.getNode(nodeKey).provider : nodeKey);
+        pools.submitWork(poolId, nodeKey, abi.encode(workKey, units));
+        workKeys.push(workKey);
+        (uint256 lockedAfter,,) = rewards.getNodeWork(poolId, nodeKey);
+        assertEq(lockedAfter, lockedBefore + reward, "the reward is locked, not claimable");
+        ++calls["submitWork"];
+    }
+
+    /// @notice The validator invalidates a still-locked work: hard (a penalty, sometimes the node
+    /// invalidated and ejected too) or soft. Exactly its reward goes back to the budget.
+    function invalidateWork(uint256 workSeed, uint256 how, uint256 penalty) external {
+        if (workKeys.length == 0) return;
+        bytes32 workKey = workKeys[workSeed % workKeys.length];
+        (IRewardsDistributor.Work memory work, uint256 unlockAt) = rewards.getWork(workKey);
+        if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED || block.timestamp >= unlockAt) return;
+        uint256 budget = rewards.getPoolRewards(work.poolId).budget;
+        if (how % 3 == 0) {
+            vm.prank(validator);
+            network.softInvalidateWork(workKey);
+        } else {
+            penalty = _bound(penalty, 0, _stakeMinimum);
+            bool invalidateNode = how % 3 == 2;
+            vm.prank(validator);
+            ghost_slashed += network.invalidateWork(workKey, penalty, invalidateNode);
+            if (invalidateNode && !registry.getNode(work.nodeKey).active) ghost_poolOf[work.nodeKey] = 0;
+        }
+        assertEq(rewards.getPoolRewards(work.poolId).budget, budget + work.reward, "exactly its reward returns");
+        ++calls["invalidateWork"];
+    }
+
     /* REWARDS */
 
     function claim(uint256 poolSeed, uint256 providerSeed) external {
@@ -488,7 +576,8 @@ contract ProtocolHandler is Test {
             IRewardsDistributor.NodeRecord memory record = rewards.getNodeRecord(poolId, nodeKeys[k]);
             if (record.provider != provider) continue;
             keys[count++] = nodeKeys[k];
-            expected += record.unclaimed;
+            (, uint256 workClaimable,) = rewards.getNodeWork(poolId, nodeKeys[k]);
+            expected += record.unclaimed + workClaimable;
         }
         if (count == 0) return;
         assembly ("memory-safe") {
@@ -510,9 +599,10 @@ contract ProtocolHandler is Test {
         IRewardsDistributor.NodeRecord memory record = rewards.getNodeRecord(poolId, nodeKey);
         if (record.provider == address(0)) return;
         uint256 budget = rewards.getPoolRewards(poolId).budget;
+        (, uint256 workClaimable,) = rewards.getNodeWork(poolId, nodeKey);
         vm.prank(validator);
         uint256 amount = rewards.forfeitRewards(poolId, nodeKey);
-        assertEq(amount, record.unclaimed, "forfeits what was unclaimed");
+        assertEq(amount, record.unclaimed + workClaimable, "forfeits what was unclaimed, time and work");
         assertEq(rewards.getPoolRewards(poolId).budget, budget + amount, "forfeit returns to the budget");
         ghost_forfeited[poolId] += amount;
         ++calls["forfeit"];

@@ -1,0 +1,524 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
+import {IComputePool} from "../../src/interfaces/IComputePool.sol";
+import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
+import {IPrimeNetwork} from "../../src/interfaces/IPrimeNetwork.sol";
+import {IPrimeNetworkModule} from "../../src/interfaces/IPrimeNetworkModule.sol";
+import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
+import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
+import {IWorkUnitsValidation} from "../../src/interfaces/IWorkUnitsValidation.sol";
+import {BaseTest} from "../utils/BaseTest.sol";
+
+/// @notice Work end to end: submission, the default validation logic, reserved and locked rewards,
+/// claims after the window, hard and soft invalidation.
+contract WorkTest is BaseTest {
+    uint256 internal constant WORK_RATE = 1e15;
+    uint256 internal constant BUDGET = 100e18;
+    uint256 internal constant WINDOW = 1 days;
+
+    uint256 internal poolId;
+    address internal node;
+    uint256 internal nodePk;
+
+    /// @dev A funded work pool (1e15 per unit, 1-day window) with provider's 10-unit node in it.
+    function setUp() public override {
+        super.setUp();
+        _registerWhitelisted(provider, 10);
+        (, nodePk) = _nodeKey("node");
+        node = _addNode(provider, nodePk, 10);
+        vm.prank(validator);
+        network.validateNode(node);
+        poolId = _workPool(WORK_RATE, BUDGET, WINDOW);
+        _join(provider, poolId, node, 0);
+        vm.label(node, "node");
+    }
+
+    function _budget() internal view returns (uint256) {
+        return rewards.getPoolRewards(poolId).budget;
+    }
+
+    function _nodeWork() internal view returns (uint256 locked, uint256 claimable, uint256 nextUnlock) {
+        return rewards.getNodeWork(poolId, node);
+    }
+
+    /// @dev When a work submitted now unlocks: the second window boundary from now.
+    function _unlockOfNow() internal view returns (uint256) {
+        return (vm.getBlockTimestamp() / WINDOW + 2) * WINDOW;
+    }
+
+    /* SUBMIT */
+
+    function test_submitWork_recordsReservesAndLocks() public {
+        bytes32 key = keccak256("output-1");
+        uint256 unlockAt = _unlockOfNow();
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.WorkAccepted(key, poolId, node, provider, 7, 7 * WORK_RATE, unlockAt);
+        vm.prank(node);
+        (bytes32 workKey, uint256 units) = pools.submitWork(poolId, node, _workData(key, 7));
+
+        assertEq(workKey, key, "key");
+        assertEq(units, 7, "units");
+        (IRewardsDistributor.Work memory work, uint256 workUnlock) = rewards.getWork(key);
+        assertEq(work.poolId, poolId, "record pool");
+        assertEq(work.nodeKey, node, "record node");
+        assertEq(work.provider, provider, "record provider");
+        assertEq(work.units, 7, "record units");
+        assertEq(work.reward, 7 * WORK_RATE, "record reward");
+        assertEq(work.submittedAt, vm.getBlockTimestamp(), "record time");
+        assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.ACCEPTED), "accepted");
+        assertEq(workUnlock, unlockAt, "unlock");
+        assertGe(unlockAt, vm.getBlockTimestamp() + WINDOW, "locked at least one window");
+
+        assertEq(_budget(), BUDGET - 7 * WORK_RATE, "reserved from the budget");
+        (uint256 locked, uint256 claimable, uint256 next) = _nodeWork();
+        assertEq(locked, 7 * WORK_RATE, "locked");
+        assertEq(claimable, 0, "nothing claimable yet");
+        assertEq(next, unlockAt, "next unlock");
+        IRewardsDistributor.PoolWork memory totals = rewards.getPoolWork(poolId);
+        assertEq(totals.workCount, 1, "pool count");
+        assertEq(totals.workUnits, 7, "pool units");
+        assertEq(totals.lockPeriod, WINDOW, "pool window");
+        assertTrue(rewards.getNodeRecord(poolId, node).hasWork, "node has work");
+    }
+
+    function test_submitWork_byTheProviderToo() public {
+        vm.prank(provider);
+        pools.submitWork(poolId, node, _workData(keccak256("by-provider"), 1));
+        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("by-provider"));
+        assertEq(work.nodeKey, node, "recorded for the node");
+    }
+
+    function test_submitWork_revertsForAnyoneElse() public {
+        bytes memory data = _workData(keccak256("k"), 1);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.CallerNotNodeOrProvider.selector, node, stranger));
+        vm.prank(stranger);
+        pools.submitWork(poolId, node, data);
+    }
+
+    function test_submitWork_revertsWhenThePoolIsNotActive() public {
+        vm.prank(creator);
+        pools.endComputePool(poolId);
+        bytes memory data = _workData(keccak256("k"), 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputePool.InvalidPoolStatus.selector, poolId, IComputePool.PoolStatus.COMPLETED)
+        );
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+    }
+
+    function test_submitWork_revertsWhenTheNodeIsNotInThePool() public {
+        _leave(provider, poolId, node);
+        bytes memory data = _workData(keccak256("k"), 1);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NodeNotInPool.selector, poolId, node));
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+    }
+
+    function test_submitWork_revertsWhenTheNodeIsNotEligible() public {
+        bytes memory data = _workData(keccak256("k"), 1);
+        vm.prank(validator);
+        network.invalidateNode(node, _noEvictions());
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NodeNotValidated.selector, node));
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+
+        vm.startPrank(validator);
+        network.validateNode(node);
+        network.blacklistProvider(provider, _noEvictions());
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.ProviderNotWhitelisted.selector, provider));
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+
+        vm.prank(validator);
+        network.whitelistProvider(provider);
+        vm.prank(validator);
+        network.slash(provider, 1, _noEvictions());
+        uint256 required = STAKE_MINIMUM * 11;
+        vm.expectRevert(
+            abi.encodeWithSelector(IPrimeNetwork.InsufficientStake.selector, provider, required, required - 1)
+        );
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+
+        vm.prank(provider);
+        network.increaseStake(1);
+        vm.prank(manager);
+        pools.blacklistNodes(poolId, _one(node), false);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NodeBlacklisted.selector, poolId, node));
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+    }
+
+    function test_submitWork_revertsWhenBlacklistedProviderOrPaused() public {
+        bytes memory data = _workData(keccak256("k"), 1);
+        vm.prank(manager);
+        pools.blacklistProviders(poolId, _one(provider), new address[](0));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.ProviderBlacklisted.selector, poolId, provider));
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+
+        uint256 other = _workPool(WORK_RATE, BUDGET, WINDOW);
+        _leave(provider, poolId, node);
+        _join(provider, other, node, 0);
+        vm.prank(federator);
+        network.pause();
+        vm.expectRevert(ICommonErrors.NetworkPaused.selector);
+        vm.prank(node);
+        pools.submitWork(other, node, data);
+    }
+
+    function test_submitWork_revertsWithoutValidationLogic() public {
+        uint256 domainId = pools.getPool(poolId).domainId;
+        vm.prank(federator);
+        network.updateDomain(domainId, address(0), "");
+        bytes memory data = _workData(keccak256("k"), 1);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NoValidationLogic.selector, domainId));
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+    }
+
+    function test_submitWork_revertsForAKeySeenBefore() public {
+        _submit(poolId, node, keccak256("once"), 1);
+        bytes memory data = _workData(keccak256("once"), 1);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, keccak256("once")));
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+    }
+
+    function test_submitWork_revertsWhenTheBudgetCannotCoverIt() public {
+        uint256 poor = _workPool(WORK_RATE, 5 * WORK_RATE, WINDOW);
+        _leave(provider, poolId, node);
+        _join(provider, poor, node, 0);
+        _submit(poor, node, keccak256("a"), 5);
+        bytes memory data = _workData(keccak256("b"), 1);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.InsufficientBudget.selector, poor, WORK_RATE, 0));
+        vm.prank(node);
+        pools.submitWork(poor, node, data);
+    }
+
+    /* THE DEFAULT VALIDATION LOGIC */
+
+    function test_workUnitsValidation_rejectsBadData() public {
+        uint256 domainId = pools.getPool(poolId).domainId;
+        bytes memory short = abi.encodePacked(keccak256("k"));
+        vm.expectRevert(abi.encodeWithSelector(IWorkUnitsValidation.InvalidWorkData.selector, 32));
+        vm.prank(node);
+        pools.submitWork(poolId, node, short);
+
+        bytes memory zero = _workData(keccak256("k"), 0);
+        vm.expectRevert(IWorkUnitsValidation.ZeroWorkUnits.selector);
+        vm.prank(node);
+        pools.submitWork(poolId, node, zero);
+
+        bytes memory tooMany = _workData(keccak256("k"), 1001);
+        vm.expectRevert(abi.encodeWithSelector(IWorkUnitsValidation.WorkUnitsAboveCap.selector, domainId, 1001, 1000));
+        vm.prank(node);
+        pools.submitWork(poolId, node, tooMany);
+    }
+
+    function test_workUnitsValidation_capIsTheFederators() public {
+        uint256 domainId = pools.getPool(poolId).domainId;
+        vm.expectRevert(
+            abi.encodeWithSelector(ICommonErrors.MissingRole.selector, keccak256("FEDERATOR_ROLE"), creator)
+        );
+        vm.prank(creator);
+        workValidation.setUnitsCap(domainId, 5);
+
+        vm.expectEmit(address(workValidation));
+        emit IWorkUnitsValidation.WorkUnitsCapSet(domainId, 5);
+        vm.prank(federator);
+        workValidation.setUnitsCap(domainId, 5);
+        assertEq(workValidation.unitsCap(domainId), 5, "cap");
+
+        uint256 max = type(uint32).max;
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, max + 1, max));
+        vm.prank(federator);
+        workValidation.setUnitsCap(domainId, max + 1);
+    }
+
+    /* LOCK AND CLAIM */
+
+    function test_claimRewards_paysWorkOnlyAfterItsWindow() public {
+        _submit(poolId, node, keccak256("a"), 10);
+        uint256 unlockAt = _unlockOfNow();
+        vm.warp(unlockAt - 1);
+        assertEq(_claim(provider, poolId, node), 0, "locked: nothing to claim");
+        (uint256 locked,,) = _nodeWork();
+        assertEq(locked, 10 * WORK_RATE, "still locked");
+
+        vm.warp(unlockAt);
+        uint256 before = token.balanceOf(provider);
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.RewardsClaimed(poolId, node, provider, 0, 10 * WORK_RATE);
+        assertEq(_claim(provider, poolId, node), 10 * WORK_RATE, "exactly the work reward");
+        assertEq(token.balanceOf(provider) - before, 10 * WORK_RATE, "paid");
+        (uint256 lockedAfter, uint256 claimable,) = _nodeWork();
+        assertEq(lockedAfter + claimable, 0, "nothing left");
+    }
+
+    function test_claimRewards_timeAndWorkTogether() public {
+        vm.prank(creator);
+        rewards.setRewardRate(poolId, 2);
+        _submit(poolId, node, keccak256("a"), 3);
+        vm.warp(_unlockOfNow());
+        uint256 seconds_ = vm.getBlockTimestamp() - rewards.getNodeRecord(poolId, node).joinedAt;
+        uint256 timeRewards = 2 * 10 * seconds_;
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.RewardsClaimed(poolId, node, provider, timeRewards, 3 * WORK_RATE);
+        assertEq(_claim(provider, poolId, node), timeRewards + 3 * WORK_RATE, "both");
+    }
+
+    function test_claimRewards_costDoesNotGrowWithTheNumberOfWorks() public {
+        uint256 other = _workPool(WORK_RATE, BUDGET, WINDOW);
+        (, uint256 pk2) = _nodeKey("node2");
+        vm.prank(provider);
+        network.increaseStake(STAKE_MINIMUM * 10);
+        address node2 = _addNode(provider, pk2, 10);
+        vm.prank(validator);
+        network.validateNode(node2);
+        _join(provider, other, node2, 0);
+
+        _submit(poolId, node, keccak256("one"), 1);
+        for (uint256 i; i < 30; ++i) {
+            _submit(other, node2, keccak256(abi.encode("many", i)), 1);
+            skip(1 hours);
+        }
+        vm.warp(vm.getBlockTimestamp() + 3 * WINDOW);
+        uint256 snapshot = vm.snapshotState();
+        vm.prank(provider);
+        uint256 gasOne = gasleft();
+        rewards.claimRewards(poolId, _one(node));
+        gasOne -= gasleft();
+        vm.revertToState(snapshot);
+        vm.prank(provider);
+        uint256 gasMany = gasleft();
+        rewards.claimRewards(other, _one(node2));
+        gasMany -= gasleft();
+        assertApproxEqAbs(gasMany, gasOne, 200, "30 works cost what one costs");
+    }
+
+    /* INVALIDATION */
+
+    function test_invalidateWork_returnsExactlyThatRewardAndSlashes() public {
+        _submit(poolId, node, keccak256("good"), 4);
+        _submit(poolId, node, keccak256("bad"), 6);
+        uint256 budget = _budget();
+        uint256 stake = stakeManager.activeStake(provider);
+
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.WorkInvalidated(keccak256("bad"), poolId, node, 6 * WORK_RATE, true);
+        vm.prank(validator);
+        assertEq(network.invalidateWork(keccak256("bad"), 5e18, false), 5e18, "penalty slashed");
+
+        assertEq(_budget(), budget + 6 * WORK_RATE, "that work's reward is back in the budget");
+        (uint256 locked,,) = _nodeWork();
+        assertEq(locked, 4 * WORK_RATE, "the other work stays locked");
+        assertEq(stakeManager.activeStake(provider), stake - 5e18, "stake slashed");
+        assertEq(token.balanceOf(treasury), 5e18, "to the treasury, not the validator");
+        assertEq(token.balanceOf(validator), 0, "validator paid nothing");
+        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("bad"));
+        assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.INVALIDATED), "invalidated");
+        assertTrue(registry.getNode(node).active, "node stays without invalidateNode");
+
+        vm.warp(_unlockOfNow());
+        assertEq(_claim(provider, poolId, node), 4 * WORK_RATE, "only the good work is paid");
+    }
+
+    function test_invalidateWork_canInvalidateAndEjectTheNode() public {
+        _submit(poolId, node, keccak256("bad"), 6);
+        vm.expectEmit(address(pools));
+        emit IComputePool.NodeLeftPool(poolId, provider, node, address(network));
+        vm.prank(validator);
+        network.invalidateWork(keccak256("bad"), 0, true);
+        assertFalse(registry.getNode(node).validated, "node invalidated");
+        assertFalse(registry.getNode(node).active, "node ejected");
+        assertEq(token.balanceOf(treasury), 0, "no penalty asked");
+    }
+
+    function test_softInvalidateWork_returnsTheRewardWithoutPenalty() public {
+        _submit(poolId, node, keccak256("doubtful"), 6);
+        uint256 budget = _budget();
+        uint256 stake = stakeManager.activeStake(provider);
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.WorkInvalidated(keccak256("doubtful"), poolId, node, 6 * WORK_RATE, false);
+        vm.prank(validator);
+        network.softInvalidateWork(keccak256("doubtful"));
+        assertEq(_budget(), budget + 6 * WORK_RATE, "back in the budget");
+        assertEq(stakeManager.activeStake(provider), stake, "no penalty");
+        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("doubtful"));
+        assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.SOFT_INVALIDATED), "soft");
+    }
+
+    function test_invalidateWork_onlyWhileLocked() public {
+        _submit(poolId, node, keccak256("a"), 1);
+        uint256 unlockAt = _unlockOfNow();
+        vm.warp(unlockAt);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("a"), unlockAt));
+        vm.prank(validator);
+        network.invalidateWork(keccak256("a"), 1, false);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("a"), unlockAt));
+        vm.prank(validator);
+        network.softInvalidateWork(keccak256("a"));
+    }
+
+    function test_invalidateWork_revertsForUnknownOrInvalidatedWork() public {
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkNotFound.selector, keccak256("x")));
+        vm.prank(validator);
+        network.softInvalidateWork(keccak256("x"));
+
+        _submit(poolId, node, keccak256("a"), 1);
+        vm.prank(validator);
+        network.softInvalidateWork(keccak256("a"));
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkAlreadyInvalidated.selector, keccak256("a")));
+        vm.prank(validator);
+        network.invalidateWork(keccak256("a"), 1, false);
+    }
+
+    function test_invalidateWork_validatorOnly() public {
+        _submit(poolId, node, keccak256("a"), 1);
+        bytes memory missing =
+            abi.encodeWithSelector(ICommonErrors.MissingRole.selector, keccak256("VALIDATOR_ROLE"), manager);
+        vm.expectRevert(missing);
+        vm.prank(manager);
+        network.invalidateWork(keccak256("a"), 0, false);
+        vm.expectRevert(missing);
+        vm.prank(manager);
+        network.softInvalidateWork(keccak256("a"));
+        vm.expectRevert(abi.encodeWithSelector(IPrimeNetworkModule.CallerNotPrimeNetwork.selector, validator));
+        vm.prank(validator);
+        rewards.onWorkInvalidated(keccak256("a"), true);
+    }
+
+    /* PARAMETERS */
+
+    function test_setWorkLockPeriod_boundsAndFixedByTheFirstWork() public {
+        vm.prank(federator);
+        network.setMinWorkLockPeriod(2 hours);
+        uint256 fresh = _createPool(_workDomain(10), 0);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkLockPeriodTooShort.selector, 1 hours, 2 hours));
+        vm.prank(creator);
+        rewards.setWorkLockPeriod(fresh, 1 hours);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkLockPeriodTooLong.selector, 91 days, 90 days));
+        vm.prank(creator);
+        rewards.setWorkLockPeriod(fresh, 91 days);
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.CallerNotPoolCreator.selector, fresh, manager));
+        vm.prank(manager);
+        rewards.setWorkLockPeriod(fresh, 3 hours);
+
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.WorkLockPeriodSet(poolId, 3 days);
+        vm.prank(creator);
+        rewards.setWorkLockPeriod(poolId, 3 days);
+        _submit(poolId, node, keccak256("first"), 1);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkLockPeriodFixed.selector, poolId));
+        vm.prank(creator);
+        rewards.setWorkLockPeriod(poolId, 4 days);
+    }
+
+    /// @dev A pool whose creator never set a window gets the network minimum at its first work.
+    function test_firstWork_raisesTheWindowToTheNetworkMinimum() public {
+        vm.prank(federator);
+        network.setMinWorkLockPeriod(6 hours);
+        uint256 fresh = _createPool(_workDomain(10), 0);
+        vm.startPrank(creator);
+        pools.startComputePool(fresh);
+        rewards.setWorkRewardRate(fresh, 1);
+        vm.stopPrank();
+        vm.prank(funder);
+        rewards.fundPool(fresh, 1);
+        _leave(provider, poolId, node);
+        _join(provider, fresh, node, 0);
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.WorkLockPeriodSet(fresh, 6 hours);
+        _submit(fresh, node, keccak256("first"), 1);
+        assertEq(rewards.getPoolWork(fresh).lockPeriod, 6 hours, "raised to the minimum");
+    }
+
+    function test_setMinWorkLockPeriod_federatorOnlyAndBounded() public {
+        vm.expectEmit(address(network));
+        emit IPrimeNetwork.MinWorkLockPeriodSet(2 days);
+        vm.prank(federator);
+        network.setMinWorkLockPeriod(2 days);
+        assertEq(network.minWorkLockPeriod(), 2 days, "minimum");
+        vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.WorkLockPeriodTooLong.selector, 91 days, 90 days));
+        vm.prank(federator);
+        network.setMinWorkLockPeriod(91 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(ICommonErrors.MissingRole.selector, keccak256("FEDERATOR_ROLE"), validator)
+        );
+        vm.prank(validator);
+        network.setMinWorkLockPeriod(1);
+    }
+
+    function test_setWorkRewardRate_creatorOnlyAppliesToLaterWork() public {
+        _submit(poolId, node, keccak256("old"), 1);
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.WorkRewardRateSet(poolId, 3 * WORK_RATE);
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, 3 * WORK_RATE);
+        _submit(poolId, node, keccak256("new"), 1);
+        (IRewardsDistributor.Work memory old,) = rewards.getWork(keccak256("old"));
+        (IRewardsDistributor.Work memory later,) = rewards.getWork(keccak256("new"));
+        assertEq(old.reward, WORK_RATE, "old rate kept");
+        assertEq(later.reward, 3 * WORK_RATE, "new rate");
+
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.CallerNotPoolCreator.selector, poolId, manager));
+        vm.prank(manager);
+        rewards.setWorkRewardRate(poolId, 1);
+        uint256 max = type(uint128).max;
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, max + 1, max));
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, max + 1);
+        vm.prank(creator);
+        pools.endComputePool(poolId);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.PoolAlreadyEnded.selector, poolId));
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, 1);
+    }
+
+    /* LEDGER */
+
+    /// @dev funded == claimed + claimable + locked + budget, through submissions, invalidations and claims.
+    function test_workLedger_conservesEveryToken() public {
+        _submit(poolId, node, keccak256("a"), 10);
+        _submit(poolId, node, keccak256("b"), 20);
+        vm.prank(validator);
+        network.softInvalidateWork(keccak256("b"));
+        skip(WINDOW);
+        _submit(poolId, node, keccak256("c"), 30);
+        vm.warp(vm.getBlockTimestamp() + WINDOW);
+        uint256 claimed = _claim(provider, poolId, node);
+        (uint256 locked, uint256 claimable,) = _nodeWork();
+        assertEq(claimed + claimable + locked + _budget(), BUDGET, "funded == claimed + claimable + locked + budget");
+        assertEq(token.balanceOf(address(rewards)), claimable + locked + _budget(), "distributor holds the rest");
+    }
+
+    /// @dev A rejoin under another provider waits for the previous provider's locked work.
+    function test_rejoinUnderAnotherProvider_waitsForLockedWork() public {
+        _submit(poolId, node, keccak256("a"), 10);
+        uint256 unlockAt = _unlockOfNow();
+        _leave(provider, poolId, node);
+        vm.prank(provider);
+        network.removeComputeNode(node);
+        _registerWhitelisted(provider2, 10);
+        _addNode(provider2, nodePk, 10);
+        vm.prank(validator);
+        network.validateNode(node);
+
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _invite(poolId, node, 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.PreviousProviderWorkLocked.selector, poolId, node, provider)
+        );
+        vm.prank(provider2);
+        pools.joinComputePool(poolId, invites);
+
+        vm.warp(unlockAt);
+        uint256 before = token.balanceOf(provider);
+        _join(provider2, poolId, node, 2);
+        assertEq(token.balanceOf(provider) - before, 10 * WORK_RATE, "previous provider paid its work");
+    }
+}
