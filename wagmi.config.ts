@@ -23,6 +23,7 @@ export default defineConfig({
         'ComputePool.sol/ComputePool.json',
         'RewardsDistributor.sol/RewardsDistributor.json',
         'PrimeToken.sol/PrimeToken.json',
+        'WorkUnitsValidation.sol/WorkUnitsValidation.json',
       ],
     }),
   ],

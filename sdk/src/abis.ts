@@ -10,6 +10,7 @@ import {
   primeTokenAbi,
   rewardsDistributorAbi,
   stakeManagerAbi,
+  workUnitsValidationAbi,
 } from './generated/abis.js'
 
 export {
@@ -20,6 +21,7 @@ export {
   primeTokenAbi,
   rewardsDistributorAbi,
   stakeManagerAbi,
+  workUnitsValidationAbi,
 }
 
 const protocolAbis = [
@@ -29,6 +31,8 @@ const protocolAbis = [
   domainRegistryAbi,
   computePoolAbi,
   rewardsDistributorAbi,
+  // The default validation logic's errors bubble up through submitWork.
+  workUnitsValidationAbi,
 ] as const
 
 type ProtocolAbiItem = (typeof protocolAbis)[number][number] | (typeof primeTokenAbi)[number]

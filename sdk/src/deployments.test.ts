@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, inject, test } from 'vitest'
+import { federator, primeClient } from '../test/utils.js'
 import {
   getDeployment,
   loadDeployment,
@@ -24,6 +25,7 @@ describe('deployments', () => {
       domainRegistry: raw.domainRegistry,
       computePool: raw.computePool,
       rewardsDistributor: raw.rewardsDistributor,
+      workValidation: raw.workValidation,
     })
     expect(parseDeployment(await readFile(path, 'utf8'))).toEqual(deployment)
   })
@@ -59,5 +61,22 @@ describe('deployments', () => {
     expect(() => parseDeployment({ ...valid, computePool: '0x12' })).toThrow(
       /deployment.computePool/,
     )
+    // The work validation logic is optional (deployments made before it existed have none).
+    expect(parseDeployment(valid).workValidation).toBeUndefined()
+    expect(parseDeployment({ ...valid, workValidation: valid.token }).workValidation).toBe(
+      valid.token,
+    )
+    expect(() => parseDeployment({ ...valid, workValidation: 7 })).toThrow(
+      /deployment.workValidation/,
+    )
+  })
+
+  test('setWorkUnitsCap needs a deployment with the work validation logic', async () => {
+    const { workValidation: _, ...withoutLogic } = await loadDeployment(path)
+    const error = await primeClient(federator)
+      .setWorkUnitsCap({ domainId: 1n, cap: 1n, deployment: withoutLogic })
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(InvalidInputError)
+    expect(error.parameter).toBe('deployment.workValidation')
   })
 })

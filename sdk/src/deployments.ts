@@ -13,6 +13,8 @@ export type Deployment = {
   domainRegistry: Address
   computePool: Address
   rewardsDistributor: Address
+  /** The default work validation logic (WorkUnitsValidation), when the deployment has one. */
+  workValidation?: Address | undefined
 }
 
 const contractKeys = [
@@ -92,7 +94,14 @@ export function parseDeployment(value: unknown): Deployment {
       return [key, getAddress(address)]
     }),
   ) as Record<(typeof contractKeys)[number], Address>
-  return { chainId, deploymentBlock, ...addresses }
+  const workValidation = raw.workValidation
+  if (workValidation === undefined) return { chainId, deploymentBlock, ...addresses }
+  if (typeof workValidation !== 'string' || !isAddress(workValidation, { strict: false }))
+    throw new InvalidInputError(
+      'deployment.workValidation',
+      `expected an address, got ${String(workValidation)}`,
+    )
+  return { chainId, deploymentBlock, ...addresses, workValidation: getAddress(workValidation) }
 }
 
 /**

@@ -18,6 +18,14 @@ import { nodeOwnershipTypes } from './actions/signNodeOwnership.js'
 import { poolInviteTypes } from './actions/signPoolInvite.js'
 import { ContractErrors } from './errors/contract.js'
 
+/** A node's pending rewards when it earned for time only. */
+const pendingTime = (nodeKey: `0x${string}`, amount: bigint) => ({
+  nodeKey,
+  amount,
+  time: amount,
+  workClaimable: 0n,
+  workLocked: 0n,
+})
 const e18 = 10n ** 18n
 const rate = 10n ** 15n // per compute unit per second
 
@@ -264,9 +272,15 @@ describe('the full protocol flow through the SDK', () => {
     const before = await balanceOf(providerOne.account.address)
     await setNextTimestamp(t0 + 110n)
     const claimed = await providerOne.claimRewards({ poolId })
+    const timeOnly = (nodeKey: `0x${string}`, amount: bigint) => ({
+      nodeKey,
+      amount,
+      timeRewards: amount,
+      workRewards: 0n,
+    })
     expect(claimed.claims).toEqual([
-      { nodeKey: nodeOne.address, amount: 10n * rate * 110n },
-      { nodeKey: nodeTwo.address, amount: 5n * rate * 110n },
+      timeOnly(nodeOne.address, 10n * rate * 110n),
+      timeOnly(nodeTwo.address, 5n * rate * 110n),
     ])
     expect(claimed.total).toBe(15n * rate * 110n)
     expect(await balanceOf(providerOne.account.address)).toBe(before + 15n * rate * 110n)
@@ -289,14 +303,16 @@ describe('the full protocol flow through the SDK', () => {
       await providerOne.getPendingRewards({ poolId, provider: providerOne.account.address }),
     ).toEqual({
       total: 10n * rate * 150n + 5n * rate * 40n,
+      totalLocked: 0n,
       nodes: expect.arrayContaining([
-        { nodeKey: nodeOne.address, amount: 10n * rate * 150n },
-        { nodeKey: nodeTwo.address, amount: 5n * rate * 40n },
+        pendingTime(nodeOne.address, 10n * rate * 150n),
+        pendingTime(nodeTwo.address, 5n * rate * 40n),
       ]),
     })
     expect(await providerOne.getPendingRewards({ poolId, nodeKey: nodeThree.address })).toEqual({
       total: 20n * rate * 200n,
-      nodes: [{ nodeKey: nodeThree.address, amount: 20n * rate * 200n }],
+      totalLocked: 0n,
+      nodes: [pendingTime(nodeThree.address, 20n * rate * 200n)],
     })
     const pool = await creator.getPool({ poolId })
     expect(pool.status).toBe('COMPLETED')

@@ -10,6 +10,7 @@ export {
   protocolEventsAbi,
   rewardsDistributorAbi,
   stakeManagerAbi,
+  workUnitsValidationAbi,
 } from './abis.js'
 export {
   type AcceptRoleErrorType,
@@ -123,6 +124,7 @@ export {
   getNode,
   type Node,
 } from './actions/getNode.js'
+export type { PendingNodeRewards } from './actions/getPendingRewards.js'
 export {
   type GetPendingRewardsErrorType,
   type GetPendingRewardsParameters,
@@ -173,6 +175,14 @@ export {
   type Stake,
 } from './actions/getStake.js'
 export {
+  type GetWorkErrorType,
+  type GetWorkParameters,
+  type GetWorkReturnType,
+  getWork,
+  type Work,
+  workStatuses,
+} from './actions/getWork.js'
+export {
   type IncreaseStakeErrorType,
   type IncreaseStakeParameters,
   type IncreaseStakeReturnType,
@@ -184,6 +194,12 @@ export {
   type InvalidateNodeReturnType,
   invalidateNode,
 } from './actions/invalidateNode.js'
+export {
+  type InvalidateWorkErrorType,
+  type InvalidateWorkParameters,
+  type InvalidateWorkReturnType,
+  invalidateWork,
+} from './actions/invalidateWork.js'
 export {
   type IsInviteNonceUsedErrorType,
   type IsInviteNonceUsedParameters,
@@ -245,6 +261,12 @@ export {
   setComputeManagerKey,
 } from './actions/setComputeManagerKey.js'
 export {
+  type SetMinWorkLockPeriodErrorType,
+  type SetMinWorkLockPeriodParameters,
+  type SetMinWorkLockPeriodReturnType,
+  setMinWorkLockPeriod,
+} from './actions/setMinWorkLockPeriod.js'
+export {
   type SetNodeBenchmarkErrorType,
   type SetNodeBenchmarkParameters,
   type SetNodeBenchmarkReturnType,
@@ -275,6 +297,24 @@ export {
   setUnbondingPeriod,
 } from './actions/setUnbondingPeriod.js'
 export {
+  type SetWorkLockPeriodErrorType,
+  type SetWorkLockPeriodParameters,
+  type SetWorkLockPeriodReturnType,
+  setWorkLockPeriod,
+} from './actions/setWorkLockPeriod.js'
+export {
+  type SetWorkRewardRateErrorType,
+  type SetWorkRewardRateParameters,
+  type SetWorkRewardRateReturnType,
+  setWorkRewardRate,
+} from './actions/setWorkRewardRate.js'
+export {
+  type SetWorkUnitsCapErrorType,
+  type SetWorkUnitsCapParameters,
+  type SetWorkUnitsCapReturnType,
+  setWorkUnitsCap,
+} from './actions/setWorkUnitsCap.js'
+export {
   nodeOwnershipTypes,
   type SignNodeOwnershipErrorType,
   type SignNodeOwnershipParameters,
@@ -296,11 +336,23 @@ export {
   slash,
 } from './actions/slash.js'
 export {
+  type SoftInvalidateWorkErrorType,
+  type SoftInvalidateWorkParameters,
+  type SoftInvalidateWorkReturnType,
+  softInvalidateWork,
+} from './actions/softInvalidateWork.js'
+export {
   type StartPoolErrorType,
   type StartPoolParameters,
   type StartPoolReturnType,
   startPool,
 } from './actions/startPool.js'
+export {
+  type SubmitWorkErrorType,
+  type SubmitWorkParameters,
+  type SubmitWorkReturnType,
+  submitWork,
+} from './actions/submitWork.js'
 export {
   type UnpauseErrorType,
   type UnpauseParameters,

@@ -54,7 +54,8 @@ describe('the README example', () => {
       poolId: joined!.args.poolId,
       nodeKey: joined!.args.nodeKey,
       provider: provider.account.address,
-      amount: earned,
+      timeRewards: earned,
+      workRewards: 0n,
     })
     expect(logged).toEqual([
       [`invite ${joined!.args.nonce} was already used`],

@@ -23,8 +23,8 @@ export type ClaimRewardsParameters = WriteParameters & {
 export type ClaimRewardsReturnType = WriteReturnType & {
   /** The tokens transferred to the provider. */
   total: bigint
-  /** What each node earned, from the RewardsClaimed events. */
-  claims: { nodeKey: Address; amount: bigint }[]
+  /** What each node earned, from the RewardsClaimed events: for time, for work, and both. */
+  claims: { nodeKey: Address; amount: bigint; timeRewards: bigint; workRewards: bigint }[]
 }
 
 export type ClaimRewardsErrorType = PrimeNetworkErrorType
@@ -75,6 +75,11 @@ export async function claimRewards(
     abi: rewardsDistributorAbi,
     logs: result.receipt.logs,
     eventName: 'RewardsClaimed',
-  }).map((log) => ({ nodeKey: log.args.nodeKey, amount: log.args.amount }))
+  }).map(({ args: { nodeKey, timeRewards, workRewards } }) => ({
+    nodeKey,
+    amount: timeRewards + workRewards,
+    timeRewards,
+    workRewards,
+  }))
   return { ...result, total: claims.reduce((sum, claim) => sum + claim.amount, 0n), claims }
 }

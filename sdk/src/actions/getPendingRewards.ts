@@ -16,11 +16,25 @@ export type GetPendingRewardsParameters = DeploymentParameter & { poolId: bigint
     | { /** Every current node of this provider. */ provider: Address; nodeKey?: undefined }
   )
 
+/** What one node has earned in the pool and not claimed. */
+export type PendingNodeRewards = {
+  nodeKey: Address
+  /** What its provider could claim now: `time + workClaimable`. */
+  amount: bigint
+  /** Earned for compute time. */
+  time: bigint
+  /** Earned for work whose window has ended. */
+  workClaimable: bigint
+  /** Reserved for work still in its window (claimable once it ends, unless invalidated). */
+  workLocked: bigint
+}
+
 export type GetPendingRewardsReturnType = {
-  /** The sum over `nodes`. */
+  /** What could be claimed now, summed over `nodes`. */
   total: bigint
-  /** What each node's provider could claim now. */
-  nodes: { nodeKey: Address; amount: bigint }[]
+  /** Work rewards still locked, summed over `nodes`. */
+  totalLocked: bigint
+  nodes: PendingNodeRewards[]
 }
 
 export type GetPendingRewardsErrorType = PrimeNetworkErrorType
@@ -56,18 +70,30 @@ export async function getPendingRewards(
         }),
       )
     : [nodeKey!]
-  const amounts = await read(
+  const nodes = await read(
     Promise.all(
-      nodeKeys.map((key) =>
-        call({
-          address: deployment.rewardsDistributor,
-          abi: rewardsDistributorAbi,
-          functionName: 'calculateRewards',
-          args: [poolId, key],
-        }),
-      ),
+      nodeKeys.map(async (key): Promise<PendingNodeRewards> => {
+        const [time, [workLocked, workClaimable]] = await Promise.all([
+          call({
+            address: deployment.rewardsDistributor,
+            abi: rewardsDistributorAbi,
+            functionName: 'calculateRewards',
+            args: [poolId, key],
+          }),
+          call({
+            address: deployment.rewardsDistributor,
+            abi: rewardsDistributorAbi,
+            functionName: 'getNodeWork',
+            args: [poolId, key],
+          }),
+        ])
+        return { nodeKey: key, amount: time + workClaimable, time, workClaimable, workLocked }
+      }),
     ),
   )
-  const nodes = nodeKeys.map((key, i) => ({ nodeKey: key, amount: amounts[i]! }))
-  return { total: amounts.reduce((sum, amount) => sum + amount, 0n), nodes }
+  return {
+    total: nodes.reduce((sum, node) => sum + node.amount, 0n),
+    totalLocked: nodes.reduce((sum, node) => sum + node.workLocked, 0n),
+    nodes,
+  }
 }

@@ -29,6 +29,14 @@ export type PoolRewards = {
    * difference between two readings is meaningful (what one compute unit earned in between).
    */
   index: bigint
+  /** Token units per accepted work unit. */
+  workRate: bigint
+  /** Seconds a work's reward stays locked (grid of this window; fixed by the first work). */
+  workLockPeriod: bigint
+  /** Works accepted in the pool, invalidated ones included. */
+  workCount: number
+  /** Their work units. */
+  workUnits: bigint
 }
 
 export type GetPoolRewardsParameters = DeploymentParameter & { poolId: bigint }
@@ -57,7 +65,7 @@ export async function getPoolRewards(
   assertId('poolId', poolId)
   const deployment = resolveDeployment(client, parameters.deployment)
   // The distributor answers zeros for an unknown pool; asking the pool's creator gives PoolNotFound.
-  const [, rewards] = await read(
+  const [, rewards, work] = await read(
     Promise.all([
       reader(client)({
         address: deployment.computePool,
@@ -71,6 +79,12 @@ export async function getPoolRewards(
         functionName: 'getPoolRewards',
         args: [poolId],
       }),
+      reader(client)({
+        address: deployment.rewardsDistributor,
+        abi: rewardsDistributorAbi,
+        functionName: 'getPoolWork',
+        args: [poolId],
+      }),
     ]),
   )
   return {
@@ -82,5 +96,9 @@ export async function getPoolRewards(
     ended: rewards.ended,
     lastUpdate: BigInt(rewards.lastUpdate),
     index: rewards.index,
+    workRate: work.workRate,
+    workLockPeriod: BigInt(work.lockPeriod),
+    workCount: work.workCount,
+    workUnits: work.workUnits,
   }
 }

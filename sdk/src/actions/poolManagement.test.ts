@@ -178,7 +178,8 @@ describe('running a pool', () => {
     expect((await creator.getPoolRewards({ poolId })).budget).toBe(funded)
     expect(await provider.getPendingRewards({ poolId, nodeKey: node.address })).toEqual({
       total: 0n,
-      nodes: [{ nodeKey: node.address, amount: 0n }],
+      totalLocked: 0n,
+      nodes: [{ nodeKey: node.address, amount: 0n, time: 0n, workClaimable: 0n, workLocked: 0n }],
     })
 
     const stranger = privateKeyToAccount(generatePrivateKey()).address

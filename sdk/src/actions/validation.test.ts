@@ -134,6 +134,33 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ],
   ['leavePool', () => client.leavePool({ poolId: 1n, nodeKeys: [] }), 'nodeKeys'],
   [
+    'submitWork workKey',
+    () => client.submitWork({ poolId: 1n, nodeKey, workKey: '0x12', units: 1n }),
+    'workKey',
+  ],
+  [
+    'submitWork units',
+    () => client.submitWork({ poolId: 1n, nodeKey, workKey: `0x${'11'.repeat(32)}`, units: 0n }),
+    'units',
+  ],
+  [
+    'submitWork data',
+    () => client.submitWork({ poolId: 1n, nodeKey, data: 'zz' as never }),
+    'data',
+  ],
+  ['submitWork node', () => client.submitWork({ poolId: 1n, nodeKey: bad, data: '0x' }), 'nodeKey'],
+  [
+    'invalidateWork',
+    () => client.invalidateWork({ workKey: `0x${'11'.repeat(32)}`, penalty: -1n }),
+    'penalty',
+  ],
+  ['softInvalidateWork', () => client.softInvalidateWork({ workKey: '0x' }), 'workKey'],
+  ['getWork', () => client.getWork({ workKey: 'nope' as never }), 'workKey'],
+  ['setWorkRewardRate', () => client.setWorkRewardRate({ poolId: 1n, rate: -1n }), 'rate'],
+  ['setWorkLockPeriod', () => client.setWorkLockPeriod({ poolId: 0n, period: 1n }), 'poolId'],
+  ['setMinWorkLockPeriod', () => client.setMinWorkLockPeriod({ period: -1n }), 'period'],
+  ['setWorkUnitsCap', () => client.setWorkUnitsCap({ domainId: 1n, cap: -1n }), 'cap'],
+  [
     'updatePool',
     () => client.updatePool({ poolId: 1n, computeLimit: -1n, poolDataURI: '' }),
     'computeLimit',

@@ -101,6 +101,7 @@ import {
   getProvider,
 } from '../actions/getProvider.js'
 import { type GetStakeParameters, type GetStakeReturnType, getStake } from '../actions/getStake.js'
+import { type GetWorkParameters, type GetWorkReturnType, getWork } from '../actions/getWork.js'
 import {
   type IncreaseStakeParameters,
   type IncreaseStakeReturnType,
@@ -111,6 +112,11 @@ import {
   type InvalidateNodeReturnType,
   invalidateNode,
 } from '../actions/invalidateNode.js'
+import {
+  type InvalidateWorkParameters,
+  type InvalidateWorkReturnType,
+  invalidateWork,
+} from '../actions/invalidateWork.js'
 import {
   type IsInviteNonceUsedParameters,
   type IsInviteNonceUsedReturnType,
@@ -154,6 +160,11 @@ import {
   setComputeManagerKey,
 } from '../actions/setComputeManagerKey.js'
 import {
+  type SetMinWorkLockPeriodParameters,
+  type SetMinWorkLockPeriodReturnType,
+  setMinWorkLockPeriod,
+} from '../actions/setMinWorkLockPeriod.js'
+import {
   type SetNodeBenchmarkParameters,
   type SetNodeBenchmarkReturnType,
   setNodeBenchmark,
@@ -179,6 +190,21 @@ import {
   setUnbondingPeriod,
 } from '../actions/setUnbondingPeriod.js'
 import {
+  type SetWorkLockPeriodParameters,
+  type SetWorkLockPeriodReturnType,
+  setWorkLockPeriod,
+} from '../actions/setWorkLockPeriod.js'
+import {
+  type SetWorkRewardRateParameters,
+  type SetWorkRewardRateReturnType,
+  setWorkRewardRate,
+} from '../actions/setWorkRewardRate.js'
+import {
+  type SetWorkUnitsCapParameters,
+  type SetWorkUnitsCapReturnType,
+  setWorkUnitsCap,
+} from '../actions/setWorkUnitsCap.js'
+import {
   type SignNodeOwnershipParameters,
   type SignNodeOwnershipReturnType,
   signNodeOwnership,
@@ -190,10 +216,20 @@ import {
 } from '../actions/signPoolInvite.js'
 import { type SlashParameters, type SlashReturnType, slash } from '../actions/slash.js'
 import {
+  type SoftInvalidateWorkParameters,
+  type SoftInvalidateWorkReturnType,
+  softInvalidateWork,
+} from '../actions/softInvalidateWork.js'
+import {
   type StartPoolParameters,
   type StartPoolReturnType,
   startPool,
 } from '../actions/startPool.js'
+import {
+  type SubmitWorkParameters,
+  type SubmitWorkReturnType,
+  submitWork,
+} from '../actions/submitWork.js'
 import { type UnpauseParameters, type UnpauseReturnType, unpause } from '../actions/unpause.js'
 import {
   type UpdateDomainParameters,
@@ -234,6 +270,22 @@ import type { Deployment } from '../deployments.js'
 
 /** The Prime Network actions, bound to a client. */
 export type PrimeNetworkActions = {
+  submitWork: (parameters: SubmitWorkParameters) => Promise<SubmitWorkReturnType>
+  invalidateWork: (parameters: InvalidateWorkParameters) => Promise<InvalidateWorkReturnType>
+  softInvalidateWork: (
+    parameters: SoftInvalidateWorkParameters,
+  ) => Promise<SoftInvalidateWorkReturnType>
+  getWork: (parameters: GetWorkParameters) => Promise<GetWorkReturnType>
+  setWorkRewardRate: (
+    parameters: SetWorkRewardRateParameters,
+  ) => Promise<SetWorkRewardRateReturnType>
+  setWorkLockPeriod: (
+    parameters: SetWorkLockPeriodParameters,
+  ) => Promise<SetWorkLockPeriodReturnType>
+  setMinWorkLockPeriod: (
+    parameters: SetMinWorkLockPeriodParameters,
+  ) => Promise<SetMinWorkLockPeriodReturnType>
+  setWorkUnitsCap: (parameters: SetWorkUnitsCapParameters) => Promise<SetWorkUnitsCapReturnType>
   acceptRole: (parameters: AcceptRoleParameters) => Promise<AcceptRoleReturnType>
   addNode: (parameters: AddNodeParameters) => Promise<AddNodeReturnType>
   blacklistNode: (parameters: BlacklistNodeParameters) => Promise<BlacklistNodeReturnType>
@@ -347,6 +399,15 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
     const withDeployment = <p extends { deployment?: Deployment | undefined }>(p: p | undefined) =>
       ({ deployment: parameters.deployment, ...p }) as p & { deployment: Deployment | undefined }
     return {
+      submitWork: (p) => submitWork(client, withDeployment(p) as never) as never,
+      invalidateWork: (p) => invalidateWork(client, withDeployment(p) as never) as never,
+      softInvalidateWork: (p) => softInvalidateWork(client, withDeployment(p) as never) as never,
+      getWork: (p) => getWork(client, withDeployment(p) as never) as never,
+      setWorkRewardRate: (p) => setWorkRewardRate(client, withDeployment(p) as never) as never,
+      setWorkLockPeriod: (p) => setWorkLockPeriod(client, withDeployment(p) as never) as never,
+      setMinWorkLockPeriod: (p) =>
+        setMinWorkLockPeriod(client, withDeployment(p) as never) as never,
+      setWorkUnitsCap: (p) => setWorkUnitsCap(client, withDeployment(p) as never) as never,
       acceptRole: (p) => acceptRole(client, withDeployment(p) as never) as never,
       addNode: (p) => addNode(client, withDeployment(p) as never) as never,
       blacklistNode: (p) => blacklistNode(client, withDeployment(p) as never) as never,

@@ -1,0 +1,46 @@
+import { primeNetworkAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertNonNegative,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+
+export type SetMinWorkLockPeriodParameters = WriteParameters & {
+  /** The shortest lock window pools may set, in seconds (at most 90 days). */
+  period: bigint
+}
+
+export type SetMinWorkLockPeriodReturnType = WriteReturnType
+
+/** Includes `ContractErrors.WorkLockPeriodTooLong` and `MissingRole`. */
+export type SetMinWorkLockPeriodErrorType = PrimeNetworkErrorType
+
+/**
+ * Sets the shortest window validators get to check work; pools that already accepted work keep
+ * theirs. Federator only.
+ *
+ * @param client - A wallet client with the federator's account.
+ * @param parameters - {@link SetMinWorkLockPeriodParameters}
+ * @returns The transaction hash and receipt.
+ * @example
+ * await setMinWorkLockPeriod(federatorClient, { period: 86_400n })
+ */
+export async function setMinWorkLockPeriod(
+  client: AnyClient,
+  parameters: SetMinWorkLockPeriodParameters,
+): Promise<SetMinWorkLockPeriodReturnType> {
+  assertNonNegative('period', parameters.period)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  return execute(client, {
+    account: resolveAccount(client, parameters.account),
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'setMinWorkLockPeriod',
+    args: [parameters.period],
+  })
+}

@@ -1,0 +1,58 @@
+import type { Address, Hex } from 'viem'
+import { parseEventLogs } from 'viem/utils'
+import { primeNetworkAbi, rewardsDistributorAbi } from '../abis.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+import { assertWorkKey } from '../internal/work.js'
+
+export type SoftInvalidateWorkParameters = WriteParameters & { workKey: Hex }
+
+export type SoftInvalidateWorkReturnType = WriteReturnType & {
+  poolId: bigint
+  nodeKey: Address
+  /** The work's reward, returned to the pool's budget. */
+  reward: bigint
+}
+
+/** Includes `ContractErrors.WorkFinal`, `WorkNotFound`, `WorkAlreadyInvalidated` and `MissingRole`. */
+export type SoftInvalidateWorkErrorType = PrimeNetworkErrorType
+
+/**
+ * Invalidates a work while its reward is locked, without penalty: exactly that reward goes back to
+ * the pool's budget. Validator only.
+ *
+ * @param client - A wallet client with the validator's account.
+ * @param parameters - {@link SoftInvalidateWorkParameters}
+ * @returns {@link SoftInvalidateWorkReturnType}
+ * @example
+ * await softInvalidateWork(validatorClient, { workKey })
+ */
+export async function softInvalidateWork(
+  client: AnyClient,
+  parameters: SoftInvalidateWorkParameters,
+): Promise<SoftInvalidateWorkReturnType> {
+  const { workKey } = parameters
+  assertWorkKey(workKey)
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const result = await execute(client, {
+    account: resolveAccount(client, parameters.account),
+    address: deployment.primeNetwork,
+    abi: primeNetworkAbi,
+    functionName: 'softInvalidateWork',
+    args: [workKey],
+  })
+  const [invalidated] = parseEventLogs({
+    abi: rewardsDistributorAbi,
+    logs: result.receipt.logs,
+    eventName: 'WorkInvalidated',
+  })
+  const { poolId, nodeKey, reward } = invalidated!.args
+  return { ...result, poolId, nodeKey, reward }
+}

@@ -1,0 +1,96 @@
+import { type Address, encodeAbiParameters, type Hex, isHex } from 'viem'
+import { parseEventLogs } from 'viem/utils'
+import { computePoolAbi, rewardsDistributorAbi } from '../abis.js'
+import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  type AnyClient,
+  assertAddress,
+  assertId,
+  assertPositive,
+  execute,
+  resolveAccount,
+  resolveDeployment,
+  type WriteParameters,
+  type WriteReturnType,
+} from '../internal/utils.js'
+import { assertWorkKey } from '../internal/work.js'
+
+export type SubmitWorkParameters = WriteParameters & {
+  poolId: bigint
+  /** The node that did the work. The caller is the node key itself or its provider. */
+  nodeKey: Address
+} & (
+    | {
+        /** For the shipped validation logic (WorkUnitsValidation): the work's key, e.g. the hash of its output. */
+        workKey: Hex
+        /** The work units claimed (at most the domain's cap). */
+        units: bigint
+        data?: undefined
+      }
+    | {
+        /** The submission in the domain's own format, for any other validation logic. */
+        data: Hex
+        workKey?: undefined
+        units?: undefined
+      }
+  )
+
+export type SubmitWorkReturnType = WriteReturnType & {
+  workKey: Hex
+  units: bigint
+  /** The reward reserved from the pool's budget. */
+  reward: bigint
+  /** When the reward becomes claimable and the work final (unix seconds). */
+  unlockAt: bigint
+}
+
+/** Includes `ContractErrors.WorkKeyUsed`, `InsufficientBudget`, `NoValidationLogic`, `NodeNotInPool`
+ * and the validation logic's own errors (`WorkUnitsAboveCap`, ...). */
+export type SubmitWorkErrorType = PrimeNetworkErrorType
+
+/**
+ * Submits work a node did in a pool. The domain's validation logic says what it is worth; its
+ * reward is reserved from the pool's budget and locked for the pool's window, during which
+ * validators may invalidate it; then `claimRewards` pays it.
+ *
+ * @param client - A wallet client with the node key's account (or its provider's).
+ * @param parameters - {@link SubmitWorkParameters}
+ * @returns The work's key, units, reserved reward and unlock time. {@link SubmitWorkReturnType}
+ * @example
+ * const { reward, unlockAt } = await submitWork(nodeClient, { poolId, nodeKey, workKey: keccak256(output), units: 10n })
+ */
+export async function submitWork(
+  client: AnyClient,
+  parameters: SubmitWorkParameters,
+): Promise<SubmitWorkReturnType> {
+  const { poolId, nodeKey } = parameters
+  assertId('poolId', poolId)
+  assertAddress('nodeKey', nodeKey)
+  let data: Hex
+  if (parameters.data !== undefined) {
+    if (!isHex(parameters.data)) throw new InvalidInputError('data', 'expected hex bytes')
+    data = parameters.data
+  } else {
+    assertWorkKey(parameters.workKey)
+    assertPositive('units', parameters.units)
+    data = encodeAbiParameters(
+      [{ type: 'bytes32' }, { type: 'uint256' }],
+      [parameters.workKey, parameters.units],
+    )
+  }
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const result = await execute(client, {
+    account: resolveAccount(client, parameters.account),
+    address: deployment.computePool,
+    abi: computePoolAbi,
+    functionName: 'submitWork',
+    args: [poolId, nodeKey, data],
+  })
+  const [accepted] = parseEventLogs({
+    abi: rewardsDistributorAbi,
+    logs: result.receipt.logs,
+    eventName: 'WorkAccepted',
+  })
+  const { workKey, units, reward, unlockAt } = accepted!.args
+  return { ...result, workKey, units, reward, unlockAt }
+}

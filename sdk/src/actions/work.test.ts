@@ -1,0 +1,168 @@
+import { keccak256, parseEther, toHex } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  deployment,
+  devAccount,
+  federator,
+  increaseTime,
+  latestTimestamp,
+  primeClient,
+  snapshot,
+  testClient,
+  validator,
+} from '../../test/utils.js'
+import { ContractErrors } from '../errors/contract.js'
+
+const e18 = 10n ** 18n
+const workRate = 10n ** 15n
+const day = 86_400n
+
+const provider = primeClient(devAccount(7))
+const creator = primeClient(devAccount(8))
+const federatorClient = primeClient(federator)
+const validatorClient = primeClient(validator)
+const manager = privateKeyToAccount(generatePrivateKey())
+const node = privateKeyToAccount(generatePrivateKey())
+const nodeClient = primeClient(node)
+const key = (label: string) => keccak256(toHex(label))
+
+let poolId: bigint
+let domainId: bigint
+let restore: () => Promise<void>
+
+beforeAll(async () => {
+  restore = await snapshot()
+  for (const account of [manager, node])
+    await testClient.setBalance({ address: account.address, value: parseEther('10') })
+  await provider.registerProvider({ amount: 1100n * e18 })
+  await provider.addNode({ node, computeUnits: 10n, specsURI: '' })
+  await validatorClient.whitelistProvider({ provider: provider.account.address })
+  await validatorClient.validateNode({ nodeKey: node.address })
+  ;({ domainId } = await federatorClient.createDomain({
+    name: 'training',
+    validationLogic: deployment.workValidation!,
+    domainParametersURI: '',
+  }))
+  await federatorClient.setWorkUnitsCap({ domainId, cap: 100n })
+  ;({ poolId } = await creator.createPool({
+    domainId,
+    computeManagerKey: manager.address,
+    name: 'work',
+    poolDataURI: '',
+  }))
+  await creator.setWorkRewardRate({ poolId, rate: workRate })
+  await creator.setWorkLockPeriod({ poolId, period: day })
+  await creator.fundPool({ poolId, amount: 100n * e18 })
+  await creator.startPool({ poolId })
+  const invite = await primeClient(manager).signPoolInvite({
+    poolId,
+    nodeKey: node.address,
+    expiry: (await latestTimestamp()) + 3600n,
+  })
+  await provider.joinPool({ poolId, invites: [invite] })
+})
+afterAll(async () => restore())
+
+describe('work', () => {
+  test('a node submits work; its reward is reserved and locked', async () => {
+    const submitted = await nodeClient.submitWork({
+      poolId,
+      nodeKey: node.address,
+      workKey: key('output-1'),
+      units: 10n,
+    })
+    expect(submitted.workKey).toBe(key('output-1'))
+    expect(submitted.reward).toBe(10n * workRate)
+    expect(submitted.unlockAt).toBeGreaterThan((await latestTimestamp()) + day)
+
+    const work = await provider.getWork({ workKey: key('output-1') })
+    expect(work).toMatchObject({
+      poolId,
+      nodeKey: node.address,
+      provider: provider.account.address,
+      units: 10n,
+      reward: 10n * workRate,
+      status: 'ACCEPTED',
+      final: false,
+    })
+    expect(await provider.getWork({ workKey: key('never') })).toBeUndefined()
+
+    const pending = await provider.getPendingRewards({ poolId, provider: provider.account.address })
+    expect(pending.nodes[0]).toMatchObject({ workLocked: 10n * workRate, workClaimable: 0n })
+    expect(pending.totalLocked).toBe(10n * workRate)
+    const pool = await provider.getPoolRewards({ poolId })
+    expect(pool).toMatchObject({ workRate, workLockPeriod: day, workCount: 1, workUnits: 10n })
+    expect(pool.budget).toBe(100n * e18 - 10n * workRate)
+  })
+
+  test('rejections are typed errors: a key seen before, units above the cap', async () => {
+    const again = await nodeClient
+      .submitWork({ poolId, nodeKey: node.address, workKey: key('output-1'), units: 1n })
+      .catch((e) => e)
+    expect(again).toBeInstanceOf(ContractErrors.WorkKeyUsed)
+    const tooMany = await nodeClient
+      .submitWork({ poolId, nodeKey: node.address, workKey: key('big'), units: 101n })
+      .catch((e) => e)
+    expect(tooMany).toBeInstanceOf(ContractErrors.WorkUnitsAboveCap)
+    expect(tooMany.args).toEqual({ domainId, units: 101n, cap: 100n })
+  })
+
+  test('validators invalidate locked work: hard with a penalty, or soft', async () => {
+    await provider.submitWork({ poolId, nodeKey: node.address, workKey: key('bad'), units: 20n })
+    await nodeClient.submitWork({
+      poolId,
+      nodeKey: node.address,
+      workKey: key('doubtful'),
+      units: 30n,
+    })
+    const budget = (await provider.getPoolRewards({ poolId })).budget
+
+    const hard = await validatorClient.invalidateWork({ workKey: key('bad'), penalty: 5n * e18 })
+    expect(hard).toMatchObject({
+      poolId,
+      nodeKey: node.address,
+      reward: 20n * workRate,
+      slashed: 5n * e18,
+    })
+    const soft = await validatorClient.softInvalidateWork({ workKey: key('doubtful') })
+    expect(soft.reward).toBe(30n * workRate)
+    expect((await provider.getPoolRewards({ poolId })).budget).toBe(budget + 50n * workRate)
+    expect((await provider.getWork({ workKey: key('bad') }))?.status).toBe('INVALIDATED')
+    expect((await provider.getWork({ workKey: key('doubtful') }))?.status).toBe('SOFT_INVALIDATED')
+  })
+
+  test('after the window the work is final and claimRewards pays exactly its reward', async () => {
+    await increaseTime(2n * day)
+    const final = await validatorClient
+      .invalidateWork({ workKey: key('output-1'), penalty: 0n })
+      .catch((e) => e)
+    expect(final).toBeInstanceOf(ContractErrors.WorkFinal)
+    expect((await provider.getWork({ workKey: key('output-1') }))?.final).toBe(true)
+
+    const pending = await provider.getPendingRewards({ poolId, nodeKey: node.address })
+    expect(pending.nodes[0]).toMatchObject({
+      time: 0n,
+      workClaimable: 10n * workRate,
+      workLocked: 0n,
+    })
+    const claimed = await provider.claimRewards({ poolId })
+    expect(claimed.total).toBe(10n * workRate)
+    expect(claimed.claims).toEqual([
+      {
+        nodeKey: node.address,
+        amount: 10n * workRate,
+        timeRewards: 0n,
+        workRewards: 10n * workRate,
+      },
+    ])
+  })
+
+  test('the federator sets the network minimum window', async () => {
+    await federatorClient.setMinWorkLockPeriod({ period: 2n * day })
+    const tooShort = await creator.setWorkLockPeriod({ poolId: 99n, period: day }).catch((e) => e)
+    expect(tooShort).toBeInstanceOf(ContractErrors.PoolNotFound)
+    const fixed = await creator.setWorkLockPeriod({ poolId, period: 3n * day }).catch((e) => e)
+    expect(fixed).toBeInstanceOf(ContractErrors.WorkLockPeriodFixed)
+  })
+})
