@@ -33,6 +33,10 @@ export type FundPoolErrorType = PrimeNetworkErrorType
  * Adds tokens from the caller to a pool's reward budget, approving the RewardsDistributor first
  * when the allowance is short. Anyone may fund a pool.
  *
+ * Warning: funding is a gift to the pool, not a deposit. Its creator may end the pool at any time
+ * and take back every token no node has earned yet (`withdrawUnusedBudget`), including what others
+ * funded. Fund only pools whose creator you trust.
+ *
  * @param client - A wallet client with the funder's account.
  * @param parameters - {@link FundPoolParameters}
  * @returns {@link FundPoolReturnType}
