@@ -521,4 +521,80 @@ contract WorkTest is BaseTest {
         _join(provider2, poolId, node, 2);
         assertEq(token.balanceOf(provider) - before, 10 * WORK_RATE, "previous provider paid its work");
     }
+
+    /* BUCKETS */
+
+    /// @dev Works in consecutive windows fill both buckets; a matured bucket moves to claimable when
+    /// the next work arrives, and invalidation takes from the right bucket.
+    function test_buckets_matureIntoClaimableAndInvalidateFromTheRightOne() public {
+        _submit(poolId, node, keccak256("a"), 1);
+        uint256 unlockA = _unlockOfNow();
+        skip(WINDOW);
+        _submit(poolId, node, keccak256("b"), 2);
+        uint256 unlockB = _unlockOfNow();
+        assertEq(unlockB, unlockA + WINDOW, "the next window's bucket");
+        (uint256 locked,, uint256 next) = _nodeWork();
+        assertEq(locked, 3 * WORK_RATE, "both locked");
+        assertEq(next, unlockA, "the earlier unlock first");
+
+        vm.prank(validator);
+        network.softInvalidateWork(keccak256("b"));
+        (locked,,) = _nodeWork();
+        assertEq(locked, WORK_RATE, "b's reward left its bucket, a's stays");
+
+        vm.warp(unlockA);
+        _submit(poolId, node, keccak256("c"), 4);
+        (uint256 lockedNow, uint256 claimable,) = _nodeWork();
+        assertEq(claimable, WORK_RATE, "a matured into claimable");
+        assertEq(lockedNow, 4 * WORK_RATE, "c locked");
+
+        vm.warp(vm.getBlockTimestamp() + 2 * WINDOW);
+        assertEq(_claim(provider, poolId, node), 5 * WORK_RATE, "a and c, once each");
+        (lockedNow, claimable,) = _nodeWork();
+        assertEq(lockedNow + claimable, 0, "nothing left");
+    }
+
+    function test_work_withoutRateIsRecordedWithoutReward() public {
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, 0);
+        _submit(poolId, node, keccak256("free"), 3);
+        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("free"));
+        assertEq(work.reward, 0, "no reward");
+        assertEq(work.units, 3, "but recorded");
+        (uint256 locked, uint256 claimable,) = _nodeWork();
+        assertEq(locked + claimable, 0, "nothing locked");
+    }
+
+    function test_work_withoutWindowIsFinalAtOnce() public {
+        uint256 instant = _workPool(WORK_RATE, BUDGET, 0);
+        _leave(provider, poolId, node);
+        _join(provider, instant, node, 1);
+        _submit(instant, node, keccak256("now"), 2);
+        (, uint256 unlockAt) = rewards.getWork(keccak256("now"));
+        assertEq(unlockAt, vm.getBlockTimestamp(), "unlocked at once");
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("now"), unlockAt));
+        vm.prank(validator);
+        network.softInvalidateWork(keccak256("now"));
+        assertEq(_claim(provider, instant, node), 2 * WORK_RATE, "claimable at once");
+    }
+
+    function test_work_rewardsAbove88BitsRevert() public {
+        uint256 max = type(uint88).max;
+        token.mint(funder, 2 * max);
+        vm.prank(funder);
+        rewards.fundPool(poolId, 2 * max);
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, max / 2 + 1);
+        bytes memory twoUnits = _workData(keccak256("huge"), 2);
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, 2 * (max / 2 + 1), max));
+        vm.prank(node);
+        pools.submitWork(poolId, node, twoUnits);
+
+        // Each fits, their bucket would not.
+        _submit(poolId, node, keccak256("big-1"), 1);
+        bytes memory another = _workData(keccak256("big-2"), 1);
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, 2 * (max / 2 + 1), max));
+        vm.prank(node);
+        pools.submitWork(poolId, node, another);
+    }
 }
