@@ -554,6 +554,44 @@ contract RewardsDistributorTest is BaseTest {
         rewards.setRewardRate(poolId, tooLarge);
     }
 
+    function test_setRewardRate_acceptsUint128Exactly() public {
+        uint256 poolId = _activePool(3, 0);
+        vm.prank(creator);
+        rewards.setRewardRate(poolId, type(uint128).max);
+        assertEq(rewards.getPoolRewards(poolId).rate, type(uint128).max, "the largest rate is stored");
+    }
+
+    /// @dev MAX_POOL_NODES real joins would take 16.7 million nodes; the pool's node count is
+    /// written into its packed slot instead (index 128 bits, lastUpdate 32, totalCompute 64,
+    /// nodeCount 24 from bit 224), then one more join must be refused and one fewer accepted.
+    function test_onNodesJoined_revertsAboveThePoolNodeCap() public {
+        _registerWhitelisted(provider, 2);
+        address first = _addValidatedNode(provider, "first", 1);
+        address second = _addValidatedNode(provider, "second", 1);
+        uint256 poolId = _activePool(0, 0);
+        _join(provider, poolId, first, 0);
+        uint256 max = rewards.MAX_POOL_NODES();
+        assertEq(max, type(uint24).max, "cap");
+
+        bytes32 slot = keccak256(abi.encode(poolId, uint256(0)));
+        uint256 word = uint256(vm.load(address(rewards), slot));
+        assertEq((word >> 224) & type(uint24).max, 1, "the slot holds the node count where expected");
+        word = (word & ~(uint256(type(uint24).max) << 224)) | (max << 224);
+        vm.store(address(rewards), slot, bytes32(word));
+        assertEq(rewards.getPoolRewards(poolId).nodeCount, max, "pool full");
+
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _invite(poolId, second, 1);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.TooManyPoolNodes.selector, poolId, max));
+        vm.prank(provider);
+        pools.joinComputePool(poolId, invites);
+
+        word = (word & ~(uint256(type(uint24).max) << 224)) | ((max - 1) << 224);
+        vm.store(address(rewards), slot, bytes32(word));
+        _join(provider, poolId, second, 2);
+        assertEq(rewards.getPoolRewards(poolId).nodeCount, max, "the last place taken");
+    }
+
     function test_setRewardRate_revertsAfterTheEnd() public {
         uint256 poolId = _activePool(3, 0);
         vm.startPrank(creator);

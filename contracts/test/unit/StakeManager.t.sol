@@ -220,6 +220,18 @@ contract StakeManagerTest is BaseTest {
         _increase(provider, room + 1);
     }
 
+    /// @dev The boundary itself: active stake may fill 128 bits exactly, one more unit is refused.
+    function test_stake_fillsUint128Exactly() public {
+        _registerProvider(provider, STAKE);
+        uint256 room = type(uint128).max - STAKE;
+        token.mint(provider, room);
+        _increase(provider, room);
+        assertEq(stakeManager.activeStake(provider), type(uint128).max, "exactly full");
+        assertEq(token.balanceOf(address(stakeManager)), type(uint128).max, "backed");
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, 1, 0));
+        _increase(provider, 1);
+    }
+
     function test_stake_revertsWithoutAllowance() public {
         _registerProvider(provider, STAKE);
         vm.prank(provider);
