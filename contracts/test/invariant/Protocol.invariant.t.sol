@@ -215,7 +215,7 @@ contract ProtocolInvariantTest is BaseTest {
     /// @dev A fixed sequence through the handler after the bootstrap, so a handler that silently skips
     /// its actions shows up as a failure here instead of as invariants that hold vacuously.
     function test_handler_reachesEveryFlow() public {
-        string[23] memory flows = [
+        string[32] memory flows = [
             "increaseStake",
             "reclaimStake",
             "withdraw",
@@ -234,13 +234,22 @@ contract ProtocolInvariantTest is BaseTest {
             "evict",
             "submitWork",
             "invalidateWork",
+            "setParameters",
+            "handOverRole",
+            "rotateManagerKey",
+            "cancelInviteNonce",
+            "blacklistFromPool",
+            "setBenchmark",
+            "updatePool",
+            "moveNode",
+            "ejectIneligible",
             "claim",
             "forfeit",
             "withdrawUnusedBudget",
             "togglePause",
             "tryUnauthorized"
         ];
-        uint256[23] memory before;
+        uint256[32] memory before;
         for (uint256 i; i < flows.length; ++i) {
             before[i] = handler.calls(flows[i]);
         }
@@ -253,6 +262,16 @@ contract ProtocolInvariantTest is BaseTest {
         handler.submitWork(2, 7, false);
         handler.invalidateWork(0, 1, 1e18);
         handler.invalidateWork(1, 0, 0);
+        handler.setParameters(0, 3 hours);
+        handler.setParameters(2, 1);
+        handler.setParameters(3, 1 hours);
+        handler.handOverRole(1);
+        handler.handOverRole(2);
+        handler.rotateManagerKey(0);
+        handler.cancelInviteNonce(0);
+        handler.setBenchmark(0, 77);
+        handler.updatePool(0, 1);
+        handler.ejectIneligible(0);
         handler.claim(0, 0);
         handler.warp(1 hours);
         handler.leave(3);
@@ -272,6 +291,14 @@ contract ProtocolInvariantTest is BaseTest {
         handler.withdrawUnusedBudget(0);
         handler.createPool(1);
         handler.startPool(2, true);
+        for (uint256 k; k < 6; ++k) {
+            handler.moveNode(k, 2);
+        }
+        // One node blacklisted with purge, so others stay in pools for the evictions below.
+        uint256 blacklists = handler.calls("blacklistFromPool");
+        for (uint256 k; k < 6 && handler.calls("blacklistFromPool") == blacklists; ++k) {
+            handler.blacklistFromPool(k, 0);
+        }
         for (uint256 w; w < 4; ++w) {
             handler.warp(2 days);
         }

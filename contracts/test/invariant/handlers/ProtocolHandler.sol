@@ -157,7 +157,7 @@ contract ProtocolHandler is Test {
     /* SELECTORS */
 
     function selectors() external pure returns (bytes4[] memory s) {
-        s = new bytes4[](27);
+        s = new bytes4[](36);
         s[0] = this.registerProvider.selector;
         s[1] = this.increaseStake.selector;
         s[2] = this.reclaimStake.selector;
@@ -185,6 +185,15 @@ contract ProtocolHandler is Test {
         s[24] = this.submitWork.selector;
         s[25] = this.submitWork.selector;
         s[26] = this.invalidateWork.selector;
+        s[27] = this.setParameters.selector;
+        s[28] = this.handOverRole.selector;
+        s[29] = this.rotateManagerKey.selector;
+        s[30] = this.cancelInviteNonce.selector;
+        s[31] = this.blacklistFromPool.selector;
+        s[32] = this.setBenchmark.selector;
+        s[33] = this.updatePool.selector;
+        s[34] = this.moveNode.selector;
+        s[35] = this.ejectIneligible.selector;
     }
 
     /* VIEWS FOR THE INVARIANTS */
@@ -245,12 +254,13 @@ contract ProtocolHandler is Test {
         uint256 total = stakeManager.activeStake(provider) + stakeManager.unbondingStake(provider);
         if (total == 0) return;
         amount = _bound(amount, 1, total + _stakeMinimum);
-        uint256 before = token.balanceOf(treasury);
+        address currentTreasury = stakeManager.treasury();
+        uint256 before = token.balanceOf(currentTreasury);
         IComputePool.PoolNode[] memory inPools = _poolNodesOf(provider);
         vm.prank(validator);
         uint256 slashed = network.slash(provider, amount, inPools);
         assertEq(slashed, amount < total ? amount : total, "slash takes what it can");
-        assertEq(token.balanceOf(treasury) - before, slashed, "treasury receives the slash");
+        assertEq(token.balanceOf(currentTreasury) - before, slashed, "treasury receives the slash");
         ghost_slashed += slashed;
         _afterEvictions(inPools);
         ++calls["slash"];
@@ -287,11 +297,15 @@ contract ProtocolHandler is Test {
     function setWhitelisted(uint256 providerSeed, uint256 choice) external {
         address provider = _provider(providerSeed);
         if (!registry.getProvider(provider).registered) return;
-        IComputePool.PoolNode[] memory inPools = _poolNodesOf(provider);
-        vm.prank(validator);
-        if (choice % 4 == 0) network.blacklistProvider(provider, inPools);
-        else network.whitelistProvider(provider);
-        _afterEvictions(inPools);
+        if (choice % 4 == 0) {
+            IComputePool.PoolNode[] memory inPools = _poolNodesOf(provider);
+            vm.prank(validator);
+            network.blacklistProvider(provider, inPools);
+            _afterEvictions(inPools);
+        } else {
+            vm.prank(validator);
+            network.whitelistProvider(provider);
+        }
         ++calls["setWhitelisted"];
     }
 
@@ -363,6 +377,11 @@ contract ProtocolHandler is Test {
         if (previous == provider || previous == address(0)) return (previous, 0);
         (, uint256 workClaimable,) = rewards.getNodeWork(poolId, nodeKey);
         amount = record.unclaimed + workClaimable;
+    }
+
+    function _one(address a) internal pure returns (address[] memory list) {
+        list = new address[](1);
+        list[0] = a;
     }
 
     function _stakeCovers(address provider) internal view returns (bool) {
@@ -460,6 +479,7 @@ contract ProtocolHandler is Test {
             if (node.provider != provider || !node.validated || node.active) continue;
             if (limit != 0 && units + node.computeUnits > limit) continue;
             if (_lockedForAnother(poolId, nodeKey, provider)) continue;
+            if (pools.isNodeBlacklisted(poolId, nodeKey)) continue;
             units += node.computeUnits;
             chosen[count++] = nodeKey;
         }
@@ -517,6 +537,147 @@ contract ProtocolHandler is Test {
         pools.ejectNode(poolId, nodeKey);
         ghost_poolOf[nodeKey] = 0;
         ++calls["eject"];
+    }
+
+    /* ADMINISTRATION */
+
+    /// @notice The federator changes a parameter: the unbonding period (so unlock times fall out of
+    /// order), the minimum stake, the treasury or the minimum work window.
+    function setParameters(uint256 which, uint256 value) external {
+        which %= 4;
+        vm.startPrank(federator);
+        if (which == 0) {
+            network.setUnbondingPeriod(_bound(value, 1 hours, 9 days));
+        } else if (which == 1) {
+            network.setStakeMinimum(_bound(value, _stakeMinimum / 2, _stakeMinimum * 2));
+        } else if (which == 2) {
+            network.setTreasury(value % 2 == 0 ? treasury : stranger);
+        } else {
+            // Pools take a 1-day window at creation, so the minimum stays at or below it.
+            network.setMinWorkLockPeriod(_bound(value, 0, WORK_WINDOW));
+        }
+        vm.stopPrank();
+        ++calls["setParameters"];
+    }
+
+    /// @notice A role goes to a successor and comes back, each time proposed and accepted (and
+    /// sometimes a proposal is cancelled), so the other actions keep their actors.
+    function handOverRole(uint256 seed) external {
+        bytes32 role = seed % 2 == 0 ? network.FEDERATOR_ROLE() : network.VALIDATOR_ROLE();
+        address holder = seed % 2 == 0 ? federator : validator;
+        vm.prank(federator);
+        network.proposeRoleTransfer(role, stranger);
+        if (seed % 3 == 0) {
+            vm.prank(federator);
+            network.cancelRoleTransfer(role);
+            assertEq(network.pendingRoleHolder(role), address(0), "cancelled");
+            ++calls["handOverRole"];
+            return;
+        }
+        vm.prank(stranger);
+        network.acceptRole(role);
+        assertTrue(network.hasRole(role, stranger) && !network.hasRole(role, holder), "moved");
+        // The federator role now sits with the stranger, who proposes the way back.
+        vm.prank(role == network.FEDERATOR_ROLE() ? stranger : federator);
+        network.proposeRoleTransfer(role, holder);
+        vm.prank(holder);
+        network.acceptRole(role);
+        assertTrue(network.hasRole(role, holder), "back");
+        ++calls["handOverRole"];
+    }
+
+    /// @notice The creator rotates a pool's manager key away and back: the key version moves on, so
+    /// only invites signed from now on work (the handler signs invites when it joins).
+    function rotateManagerKey(uint256 poolSeed) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists) return;
+        uint256 version = pools.getPool(poolId).keyVersion;
+        vm.startPrank(creator);
+        pools.setComputeManagerKey(poolId, stranger);
+        pools.setComputeManagerKey(poolId, manager);
+        vm.stopPrank();
+        assertEq(pools.getPool(poolId).keyVersion, version + 2, "two rotations");
+        ++calls["rotateManagerKey"];
+    }
+
+    /// @notice The manager cancels the pool's next invite nonce before it is used.
+    function cancelInviteNonce(uint256 poolSeed) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists) return;
+        uint256 nonce = _nextNonce[poolId]++;
+        vm.prank(manager);
+        pools.cancelInviteNonce(poolId, nonce);
+        assertTrue(pools.isInviteNonceUsed(poolId, nonce), "cancelled nonce is spent");
+        ++calls["cancelInviteNonce"];
+    }
+
+    /// @notice Rarely, an operator blacklists a node from its pool, purging it.
+    function blacklistFromPool(uint256 nodeSeed, uint256 seed) external {
+        if (seed % 4 != 0) return;
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        uint256 poolId = ghost_poolOf[nodeKey];
+        if (poolId == 0) return;
+        vm.prank(seed % 8 == 0 ? manager : creator);
+        pools.blacklistNodes(poolId, _one(nodeKey), true);
+        assertFalse(registry.getNode(nodeKey).active, "purged");
+        ghost_poolOf[nodeKey] = 0;
+        ++calls["blacklistFromPool"];
+    }
+
+    function setBenchmark(uint256 nodeSeed, uint256 score) external {
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        if (registry.getNode(nodeKey).provider == address(0)) return;
+        score = _bound(score, 0, type(uint32).max);
+        vm.prank(validator);
+        network.setNodeBenchmark(nodeKey, score);
+        assertEq(registry.getNode(nodeKey).benchmarkScore, score, "score stored");
+        ++calls["setBenchmark"];
+    }
+
+    /// @notice The creator changes a pool's compute limit (never below what is in it) and data URI.
+    function updatePool(uint256 poolSeed, uint256 extra) external {
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists) return;
+        uint256 total = rewards.getPoolRewards(poolId).totalCompute;
+        uint256 limit = extra % 3 == 0 ? 0 : total + _bound(extra, 0, 20);
+        vm.prank(creator);
+        pools.updatePool(poolId, limit, "ipfs://pool-data-v2");
+        assertEq(pools.getPool(poolId).computeLimit, limit, "limit");
+        ++calls["updatePool"];
+    }
+
+    /// @notice A provider moves a node from its pool into another active pool in one transaction.
+    function moveNode(uint256 nodeSeed, uint256 poolSeed) external {
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        uint256 from = ghost_poolOf[nodeKey];
+        (bool exists, uint256 to) = _poolAt(poolSeed);
+        if (from == 0 || !exists || to == from || network.paused()) return;
+        if (pools.getPool(to).status != IComputePool.PoolStatus.ACTIVE || !_eligible(to, nodeKey)) return;
+        IComputeRegistry.Node memory node = registry.getNode(nodeKey);
+        uint256 limit = pools.getPool(to).computeLimit;
+        if (limit != 0 && rewards.getPoolRewards(to).totalCompute + node.computeUnits > limit) return;
+        if (_lockedForAnother(to, nodeKey, node.provider)) return;
+        (, uint256 owed) = _owedOnRejoin(to, nodeKey, node.provider);
+        if (owed != 0) return; // the rejoin payout is checked by join
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _signInvite(to, nodeKey, block.timestamp + 1 hours);
+        vm.prank(node.provider);
+        pools.moveComputeNodes(from, to, invites);
+        ghost_poolOf[nodeKey] = to;
+        ++calls["moveNode"];
+    }
+
+    /// @notice A keeper ejects a node in a pool; it goes exactly when it is no longer eligible.
+    function ejectIneligible(uint256 nodeSeed) external {
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        uint256 poolId = ghost_poolOf[nodeKey];
+        if (poolId == 0) return;
+        IComputePool.PoolNode[] memory listed = new IComputePool.PoolNode[](1);
+        listed[0] = IComputePool.PoolNode({poolId: poolId, nodeKey: nodeKey});
+        vm.prank(stranger);
+        pools.ejectIneligibleNodes(listed);
+        _afterEvictions(listed);
+        ++calls["ejectIneligible"];
     }
 
     /* WORK */
@@ -625,7 +786,8 @@ contract ProtocolHandler is Test {
     /* ENVIRONMENT */
 
     function warp(uint256 secs) external {
-        vm.warp(block.timestamp + _bound(secs, 1, 2 days));
+        // Mostly short steps; one in four may cross an unbonding period, lock windows and pool lives.
+        vm.warp(block.timestamp + _bound(secs, 1, secs % 4 == 0 ? 9 days : 2 days));
         ++calls["warp"];
     }
 
