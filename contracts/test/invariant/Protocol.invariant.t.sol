@@ -54,6 +54,16 @@ contract ProtocolInvariantTest is BaseTest {
         _assertPoolFundedEqualsClaimedPlusClaimablePlusBudget();
         _assertDistributorBalanceEqualsBudgetsPlusClaimable();
         _assertLockedIsExactlyTheUnmaturedWork();
+        _assertNoAccrualAfterTheEnd();
+    }
+
+    /// @dev An ended pool's index stays where it was at the end: nothing accrues once it is over.
+    function _assertNoAccrualAfterTheEnd() internal view {
+        for (uint256 p; p < handler.poolCount(); ++p) {
+            uint256 poolId = handler.poolIds(p);
+            if (!rewards.getPoolRewards(poolId).ended) continue;
+            assertEq(rewards.getPoolRewards(poolId).index, handler.ghost_indexAtEnd(poolId), "frozen at the end");
+        }
     }
 
     /// @notice A node is active in at most one pool, registry flags agree with membership, pool
@@ -62,6 +72,7 @@ contract ProtocolInvariantTest is BaseTest {
         _assertNodeActiveInAtMostOnePoolAndRegistryAgrees();
         _assertPoolComputeAndNodeCountMatchMembers();
         _assertProviderCountsMatchNodes();
+        _assertProviderNodeIndicesAgree();
     }
 
     /* STAKE */
@@ -203,11 +214,26 @@ contract ProtocolInvariantTest is BaseTest {
         }
     }
 
+    /// @dev Each node's stored position is its place in its provider's list, and the list holds
+    /// exactly the provider's nodes (removal swaps with the last entry and must keep this).
+    function _assertProviderNodeIndicesAgree() internal view {
+        for (uint256 i; i < handler.PROVIDER_COUNT(); ++i) {
+            address provider_ = handler.providers(i);
+            address[] memory keys = registry.getProviderNodes(provider_);
+            for (uint256 j; j < keys.length; ++j) {
+                IComputeRegistry.Node memory node = registry.getNode(keys[j]);
+                assertEq(node.provider, provider_, "listed node belongs to the provider");
+                assertEq(node.index, j, "node index == its place in the list");
+            }
+        }
+    }
+
     /* ROLES */
 
     function invariant_noRoleGatedCallSucceedsWithoutTheRole() public view {
         assertFalse(handler.ghost_roleViolation(), "no role-gated call succeeded for an outsider");
-        assertFalse(handler.ghost_unexpectedError(), "outsiders were refused with the role error");
+        assertFalse(handler.ghost_unexpectedError(), "refused calls failed with their exact error");
+        assertFalse(handler.ghost_invalidCallSucceeded(), "no call that must fail succeeded");
     }
 
     /* HANDLER SANITY */
@@ -215,7 +241,7 @@ contract ProtocolInvariantTest is BaseTest {
     /// @dev A fixed sequence through the handler after the bootstrap, so a handler that silently skips
     /// its actions shows up as a failure here instead of as invariants that hold vacuously.
     function test_handler_reachesEveryFlow() public {
-        string[32] memory flows = [
+        string[33] memory flows = [
             "increaseStake",
             "reclaimStake",
             "withdraw",
@@ -243,13 +269,14 @@ contract ProtocolInvariantTest is BaseTest {
             "updatePool",
             "moveNode",
             "ejectIneligible",
+            "tryInvalid",
             "claim",
             "forfeit",
             "withdrawUnusedBudget",
             "togglePause",
             "tryUnauthorized"
         ];
-        uint256[32] memory before;
+        uint256[33] memory before;
         for (uint256 i; i < flows.length; ++i) {
             before[i] = handler.calls(flows[i]);
         }
@@ -310,6 +337,9 @@ contract ProtocolInvariantTest is BaseTest {
         handler.togglePause(0);
         for (uint256 which; which < 14; ++which) {
             handler.tryUnauthorized(which, which);
+        }
+        for (uint256 which; which < 6; ++which) {
+            handler.tryInvalid(which, which);
         }
 
         for (uint256 i; i < flows.length; ++i) {

@@ -68,6 +68,10 @@ contract ProtocolHandler is Test {
     mapping(uint256 poolId => uint256) public ghost_forfeited;
     mapping(uint256 poolId => uint256) public ghost_budgetWithdrawn;
     mapping(address nodeKey => uint256 poolId) public ghost_poolOf;
+    /// @dev A pool's reward index when it ended: nothing may accrue after that.
+    mapping(uint256 poolId => uint256) public ghost_indexAtEnd;
+    /// @dev Set when a call that must fail succeeded.
+    bool public ghost_invalidCallSucceeded;
     uint256 public ghost_slashed;
     /// @dev Set when a role-gated call succeeded for a caller without the role.
     bool public ghost_roleViolation;
@@ -157,7 +161,7 @@ contract ProtocolHandler is Test {
     /* SELECTORS */
 
     function selectors() external pure returns (bytes4[] memory s) {
-        s = new bytes4[](36);
+        s = new bytes4[](37);
         s[0] = this.registerProvider.selector;
         s[1] = this.increaseStake.selector;
         s[2] = this.reclaimStake.selector;
@@ -194,6 +198,7 @@ contract ProtocolHandler is Test {
         s[33] = this.updatePool.selector;
         s[34] = this.moveNode.selector;
         s[35] = this.ejectIneligible.selector;
+        s[36] = this.tryInvalid.selector;
     }
 
     /* VIEWS FOR THE INVARIANTS */
@@ -425,6 +430,7 @@ contract ProtocolHandler is Test {
         if (!exists || poolSeed % 3 != 0 || pools.getPool(poolId).status == IComputePool.PoolStatus.COMPLETED) return;
         vm.prank(byManager ? manager : creator);
         pools.endComputePool(poolId);
+        ghost_indexAtEnd[poolId] = rewards.getPoolRewards(poolId).index;
         ++calls["endPool"];
     }
 
@@ -865,6 +871,86 @@ contract ProtocolHandler is Test {
         if (ok) ghost_roleViolation = true;
         else if (keccak256(result) != keccak256(expected)) ghost_unexpectedError = true;
         ++calls["tryUnauthorized"];
+    }
+
+    /// @notice Calls that must fail, each with its exact error: an expired invite, a reused work key,
+    /// a reclaim below the minimum, a withdraw with nothing matured, invalidating a final or unknown
+    /// work, a second registration. None may succeed or change anything the invariants watch.
+    function tryInvalid(uint256 which, uint256 seed) external {
+        which %= 6;
+        address provider = _provider(seed);
+        address target;
+        bytes memory data;
+        bytes memory expected;
+        address sender = provider;
+        if (which == 0) {
+            (bool exists, uint256 poolId) = _poolAt(seed >> 8);
+            address nodeKey = nodeKeys[seed % NODE_COUNT];
+            if (!exists || network.paused()) return;
+            if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
+            if (registry.getNode(nodeKey).provider != provider || _blocked(poolId, provider)) return;
+            IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+            invites[0] = _signInvite(poolId, nodeKey, block.timestamp - 1);
+            target = address(pools);
+            data = abi.encodeCall(pools.joinComputePool, (poolId, invites));
+            expected = abi.encodeWithSelector(IComputePool.InviteExpired.selector, poolId, nodeKey, block.timestamp - 1);
+        } else if (which == 1) {
+            if (workKeys.length == 0) return;
+            bytes32 workKey = workKeys[seed % workKeys.length];
+            (IRewardsDistributor.Work memory work,) = rewards.getWork(workKey);
+            uint256 poolId = ghost_poolOf[work.nodeKey];
+            if (poolId == 0 || network.paused() || !_eligible(poolId, work.nodeKey)) return;
+            if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
+            sender = work.nodeKey;
+            target = address(pools);
+            data = abi.encodeCall(pools.submitWork, (poolId, work.nodeKey, abi.encode(workKey, uint256(1))));
+            expected = abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, workKey);
+        } else if (which == 2) {
+            (uint256 required, uint256 active) = network.stakeStatus(provider);
+            if (registry.getProvider(provider).nodeCount == 0 || active < required) return;
+            uint256 amount = active - required + 1;
+            target = address(network);
+            data = abi.encodeCall(network.reclaimStake, (amount));
+            expected =
+                abi.encodeWithSelector(IPrimeNetwork.InsufficientStake.selector, provider, required, required - 1);
+        } else if (which == 3) {
+            if (stakeManager.withdrawableStake(provider) != 0) return;
+            target = address(network);
+            data = abi.encodeCall(network.withdraw, ());
+            expected = abi.encodeWithSelector(IStakeManager.NothingToWithdraw.selector, provider);
+        } else if (which == 4) {
+            bytes32 workKey = workKeys.length == 0 ? bytes32(seed) : workKeys[seed % workKeys.length];
+            (IRewardsDistributor.Work memory work, uint256 unlockAt) = rewards.getWork(workKey);
+            sender = validator;
+            target = address(network);
+            data = abi.encodeCall(network.softInvalidateWork, (workKey));
+            if (work.status == IRewardsDistributor.WorkStatus.NONE) {
+                expected = abi.encodeWithSelector(IRewardsDistributor.WorkNotFound.selector, workKey);
+            } else if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED) {
+                expected = abi.encodeWithSelector(IRewardsDistributor.WorkAlreadyInvalidated.selector, workKey);
+            } else if (block.timestamp >= unlockAt) {
+                expected = abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, workKey, unlockAt);
+            } else {
+                return; // still invalidatable: that is invalidateWork's business
+            }
+        } else {
+            if (network.paused()) return;
+            target = address(network);
+            data = abi.encodeCall(network.registerProvider, (network.stakeMinimum()));
+            expected = abi.encodeWithSelector(IComputeRegistry.ProviderAlreadyRegistered.selector, provider);
+        }
+
+        vm.prank(sender);
+        (bool ok, bytes memory result) = target.call(data);
+        if (ok) ghost_invalidCallSucceeded = true;
+        else if (keccak256(result) != keccak256(expected)) ghost_unexpectedError = true;
+        ++calls["tryInvalid"];
+    }
+
+    /// @dev Whether `provider` may not join `poolId` for reasons other than the invite.
+    function _blocked(uint256 poolId, address provider) internal view returns (bool) {
+        return !registry.getProvider(provider).whitelisted || !_stakeCovers(provider)
+            || pools.isProviderBlacklisted(poolId, provider);
     }
 
     /* INTERNAL */
