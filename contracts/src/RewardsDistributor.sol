@@ -204,7 +204,8 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         if (count == 0) revert EmptyBatch();
         // Accrual is path-independent while rate and membership stay the same (see _accrued), so
         // the index computed here need not be stored: a later accrual reaches the same value.
-        uint128 index = _accrued(_pools[poolId]).index;
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        uint128 index = pool.index;
         mapping(address => NodeRecord) storage records = _records[poolId];
 
         for (uint256 i; i < count; ++i) {
@@ -215,7 +216,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             NodeRecord storage stored = records[nodeKey];
             stored.checkpoint = record.checkpoint;
             stored.unclaimed = 0;
-            uint256 workRewards = record.hasWork ? _takeWorkClaimable(poolId, nodeKey) : 0;
+            uint256 workRewards = pool.hasWork ? _takeWorkClaimable(poolId, nodeKey) : 0;
             total += timeRewards + workRewards;
             emit RewardsClaimed(poolId, nodeKey, msg.sender, timeRewards, workRewards);
         }
@@ -230,7 +231,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         NodeRecord memory record = _settled(_records[poolId][nodeKey], pool.index);
         if (record.provider == address(0)) revert NodeNotInPool(poolId, nodeKey);
         amount = record.unclaimed;
-        if (record.hasWork) amount += _takeWorkClaimable(poolId, nodeKey);
+        if (pool.hasWork) amount += _takeWorkClaimable(poolId, nodeKey);
         record.unclaimed = 0;
         // Cannot overflow: the forfeited rewards came out of this budget.
         pool.budget += uint128(amount);
@@ -277,13 +278,12 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
                 // Matured work goes with the time rewards; work still locked keeps the key out
                 // until it unlocks, since validators may still invalidate it.
                 uint256 owed = record.unclaimed;
-                if (record.hasWork) {
+                if (pool.hasWork && previous != address(0)) {
                     owed += _takeWorkClaimable(poolId, nodeKeys[i]);
                     WorkLocks memory locks = _workLocks[poolId][nodeKeys[i]];
                     if (locks.lockedA != 0 || locks.lockedB != 0) {
                         revert PreviousProviderWorkLocked(poolId, nodeKeys[i], previous);
                     }
-                    record.hasWork = false;
                 }
                 if (owed != 0) {
                     payees[i] = previous;
@@ -295,11 +295,11 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             }
             record.computeUnits = computeUnits[i];
             record.joinedAt = now32;
-            record.checkpoint = uint256(pool.index).toUint120();
+            record.checkpoint = pool.index;
         }
 
         pool.nodeCount = uint24(nodeCount);
-        pool.totalCompute = totalCompute.toUint64();
+        pool.totalCompute = totalCompute.toUint56();
         _pools[poolId] = pool;
 
         for (uint256 i; i < count; ++i) {
@@ -351,8 +351,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         // Every check before any write.
         if (units == 0 || units > WorkLimits.MAX_WORK_UNITS) revert InvalidWorkUnits(units, WorkLimits.MAX_WORK_UNITS);
         if (_works[workKey].status != WorkStatus.NONE) revert WorkKeyUsed(workKey);
-        NodeRecord storage record = _records[poolId][nodeKey];
-        if (record.joinedAt == 0) revert NodeNotInPool(poolId, nodeKey);
+        if (_records[poolId][nodeKey].joinedAt == 0) revert NodeNotInPool(poolId, nodeKey);
         PoolWork memory params = _poolWork[poolId];
         // Cannot overflow: at most (2^32 - 1) x (2^128 - 1).
         reward = units * params.workRate;
@@ -373,9 +372,9 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         params.workUnits += uint64(units);
         _poolWork[poolId] = params;
         pool.budget -= uint128(reward);
+        pool.hasWork = true;
         _pools[poolId] = pool;
 
-        if (!record.hasWork) record.hasWork = true;
         uint32 now32 = _now32();
         unlockAt = _unlockTime(now32, params.lockPeriod);
         _works[workKey] = Work({
@@ -525,7 +524,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         if (record.joinedAt != 0) {
             record.unclaimed =
                 (record.unclaimed + uint256(record.computeUnits) * (index - record.checkpoint)).toUint128();
-            record.checkpoint = uint256(index).toUint120();
+            record.checkpoint = index;
         }
         return record;
     }

@@ -22,14 +22,17 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @param totalCompute Compute units of the nodes in the pool now.
     /// @param nodeCount Nodes in the pool now.
     /// @param ended Whether the pool has ended (accrual frozen).
+    /// @param hasWork Whether the pool ever accepted work (claims in pools without work skip the work
+    /// ledger). totalCompute fits 56 bits: at most 2^24 nodes of at most 2^32 units.
     /// @param rate Token units per compute unit per second.
     /// @param budget Funded tokens not yet accrued to any node.
     struct PoolRewards {
         uint128 index;
         uint32 lastUpdate;
-        uint64 totalCompute;
+        uint56 totalCompute;
         uint24 nodeCount;
         bool ended;
+        bool hasWork;
         uint128 rate;
         uint128 budget;
     }
@@ -40,18 +43,14 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @param joinedAt When the node joined (0 while it is not in the pool).
     /// @param activeSeconds Seconds the node spent in the pool while it was active, before its current stay
     /// (counted for its current provider: reset when the key comes back under another provider).
-    /// @param checkpoint The pool index when the node's rewards were last settled (120 bits: the index
-    /// grows by at most the funded budget per compute unit, far below 2^120 token units).
-    /// @param hasWork Whether the node ever had work accepted in the pool (claims of nodes without work
-    /// skip the work ledger).
+    /// @param checkpoint The pool index when the node's rewards were last settled.
     /// @param unclaimed Time rewards settled but not yet claimed.
     struct NodeRecord {
         address provider;
         uint32 computeUnits;
         uint32 joinedAt;
         uint32 activeSeconds;
-        uint120 checkpoint;
-        bool hasWork;
+        uint128 checkpoint;
         uint128 unclaimed;
     }
 

@@ -562,8 +562,8 @@ contract RewardsDistributorTest is BaseTest {
     }
 
     /// @dev MAX_POOL_NODES real joins would take 16.7 million nodes; the pool's node count is
-    /// written into its packed slot instead (index 128 bits, lastUpdate 32, totalCompute 64,
-    /// nodeCount 24 from bit 224), then one more join must be refused and one fewer accepted.
+    /// written into its packed slot instead (index 128 bits, lastUpdate 32, totalCompute 56,
+    /// nodeCount 24 from bit 216), then one more join must be refused and one fewer accepted.
     function test_onNodesJoined_revertsAboveThePoolNodeCap() public {
         _registerWhitelisted(provider, 2);
         address first = _addValidatedNode(provider, "first", 1);
@@ -575,8 +575,8 @@ contract RewardsDistributorTest is BaseTest {
 
         bytes32 slot = keccak256(abi.encode(poolId, uint256(0)));
         uint256 word = uint256(vm.load(address(rewards), slot));
-        assertEq((word >> 224) & type(uint24).max, 1, "the slot holds the node count where expected");
-        word = (word & ~(uint256(type(uint24).max) << 224)) | (max << 224);
+        assertEq((word >> 216) & type(uint24).max, 1, "the slot holds the node count where expected");
+        word = (word & ~(uint256(type(uint24).max) << 216)) | (max << 216);
         vm.store(address(rewards), slot, bytes32(word));
         assertEq(rewards.getPoolRewards(poolId).nodeCount, max, "pool full");
 
@@ -586,10 +586,31 @@ contract RewardsDistributorTest is BaseTest {
         vm.prank(provider);
         pools.joinComputePool(poolId, invites);
 
-        word = (word & ~(uint256(type(uint24).max) << 224)) | ((max - 1) << 224);
+        word = (word & ~(uint256(type(uint24).max) << 216)) | ((max - 1) << 216);
         vm.store(address(rewards), slot, bytes32(word));
         _join(provider, poolId, second, 2);
         assertEq(rewards.getPoolRewards(poolId).nodeCount, max, "the last place taken");
+    }
+
+    /// @dev Review finding: with checkpoints narrowed to 120 bits, an index above 2^120 (a huge budget
+    /// on few compute units) made every settlement revert and locked the node and its rewards. The
+    /// checkpoint has the index's full 128 bits again; claims and leaves still work up there.
+    function test_largeIndex_settlesClaimsAndLeaves() public {
+        _registerWhitelisted(provider, 1);
+        address node = _addValidatedNode(provider, "node", 1);
+        uint256 poolId = _activePool(type(uint128).max, 0);
+        _join(provider, poolId, node, 0);
+        uint256 amount = uint256(1) << 121;
+        token.mint(funder, amount);
+        vm.prank(funder);
+        rewards.fundPool(poolId, amount);
+        skip(1);
+        assertGt(rewards.getPoolRewards(poolId).index, uint256(1) << 120, "index above 2^120");
+        assertEq(_claim(provider, poolId, node), amount, "the whole budget, claimed");
+        _leave(provider, poolId, node);
+        vm.prank(provider);
+        network.removeComputeNode(node);
+        assertEq(registry.getNode(node).provider, address(0), "node removed");
     }
 
     function test_setRewardRate_revertsAfterTheEnd() public {

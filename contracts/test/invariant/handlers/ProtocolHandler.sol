@@ -216,7 +216,7 @@ contract ProtocolHandler is Test {
     function registerProvider(uint256 providerSeed, uint256 amount) external {
         address provider = _provider(providerSeed);
         if (registry.getProvider(provider).registered || network.paused()) return;
-        amount = _bound(amount, _stakeMinimum, 20 * _stakeMinimum);
+        amount = _bound(amount, network.stakeMinimum(), 20 * _stakeMinimum);
         token.mint(provider, amount);
         vm.prank(provider);
         network.registerProvider(amount);
@@ -280,7 +280,7 @@ contract ProtocolHandler is Test {
         IComputeRegistry.Provider memory record = registry.getProvider(provider);
         if (!record.registered || network.paused() || registry.getNode(nodeKey).provider != address(0)) return;
         units = _bound(units, 1, MAX_UNITS);
-        uint256 required = _stakeMinimum * (1 + record.totalComputeUnits + units);
+        uint256 required = network.stakeMinimum() * (1 + record.totalComputeUnits + units);
         uint256 active = stakeManager.activeStake(provider);
         if (active < required) _increaseStake(provider, required - active);
         bytes32 digest = network.nodeOwnershipDigest(provider, nodeKey, CONSENT_DEADLINE);
