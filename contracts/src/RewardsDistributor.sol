@@ -350,7 +350,9 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     {
         // Every check before any write.
         if (units == 0 || units > WorkLimits.MAX_WORK_UNITS) revert InvalidWorkUnits(units, WorkLimits.MAX_WORK_UNITS);
-        if (_works[workKey].status != WorkStatus.NONE) revert WorkKeyUsed(workKey);
+        // An invalidated key is free again: whoever copied a node's key from the mempool and was
+        // caught cannot keep the honest node from submitting it afterwards.
+        if (_works[workKey].status == WorkStatus.ACCEPTED) revert WorkKeyUsed(workKey);
         if (_records[poolId][nodeKey].joinedAt == 0) revert NodeNotInPool(poolId, nodeKey);
         PoolWork memory params = _poolWork[poolId];
         // Cannot overflow: at most (2^32 - 1) x (2^128 - 1).

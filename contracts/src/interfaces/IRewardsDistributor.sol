@@ -112,7 +112,7 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @notice Work units must be between 1 and `max`.
     error InvalidWorkUnits(uint256 units, uint256 max);
 
-    /// @notice Work `workKey` was submitted before (in any pool).
+    /// @notice Work `workKey` was accepted before (in any pool) and not invalidated.
     error WorkKeyUsed(bytes32 workKey);
 
     /// @notice Pool `poolId`'s budget cannot cover the `reward` of a work.
@@ -320,7 +320,9 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     function onNodeLeft(uint256 poolId, address nodeKey) external returns (address provider);
 
     /// @notice Records work `workKey` of `nodeKey` in pool `poolId`: reserves `units` x the pool's work
-    /// rate from the budget and locks it for the pool's window.
+    /// rate from the budget and locks it for the pool's window. A key is accepted once across all
+    /// pools; a key whose work was invalidated may be submitted again (the new record replaces the
+    /// old one), so a node whose key was copied from the mempool by another and invalidated gets it back.
     /// @dev Only ComputePool, after checking the pool, the node and the domain's validation logic.
     /// @return reward The reward reserved.
     /// @return unlockAt When it unlocks.

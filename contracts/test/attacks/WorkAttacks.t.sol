@@ -92,6 +92,33 @@ contract WorkAttacksTest is BaseTest {
         pools.submitWork(other, node2, data);
     }
 
+    /// @dev Review finding F1: a node copies another's key from the mempool and submits it first.
+    /// The copy is caught and invalidated with a penalty; the key is then free for its owner.
+    function test_submitWork_frontRunKeyIsFreedByInvalidation() public {
+        address thief = _addValidatedNode(provider2, "thief", 10);
+        _join(provider2, poolId, thief, 1);
+        bytes memory data = _workData(keccak256("honest-output"), 10);
+        vm.prank(thief);
+        pools.submitWork(poolId, thief, data); // lands first
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, keccak256("honest-output")));
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+
+        uint256 stake = stakeManager.activeStake(provider2);
+        vm.prank(validator);
+        network.invalidateWork(keccak256("honest-output"), 50e18, false);
+        assertEq(stakeManager.activeStake(provider2), stake - 50e18, "the thief's provider pays");
+
+        vm.prank(node);
+        pools.submitWork(poolId, node, data);
+        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("honest-output"));
+        assertEq(work.nodeKey, node, "the key is the honest node's now");
+        assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.ACCEPTED), "accepted");
+        vm.warp(vm.getBlockTimestamp() + 2 * WINDOW);
+        assertEq(_claim(provider, poolId, node), 10 * WORK_RATE, "and paid");
+        assertEq(_claim(provider2, poolId, thief), 0, "the thief is paid nothing");
+    }
+
     function test_claimRewards_lockedWorkIsNotPaid() public {
         _submit(poolId, node, keccak256("fresh"), 10);
         skip(WINDOW - 1);

@@ -898,6 +898,8 @@ contract ProtocolHandler is Test {
             if (workKeys.length == 0) return;
             bytes32 workKey = workKeys[seed % workKeys.length];
             (IRewardsDistributor.Work memory work,) = rewards.getWork(workKey);
+            // An invalidated key may be submitted again: only an accepted one must be refused.
+            if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED) return;
             uint256 poolId = ghost_poolOf[work.nodeKey];
             if (poolId == 0 || network.paused() || !_eligible(poolId, work.nodeKey)) return;
             if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
