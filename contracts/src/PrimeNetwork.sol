@@ -298,21 +298,20 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     }
 
     /// @inheritdoc IPrimeNetwork
-    function invalidateWork(bytes32 workKey, uint256 penalty, bool invalidateNode)
-        external
-        onlyRole(VALIDATOR_ROLE)
-        returns (uint256 slashed)
-    {
-        (uint256 poolId, address nodeKey, address provider,) =
-            IRewardsDistributor(_REWARDS).onWorkInvalidated(workKey, true);
+    function invalidateWork(
+        bytes32 workKey,
+        uint256 penalty,
+        bool invalidateNode,
+        IComputePool.PoolNode[] calldata evictions
+    ) external onlyRole(VALIDATOR_ROLE) returns (uint256 slashed) {
+        (, address nodeKey, address provider,) = IRewardsDistributor(_REWARDS).onWorkInvalidated(workKey, true);
         if (penalty != 0) slashed = _STAKE_MANAGER.slash(provider, penalty);
-        // The node may have been removed since (it left the pool first); then there is nothing to invalidate.
-        if (invalidateNode && _REGISTRY.getNode(nodeKey).provider != address(0)) {
+        // Only while the key is still that provider's node: it may have been removed since, or
+        // registered again by another provider, who did not submit this work.
+        if (invalidateNode && _REGISTRY.getNode(nodeKey).provider == provider) {
             _REGISTRY.setValidated(nodeKey, false);
-            IComputePool.PoolNode[] memory evictions = new IComputePool.PoolNode[](1);
-            evictions[0] = IComputePool.PoolNode({poolId: poolId, nodeKey: nodeKey});
-            IComputePool(_COMPUTE_POOL).ejectIneligibleNodes(evictions);
         }
+        _evict(evictions);
     }
 
     /// @inheritdoc IPrimeNetwork

@@ -199,10 +199,16 @@ interface IPrimeNetwork is ICommonErrors {
 
     /// @notice Invalidates work `workKey` while its reward is locked: exactly that reward goes back to
     /// its pool's budget, `penalty` (at most) is slashed from the provider that submitted it to the
-    /// treasury, and with `invalidateNode` the node is invalidated and ejected from that pool.
-    /// Validator only.
+    /// treasury, with `invalidateNode` the node is invalidated (while it still belongs to that
+    /// provider), and `evictions` (the node and the pool it is in now, wherever it moved) are ejected
+    /// in the same transaction when no longer eligible. Validator only.
     /// @return slashed The penalty actually slashed.
-    function invalidateWork(bytes32 workKey, uint256 penalty, bool invalidateNode) external returns (uint256 slashed);
+    function invalidateWork(
+        bytes32 workKey,
+        uint256 penalty,
+        bool invalidateNode,
+        IComputePool.PoolNode[] calldata evictions
+    ) external returns (uint256 slashed);
 
     /// @notice Invalidates work `workKey` while its reward is locked, without penalty: exactly that
     /// reward goes back to its pool's budget. Validator only.

@@ -106,7 +106,7 @@ contract WorkAttacksTest is BaseTest {
 
         uint256 stake = stakeManager.activeStake(provider2);
         vm.prank(validator);
-        network.invalidateWork(keccak256("honest-output"), 50e18, false);
+        network.invalidateWork(keccak256("honest-output"), 50e18, false, _noEvictions());
         assertEq(stakeManager.activeStake(provider2), stake - 50e18, "the thief's provider pays");
 
         vm.prank(node);
@@ -186,7 +186,7 @@ contract WorkAttacksTest is BaseTest {
         (, uint256 unlockAt) = rewards.getWork(keccak256("k"));
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("k"), unlockAt));
         vm.prank(validator);
-        network.invalidateWork(keccak256("k"), 1e18, false);
+        network.invalidateWork(keccak256("k"), 1e18, false, _noEvictions());
         assertEq(_claim(provider, poolId, node), 10 * WORK_RATE, "final work is paid");
     }
 }

@@ -112,7 +112,7 @@ contract GasTest is BaseTest {
         _submit(poolId, nodeKey, keccak256("work-2"), 10);
         _submit(poolId, nodeKey, keccak256("work-3"), 10);
         vm.prank(validator);
-        network.invalidateWork(keccak256("work-2"), 1e18, false);
+        network.invalidateWork(keccak256("work-2"), 1e18, false, _noEvictions());
         _snapshot("invalidateWork", 120_000);
 
         vm.prank(validator);

@@ -198,7 +198,7 @@ contract RoleMatrixTest is BaseTest {
         _add(
             address(workValidation), Gate.FEDERATOR, abi.encodeCall(IWorkUnitsValidation.setUnitsCap, (workDomainId, 1))
         );
-        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.invalidateWork, (WORK_KEY, 1e18, true)));
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.invalidateWork, (WORK_KEY, 1e18, true, _noEvictions())));
         _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.softInvalidateWork, (WORK_KEY)));
         _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.setWorkRewardRate, (poolId, 1)));
         _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.setWorkLockPeriod, (poolId, 2 days)));

@@ -306,7 +306,7 @@ contract WorkTest is BaseTest {
         vm.expectEmit(address(rewards));
         emit IRewardsDistributor.WorkInvalidated(keccak256("bad"), poolId, node, 6 * WORK_RATE, true);
         vm.prank(validator);
-        assertEq(network.invalidateWork(keccak256("bad"), 5e18, false), 5e18, "penalty slashed");
+        assertEq(network.invalidateWork(keccak256("bad"), 5e18, false, _noEvictions()), 5e18, "penalty slashed");
 
         assertEq(_budget(), budget + 6 * WORK_RATE, "that work's reward is back in the budget");
         (uint256 locked,,) = _nodeWork();
@@ -327,10 +327,45 @@ contract WorkTest is BaseTest {
         vm.expectEmit(address(pools));
         emit IComputePool.NodeLeftPool(poolId, provider, node, address(network));
         vm.prank(validator);
-        network.invalidateWork(keccak256("bad"), 0, true);
+        network.invalidateWork(keccak256("bad"), 0, true, _evicting(poolId, node));
         assertFalse(registry.getNode(node).validated, "node invalidated");
         assertFalse(registry.getNode(node).active, "node ejected");
         assertEq(token.balanceOf(treasury), 0, "no penalty asked");
+    }
+
+    /// @dev Review finding F4: the node had moved to another pool; the validator names that pool.
+    function test_invalidateWork_evictsTheNodeWhereverItMoved() public {
+        _submit(poolId, node, keccak256("bad"), 6);
+        uint256 other = _activePool(1e12, BUDGET);
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _invite(other, node, 7);
+        vm.prank(provider);
+        pools.moveComputeNodes(poolId, other, invites);
+
+        vm.prank(validator);
+        network.invalidateWork(keccak256("bad"), 0, true, _evicting(other, node));
+        assertFalse(registry.getNode(node).validated, "invalidated");
+        assertFalse(registry.getNode(node).active, "ejected from the pool it moved to");
+        assertEq(rewards.getNodeRecord(other, node).joinedAt, 0, "no longer earning there");
+    }
+
+    /// @dev The key was removed and registered again by another provider: its node is not the one
+    /// that did the work, so it is not invalidated (the penalty still reaches the right provider).
+    function test_invalidateWork_sparesANodeKeyNowOwnedByAnotherProvider() public {
+        _submit(poolId, node, keccak256("bad"), 6);
+        _leave(provider, poolId, node);
+        vm.prank(provider);
+        network.removeComputeNode(node);
+        _registerWhitelisted(provider2, 10);
+        _addNode(provider2, nodePk, 10);
+        vm.prank(validator);
+        network.validateNode(node);
+        uint256 stake = stakeManager.activeStake(provider);
+
+        vm.prank(validator);
+        network.invalidateWork(keccak256("bad"), 1e18, true, _noEvictions());
+        assertTrue(registry.getNode(node).validated, "the new owner's node stays valid");
+        assertEq(stakeManager.activeStake(provider), stake - 1e18, "the submitting provider pays");
     }
 
     function test_softInvalidateWork_returnsTheRewardWithoutPenalty() public {
@@ -353,7 +388,7 @@ contract WorkTest is BaseTest {
         vm.warp(unlockAt);
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("a"), unlockAt));
         vm.prank(validator);
-        network.invalidateWork(keccak256("a"), 1, false);
+        network.invalidateWork(keccak256("a"), 1, false, _noEvictions());
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("a"), unlockAt));
         vm.prank(validator);
         network.softInvalidateWork(keccak256("a"));
@@ -369,7 +404,7 @@ contract WorkTest is BaseTest {
         network.softInvalidateWork(keccak256("a"));
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkAlreadyInvalidated.selector, keccak256("a")));
         vm.prank(validator);
-        network.invalidateWork(keccak256("a"), 1, false);
+        network.invalidateWork(keccak256("a"), 1, false, _noEvictions());
     }
 
     function test_invalidateWork_validatorOnly() public {
@@ -378,7 +413,7 @@ contract WorkTest is BaseTest {
             abi.encodeWithSelector(ICommonErrors.MissingRole.selector, keccak256("VALIDATOR_ROLE"), manager);
         vm.expectRevert(missing);
         vm.prank(manager);
-        network.invalidateWork(keccak256("a"), 0, false);
+        network.invalidateWork(keccak256("a"), 0, false, _noEvictions());
         vm.expectRevert(missing);
         vm.prank(manager);
         network.softInvalidateWork(keccak256("a"));

@@ -2,6 +2,7 @@ import type { Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { primeNetworkAbi, rewardsDistributorAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertNonNegative,
@@ -17,8 +18,13 @@ export type InvalidateWorkParameters = WriteParameters & {
   workKey: Hex
   /** The most to slash from the provider that submitted it (0 for none); it goes to the treasury. */
   penalty: bigint
-  /** Also invalidate the node and eject it from the work's pool (default false). */
+  /** Also invalidate the node, while it still belongs to the provider that submitted the work (default false). */
   invalidateNode?: boolean | undefined
+  /**
+   * Nodes to take out of their pools in the same transaction when no longer eligible: typically
+   * the node and the pool it is in now (it may have moved since it submitted the work).
+   */
+  evict?: readonly NodeInPool[] | undefined
 }
 
 export type InvalidateWorkReturnType = WriteReturnType & {
@@ -28,6 +34,8 @@ export type InvalidateWorkReturnType = WriteReturnType & {
   reward: bigint
   /** The penalty actually slashed. */
   slashed: bigint
+  /** The listed nodes that left their pools. */
+  evicted: NodeInPool[]
 }
 
 /** Includes `ContractErrors.WorkFinal`, `WorkNotFound`, `WorkAlreadyInvalidated` and `MissingRole`. */
@@ -35,29 +43,35 @@ export type InvalidateWorkErrorType = PrimeNetworkErrorType
 
 /**
  * Invalidates a work while its reward is locked: exactly that reward goes back to the pool's budget,
- * the penalty is slashed from its provider's stake to the treasury, and with `invalidateNode` the
- * node is invalidated and ejected. Validator only.
+ * the penalty is slashed from its provider's stake to the treasury, with `invalidateNode` the node
+ * is invalidated, and the nodes in `evict` are ejected when no longer eligible. Validator only.
  *
  * @param client - A wallet client with the validator's account.
  * @param parameters - {@link InvalidateWorkParameters}
  * @returns {@link InvalidateWorkReturnType}
  * @example
- * await invalidateWork(validatorClient, { workKey, penalty: parseEther('50'), invalidateNode: true })
+ * await invalidateWork(validatorClient, {
+ *   workKey,
+ *   penalty: parseEther('50'),
+ *   invalidateNode: true,
+ *   evict: [{ poolId, nodeKey }],
+ * })
  */
 export async function invalidateWork(
   client: AnyClient,
   parameters: InvalidateWorkParameters,
 ): Promise<InvalidateWorkReturnType> {
-  const { workKey, penalty, invalidateNode = false } = parameters
+  const { workKey, penalty, invalidateNode = false, evict = [] } = parameters
   assertWorkKey(workKey)
   assertNonNegative('penalty', penalty)
+  assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, {
     account: resolveAccount(client, parameters.account),
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'invalidateWork',
-    args: [workKey, penalty, invalidateNode],
+    args: [workKey, penalty, invalidateNode, evict],
   })
   const [invalidated] = parseEventLogs({
     abi: rewardsDistributorAbi,
@@ -71,5 +85,12 @@ export async function invalidateWork(
   })
   const { poolId, nodeKey, reward } = invalidated!.args
   const taken = slashed ? slashed.args.fromActive + slashed.args.fromUnbonding : 0n
-  return { ...result, poolId, nodeKey, reward, slashed: taken }
+  return {
+    ...result,
+    poolId,
+    nodeKey,
+    reward,
+    slashed: taken,
+    evicted: nodesThatLeft(result.receipt.logs),
+  }
 }

@@ -108,7 +108,7 @@ describe('work', () => {
     expect(tooMany.args).toEqual({ domainId, units: 101n, cap: 100n })
   })
 
-  test('validators invalidate locked work: hard with a penalty, or soft', async () => {
+  test('validators invalidate locked work: hard with a penalty (and the node out), or soft', async () => {
     await provider.submitWork({ poolId, nodeKey: node.address, workKey: key('bad'), units: 20n })
     await nodeClient.submitWork({
       poolId,
@@ -118,12 +118,22 @@ describe('work', () => {
     })
     const budget = (await provider.getPoolRewards({ poolId })).budget
 
-    const hard = await validatorClient.invalidateWork({ workKey: key('bad'), penalty: 5n * e18 })
+    const hard = await validatorClient.invalidateWork({
+      workKey: key('bad'),
+      penalty: 5n * e18,
+      invalidateNode: true,
+      evict: [{ poolId, nodeKey: node.address }],
+    })
     expect(hard).toMatchObject({
       poolId,
       nodeKey: node.address,
       reward: 20n * workRate,
       slashed: 5n * e18,
+      evicted: [{ poolId, nodeKey: node.address }],
+    })
+    expect(await provider.getNode({ nodeKey: node.address })).toMatchObject({
+      validated: false,
+      active: false,
     })
     const soft = await validatorClient.softInvalidateWork({ workKey: key('doubtful') })
     expect(soft.reward).toBe(30n * workRate)

@@ -722,9 +722,15 @@ contract ProtocolHandler is Test {
         } else {
             penalty = _bound(penalty, 0, _stakeMinimum);
             bool invalidateNode = how % 3 == 2;
+            // The node may have moved since: the validator names the pool it is in now.
+            IComputePool.PoolNode[] memory evictions =
+                new IComputePool.PoolNode[](ghost_poolOf[work.nodeKey] == 0 ? 0 : 1);
+            if (evictions.length != 0) {
+                evictions[0] = IComputePool.PoolNode({poolId: ghost_poolOf[work.nodeKey], nodeKey: work.nodeKey});
+            }
             vm.prank(validator);
-            ghost_slashed += network.invalidateWork(workKey, penalty, invalidateNode);
-            if (invalidateNode && !registry.getNode(work.nodeKey).active) ghost_poolOf[work.nodeKey] = 0;
+            ghost_slashed += network.invalidateWork(workKey, penalty, invalidateNode, evictions);
+            _afterEvictions(evictions);
         }
         assertEq(rewards.getPoolRewards(work.poolId).budget, budget + work.reward, "exactly its reward returns");
         ++calls["invalidateWork"];
