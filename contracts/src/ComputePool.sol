@@ -244,7 +244,9 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         // A view call (STATICCALL): the logic cannot change state, so it cannot re-enter with effect.
         (workKey, units) = IWorkValidation(logic).validateWork(domainId, poolId, provider, nodeKey, data);
         // The distributor checks the node is in the pool and the key is new, then reserves the reward.
-        _REWARDS.onWorkAccepted(poolId, nodeKey, provider, workKey, units);
+        (, uint256 unlockAt) = _REWARDS.onWorkAccepted(poolId, nodeKey, provider, workKey, units);
+        // Until the work is final, its provider keeps stake a penalty can take (see reclaimStake).
+        _REGISTRY.extendWorkLock(provider, unlockAt);
     }
 
     /* BLACKLISTS */

@@ -186,6 +186,14 @@ contract ComputeRegistry is IComputeRegistry, PrimeNetworkModule {
     }
 
     /// @inheritdoc IComputeRegistry
+    function extendWorkLock(address provider, uint256 until) external {
+        if (msg.sender != _COMPUTE_POOL) revert CallerNotComputePool(msg.sender);
+        Provider storage record = _providers[provider];
+        // Cannot truncate: unlock times are block timestamps plus at most two 90-day windows.
+        if (until > record.workLockedUntil) record.workLockedUntil = uint32(until);
+    }
+
+    /// @inheritdoc IComputeRegistry
     function setActive(address nodeKey, bool active)
         external
         returns (address provider, uint256 computeUnits, bool validated, bool whitelisted, uint256 providerComputeUnits)

@@ -212,8 +212,10 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
             uint256 remaining = active - amount;
             IComputeRegistry.Provider memory record = _REGISTRY.getProvider(msg.sender);
             // A provider without nodes may take everything out (a full exit: with no stake it can
-            // add no node until it stakes again); otherwise it keeps what its nodes require.
-            if (remaining != 0 || record.nodeCount != 0) {
+            // add no node until it stakes again), unless work of its is still locked: validators may
+            // still invalidate it, so the minimum stays for the penalty. Otherwise it keeps what its
+            // nodes require.
+            if (remaining != 0 || record.nodeCount != 0 || block.timestamp < record.workLockedUntil) {
                 uint256 required = _requiredStake(record.totalComputeUnits);
                 if (remaining < required) revert InsufficientStake(msg.sender, required, remaining);
             }

@@ -13,12 +13,15 @@ interface IComputeRegistry is IPrimeNetworkModule {
     /// @param nodeCount How many nodes the provider has registered.
     /// @param activeNodeCount How many of them are active in a pool right now.
     /// @param totalComputeUnits The compute units of all the provider's nodes (drives the minimum stake).
+    /// @param workLockedUntil When the provider's last locked work reward unlocks: until then it may
+    /// not take all its stake out, so an invalidated work's penalty still finds stake to slash.
     struct Provider {
         bool registered;
         bool whitelisted;
         uint32 nodeCount;
         uint32 activeNodeCount;
         uint64 totalComputeUnits;
+        uint32 workLockedUntil;
     }
 
     /// @notice A compute node as stored: one packed slot plus its specs URI.
@@ -163,6 +166,10 @@ interface IComputeRegistry is IPrimeNetworkModule {
     /// @notice Records `nodeKey`'s benchmark score.
     /// @dev Only PrimeNetwork.
     function setBenchmarkScore(address nodeKey, uint256 score) external;
+
+    /// @notice Records that `provider` has work locked until `until` (kept when a later time is known).
+    /// @dev Only ComputePool, for each accepted work.
+    function extendWorkLock(address provider, uint256 until) external;
 
     /// @notice Marks `nodeKey` active (joined a pool) or inactive (left it) and returns what the
     /// pool needs to admit it.

@@ -151,7 +151,8 @@ interface IPrimeNetwork is ICommonErrors {
     function increaseStake(uint256 amount) external;
 
     /// @notice Starts unbonding `amount` of the caller's stake. What remains must be at least
-    /// minimumStakeFor(caller), except that a provider without nodes may unbond all of it (a full exit).
+    /// minimumStakeFor(caller), except that a provider without nodes may unbond all of it (a full
+    /// exit) once none of its work is still locked (ComputeRegistry's workLockedUntil).
     function reclaimStake(uint256 amount) external;
 
     /// @notice Transfers the caller's matured unbonds to it. Never paused.

@@ -111,7 +111,7 @@ contract RoleMatrixTest is BaseTest {
         _addStakeManagerRows();
         _addRegistryRows();
         _addWorkRows();
-        assertEq(_table.length, 54, "every row added");
+        assertEq(_table.length, 55, "every row added");
     }
 
     function _addPrimeNetworkRows() internal {
@@ -222,6 +222,7 @@ contract RoleMatrixTest is BaseTest {
         _add(reg, Gate.PRIME_NETWORK, abi.encodeCall(IComputeRegistry.setBenchmarkScore, (spareNode, 7)));
         // ComputeRegistry, ComputePool only.
         _add(reg, Gate.COMPUTE_POOL, abi.encodeCall(IComputeRegistry.setActive, (spareNode, true)));
+        _add(reg, Gate.COMPUTE_POOL, abi.encodeCall(IComputeRegistry.extendWorkLock, (provider, 1)));
         // DomainRegistry, PrimeNetwork only.
         _add(dom, Gate.PRIME_NETWORK, abi.encodeCall(IDomainRegistry.createDomain, ("d", address(0), "")));
         _add(dom, Gate.PRIME_NETWORK, abi.encodeCall(IDomainRegistry.updateDomain, (1, address(0), "u")));

@@ -422,6 +422,47 @@ contract WorkTest is BaseTest {
         rewards.onWorkInvalidated(keccak256("a"), true);
     }
 
+    /// @dev Review finding F3: with a window longer than the unbonding period, a provider submitted
+    /// bad work, exited fully and withdrew before the validator acted, so the penalty found nothing.
+    /// While its work is locked it can no longer take out its last stake.
+    function test_reclaimStake_keepsTheMinimumWhileWorkIsLocked() public {
+        uint256 longPool = _workPool(WORK_RATE, BUDGET, 30 days);
+        _leave(provider, poolId, node);
+        _join(provider, longPool, node, 1);
+        _submit(longPool, node, keccak256("bogus"), 100);
+        (, uint256 unlockAt) = rewards.getWork(keccak256("bogus"));
+        assertEq(registry.getProvider(provider).workLockedUntil, unlockAt, "lock recorded");
+
+        _leave(provider, longPool, node);
+        vm.prank(provider);
+        network.removeComputeNode(node);
+        uint256 all = stakeManager.activeStake(provider);
+        vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.InsufficientStake.selector, provider, STAKE_MINIMUM, 0));
+        vm.prank(provider);
+        network.reclaimStake(all);
+        // Everything above the minimum may go.
+        vm.prank(provider);
+        network.reclaimStake(all - STAKE_MINIMUM);
+
+        vm.warp(vm.getBlockTimestamp() + UNBONDING_PERIOD);
+        vm.prank(provider);
+        network.withdraw();
+        vm.prank(validator);
+        assertEq(
+            network.invalidateWork(keccak256("bogus"), 500e18, false, _noEvictions()),
+            STAKE_MINIMUM,
+            "the penalty finds the minimum"
+        );
+
+        // Once the work is final the provider may leave entirely.
+        vm.warp(unlockAt);
+        vm.prank(provider);
+        network.increaseStake(1e18);
+        vm.prank(provider);
+        network.reclaimStake(1e18);
+        assertEq(stakeManager.activeStake(provider), 0, "full exit after the lock");
+    }
+
     /* PARAMETERS */
 
     function test_setWorkLockPeriod_boundsAndFixedByTheFirstWork() public {

@@ -20,6 +20,11 @@ export type Provider = {
   activeNodeCount: number
   /** The compute units of all its nodes (drives the minimum stake). */
   totalComputeUnits: bigint
+  /**
+   * Unix seconds until which its last accepted work is locked; until then it cannot take out the
+   * stake its nodes require (0 when it never submitted work).
+   */
+  workLockedUntil: number
   nodes: Node[]
 }
 
@@ -70,6 +75,7 @@ export async function getProvider(
     whitelisted: record.whitelisted,
     activeNodeCount: record.activeNodeCount,
     totalComputeUnits: record.totalComputeUnits,
+    workLockedUntil: record.workLockedUntil,
     nodes: nodes.filter((node): node is Node => node !== null),
   }
 }

@@ -94,6 +94,9 @@ describe('work', () => {
     const pool = await provider.getPoolRewards({ poolId })
     expect(pool).toMatchObject({ workRate, workLockPeriod: day, workCount: 1, workUnits: 10n })
     expect(pool.budget).toBe(100n * e18 - 10n * workRate)
+    // Until the work unlocks, the provider keeps the stake its nodes require.
+    const record = await provider.getProvider({ provider: provider.account.address })
+    expect(record.workLockedUntil).toBe(Number(submitted.unlockAt))
   })
 
   test('rejections are typed errors: a key seen before, units above the cap', async () => {
