@@ -377,15 +377,17 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     }
 
     /// @inheritdoc IPrimeNetwork
-    function proposeRoleTransfer(bytes32 role, address newHolder) external onlyRole(FEDERATOR_ROLE) {
+    function proposeRoleTransfer(bytes32 role, address newHolder) external {
         _checkKnownRole(role);
+        _checkHolderOrFederator(role);
         if (newHolder == address(0)) revert ZeroAddress();
         _pendingHolders[role] = newHolder;
         emit RoleTransferProposed(role, newHolder);
     }
 
     /// @inheritdoc IPrimeNetwork
-    function cancelRoleTransfer(bytes32 role) external onlyRole(FEDERATOR_ROLE) {
+    function cancelRoleTransfer(bytes32 role) external {
+        _checkHolderOrFederator(role);
         address pending = _pendingHolders[role];
         if (pending == address(0)) revert NoPendingRoleTransfer(role);
         delete _pendingHolders[role];
@@ -434,6 +436,12 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
 
     function _checkKnownRole(bytes32 role) internal pure {
         if (role != FEDERATOR_ROLE && role != VALIDATOR_ROLE) revert UnknownRole(role);
+    }
+
+    /// @dev A role's holder hands it over itself; the federator, as the network's admin, may also
+    /// replace the validator (a lost or rogue validator key must not stall the network).
+    function _checkHolderOrFederator(bytes32 role) internal view {
+        if (!hasRole(role, msg.sender) && msg.sender != _federator) revert MissingRole(role, msg.sender);
     }
 
     /// @dev `role` is FEDERATOR_ROLE or VALIDATOR_ROLE: the constructor passes constants and

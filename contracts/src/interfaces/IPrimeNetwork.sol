@@ -244,10 +244,11 @@ interface IPrimeNetwork is ICommonErrors {
     function unpause() external;
 
     /// @notice Proposes `newHolder` as the next holder of `role` (FEDERATOR_ROLE or VALIDATOR_ROLE),
-    /// replacing any earlier proposal. Nothing changes until `newHolder` accepts. Federator only.
+    /// replacing any earlier proposal. Nothing changes until `newHolder` accepts. The role's holder or
+    /// the federator; anyone else gets MissingRole(role, caller).
     function proposeRoleTransfer(bytes32 role, address newHolder) external;
 
-    /// @notice Withdraws the pending proposal for `role`. Federator only.
+    /// @notice Withdraws the pending proposal for `role`. The role's holder or the federator.
     function cancelRoleTransfer(bytes32 role) external;
 
     /// @notice Takes `role` from its current holder. Only the proposed new holder.

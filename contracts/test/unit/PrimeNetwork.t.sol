@@ -1272,6 +1272,37 @@ contract PrimeNetworkTest is BaseTest {
         assertEq(network.validator(), validator, "unchanged");
     }
 
+    /// @dev Finding: only the federator could hand the validator role over, so a validator rotating
+    /// its own key needed the federator. Now the holder proposes and cancels; the federator keeps
+    /// both powers as the admin; the validator cannot touch the federator role.
+    function test_proposeRoleTransfer_validatorHandsOverItsOwnRole() public {
+        address newValidator = makeAddr("newValidator");
+        vm.prank(validator);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, makeAddr("first"));
+        vm.prank(federator);
+        network.cancelRoleTransfer(VALIDATOR_ROLE);
+        vm.prank(validator);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, newValidator);
+        assertEq(network.pendingRoleHolder(VALIDATOR_ROLE), newValidator, "pending");
+        vm.prank(newValidator);
+        network.acceptRole(VALIDATOR_ROLE);
+        assertEq(network.validator(), newValidator, "handed over");
+
+        vm.startPrank(validator);
+        vm.expectRevert(_missingRole(VALIDATOR_ROLE, validator));
+        network.proposeRoleTransfer(VALIDATOR_ROLE, validator);
+        vm.stopPrank();
+        vm.startPrank(newValidator);
+        vm.expectRevert(_missingRole(FEDERATOR_ROLE, newValidator));
+        network.proposeRoleTransfer(FEDERATOR_ROLE, newValidator);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, validator);
+        vm.expectRevert(_missingRole(FEDERATOR_ROLE, newValidator));
+        network.cancelRoleTransfer(FEDERATOR_ROLE);
+        network.cancelRoleTransfer(VALIDATOR_ROLE);
+        vm.stopPrank();
+        assertEq(network.pendingRoleHolder(VALIDATOR_ROLE), address(0), "cancelled by its holder");
+    }
+
     function test_cancelRoleTransfer_revertsWhenNothingPending() public {
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetwork.NoPendingRoleTransfer.selector, FEDERATOR_ROLE));
         vm.prank(federator);
@@ -1315,10 +1346,10 @@ contract PrimeNetworkTest is BaseTest {
         network.proposeRoleTransfer(role, stranger);
     }
 
-    function test_proposeRoleTransfer_revertsForValidator() public {
+    function test_proposeRoleTransfer_validatorCannotTakeTheFederatorRole() public {
         vm.expectRevert(_missingRole(FEDERATOR_ROLE, validator));
         vm.prank(validator);
-        network.proposeRoleTransfer(VALIDATOR_ROLE, stranger);
+        network.proposeRoleTransfer(FEDERATOR_ROLE, validator);
     }
 
     /* TREASURY */

@@ -23,7 +23,8 @@ contract RoleMatrixTest is BaseTest {
         COMPUTE_POOL,
         POOL_CREATOR,
         POOL_OPERATOR,
-        PENDING_ROLE_HOLDER
+        PENDING_ROLE_HOLDER,
+        FEDERATOR_OR_VALIDATOR // handing over the validator role: its holder, or the federator as admin
     }
 
     /// @dev One gated call. Pool-gated calls name their pool in the first argument.
@@ -131,10 +132,14 @@ contract RoleMatrixTest is BaseTest {
         );
         _add(
             n,
-            Gate.FEDERATOR,
+            Gate.FEDERATOR_OR_VALIDATOR,
             abi.encodeCall(IPrimeNetwork.proposeRoleTransfer, (keccak256("VALIDATOR_ROLE"), stranger))
         );
-        _add(n, Gate.FEDERATOR, abi.encodeCall(IPrimeNetwork.cancelRoleTransfer, (keccak256("VALIDATOR_ROLE"))));
+        _add(
+            n,
+            Gate.FEDERATOR_OR_VALIDATOR,
+            abi.encodeCall(IPrimeNetwork.cancelRoleTransfer, (keccak256("VALIDATOR_ROLE")))
+        );
         // PrimeNetwork, the proposed holder only.
         _add(n, Gate.PENDING_ROLE_HOLDER, abi.encodeCall(IPrimeNetwork.acceptRole, (keccak256("VALIDATOR_ROLE"))));
         // PrimeNetwork, validator only.
@@ -273,12 +278,19 @@ contract RoleMatrixTest is BaseTest {
         if (row.gate == Gate.PRIME_NETWORK) return actor == address(network);
         if (row.gate == Gate.COMPUTE_POOL) return actor == address(pools);
         if (row.gate == Gate.PENDING_ROLE_HOLDER) return actor == successor;
+        if (row.gate == Gate.FEDERATOR_OR_VALIDATOR) return actor == federator || actor == validator;
         IComputePool.Pool memory pool = pools.getPool(_poolId(row));
         if (row.gate == Gate.POOL_CREATOR) return actor == pool.creator;
         return actor == pool.creator || actor == pool.computeManagerKey;
     }
 
     function _allowedCallers(Row memory row) internal view returns (address[] memory callers) {
+        if (row.gate == Gate.FEDERATOR_OR_VALIDATOR) {
+            callers = new address[](2);
+            callers[0] = federator;
+            callers[1] = validator;
+            return callers;
+        }
         if (row.gate == Gate.POOL_OPERATOR) {
             IComputePool.Pool memory pool = pools.getPool(_poolId(row));
             callers = new address[](2);
@@ -299,7 +311,7 @@ contract RoleMatrixTest is BaseTest {
         if (row.gate == Gate.FEDERATOR) {
             return abi.encodeWithSelector(ICommonErrors.MissingRole.selector, keccak256("FEDERATOR_ROLE"), actor);
         }
-        if (row.gate == Gate.VALIDATOR) {
+        if (row.gate == Gate.VALIDATOR || row.gate == Gate.FEDERATOR_OR_VALIDATOR) {
             return abi.encodeWithSelector(ICommonErrors.MissingRole.selector, keccak256("VALIDATOR_ROLE"), actor);
         }
         if (row.gate == Gate.PRIME_NETWORK) {
@@ -340,8 +352,9 @@ contract RoleMatrixTest is BaseTest {
                 ++checked;
             }
         }
-        // Every row has one allowed actor in the list, except operator rows (two).
-        assertEq(checked, rows.length * actors.length - rows.length - 6, "calls checked");
+        // Every row has one allowed actor in the list, except the six operator rows and the two
+        // validator-handover rows (two each).
+        assertEq(checked, rows.length * actors.length - rows.length - 8, "calls checked");
     }
 
     function test_roleMatrix_everyGatePassesForItsHolders() public {
@@ -395,6 +408,10 @@ contract RoleMatrixTest is BaseTest {
         for (uint256 r; r < rows.length; ++r) {
             if (rows[r].gate == Gate.FEDERATOR) _assertRejects(rows[r], federator);
             if (rows[r].gate == Gate.VALIDATOR) _assertRejects(rows[r], validator);
+            if (rows[r].gate == Gate.FEDERATOR_OR_VALIDATOR) {
+                _assertRejects(rows[r], federator);
+                _assertRejects(rows[r], validator);
+            }
         }
         vm.prank(newValidator);
         rewards.forfeitRewards(poolId, nodeKey);

@@ -21,9 +21,10 @@ export type CancelRoleTransferReturnType = WriteReturnType
 export type CancelRoleTransferErrorType = PrimeNetworkErrorType
 
 /**
- * Withdraws the pending handover of a role: the proposed holder can no longer accept. Federator only.
+ * Withdraws the pending handover of a role: the proposed holder can no longer accept. The role's
+ * holder or the federator.
  *
- * @param client - A wallet client with the federator's account.
+ * @param client - A wallet client with the role holder's or the federator's account.
  * @param parameters - {@link CancelRoleTransferParameters}
  * @returns The transaction hash and receipt.
  * @example

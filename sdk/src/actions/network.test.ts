@@ -202,13 +202,14 @@ describe('federator and validator settings', () => {
     expect(unknown).toBeInstanceOf(ContractErrors.NodeNotRegistered)
   })
 
-  test('the validator role moves in two steps: proposed, then accepted', async () => {
+  test('the validator role moves in two steps: proposed by its holder, then accepted', async () => {
     const denied = await validatorClient
-      .proposeRoleTransfer({ role: 'validator', newHolder: newValidator.account.address })
+      .proposeRoleTransfer({ role: 'federator', newHolder: validator.address })
       .catch((e) => e)
     expect(denied).toBeInstanceOf(ContractErrors.MissingRole)
+    expect(denied.args).toEqual({ role: FEDERATOR_ROLE, account: validator.address })
 
-    await federatorClient.proposeRoleTransfer({
+    await validatorClient.proposeRoleTransfer({
       role: 'validator',
       newHolder: newValidator.account.address,
     })

@@ -26,9 +26,10 @@ export type ProposeRoleTransferErrorType = PrimeNetworkErrorType
 
 /**
  * Proposes `newHolder` as the next federator or validator. Nothing changes until `newHolder`
- * calls `acceptRole`, so a mistyped address loses nothing: propose again or cancel. Federator only.
+ * calls `acceptRole`, so a mistyped address loses nothing: propose again or cancel. The role's holder, or the federator
+ * (the network's admin may also replace the validator).
  *
- * @param client - A wallet client with the federator's account.
+ * @param client - A wallet client with the role holder's or the federator's account.
  * @param parameters - {@link ProposeRoleTransferParameters}
  * @returns The transaction hash and receipt.
  * @example
