@@ -241,7 +241,9 @@ contract ProtocolInvariantTest is BaseTest {
     /// @dev A fixed sequence through the handler after the bootstrap, so a handler that silently skips
     /// its actions shows up as a failure here instead of as invariants that hold vacuously.
     function test_handler_reachesEveryFlow() public {
-        string[33] memory flows = [
+        string[35] memory flows = [
+            "registerProvider",
+            "registerProviderWithPermit",
             "increaseStake",
             "reclaimStake",
             "withdraw",
@@ -276,13 +278,16 @@ contract ProtocolInvariantTest is BaseTest {
             "togglePause",
             "tryUnauthorized"
         ];
-        uint256[33] memory before;
+        uint256[35] memory before;
         for (uint256 i; i < flows.length; ++i) {
             before[i] = handler.calls(flows[i]);
         }
         assertEq(handler.calls("join"), 3, "bootstrap joined every provider's nodes");
         assertEq(rewards.getPoolRewards(handler.poolIds(0)).nodeCount, 6, "bootstrap filled the first pool");
 
+        handler.registerProvider(3, 1, false);
+        handler.registerProvider(4, 1, true);
+        handler.setParameters(4, 7);
         handler.warp(1 hours);
         handler.submitWork(0, 3, false);
         handler.submitWork(1, 5, true);

@@ -11,6 +11,7 @@ import {IPrimeNetwork} from "../../src/interfaces/IPrimeNetwork.sol";
 import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
 import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
+import {Permits} from "../utils/Permits.sol";
 
 /// @dev A contract node key (ERC-1271) that accepts exactly the digest it was told to.
 contract ERC1271NodeKey {
@@ -28,8 +29,6 @@ contract ERC1271NodeKey {
 /// @notice PrimeNetwork: registration, stake, nodes, validator and federator actions, pause and roles.
 contract PrimeNetworkTest is BaseTest {
     uint256 internal constant STAKE = 1000e18;
-    bytes32 internal constant PERMIT_TYPEHASH =
-        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
     bytes32 internal constant NODE_OWNERSHIP_TYPEHASH =
         keccak256("NodeOwnership(address provider,address nodeKey,uint256 nonce,uint256 deadline)");
 
@@ -84,9 +83,7 @@ contract PrimeNetworkTest is BaseTest {
         returns (uint8 v, bytes32 r, bytes32 s)
     {
         address owner = vm.addr(ownerPk);
-        bytes32 structHash =
-            keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, token.nonces(owner), deadline));
-        (v, r, s) = vm.sign(ownerPk, keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash)));
+        (v, r, s) = vm.sign(ownerPk, Permits.digest(token, owner, spender, value, token.nonces(owner), deadline));
     }
 
     /// @dev Provider with a node of `units` units, exactly the stake that node requires.

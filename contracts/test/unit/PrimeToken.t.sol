@@ -9,12 +9,10 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 
 import {ProtocolDeployer} from "../../script/ProtocolDeployer.sol";
 import {IPrimeToken} from "../../src/interfaces/IPrimeToken.sol";
+import {Permits} from "../utils/Permits.sol";
 
 /// @notice PrimeToken: the mint role and ERC-2612 permit.
 contract PrimeTokenTest is Test, ProtocolDeployer {
-    bytes32 internal constant PERMIT_TYPEHASH =
-        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
-
     IPrimeToken internal token;
     address internal admin = makeAddr("admin");
     address internal minter = makeAddr("minter");
@@ -33,8 +31,7 @@ contract PrimeTokenTest is Test, ProtocolDeployer {
         view
         returns (bytes32)
     {
-        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner_, spender_, value, nonce, deadline));
-        return keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
+        return Permits.digest(token, owner_, spender_, value, nonce, deadline);
     }
 
     /* METADATA AND ROLES */

@@ -12,14 +12,18 @@ import {IPrimeToken} from "../../../src/interfaces/IPrimeToken.sol";
 import {IRewardsDistributor} from "../../../src/interfaces/IRewardsDistributor.sol";
 import {IStakeManager} from "../../../src/interfaces/IStakeManager.sol";
 import {IWorkUnitsValidation} from "../../../src/interfaces/IWorkUnitsValidation.sol";
+import {Permits} from "../../utils/Permits.sol";
 
 /// @notice Drives bounded random sequences through the protocol's real entry points with a fixed cast:
-/// three providers, six node keys, one pool creator with its compute manager key, the validator, the
+/// five providers (three founding, two newcomers who register during the campaign), six node keys, one pool creator with its compute manager key, the validator, the
 /// federator and a funder. Every action checks its preconditions and skips (returns) when the call
 /// would revert, so the suite can run with fail_on_revert. Ghost variables record what entered and
 /// left each pool's budget.
 contract ProtocolHandler is Test {
-    uint256 public constant PROVIDER_COUNT = 3;
+    uint256 public constant PROVIDER_COUNT = 5;
+    /// @dev Providers registered at bootstrap; the others register in the campaign, by allowance or
+    /// by permit, so registration takes effect in runs rather than only before them.
+    uint256 public constant FOUNDING_PROVIDERS = 3;
     uint256 public constant NODE_COUNT = 6;
     uint256 public constant MAX_POOLS = 4;
     uint256 internal constant MAX_UNITS = 8;
@@ -49,6 +53,7 @@ contract ProtocolHandler is Test {
     address public immutable funder;
     address public immutable stranger;
     address[PROVIDER_COUNT] public providers;
+    uint256[PROVIDER_COUNT] internal _providerPks;
     address[NODE_COUNT] public nodeKeys;
     uint256[NODE_COUNT] internal _nodePks;
 
@@ -114,7 +119,7 @@ contract ProtocolHandler is Test {
         _stakeMinimum = network.stakeMinimum();
 
         for (uint256 i; i < PROVIDER_COUNT; ++i) {
-            providers[i] = makeAddr(string.concat("inv.provider", vm.toString(i)));
+            (providers[i], _providerPks[i]) = makeAddrAndKey(string.concat("inv.provider", vm.toString(i)));
             vm.prank(providers[i]);
             token.approve(address(stakeManager), type(uint256).max);
         }
@@ -135,12 +140,12 @@ contract ProtocolHandler is Test {
     /// whitelisted with two validated nodes, two started and funded pools (one with a compute limit
     /// and a budget small enough to run out), and every node earning in the first pool.
     function bootstrap() external {
-        for (uint256 i; i < PROVIDER_COUNT; ++i) {
-            this.registerProvider(i, 10 * _stakeMinimum);
+        for (uint256 i; i < FOUNDING_PROVIDERS; ++i) {
+            this.registerProvider(i, 10 * _stakeMinimum, false);
             this.setWhitelisted(i, 1);
         }
         for (uint256 k; k < NODE_COUNT; ++k) {
-            this.addNode(k, k, 1 + k % 4);
+            this.addNode(k % FOUNDING_PROVIDERS, k, 1 + k % 4);
             this.setValidated(k, 1);
         }
         this.createPool(1);
@@ -153,7 +158,7 @@ contract ProtocolHandler is Test {
         this.fundPool(0, 1e21 + 1);
         this.setRewardRate(1, 8);
         this.fundPool(1, 5000);
-        for (uint256 i; i < PROVIDER_COUNT; ++i) {
+        for (uint256 i; i < FOUNDING_PROVIDERS; ++i) {
             this.join(0, i, i);
         }
     }
@@ -213,14 +218,34 @@ contract ProtocolHandler is Test {
 
     /* STAKE */
 
-    function registerProvider(uint256 providerSeed, uint256 amount) external {
-        address provider = _provider(providerSeed);
+    /// @notice A newcomer registers, either with its standing allowance or with an ERC-2612 permit.
+    function registerProvider(uint256 providerSeed, uint256 amount, bool withPermit) external {
+        uint256 i = providerSeed % PROVIDER_COUNT;
+        address provider = providers[i];
         if (registry.getProvider(provider).registered || network.paused()) return;
         amount = _bound(amount, network.stakeMinimum(), 20 * _stakeMinimum);
         token.mint(provider, amount);
-        vm.prank(provider);
-        network.registerProvider(amount);
-        ++calls["registerProvider"];
+        uint256 balance = token.balanceOf(provider);
+        if (withPermit) {
+            uint256 deadline = block.timestamp + 1 hours;
+            (uint8 v, bytes32 r, bytes32 sig) = vm.sign(
+                _providerPks[i],
+                Permits.digest(token, provider, address(stakeManager), amount, token.nonces(provider), deadline)
+            );
+            vm.prank(provider);
+            network.registerProviderWithPermit(amount, deadline, v, r, sig);
+            assertEq(token.allowance(provider, address(stakeManager)), 0, "the permit's allowance is spent");
+            // Back to the standing allowance the other actions rely on.
+            vm.prank(provider);
+            token.approve(address(stakeManager), type(uint256).max);
+            ++calls["registerProviderWithPermit"];
+        } else {
+            vm.prank(provider);
+            network.registerProvider(amount);
+            ++calls["registerProvider"];
+        }
+        assertEq(balance - token.balanceOf(provider), amount, "the stake left the provider");
+        assertEq(stakeManager.activeStake(provider), amount, "all of it is active");
     }
 
     function increaseStake(uint256 providerSeed, uint256 amount) external {
@@ -548,9 +573,9 @@ contract ProtocolHandler is Test {
     /* ADMINISTRATION */
 
     /// @notice The federator changes a parameter: the unbonding period (so unlock times fall out of
-    /// order), the minimum stake, the treasury or the minimum work window.
+    /// order), the minimum stake, the treasury, the minimum work window or the domain's data URI.
     function setParameters(uint256 which, uint256 value) external {
-        which %= 4;
+        which %= 5;
         vm.startPrank(federator);
         if (which == 0) {
             network.setUnbondingPeriod(_bound(value, 1 hours, 9 days));
@@ -558,9 +583,13 @@ contract ProtocolHandler is Test {
             network.setStakeMinimum(_bound(value, _stakeMinimum / 2, _stakeMinimum * 2));
         } else if (which == 2) {
             network.setTreasury(value % 2 == 0 ? treasury : stranger);
-        } else {
+        } else if (which == 3) {
             // Pools take a 1-day window at creation, so the minimum stays at or below it.
             network.setMinWorkLockPeriod(_bound(value, 0, WORK_WINDOW));
+        } else {
+            // The same validation logic, so work keeps flowing; only the URI moves.
+            string memory uri = string.concat("ipfs://domain-", vm.toString(value % 100));
+            network.updateDomain(domainId, address(workValidation), uri);
         }
         vm.stopPrank();
         ++calls["setParameters"];
@@ -943,7 +972,7 @@ contract ProtocolHandler is Test {
                 return; // still invalidatable: that is invalidateWork's business
             }
         } else {
-            if (network.paused()) return;
+            if (network.paused() || !registry.getProvider(provider).registered) return;
             target = address(network);
             data = abi.encodeCall(network.registerProvider, (network.stakeMinimum()));
             expected = abi.encodeWithSelector(IComputeRegistry.ProviderAlreadyRegistered.selector, provider);
