@@ -49,9 +49,11 @@ contract ProtocolInvariantTest is BaseTest {
 
     /// @notice Per pool: funded == claimed + claimable + locked + unaccrued budget (+ withdrawn); the
     /// distributor holds exactly the budgets plus what is claimable or locked; locked work rewards
-    /// are exactly those of works still in their window.
+    /// are exactly those of works still in their window; the budget follows an independent model of
+    /// accrual.
     function invariant_rewardsLedger() public view {
         _assertPoolFundedEqualsClaimedPlusClaimablePlusBudget();
+        _assertBudgetFollowsTheAccrualModel();
         _assertDistributorBalanceEqualsBudgetsPlusClaimable();
         _assertLockedIsExactlyTheUnmaturedWork();
         _assertNoAccrualAfterTheEnd();
@@ -108,6 +110,24 @@ contract ProtocolInvariantTest is BaseTest {
                 "funded == claimed + paid on rejoin + withdrawn + claimable + locked + budget"
             );
             assertLe(out, handler.ghost_funded(poolId), "never more paid out than funded");
+        }
+    }
+
+    /// @dev The budget is what came in less what left it, with time accrual taken from the handler's
+    /// model (rate x units x seconds while ACTIVE and affordable), not from the pool's index: a
+    /// mistimed or mis-scaled accrual breaks this even when conservation still holds.
+    function _assertBudgetFollowsTheAccrualModel() internal view {
+        for (uint256 p; p < handler.poolCount(); ++p) {
+            uint256 poolId = handler.poolIds(p);
+            uint256 incoming =
+                handler.ghost_funded(poolId) + handler.ghost_workReturned(poolId) + handler.ghost_forfeited(poolId);
+            uint256 outgoing = handler.ghost_timeAccrued(poolId) + handler.ghost_workReserved(poolId)
+                + handler.ghost_budgetWithdrawn(poolId);
+            assertEq(
+                rewards.getPoolRewards(poolId).budget,
+                incoming - outgoing,
+                "budget == funded + returned + forfeited - accrued (rate x units x seconds) - reserved - withdrawn"
+            );
         }
     }
 

@@ -72,6 +72,13 @@ contract ProtocolHandler is Test {
     mapping(uint256 poolId => uint256) public ghost_paidOnRejoin;
     mapping(uint256 poolId => uint256) public ghost_forfeited;
     mapping(uint256 poolId => uint256) public ghost_budgetWithdrawn;
+    /// @dev Time rewards the pool should have accrued, modelled independently of its index: over each
+    /// warp, while ACTIVE, rate x total compute x seconds, or what the budget affords in whole units
+    /// per compute unit.
+    mapping(uint256 poolId => uint256) public ghost_timeAccrued;
+    /// @dev Work rewards taken from the budget at submission, and those an invalidation returned.
+    mapping(uint256 poolId => uint256) public ghost_workReserved;
+    mapping(uint256 poolId => uint256) public ghost_workReturned;
     mapping(address nodeKey => uint256 poolId) public ghost_poolOf;
     /// @dev A pool's reward index when it ended: nothing may accrue after that.
     mapping(uint256 poolId => uint256) public ghost_indexAtEnd;
@@ -733,6 +740,7 @@ contract ProtocolHandler is Test {
         vm.prank(byProvider ? registry.getNode(nodeKey).provider : nodeKey);
         pools.submitWork(poolId, nodeKey, abi.encode(workKey, units));
         workKeys.push(workKey);
+        ghost_workReserved[poolId] += reward;
         (uint256 lockedAfter,,) = rewards.getNodeWork(poolId, nodeKey);
         assertEq(lockedAfter, lockedBefore + reward, "the reward is locked, not claimable");
         ++calls["submitWork"];
@@ -763,6 +771,7 @@ contract ProtocolHandler is Test {
             _afterEvictions(evictions);
         }
         assertEq(rewards.getPoolRewards(work.poolId).budget, budget + work.reward, "exactly its reward returns");
+        ghost_workReturned[work.poolId] += work.reward;
         ++calls["invalidateWork"];
     }
 
@@ -827,9 +836,20 @@ contract ProtocolHandler is Test {
 
     /* ENVIRONMENT */
 
+    /// @notice Time moves only here, so each pool's rate and membership are constant over a warp.
     function warp(uint256 secs) external {
         // Mostly short steps; one in four may cross an unbonding period, lock windows and pool lives.
-        vm.warp(block.timestamp + _bound(secs, 1, secs % 4 == 0 ? 9 days : 2 days));
+        secs = _bound(secs, 1, secs % 4 == 0 ? 9 days : 2 days);
+        for (uint256 p; p < poolIds.length; ++p) {
+            uint256 poolId = poolIds[p];
+            if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) continue;
+            IRewardsDistributor.PoolRewards memory pool = rewards.getPoolRewards(poolId);
+            if (pool.totalCompute == 0) continue;
+            uint256 perUnit = pool.rate * secs;
+            uint256 affordable = pool.budget / pool.totalCompute;
+            ghost_timeAccrued[poolId] += (perUnit < affordable ? perUnit : affordable) * pool.totalCompute;
+        }
+        vm.warp(block.timestamp + secs);
         ++calls["warp"];
     }
 
