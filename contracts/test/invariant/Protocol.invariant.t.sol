@@ -160,6 +160,7 @@ contract ProtocolInvariantTest is BaseTest {
                 for (uint256 w; w < handler.workCount(); ++w) {
                     (IRewardsDistributor.Work memory work, uint256 unlockAt) = rewards.getWork(handler.workKeys(w));
                     if (work.poolId != poolId || work.nodeKey != nodeKey) continue;
+                    assertEq(unlockAt, _modelUnlockTime(poolId, work.submittedAt), "unlocks at the second boundary");
                     if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED || block.timestamp >= unlockAt) {
                         continue;
                     }
@@ -169,6 +170,14 @@ contract ProtocolInvariantTest is BaseTest {
                 assertEq(locked, unmatured, "locked == rewards of accepted works still in their window");
             }
         }
+    }
+
+    /// @dev PROTOCOL.md's lock, modelled here rather than read from the contract: a work unlocks at
+    /// the second boundary of its pool's window after submission (at once with no window). The
+    /// window cannot change once the pool has work, so today's value is the one the work got.
+    function _modelUnlockTime(uint256 poolId, uint256 submittedAt) internal view returns (uint256) {
+        uint256 window = rewards.getPoolWork(poolId).lockPeriod;
+        return window == 0 ? submittedAt : (submittedAt / window + 2) * window;
     }
 
     /* MEMBERSHIP */
