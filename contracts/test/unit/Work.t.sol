@@ -100,37 +100,30 @@ contract WorkTest is BaseTest {
     function test_submitWork_revertsWhenThePoolIsNotActive() public {
         vm.prank(creator);
         pools.endComputePool(poolId);
-        bytes memory data = _workData(keccak256("k"), 1);
         vm.expectRevert(
             abi.encodeWithSelector(IComputePool.InvalidPoolStatus.selector, poolId, IComputePool.PoolStatus.COMPLETED)
         );
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        _submit(poolId, node, keccak256("k"), 1);
     }
 
     function test_submitWork_revertsWhenTheNodeIsNotInThePool() public {
         _leave(provider, poolId, node);
-        bytes memory data = _workData(keccak256("k"), 1);
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NodeNotInPool.selector, poolId, node));
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        _submit(poolId, node, keccak256("k"), 1);
     }
 
     function test_submitWork_revertsWhenTheNodeIsNotEligible() public {
-        bytes memory data = _workData(keccak256("k"), 1);
         vm.prank(validator);
         network.invalidateNode(node, _noEvictions());
         vm.expectRevert(abi.encodeWithSelector(IComputePool.NodeNotValidated.selector, node));
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        _submit(poolId, node, keccak256("k"), 1);
 
         vm.startPrank(validator);
         network.validateNode(node);
         network.blacklistProvider(provider, _noEvictions());
         vm.stopPrank();
         vm.expectRevert(abi.encodeWithSelector(IComputePool.ProviderNotWhitelisted.selector, provider));
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        _submit(poolId, node, keccak256("k"), 1);
 
         vm.prank(validator);
         network.whitelistProvider(provider);
@@ -140,16 +133,14 @@ contract WorkTest is BaseTest {
         vm.expectRevert(
             abi.encodeWithSelector(IPrimeNetwork.InsufficientStake.selector, provider, required, required - 1)
         );
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        _submit(poolId, node, keccak256("k"), 1);
 
         vm.prank(provider);
         network.increaseStake(1);
         vm.prank(manager);
         pools.blacklistNodes(poolId, _one(node), false);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.NodeBlacklisted.selector, poolId, node));
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        _submit(poolId, node, keccak256("k"), 1);
     }
 
     function test_submitWork_revertsWhenBlacklistedProviderOrPaused() public {
@@ -157,8 +148,7 @@ contract WorkTest is BaseTest {
         vm.prank(manager);
         pools.blacklistProviders(poolId, _one(provider), new address[](0));
         vm.expectRevert(abi.encodeWithSelector(IComputePool.ProviderBlacklisted.selector, poolId, provider));
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        _submit(poolId, node, keccak256("k"), 1);
 
         uint256 other = _workPool(WORK_RATE, BUDGET, WINDOW);
         _leave(provider, poolId, node);
@@ -174,18 +164,14 @@ contract WorkTest is BaseTest {
         uint256 domainId = pools.getPool(poolId).domainId;
         vm.prank(federator);
         network.updateDomain(domainId, address(0), "");
-        bytes memory data = _workData(keccak256("k"), 1);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.NoValidationLogic.selector, domainId));
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        _submit(poolId, node, keccak256("k"), 1);
     }
 
     function test_submitWork_revertsForAKeySeenBefore() public {
         _submit(poolId, node, keccak256("once"), 1);
-        bytes memory data = _workData(keccak256("once"), 1);
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, keccak256("once")));
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        _submit(poolId, node, keccak256("once"), 1);
     }
 
     function test_submitWork_revertsWhenTheBudgetCannotCoverIt() public {
