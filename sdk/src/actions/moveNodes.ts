@@ -1,8 +1,8 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import { assertInvites, contractInvites, type InviteInput } from '../internal/invites.js'
+import { nodesThatJoined } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertId,
@@ -58,10 +58,5 @@ export async function moveNodes(
     functionName: 'moveComputeNodes',
     args: [fromPoolId, toPoolId, contractInvites(invites)],
   })
-  const joined = parseEventLogs({
-    abi: computePoolAbi,
-    logs: result.receipt.logs,
-    eventName: 'NodeJoinedPool',
-  })
-  return { ...result, nodeKeys: joined.map((log) => log.args.nodeKey) }
+  return { ...result, nodeKeys: nodesThatJoined(result.receipt.logs) }
 }

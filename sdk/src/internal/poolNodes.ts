@@ -21,3 +21,10 @@ export function nodesThatLeft(logs: Log[]): NodeInPool[] {
     nodeKey: log.args.nodeKey,
   }))
 }
+
+/** The node keys a transaction put into a pool, from its NodeJoinedPool events. */
+export function nodesThatJoined(logs: Log[]): Address[] {
+  return parseEventLogs({ abi: computePoolAbi, logs, eventName: 'NodeJoinedPool' }).map(
+    (log) => log.args.nodeKey,
+  )
+}
