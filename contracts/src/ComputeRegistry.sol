@@ -189,7 +189,7 @@ contract ComputeRegistry is IComputeRegistry, PrimeNetworkModule {
     function extendWorkLock(address provider, uint256 until) external {
         if (msg.sender != _COMPUTE_POOL) revert CallerNotComputePool(msg.sender);
         Provider storage record = _providers[provider];
-        // Cannot truncate: unlock times are block timestamps plus at most two 90-day windows.
+        // Cannot truncate: RewardsDistributor.onWorkAccepted checks unlock times fit 32 bits.
         if (until > record.workLockedUntil) record.workLockedUntil = uint32(until);
     }
 

@@ -378,7 +378,9 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         _pools[poolId] = pool;
 
         uint32 now32 = _now32();
-        unlockAt = _unlockTime(now32, params.lockPeriod);
+        // Unlock times are stored in 32 bits (the node's buckets, the provider's lock): checked once
+        // here, so the casts downstream cannot wrap in the window before 2106.
+        unlockAt = _unlockTime(now32, params.lockPeriod).toUint32();
         _works[workKey] = Work({
             nodeKey: nodeKey,
             poolId: poolId.toUint32(),

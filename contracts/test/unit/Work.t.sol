@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
 import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {IComputeRegistry} from "../../src/interfaces/IComputeRegistry.sol";
@@ -172,6 +174,16 @@ contract WorkTest is BaseTest {
         _submit(poolId, node, keccak256("once"), 1);
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, keccak256("once")));
         _submit(poolId, node, keccak256("once"), 1);
+    }
+
+    /// @dev Unlock times are stored in 32 bits: in the last window before 2106 a work whose unlock
+    /// would not fit is refused, rather than locked until a wrapped (past) time.
+    function test_submitWork_revertsWhenTheUnlockTimeDoesNotFit32Bits() public {
+        uint256 late = type(uint32).max - 1 hours;
+        vm.warp(late);
+        uint256 unlockAt = (late / WINDOW + 2) * WINDOW;
+        vm.expectRevert(abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 32, unlockAt));
+        _submit(poolId, node, keccak256("late"), 1);
     }
 
     function test_submitWork_revertsWhenTheBudgetCannotCoverIt() public {
