@@ -11,6 +11,7 @@ import {
 } from 'viem'
 import { parseAccount } from 'viem/accounts'
 import {
+  estimateContractGas,
   getBlock,
   readContract,
   simulateContract,
@@ -104,23 +105,25 @@ export async function execute(
   },
 ): Promise<WriteReturnType> {
   const { account, address, abi, functionName, args } = parameters
+  const call = { account, address, abi: [...abi, ...protocolErrorsAbi], functionName, args }
   let request: unknown
+  let gas: bigint
   try {
-    ;({ request } = await getAction(
-      client,
-      simulateContract,
-      'simulateContract',
-    )({
-      account,
-      address,
-      abi: [...abi, ...protocolErrorsAbi],
-      functionName,
-      args,
-    } as never))
+    ;({ request } = await getAction(client, simulateContract, 'simulateContract')(call as never))
+    gas = await getAction(client, estimateContractGas, 'estimateContractGas')(call as never)
   } catch (error) {
     throw toPrimeNetworkError(error)
   }
-  const hash = await getAction(client, writeContract, 'writeContract')(request as never)
+  // The estimate is exact for the block it runs on, but the transaction may land a second later:
+  // a pool then also records the new time and accrues, writing slots that were unchanged in the
+  // estimate (a few thousand gas more), and a transaction sent with the bare estimate can run out
+  // of gas. Unused gas is not charged, so 20% headroom costs nothing. (Estimating here replaces
+  // the estimate writeContract would make itself: the request count is unchanged.)
+  const hash = await getAction(
+    client,
+    writeContract,
+    'writeContract',
+  )({ ...(request as object), gas: (gas * 6n) / 5n } as never)
   const receipt = await getAction(
     client,
     waitForTransactionReceipt,
