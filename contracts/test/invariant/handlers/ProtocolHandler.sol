@@ -89,7 +89,10 @@ contract ProtocolHandler is Test {
     bool public ghost_roleViolation;
     /// @dev Set when such a call failed with another error than the expected one.
     bool public ghost_unexpectedError;
+    /// @dev How many times each action (or distinct outcome of one) took effect. Only `_tookEffect`
+    /// writes it, and only with a name from `actions()`, so the campaign report misses none.
     mapping(string action => uint256) public calls;
+    mapping(string action => bool) internal _isAction;
 
     struct Deployment {
         IPrimeToken token;
@@ -124,6 +127,10 @@ contract ProtocolHandler is Test {
         manager = manager_;
         _managerPk = managerPk_;
         _stakeMinimum = network.stakeMinimum();
+        string[46] memory names = actions();
+        for (uint256 i; i < names.length; ++i) {
+            _isAction[names[i]] = true;
+        }
 
         for (uint256 i; i < PROVIDER_COUNT; ++i) {
             (providers[i], _providerPks[i]) = makeAddrAndKey(string.concat("inv.provider", vm.toString(i)));
@@ -170,10 +177,72 @@ contract ProtocolHandler is Test {
         }
     }
 
+    /* EFFECTS */
+
+    /// @notice Every outcome the handler counts: each action that took effect, and the distinct
+    /// outcomes of actions with several (the parameter set, a soft or hard invalidation, a handover
+    /// accepted or cancelled, an eviction, a payout on rejoin). The campaign report lists them in
+    /// this order and fails when one never happened.
+    function actions() public pure returns (string[46] memory) {
+        return [
+            "registerProvider",
+            "registerProviderWithPermit",
+            "increaseStake",
+            "reclaimStake",
+            "withdraw",
+            "slash",
+            "setWhitelisted",
+            "addNode",
+            "removeNode",
+            "validateNode",
+            "invalidateNode",
+            "setBenchmark",
+            "createPool",
+            "startPool",
+            "endPool",
+            "updatePool",
+            "fundPool",
+            "setRewardRate",
+            "join",
+            "handOverKey",
+            "rejoinPayout",
+            "leave",
+            "eject",
+            "evict",
+            "ejectIneligible",
+            "moveNode",
+            "blacklistFromPool",
+            "rotateManagerKey",
+            "cancelInviteNonce",
+            "submitWork",
+            "invalidateWork",
+            "softInvalidateWork",
+            "claim",
+            "forfeit",
+            "withdrawUnusedBudget",
+            "setUnbondingPeriod",
+            "setStakeMinimum",
+            "setTreasury",
+            "setMinWorkLockPeriod",
+            "updateDomain",
+            "handOverRole",
+            "cancelRoleTransfer",
+            "togglePause",
+            "warp",
+            "tryUnauthorized",
+            "tryInvalid"
+        ];
+    }
+
+    function _tookEffect(string memory action) internal {
+        assertTrue(_isAction[action], string.concat("an outcome missing from actions(): ", action));
+        ++calls[action];
+    }
+
     /* SELECTORS */
 
     function selectors() external pure returns (bytes4[] memory s) {
-        s = new bytes4[](37);
+        s = new bytes4[](39);
         s[0] = this.registerProvider.selector;
         s[1] = this.increaseStake.selector;
         s[2] = this.reclaimStake.selector;
@@ -211,6 +280,8 @@ contract ProtocolHandler is Test {
         s[34] = this.moveNode.selector;
         s[35] = this.ejectIneligible.selector;
         s[36] = this.tryInvalid.selector;
+        s[38] = this.handOverKey.selector;
+        s[37] = this.warp.selector; // and time, which unbonds, lock windows and budgets wait on
     }
 
     /* VIEWS FOR THE INVARIANTS */
@@ -245,11 +316,11 @@ contract ProtocolHandler is Test {
             // Back to the standing allowance the other actions rely on.
             vm.prank(provider);
             token.approve(address(stakeManager), type(uint256).max);
-            ++calls["registerProviderWithPermit"];
+            _tookEffect("registerProviderWithPermit");
         } else {
             vm.prank(provider);
             network.registerProvider(amount);
-            ++calls["registerProvider"];
+            _tookEffect("registerProvider");
         }
         assertEq(balance - token.balanceOf(provider), amount, "the stake left the provider");
         assertEq(stakeManager.activeStake(provider), amount, "all of it is active");
@@ -259,7 +330,7 @@ contract ProtocolHandler is Test {
         address provider = _provider(providerSeed);
         if (!registry.getProvider(provider).registered) return;
         _increaseStake(provider, _bound(amount, 1, 10 * _stakeMinimum));
-        ++calls["increaseStake"];
+        _tookEffect("increaseStake");
     }
 
     function reclaimStake(uint256 providerSeed, uint256 amount) external {
@@ -271,11 +342,26 @@ contract ProtocolHandler is Test {
         if (stakeManager.pendingUnbonds(provider).length >= stakeManager.MAX_PENDING_UNBONDS()) return;
         vm.prank(provider);
         network.reclaimStake(_bound(amount, 1, active - required));
-        ++calls["reclaimStake"];
+        _tookEffect("reclaimStake");
     }
 
-    function withdraw(uint256 providerSeed) external {
+    /// @notice A provider withdraws its matured unbonds. Every other time, one still unbonding waits
+    /// for its earliest unlock first (through `_warp`, the only way time moves), so withdrawals happen
+    /// in campaigns whose random warps would rarely add up to an unbonding period.
+    function withdraw(uint256 providerSeed, bool wait) external {
+        // The first provider from the seed on with something unbonding.
         address provider = _provider(providerSeed);
+        for (uint256 k = 1; k < PROVIDER_COUNT && stakeManager.unbondingStake(provider) == 0; ++k) {
+            provider = _provider(providerSeed % PROVIDER_COUNT + k);
+        }
+        if (wait && stakeManager.withdrawableStake(provider) == 0) {
+            IStakeManager.Unbond[] memory pending = stakeManager.pendingUnbonds(provider);
+            uint256 earliest = type(uint256).max;
+            for (uint256 j; j < pending.length; ++j) {
+                if (pending[j].unlockTime < earliest) earliest = pending[j].unlockTime;
+            }
+            if (earliest != type(uint256).max) _warp(earliest - block.timestamp);
+        }
         uint256 withdrawable = stakeManager.withdrawableStake(provider);
         if (withdrawable == 0) return;
         uint256 before = token.balanceOf(provider);
@@ -283,7 +369,7 @@ contract ProtocolHandler is Test {
         uint256 amount = network.withdraw();
         assertEq(amount, withdrawable, "withdraw returns every matured unbond");
         assertEq(token.balanceOf(provider) - before, withdrawable, "withdraw pays every matured unbond");
-        ++calls["withdraw"];
+        _tookEffect("withdraw");
     }
 
     function slash(uint256 providerSeed, uint256 amount) external {
@@ -300,17 +386,30 @@ contract ProtocolHandler is Test {
         assertEq(token.balanceOf(currentTreasury) - before, slashed, "treasury receives the slash");
         ghost_slashed += slashed;
         _afterEvictions(inPools);
-        ++calls["slash"];
+        _tookEffect("slash");
     }
 
     /* NODES */
 
+    /// @notice A provider adds the first key from `nodeSeed` on that no one owns (keys are all owned
+    /// after the bootstrap, so this follows a removal, often by another provider).
     function addNode(uint256 providerSeed, uint256 nodeSeed, uint256 units) external {
-        address provider = _provider(providerSeed);
+        if (network.paused()) return;
         uint256 i = nodeSeed % NODE_COUNT;
+        for (uint256 k; k < NODE_COUNT && registry.getNode(nodeKeys[i]).provider != address(0); ++k) {
+            i = (i + 1) % NODE_COUNT;
+        }
         address nodeKey = nodeKeys[i];
+        if (registry.getNode(nodeKey).provider != address(0)) return;
+        // A key changes hands where it can: away from a provider it earned with, so that it may rejoin
+        // that pool under its new provider and pay the previous one out.
+        address provider = _provider(providerSeed);
+        for (uint256 q = 1; q < PROVIDER_COUNT && _earnedWith(nodeKey, provider); ++q) {
+            address other = _provider(providerSeed % PROVIDER_COUNT + q);
+            if (registry.getProvider(other).registered) provider = other;
+        }
         IComputeRegistry.Provider memory record = registry.getProvider(provider);
-        if (!record.registered || network.paused() || registry.getNode(nodeKey).provider != address(0)) return;
+        if (!record.registered) return;
         units = _bound(units, 1, MAX_UNITS);
         uint256 required = network.stakeMinimum() * (1 + record.totalComputeUnits + units);
         uint256 active = stakeManager.activeStake(provider);
@@ -319,16 +418,53 @@ contract ProtocolHandler is Test {
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(_nodePks[i], digest);
         vm.prank(provider);
         network.addComputeNode(nodeKey, "ipfs://node-specs", units, CONSENT_DEADLINE, abi.encodePacked(r, s, v));
-        ++calls["addNode"];
+        _tookEffect("addNode");
     }
 
+    /// @notice A node key changes hands while its old provider still has rewards for it in a pool: the
+    /// provider removes it, another adds it, the validator validates it, and it rejoins that pool,
+    /// which pays the old provider out. Each step is the handler's own action; this one aims them at
+    /// one key, since random steps rarely line up into the whole story.
+    function handOverKey(uint256 nodeSeed, uint256 providerSeed, uint256 units) external {
+        (uint256 i, uint256 poolIndex) = (NODE_COUNT, 0);
+        for (uint256 k; k < NODE_COUNT && i == NODE_COUNT; ++k) {
+            uint256 candidate = (nodeSeed % NODE_COUNT + k) % NODE_COUNT;
+            IComputeRegistry.Node memory node = registry.getNode(nodeKeys[candidate]);
+            if (node.provider == address(0) || node.active) continue;
+            for (uint256 p; p < poolIds.length; ++p) {
+                IRewardsDistributor.NodeRecord memory record = rewards.getNodeRecord(poolIds[p], nodeKeys[candidate]);
+                if (record.provider == node.provider && record.unclaimed != 0) (i, poolIndex) = (candidate, p);
+            }
+        }
+        if (i == NODE_COUNT) return;
+        address nodeKey = nodeKeys[i];
+        address previous = registry.getNode(nodeKey).provider;
+        this.removeNode(i);
+        this.addNode(providerSeed, i, units);
+        address next = registry.getNode(nodeKey).provider;
+        if (next == address(0) || next == previous) return;
+        this.setValidated(i, 1);
+        uint256 nextIndex;
+        while (providers[nextIndex] != next) {
+            ++nextIndex;
+        }
+        this.join(poolIndex, nextIndex, i);
+        _tookEffect("handOverKey");
+    }
+
+    /// @notice A provider removes the first key from `nodeSeed` on that is registered and in no pool.
     function removeNode(uint256 nodeSeed) external {
-        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
-        IComputeRegistry.Node memory node = registry.getNode(nodeKey);
+        IComputeRegistry.Node memory node;
+        address nodeKey;
+        for (uint256 k; k < NODE_COUNT; ++k) {
+            nodeKey = nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT];
+            node = registry.getNode(nodeKey);
+            if (node.provider != address(0) && !node.active) break;
+        }
         if (node.provider == address(0) || node.active) return;
         vm.prank(node.provider);
         network.removeComputeNode(nodeKey);
-        ++calls["removeNode"];
+        _tookEffect("removeNode");
     }
 
     function setWhitelisted(uint256 providerSeed, uint256 choice) external {
@@ -343,11 +479,23 @@ contract ProtocolHandler is Test {
             vm.prank(validator);
             network.whitelistProvider(provider);
         }
-        ++calls["setWhitelisted"];
+        _tookEffect("setWhitelisted");
     }
 
+    /// @notice The validator invalidates a node (one time in four), or validates the first registered
+    /// node from `nodeSeed` on that awaits validation (re-added keys included), else that seed's node.
     function setValidated(uint256 nodeSeed, uint256 choice) external {
         address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        if (choice % 4 != 0) {
+            for (uint256 k; k < NODE_COUNT; ++k) {
+                IComputeRegistry.Node memory candidate =
+                    registry.getNode(nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT]);
+                if (candidate.provider != address(0) && !candidate.validated) {
+                    nodeKey = nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT];
+                    break;
+                }
+            }
+        }
         address provider = registry.getNode(nodeKey).provider;
         if (provider == address(0)) return;
         if (choice % 4 == 0) {
@@ -358,12 +506,13 @@ contract ProtocolHandler is Test {
             vm.prank(validator);
             network.invalidateNode(nodeKey, inPool);
             _afterEvictions(inPool);
+            _tookEffect("invalidateNode");
         } else {
             if (stakeManager.activeStake(provider) < network.minimumStakeFor(provider)) return;
             vm.prank(validator);
             network.validateNode(nodeKey);
+            _tookEffect("validateNode");
         }
-        ++calls["setValidated"];
     }
 
     /// @dev `provider`'s nodes that are in a pool, as a validator lists them for eviction.
@@ -389,7 +538,7 @@ contract ProtocolHandler is Test {
             assertEq(stillIn, _eligible(listed[i].poolId, nodeKey), "evicted exactly when ineligible");
             if (!stillIn) {
                 ghost_poolOf[nodeKey] = 0;
-                ++calls["evict"];
+                _tookEffect("evict");
             }
         }
     }
@@ -400,6 +549,38 @@ contract ProtocolHandler is Test {
         address previous = rewards.getNodeRecord(poolId, nodeKey).provider;
         (uint256 locked,,) = rewards.getNodeWork(poolId, nodeKey);
         return previous != address(0) && previous != provider && locked != 0;
+    }
+
+    /// @dev Whether `nodeKey` has a reward record under `provider` in some pool.
+    function _earnedWith(address nodeKey, address provider) internal view returns (bool) {
+        for (uint256 p; p < poolIds.length; ++p) {
+            if (rewards.getNodeRecord(poolIds[p], nodeKey).provider == provider) return true;
+        }
+        return false;
+    }
+
+    /// @dev Up to three of `provider`'s nodes, from `nodeSeed` on, that may join `poolId` now.
+    function _joinable(uint256 poolId, address provider, uint256 nodeSeed)
+        internal
+        view
+        returns (address[] memory chosen, uint256 count)
+    {
+        chosen = new address[](3);
+        if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return (chosen, 0);
+        if (!registry.getProvider(provider).whitelisted || !_stakeCovers(provider)) return (chosen, 0);
+        if (pools.isProviderBlacklisted(poolId, provider)) return (chosen, 0);
+        uint256 units = rewards.getPoolRewards(poolId).totalCompute;
+        uint256 limit = pools.getPool(poolId).computeLimit;
+        for (uint256 k; k < NODE_COUNT && count < 3; ++k) {
+            address nodeKey = nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT];
+            IComputeRegistry.Node memory node = registry.getNode(nodeKey);
+            if (node.provider != provider || !node.validated || node.active) continue;
+            if (limit != 0 && units + node.computeUnits > limit) continue;
+            if (_lockedForAnother(poolId, nodeKey, provider)) continue;
+            if (pools.isNodeBlacklisted(poolId, nodeKey)) continue;
+            units += node.computeUnits;
+            chosen[count++] = nodeKey;
+        }
     }
 
     /// @dev What a rejoin of `nodeKey` under `provider` pays its previous provider: its time and
@@ -445,7 +626,7 @@ contract ProtocolHandler is Test {
         rewards.setWorkLockPeriod(poolId, WORK_WINDOW);
         vm.stopPrank();
         poolIds.push(poolId);
-        ++calls["createPool"];
+        _tookEffect("createPool");
     }
 
     function startPool(uint256 poolSeed, bool byManager) external {
@@ -453,7 +634,7 @@ contract ProtocolHandler is Test {
         if (!exists || pools.getPool(poolId).status != IComputePool.PoolStatus.PENDING) return;
         vm.prank(byManager ? manager : creator);
         pools.startComputePool(poolId);
-        ++calls["startPool"];
+        _tookEffect("startPool");
     }
 
     function endPool(uint256 poolSeed, bool byManager) external {
@@ -463,7 +644,7 @@ contract ProtocolHandler is Test {
         vm.prank(byManager ? manager : creator);
         pools.endComputePool(poolId);
         ghost_indexAtEnd[poolId] = rewards.getPoolRewards(poolId).index;
-        ++calls["endPool"];
+        _tookEffect("endPool");
     }
 
     function fundPool(uint256 poolSeed, uint256 amount) external {
@@ -475,7 +656,7 @@ contract ProtocolHandler is Test {
         vm.prank(funder);
         rewards.fundPool(poolId, amount);
         ghost_funded[poolId] += amount;
-        ++calls["fundPool"];
+        _tookEffect("fundPool");
     }
 
     function setRewardRate(uint256 poolSeed, uint256 rate) external {
@@ -484,7 +665,7 @@ contract ProtocolHandler is Test {
         rate = rate % 2 == 0 ? _bound(rate, 0, 1000) : _bound(rate, 0, 1e16);
         vm.prank(creator);
         rewards.setRewardRate(poolId, rate);
-        ++calls["setRewardRate"];
+        _tookEffect("setRewardRate");
     }
 
     /// @dev An invite for `nodeKey` with the pool's next nonce, signed by the manager key.
@@ -500,26 +681,21 @@ contract ProtocolHandler is Test {
 
     /// @dev Joins up to three eligible nodes of one provider, starting at `nodeSeed`, with invites
     /// the manager key signs now.
+    /// @notice Up to three nodes join a pool: the first pool from `poolSeed` on, and in it the first
+    /// provider from `providerSeed` on, that has nodes which may join (so joins keep happening
+    /// however the seeds fall), starting from `nodeSeed`.
     function join(uint256 poolSeed, uint256 providerSeed, uint256 nodeSeed) external {
-        (bool exists, uint256 poolId) = _poolAt(poolSeed);
-        address provider = _provider(providerSeed);
-        if (!exists || network.paused() || !registry.getProvider(provider).whitelisted) return;
-        if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
-        if (!_stakeCovers(provider)) return;
-
-        address[] memory chosen = new address[](3);
+        if (network.paused() || poolIds.length == 0) return;
+        uint256 poolId;
+        address provider;
+        address[] memory chosen;
         uint256 count;
-        uint256 units = rewards.getPoolRewards(poolId).totalCompute;
-        uint256 limit = pools.getPool(poolId).computeLimit;
-        for (uint256 k; k < NODE_COUNT && count < 3; ++k) {
-            address nodeKey = nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT];
-            IComputeRegistry.Node memory node = registry.getNode(nodeKey);
-            if (node.provider != provider || !node.validated || node.active) continue;
-            if (limit != 0 && units + node.computeUnits > limit) continue;
-            if (_lockedForAnother(poolId, nodeKey, provider)) continue;
-            if (pools.isNodeBlacklisted(poolId, nodeKey)) continue;
-            units += node.computeUnits;
-            chosen[count++] = nodeKey;
+        for (uint256 p; p < poolIds.length && count == 0; ++p) {
+            poolId = poolIds[(poolSeed % poolIds.length + p) % poolIds.length];
+            for (uint256 q; q < PROVIDER_COUNT && count == 0; ++q) {
+                provider = _provider(providerSeed % PROVIDER_COUNT + q);
+                (chosen, count) = _joinable(poolId, provider, nodeSeed);
+            }
         }
         if (count == 0) return;
 
@@ -550,9 +726,9 @@ contract ProtocolHandler is Test {
                 if (paid[j] == paid[k]) expected += owed[j];
             }
             assertEq(token.balanceOf(paid[k]), expected, "previous provider paid on rejoin");
-            ++calls["rejoinPayout"];
+            _tookEffect("rejoinPayout");
         }
-        ++calls["join"];
+        _tookEffect("join");
     }
 
     function leave(uint256 nodeSeed) external {
@@ -564,7 +740,7 @@ contract ProtocolHandler is Test {
         vm.prank(registry.getNode(nodeKey).provider);
         pools.leaveComputePool(poolId, keys);
         ghost_poolOf[nodeKey] = 0;
-        ++calls["leave"];
+        _tookEffect("leave");
     }
 
     function eject(uint256 nodeSeed, bool byManager) external {
@@ -574,7 +750,7 @@ contract ProtocolHandler is Test {
         vm.prank(byManager ? manager : creator);
         pools.ejectNode(poolId, nodeKey);
         ghost_poolOf[nodeKey] = 0;
-        ++calls["eject"];
+        _tookEffect("eject");
     }
 
     /* ADMINISTRATION */
@@ -586,20 +762,24 @@ contract ProtocolHandler is Test {
         vm.startPrank(federator);
         if (which == 0) {
             network.setUnbondingPeriod(_bound(value, 1 hours, 9 days));
+            _tookEffect("setUnbondingPeriod");
         } else if (which == 1) {
             network.setStakeMinimum(_bound(value, _stakeMinimum / 2, _stakeMinimum * 2));
+            _tookEffect("setStakeMinimum");
         } else if (which == 2) {
             network.setTreasury(value % 2 == 0 ? treasury : stranger);
+            _tookEffect("setTreasury");
         } else if (which == 3) {
             // Pools take a 1-day window at creation, so the minimum stays at or below it.
             network.setMinWorkLockPeriod(_bound(value, 0, WORK_WINDOW));
+            _tookEffect("setMinWorkLockPeriod");
         } else {
             // The same validation logic, so work keeps flowing; only the URI moves.
             string memory uri = string.concat("ipfs://domain-", vm.toString(value % 100));
             network.updateDomain(domainId, address(workValidation), uri);
+            _tookEffect("updateDomain");
         }
         vm.stopPrank();
-        ++calls["setParameters"];
     }
 
     /// @notice A role goes to a successor and comes back, each time proposed and accepted (and
@@ -614,7 +794,7 @@ contract ProtocolHandler is Test {
             vm.prank(holder);
             network.cancelRoleTransfer(role);
             assertEq(network.pendingRoleHolder(role), address(0), "cancelled");
-            ++calls["handOverRole"];
+            _tookEffect("cancelRoleTransfer");
             return;
         }
         vm.prank(stranger);
@@ -626,7 +806,7 @@ contract ProtocolHandler is Test {
         vm.prank(holder);
         network.acceptRole(role);
         assertTrue(network.hasRole(role, holder), "back");
-        ++calls["handOverRole"];
+        _tookEffect("handOverRole");
     }
 
     /// @notice The creator rotates a pool's manager key away and back: the key version moves on, so
@@ -640,7 +820,7 @@ contract ProtocolHandler is Test {
         pools.setComputeManagerKey(poolId, manager);
         vm.stopPrank();
         assertEq(pools.getPool(poolId).keyVersion, version + 2, "two rotations");
-        ++calls["rotateManagerKey"];
+        _tookEffect("rotateManagerKey");
     }
 
     /// @notice The manager cancels the pool's next invite nonce before it is used.
@@ -651,7 +831,7 @@ contract ProtocolHandler is Test {
         vm.prank(manager);
         pools.cancelInviteNonce(poolId, nonce);
         assertTrue(pools.isInviteNonceUsed(poolId, nonce), "cancelled nonce is spent");
-        ++calls["cancelInviteNonce"];
+        _tookEffect("cancelInviteNonce");
     }
 
     /// @notice Rarely, an operator blacklists a node from its pool, purging it.
@@ -664,7 +844,7 @@ contract ProtocolHandler is Test {
         pools.blacklistNodes(poolId, _one(nodeKey), true);
         assertFalse(registry.getNode(nodeKey).active, "purged");
         ghost_poolOf[nodeKey] = 0;
-        ++calls["blacklistFromPool"];
+        _tookEffect("blacklistFromPool");
     }
 
     function setBenchmark(uint256 nodeSeed, uint256 score) external {
@@ -674,7 +854,7 @@ contract ProtocolHandler is Test {
         vm.prank(validator);
         network.setNodeBenchmark(nodeKey, score);
         assertEq(registry.getNode(nodeKey).benchmarkScore, score, "score stored");
-        ++calls["setBenchmark"];
+        _tookEffect("setBenchmark");
     }
 
     /// @notice The creator changes a pool's compute limit (never below what is in it) and data URI.
@@ -686,7 +866,7 @@ contract ProtocolHandler is Test {
         vm.prank(creator);
         pools.updatePool(poolId, limit, "ipfs://pool-data-v2");
         assertEq(pools.getPool(poolId).computeLimit, limit, "limit");
-        ++calls["updatePool"];
+        _tookEffect("updatePool");
     }
 
     /// @notice A provider moves a node from its pool into another active pool in one transaction.
@@ -707,7 +887,7 @@ contract ProtocolHandler is Test {
         vm.prank(node.provider);
         pools.moveComputeNodes(from, to, invites);
         ghost_poolOf[nodeKey] = to;
-        ++calls["moveNode"];
+        _tookEffect("moveNode");
     }
 
     /// @notice A keeper ejects a node in a pool; it goes exactly when it is no longer eligible.
@@ -720,7 +900,7 @@ contract ProtocolHandler is Test {
         vm.prank(stranger);
         pools.ejectIneligibleNodes(listed);
         _afterEvictions(listed);
-        ++calls["ejectIneligible"];
+        _tookEffect("ejectIneligible");
     }
 
     /* WORK */
@@ -743,7 +923,7 @@ contract ProtocolHandler is Test {
         ghost_workReserved[poolId] += reward;
         (uint256 lockedAfter,,) = rewards.getNodeWork(poolId, nodeKey);
         assertEq(lockedAfter, lockedBefore + reward, "the reward is locked, not claimable");
-        ++calls["submitWork"];
+        _tookEffect("submitWork");
     }
 
     /// @notice The validator invalidates a still-locked work: hard (a penalty, sometimes the node
@@ -757,6 +937,7 @@ contract ProtocolHandler is Test {
         if (how % 3 == 0) {
             vm.prank(validator);
             network.softInvalidateWork(workKey);
+            _tookEffect("softInvalidateWork");
         } else {
             penalty = _bound(penalty, 0, _stakeMinimum);
             bool invalidateNode = how % 3 == 2;
@@ -769,10 +950,10 @@ contract ProtocolHandler is Test {
             vm.prank(validator);
             ghost_slashed += network.invalidateWork(workKey, penalty, invalidateNode, evictions);
             _afterEvictions(evictions);
+            _tookEffect("invalidateWork");
         }
         assertEq(rewards.getPoolRewards(work.poolId).budget, budget + work.reward, "exactly its reward returns");
         ghost_workReturned[work.poolId] += work.reward;
-        ++calls["invalidateWork"];
     }
 
     /* REWARDS */
@@ -801,7 +982,7 @@ contract ProtocolHandler is Test {
         assertEq(total, expected, "claim returns what was claimable");
         assertEq(token.balanceOf(provider) - before, expected, "claim pays what was claimable");
         ghost_claimed[poolId] += total;
-        ++calls["claim"];
+        _tookEffect("claim");
     }
 
     function forfeit(uint256 poolSeed, uint256 nodeSeed) external {
@@ -817,7 +998,7 @@ contract ProtocolHandler is Test {
         assertEq(amount, record.unclaimed + workClaimable, "forfeits what was unclaimed, time and work");
         assertEq(rewards.getPoolRewards(poolId).budget, budget + amount, "forfeit returns to the budget");
         ghost_forfeited[poolId] += amount;
-        ++calls["forfeit"];
+        _tookEffect("forfeit");
     }
 
     function withdrawUnusedBudget(uint256 poolSeed) external {
@@ -831,7 +1012,7 @@ contract ProtocolHandler is Test {
         assertEq(amount, pool.budget, "withdraws the whole budget");
         assertEq(token.balanceOf(creator) - before, amount, "creator paid");
         ghost_budgetWithdrawn[poolId] += amount;
-        ++calls["withdrawUnusedBudget"];
+        _tookEffect("withdrawUnusedBudget");
     }
 
     /* ENVIRONMENT */
@@ -839,7 +1020,10 @@ contract ProtocolHandler is Test {
     /// @notice Time moves only here, so each pool's rate and membership are constant over a warp.
     function warp(uint256 secs) external {
         // Mostly short steps; one in four may cross an unbonding period, lock windows and pool lives.
-        secs = _bound(secs, 1, secs % 4 == 0 ? 9 days : 2 days);
+        _warp(_bound(secs, 1, secs % 4 == 0 ? 9 days : 2 days));
+    }
+
+    function _warp(uint256 secs) internal {
         for (uint256 p; p < poolIds.length; ++p) {
             uint256 poolId = poolIds[p];
             if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) continue;
@@ -850,7 +1034,7 @@ contract ProtocolHandler is Test {
             ghost_timeAccrued[poolId] += (perUnit < affordable ? perUnit : affordable) * pool.totalCompute;
         }
         vm.warp(block.timestamp + secs);
-        ++calls["warp"];
+        _tookEffect("warp");
     }
 
     function togglePause(uint256 seed) external {
@@ -860,7 +1044,7 @@ contract ProtocolHandler is Test {
         vm.prank(federator);
         if (paused) network.unpause();
         else network.pause();
-        ++calls["togglePause"];
+        _tookEffect("togglePause");
     }
 
     /* ROLES */
@@ -926,7 +1110,7 @@ contract ProtocolHandler is Test {
         (bool ok, bytes memory result) = target.call(data);
         if (ok) ghost_roleViolation = true;
         else if (keccak256(result) != keccak256(expected)) ghost_unexpectedError = true;
-        ++calls["tryUnauthorized"];
+        _tookEffect("tryUnauthorized");
     }
 
     /// @notice Calls that must fail, each with its exact error: an expired invite, a reused work key,
@@ -1002,7 +1186,7 @@ contract ProtocolHandler is Test {
         (bool ok, bytes memory result) = target.call(data);
         if (ok) ghost_invalidCallSucceeded = true;
         else if (keccak256(result) != keccak256(expected)) ghost_unexpectedError = true;
-        ++calls["tryInvalid"];
+        _tookEffect("tryInvalid");
     }
 
     /// @dev Whether `provider` may not join `poolId` for reasons other than the invite.
