@@ -76,6 +76,32 @@ contract ProtocolInvariantTest is BaseTest {
         _assertDistributorBalanceEqualsBudgetsPlusClaimable();
         _assertLockedIsExactlyTheUnmaturedWork();
         _assertNoAccrualAfterTheEnd();
+        _assertEachNodeEarnedRateTimesUnitsTimesSeconds();
+    }
+
+    /// @dev Per pool and node key: what the distributor holds for its time (settled up to now) is
+    /// exactly what it earned, rate x its units x each second it spent in the pool while ACTIVE
+    /// and while the budget lasted, less what left its record. So no accrual while a pool is not
+    /// ACTIVE, and none to a node outside the pool.
+    function _assertEachNodeEarnedRateTimesUnitsTimesSeconds() internal view {
+        for (uint256 p; p < handler.poolCount(); ++p) {
+            uint256 poolId = handler.poolIds(p);
+            for (uint256 k; k < handler.NODE_COUNT(); ++k) {
+                address nodeKey = handler.nodeKeys(k);
+                assertEq(
+                    rewards.calculateRewards(poolId, nodeKey),
+                    handler.ghost_nodeEarned(poolId, nodeKey) - handler.ghost_nodeSettled(poolId, nodeKey),
+                    "a node's time rewards == rate x units x its seconds in the pool, less what it was paid"
+                );
+                // A record counts a stint's seconds when the node leaves.
+                if (handler.ghost_poolOf(nodeKey) == poolId) continue;
+                assertEq(
+                    rewards.getNodeRecord(poolId, nodeKey).activeSeconds,
+                    handler.ghost_nodeSeconds(poolId, nodeKey),
+                    "a node's active seconds == its seconds in the pool while ACTIVE"
+                );
+            }
+        }
     }
 
     /// @dev An ended pool's index stays where it was at the end: nothing accrues once it is over.

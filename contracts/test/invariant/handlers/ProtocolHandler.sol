@@ -79,6 +79,14 @@ contract ProtocolHandler is Test {
     /// @dev Work rewards taken from the budget at submission, and those an invalidation returned.
     mapping(uint256 poolId => uint256) public ghost_workReserved;
     mapping(uint256 poolId => uint256) public ghost_workReturned;
+    /// @dev Per pool and node key, modelled apart from the distributor: the time rewards it earned
+    /// (rate x its units x each second in an ACTIVE pool, while the budget lasted) and those that
+    /// left its record (claimed, forfeited, paid out on a rejoin under another provider).
+    mapping(uint256 poolId => mapping(address nodeKey => uint256)) public ghost_nodeEarned;
+    mapping(uint256 poolId => mapping(address nodeKey => uint256)) public ghost_nodeSettled;
+    /// @dev Seconds a node key spent in a pool while it was ACTIVE, under its current provider there
+    /// (the record starts over when the key comes back under another provider).
+    mapping(uint256 poolId => mapping(address nodeKey => uint256)) public ghost_nodeSeconds;
     mapping(address nodeKey => uint256 poolId) public ghost_poolOf;
     /// @dev A pool's reward index when it ended: nothing may accrue after that.
     mapping(uint256 poolId => uint256) public ghost_indexAtEnd;
@@ -551,6 +559,11 @@ contract ProtocolHandler is Test {
         return previous != address(0) && previous != provider && locked != 0;
     }
 
+    /// @dev A key joining `poolId` under another provider than its record there starts a new record.
+    function _startsOverUnder(uint256 poolId, address nodeKey, address provider) internal {
+        if (rewards.getNodeRecord(poolId, nodeKey).provider != provider) ghost_nodeSeconds[poolId][nodeKey] = 0;
+    }
+
     /// @dev Whether `nodeKey` has a reward record under `provider` in some pool.
     function _earnedWith(address nodeKey, address provider) internal view returns (bool) {
         for (uint256 p; p < poolIds.length; ++p) {
@@ -709,8 +722,10 @@ contract ProtocolHandler is Test {
             (address payee, uint256 amount) = _owedOnRejoin(poolId, chosen[k], provider);
             if (amount != 0) {
                 (paid[k], owed[k], balances[k]) = (payee, amount, token.balanceOf(payee));
+                ghost_nodeSettled[poolId][chosen[k]] += rewards.calculateRewards(poolId, chosen[k]);
             }
             invites[k] = _signInvite(poolId, chosen[k], expiry);
+            _startsOverUnder(poolId, chosen[k], provider);
         }
 
         vm.prank(provider);
@@ -884,6 +899,7 @@ contract ProtocolHandler is Test {
         if (owed != 0) return; // the rejoin payout is checked by join
         IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
         invites[0] = _signInvite(to, nodeKey, block.timestamp + 1 hours);
+        _startsOverUnder(to, nodeKey, node.provider);
         vm.prank(node.provider);
         pools.moveComputeNodes(from, to, invites);
         ghost_poolOf[nodeKey] = to;
@@ -971,6 +987,7 @@ contract ProtocolHandler is Test {
             keys[count++] = nodeKeys[k];
             (, uint256 workClaimable,) = rewards.getNodeWork(poolId, nodeKeys[k]);
             expected += record.unclaimed + workClaimable;
+            ghost_nodeSettled[poolId][nodeKeys[k]] += record.unclaimed;
         }
         if (count == 0) return;
         assembly ("memory-safe") {
@@ -996,6 +1013,7 @@ contract ProtocolHandler is Test {
         vm.prank(validator);
         uint256 amount = rewards.forfeitRewards(poolId, nodeKey);
         assertEq(amount, record.unclaimed + workClaimable, "forfeits what was unclaimed, time and work");
+        ghost_nodeSettled[poolId][nodeKey] += record.unclaimed;
         assertEq(rewards.getPoolRewards(poolId).budget, budget + amount, "forfeit returns to the budget");
         ghost_forfeited[poolId] += amount;
         _tookEffect("forfeit");
@@ -1031,7 +1049,19 @@ contract ProtocolHandler is Test {
             if (pool.totalCompute == 0) continue;
             uint256 perUnit = pool.rate * secs;
             uint256 affordable = pool.budget / pool.totalCompute;
-            ghost_timeAccrued[poolId] += (perUnit < affordable ? perUnit : affordable) * pool.totalCompute;
+            uint256 earnedPerUnit = perUnit < affordable ? perUnit : affordable;
+            ghost_timeAccrued[poolId] += earnedPerUnit * pool.totalCompute;
+            for (uint256 k; k < NODE_COUNT; ++k) {
+                if (ghost_poolOf[nodeKeys[k]] != poolId) continue;
+                ghost_nodeEarned[poolId][nodeKeys[k]] += earnedPerUnit * registry.getNode(nodeKeys[k]).computeUnits;
+            }
+        }
+        // Seconds in a pool count while it is ACTIVE, whether or not its budget lasts.
+        for (uint256 k; k < NODE_COUNT; ++k) {
+            uint256 poolId = ghost_poolOf[nodeKeys[k]];
+            if (poolId != 0 && pools.getPool(poolId).status == IComputePool.PoolStatus.ACTIVE) {
+                ghost_nodeSeconds[poolId][nodeKeys[k]] += secs;
+            }
         }
         vm.warp(block.timestamp + secs);
         _tookEffect("warp");
