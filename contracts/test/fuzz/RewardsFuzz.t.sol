@@ -65,16 +65,21 @@ contract RewardsFuzzTest is BaseTest {
 
     /* TWO NODES SHARING A BUDGET */
 
+    /// @dev A earns alone for `gap` seconds, then B joins and both earn for `secs`: each phase pays
+    /// rate x units x seconds per node, or, once the budget runs short, the whole per-unit shares
+    /// of what is left, pro rata to units.
     function testFuzz_rewards_twoNodesShareTheBudgetProRata(
         uint256 rate,
         uint256 unitsA,
         uint256 unitsB,
+        uint256 gap,
         uint256 secs,
         uint256 budget
     ) public {
         rate = bound(rate, 1, 1e20);
         unitsA = bound(unitsA, 1, 1000);
         unitsB = bound(unitsB, 1, 1000);
+        gap = bound(gap, 0, 30 days);
         secs = bound(secs, 1, 30 days);
         budget = bound(budget, 1, 1e30);
         address nodeA = _fundedNode(provider, "nodeA", unitsA);
@@ -82,14 +87,17 @@ contract RewardsFuzzTest is BaseTest {
         token.mint(funder, budget);
         uint256 poolId = _activePool(rate, budget);
         _join(provider, poolId, nodeA, 0);
+        skip(gap);
         _join(provider2, poolId, nodeB, 1);
+        uint256 alone = _min(rate * gap, budget / unitsA);
+        assertEq(rewards.calculateRewards(poolId, nodeA), alone * unitsA, "A alone");
 
         skip(secs);
 
         // Both stop at the same moment: the same per-unit amount for both, whichever ran it out.
-        uint256 perUnit = _min(rate * secs, budget / (unitsA + unitsB));
-        assertEq(rewards.calculateRewards(poolId, nodeA), perUnit * unitsA, "A pro rata");
-        assertEq(rewards.calculateRewards(poolId, nodeB), perUnit * unitsB, "B pro rata");
+        uint256 perUnit = _min(rate * secs, (budget - alone * unitsA) / (unitsA + unitsB));
+        assertEq(rewards.calculateRewards(poolId, nodeA), (alone + perUnit) * unitsA, "A alone, then pro rata");
+        assertEq(rewards.calculateRewards(poolId, nodeB), perUnit * unitsB, "B pro rata from its join");
         assertEq(
             rewards.calculateRewards(poolId, nodeA) + rewards.calculateRewards(poolId, nodeB) + _budget(poolId),
             budget,
@@ -98,13 +106,27 @@ contract RewardsFuzzTest is BaseTest {
     }
 
     function test_rewards_twoNodesShareTheBudgetProRata_example() public {
-        testFuzz_rewards_twoNodesShareTheBudgetProRata(10, 1, 2, 10, 100);
+        // A earns 10 x 1 x 5 = 50 alone; then 100 - 50 = 50 left for 3 units: 16 each, 2 dust.
+        testFuzz_rewards_twoNodesShareTheBudgetProRata(10, 1, 2, 5, 10, 100);
     }
 
     /* SEQUENCES */
 
-    /// @dev Ten steps chosen by `seed`: skip, claim A, claim B, fund, set the rate. After each:
-    /// funded == claimed + claimable + budget and the distributor holds exactly funded - claimed.
+    /// @dev A sequence's state, in memory to keep the stack small.
+    struct Sequence {
+        uint256 poolId;
+        address[2] nodes;
+        address[2] owners;
+        bool[2] inPool;
+        bool[2] joined;
+        uint256 nonce;
+        uint256 funded;
+        uint256 claimed;
+    }
+
+    /// @dev Twenty steps chosen by `seed`: skip, claim, fund, set the rate, or a node leaves or
+    /// (re)joins. After each: funded == claimed + claimable + budget, and the distributor holds
+    /// exactly funded - claimed.
     function testFuzz_claimedNeverExceedsFunded(
         uint256 seed,
         uint256 rate,
@@ -114,41 +136,49 @@ contract RewardsFuzzTest is BaseTest {
     ) public {
         rate = bound(rate, 1, 1e20);
         budget = bound(budget, 1, 1e30);
-        unitsA = bound(unitsA, 1, 50);
-        unitsB = bound(unitsB, 1, 50);
-        address nodeA = _fundedNode(provider, "nodeA", unitsA);
-        address nodeB = _fundedNode(provider2, "nodeB", unitsB);
+        Sequence memory q;
+        q.nodes = [
+            _fundedNode(provider, "nodeA", bound(unitsA, 1, 1000)),
+            _fundedNode(provider2, "nodeB", bound(unitsB, 1, 1000))
+        ];
+        q.owners = [provider, provider2];
         token.mint(funder, budget);
-        uint256 poolId = _activePool(rate, budget);
-        _join(provider, poolId, nodeA, 0);
-        _join(provider2, poolId, nodeB, 1);
-        uint256 funded = budget;
-        uint256 claimed;
+        q.poolId = _activePool(rate, budget);
+        q.funded = budget;
 
-        for (uint256 i; i < 10; ++i) {
-            uint256 word = uint256(keccak256(abi.encode(seed, i)));
-            uint256 op = word % 5;
-            if (op == 0) {
-                skip(bound(word >> 8, 1, 1 days));
-            } else if (op == 1) {
-                claimed += _claim(provider, poolId, nodeA);
-            } else if (op == 2) {
-                claimed += _claim(provider2, poolId, nodeB);
-            } else if (op == 3) {
-                uint256 amount = bound(word >> 8, 1, 1e24);
-                token.mint(funder, amount);
-                vm.prank(funder);
-                rewards.fundPool(poolId, amount);
-                funded += amount;
-            } else {
-                vm.prank(creator);
-                rewards.setRewardRate(poolId, bound(word >> 8, 0, 1e20));
-            }
+        for (uint256 i; i < 20; ++i) {
+            _step(q, uint256(keccak256(abi.encode(seed, i))));
+            uint256 claimable =
+                rewards.calculateRewards(q.poolId, q.nodes[0]) + rewards.calculateRewards(q.poolId, q.nodes[1]);
+            assertEq(q.claimed + claimable + _budget(q.poolId), q.funded, "funded == claimed + claimable + budget");
+            assertLe(q.claimed, q.funded, "claimed <= funded");
+            assertEq(token.balanceOf(address(rewards)), q.funded - q.claimed, "distributor holds funded - claimed");
+        }
+    }
 
-            uint256 claimable = rewards.calculateRewards(poolId, nodeA) + rewards.calculateRewards(poolId, nodeB);
-            assertEq(claimed + claimable + _budget(poolId), funded, "funded == claimed + claimable + budget");
-            assertLe(claimed, funded, "claimed <= funded");
-            assertEq(token.balanceOf(address(rewards)), funded - claimed, "distributor holds funded - claimed");
+    function _step(Sequence memory q, uint256 word) internal {
+        uint256 op = word % 6;
+        uint256 n = (word >> 4) % 2;
+        if (op == 0) {
+            skip(bound(word >> 8, 1, 1 days));
+        } else if (op == 1) {
+            // A node that never joined has no record to claim from.
+            if (q.joined[n]) q.claimed += _claim(q.owners[n], q.poolId, q.nodes[n]);
+        } else if (op == 2) {
+            uint256 amount = bound(word >> 8, 1, 1e24);
+            token.mint(funder, amount);
+            vm.prank(funder);
+            rewards.fundPool(q.poolId, amount);
+            q.funded += amount;
+        } else if (op == 3) {
+            vm.prank(creator);
+            rewards.setRewardRate(q.poolId, bound(word >> 8, 0, 1e20));
+        } else if (q.inPool[n]) {
+            _leave(q.owners[n], q.poolId, q.nodes[n]);
+            q.inPool[n] = false;
+        } else {
+            _join(q.owners[n], q.poolId, q.nodes[n], q.nonce++);
+            (q.inPool[n], q.joined[n]) = (true, true);
         }
     }
 

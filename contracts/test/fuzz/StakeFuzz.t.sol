@@ -20,6 +20,50 @@ contract StakeFuzzTest is BaseTest {
         network.reclaimStake(amount);
     }
 
+    /// @dev Up to MAX_PENDING_UNBONDS unbonds, each under its own unbonding period (so unlock times
+    /// fall out of order) with random gaps: the list order is the order they were made.
+    struct Unbonds {
+        uint256 count;
+        uint256[16] amounts;
+        uint64[16] unlocks;
+        uint64 lastUnlock;
+    }
+
+    function _unbondMany(uint256 stake, uint256 count, uint256 seed) internal returns (Unbonds memory u) {
+        u.count = count;
+        uint256 room = stake - STAKE_MINIMUM;
+        for (uint256 i; i < count; ++i) {
+            uint256 word = uint256(keccak256(abi.encode(seed, i)));
+            // Leave at least 1 wei for each later entry.
+            u.amounts[i] = bound(word, 1, room - (count - 1 - i));
+            room -= u.amounts[i];
+            uint256 period = bound(word >> 128, 1 hours, stakeManager.MAX_UNBONDING_PERIOD());
+            vm.prank(federator);
+            network.setUnbondingPeriod(period);
+            u.unlocks[i] = uint64(vm.getBlockTimestamp() + period);
+            if (u.unlocks[i] > u.lastUnlock) u.lastUnlock = u.unlocks[i];
+            vm.prank(provider);
+            network.reclaimStake(u.amounts[i]);
+            skip(bound(word >> 64, 0, 2 days));
+        }
+    }
+
+    /// @dev The pending list holds exactly the entries of `u` with something left, in order.
+    function _assertPending(Unbonds memory u) internal view {
+        IStakeManager.Unbond[] memory list = stakeManager.pendingUnbonds(provider);
+        uint256 n;
+        uint256 total;
+        for (uint256 i; i < u.count; ++i) {
+            if (u.amounts[i] == 0) continue;
+            assertEq(list[n].amount, u.amounts[i], "remaining entry amount");
+            assertEq(list[n].unlockTime, u.unlocks[i], "remaining entry keeps its unlock time");
+            total += u.amounts[i];
+            ++n;
+        }
+        assertEq(list.length, n, "emptied entries removed");
+        assertEq(stakeManager.unbondingStake(provider), total, "unbonding == the entries left");
+    }
+
     function _assertBalanceMatchesLedger() internal view {
         assertEq(
             token.balanceOf(address(stakeManager)),
@@ -30,76 +74,63 @@ contract StakeFuzzTest is BaseTest {
 
     /* SLASH */
 
-    /// @dev Two unbonds (the first possibly matured), then a slash: active stake goes first, then the
-    /// unbonds oldest first; the treasury gets exactly that and the rest is still withdrawable.
-    function testFuzz_slash_takesActiveThenUnbonds(
-        uint256 stake,
-        uint256 reclaim1,
-        uint256 reclaim2,
-        uint256 amount,
-        uint256 gap
-    ) public {
-        stake = bound(stake, STAKE_MINIMUM + 2, INITIAL_BALANCE);
+    /// @dev Up to 16 unbonds under varying periods (some matured), then a slash: active stake goes
+    /// first, then the unbonds oldest first; the treasury gets exactly that and whatever survived is
+    /// withdrawable once the last unlock passes.
+    function testFuzz_slash_takesActiveThenUnbonds(uint256 stake, uint256 count, uint256 seed, uint256 amount) public {
+        count = bound(count, 1, stakeManager.MAX_PENDING_UNBONDS());
+        stake = bound(stake, STAKE_MINIMUM + count, INITIAL_BALANCE);
         _registerProvider(provider, stake);
-        reclaim1 = bound(reclaim1, 1, stake - STAKE_MINIMUM - 1);
-        uint64 unlock1 = _reclaim(reclaim1);
-        skip(bound(gap, 0, 2 * UNBONDING_PERIOD));
-        reclaim2 = bound(reclaim2, 1, stake - STAKE_MINIMUM - reclaim1);
-        uint64 unlock2 = _reclaim(reclaim2);
-        uint256 active = stake - reclaim1 - reclaim2;
+        Unbonds memory u = _unbondMany(stake, count, seed);
+        uint256 active = stakeManager.activeStake(provider);
         amount = bound(amount, 1, 2 * stake);
 
         uint256 fromActive = _min(active, amount);
-        uint256 take1 = _min(reclaim1, amount - fromActive);
-        uint256 take2 = _min(reclaim2, amount - fromActive - take1);
+        uint256 rest = amount - fromActive;
+        for (uint256 i; i < count; ++i) {
+            uint256 take = _min(u.amounts[i], rest);
+            u.amounts[i] -= take;
+            rest -= take;
+        }
+        uint256 expected = amount - rest;
 
         vm.expectEmit(true, true, true, true, address(stakeManager));
-        emit IStakeManager.Slashed(provider, fromActive, take1 + take2, treasury);
+        emit IStakeManager.Slashed(provider, fromActive, expected - fromActive, treasury);
         vm.prank(validator);
         uint256 slashed = network.slash(provider, amount, _noEvictions());
 
-        assertEq(slashed, fromActive + take1 + take2, "slashed amount");
+        assertEq(slashed, expected, "slashed amount");
         assertEq(slashed, _min(amount, stake), "never more than the provider had");
         assertEq(token.balanceOf(treasury), slashed, "treasury received the slash");
         assertEq(stakeManager.activeStake(provider), active - fromActive, "active after");
-        uint256 left1 = reclaim1 - take1;
-        uint256 left2 = reclaim2 - take2;
-        assertEq(stakeManager.unbondingStake(provider), left1 + left2, "unbonding after");
-
-        IStakeManager.Unbond[] memory list = stakeManager.pendingUnbonds(provider);
-        assertEq(list.length, (left1 != 0 ? 1 : 0) + (left2 != 0 ? 1 : 0), "emptied entries removed");
-        if (left1 != 0) {
-            assertEq(list[0].amount, left1, "oldest entry");
-            assertEq(list[0].unlockTime, unlock1, "oldest unlock");
-        }
-        if (left2 != 0) {
-            assertEq(list[list.length - 1].amount, left2, "newest entry");
-            assertEq(list[list.length - 1].unlockTime, unlock2, "newest unlock");
-        }
+        _assertPending(u);
         _assertBalanceMatchesLedger();
 
-        vm.warp(unlock2);
+        vm.warp(u.lastUnlock);
+        uint256 survived = stakeManager.unbondingStake(provider);
         uint256 before = token.balanceOf(provider);
-        if (left1 + left2 == 0) {
+        if (survived == 0) {
             vm.expectRevert(abi.encodeWithSelector(IStakeManager.NothingToWithdraw.selector, provider));
             vm.prank(provider);
             network.withdraw();
         } else {
             vm.prank(provider);
-            assertEq(network.withdraw(), left1 + left2, "withdraw returns what survived");
-            assertEq(token.balanceOf(provider) - before, left1 + left2, "provider paid what survived");
+            assertEq(network.withdraw(), survived, "withdraw returns what survived");
+            assertEq(token.balanceOf(provider) - before, survived, "provider paid what survived");
         }
         _assertBalanceMatchesLedger();
     }
 
     function test_slash_takesActiveThenUnbonds_example() public {
-        // Active 100e18 + 300e18 + 50e18 unbonding; slashing 420e18 takes all active, all of the
-        // first (matured) unbond and 20e18 of the second.
-        testFuzz_slash_takesActiveThenUnbonds(450e18, 300e18, 50e18, 420e18, 8 days);
+        testFuzz_slash_takesActiveThenUnbonds(450e18, 2, 7, 420e18);
+    }
+
+    function test_slash_takesActiveThenUnbonds_sixteenUnbondsExample() public {
+        testFuzz_slash_takesActiveThenUnbonds(10_000e18, 16, 11, 9500e18);
     }
 
     function test_slash_takesActiveThenUnbonds_activeOnlyExample() public {
-        testFuzz_slash_takesActiveThenUnbonds(1000e18, 100e18, 100e18, 10e18, 0);
+        testFuzz_slash_takesActiveThenUnbonds(1000e18, 2, 3, 1);
     }
 
     /* RECLAIM */
@@ -153,28 +184,20 @@ contract StakeFuzzTest is BaseTest {
 
     /* REBOND */
 
-    /// @dev Three unbonds, then an increase: it rebonds the newest unbonds first and pulls only the
-    /// rest from the wallet.
-    function testFuzz_rebond(uint256 stake, uint256 r1, uint256 r2, uint256 r3, uint256 increase) public {
-        stake = bound(stake, STAKE_MINIMUM + 3, 100_000e18);
+    /// @dev Up to 16 unbonds under varying periods, then an increase: it rebonds the newest unbonds
+    /// first and pulls only the rest from the wallet; the entries left keep their unlock times.
+    function testFuzz_rebond(uint256 stake, uint256 count, uint256 seed, uint256 increase) public {
+        count = bound(count, 1, stakeManager.MAX_PENDING_UNBONDS());
+        stake = bound(stake, STAKE_MINIMUM + count, 100_000e18);
         _registerProvider(provider, stake);
-        uint256 room = stake - STAKE_MINIMUM;
-        uint256[3] memory left;
-        left[0] = bound(r1, 1, room - 2);
-        left[1] = bound(r2, 1, room - left[0] - 1);
-        left[2] = bound(r3, 1, room - left[0] - left[1]);
-        uint64[3] memory unlocks;
-        for (uint256 i; i < 3; ++i) {
-            unlocks[i] = _reclaim(left[i]);
-            skip(1 days);
-        }
-        uint256 active = stake - left[0] - left[1] - left[2];
+        Unbonds memory u = _unbondMany(stake, count, seed);
+        uint256 active = stakeManager.activeStake(provider);
         increase = bound(increase, 1, 200_000e18);
 
         uint256 fromWallet = increase;
-        for (uint256 i = 3; i != 0; --i) {
-            uint256 take = _min(left[i - 1], fromWallet);
-            left[i - 1] -= take;
+        for (uint256 i = count; i != 0; --i) {
+            uint256 take = _min(u.amounts[i - 1], fromWallet);
+            u.amounts[i - 1] -= take;
             fromWallet -= take;
         }
 
@@ -186,25 +209,19 @@ contract StakeFuzzTest is BaseTest {
 
         assertEq(before - token.balanceOf(provider), fromWallet, "only the rest came from the wallet");
         assertEq(stakeManager.activeStake(provider), active + increase, "active after");
-        assertEq(stakeManager.unbondingStake(provider), left[0] + left[1] + left[2], "unbonding after");
-        IStakeManager.Unbond[] memory list = stakeManager.pendingUnbonds(provider);
-        uint256 n;
-        for (uint256 i; i < 3; ++i) {
-            if (left[i] == 0) continue;
-            assertEq(list[n].amount, left[i], "remaining entry amount");
-            assertEq(list[n].unlockTime, unlocks[i], "remaining entry keeps its unlock time");
-            ++n;
-        }
-        assertEq(list.length, n, "consumed entries removed");
+        _assertPending(u);
         _assertBalanceMatchesLedger();
     }
 
     function test_rebond_example() public {
-        // Unbonds 10e18, 20e18, 30e18; increasing by 45e18 rebonds 30e18 and 15e18 of the 20e18 one.
-        testFuzz_rebond(1000e18, 10e18, 20e18, 30e18, 45e18);
+        testFuzz_rebond(1000e18, 3, 5, 45e18);
+    }
+
+    function test_rebond_sixteenUnbondsExample() public {
+        testFuzz_rebond(10_000e18, 16, 9, 4000e18);
     }
 
     function test_rebond_beyondUnbondsExample() public {
-        testFuzz_rebond(1000e18, 10e18, 20e18, 30e18, 100e18);
+        testFuzz_rebond(1000e18, 3, 5, 100_000e18);
     }
 }
