@@ -15,7 +15,7 @@ contract ProtocolInvariantTest is BaseTest {
     string internal constant CAMPAIGN_LOG = "cache/campaign/runs.jsonl";
     uint256 internal _campaign;
     /// @dev Counts after the bootstrap, so the report shows only what the random calls did.
-    uint256[46] internal _atBootstrap;
+    uint256[50] internal _atBootstrap;
 
     function setUp() public override {
         super.setUp();
@@ -39,7 +39,7 @@ contract ProtocolInvariantTest is BaseTest {
         handler = ProtocolHandler(vm.deployCode("ProtocolHandler.sol:ProtocolHandler", abi.encode(deployment)));
         token.grantRole(token.MINTER_ROLE(), address(handler));
         handler.bootstrap();
-        string[46] memory names = handler.actions();
+        string[50] memory names = handler.actions();
         for (uint256 i; i < names.length; ++i) {
             _atBootstrap[i] = handler.calls(names[i]);
         }
@@ -315,8 +315,8 @@ contract ProtocolInvariantTest is BaseTest {
     /// @dev A fixed sequence through the handler after the bootstrap, so a handler that silently skips
     /// its actions shows up as a failure here instead of as invariants that hold vacuously.
     function test_handler_reachesEveryFlow() public {
-        string[46] memory flows = handler.actions();
-        uint256[46] memory before;
+        string[50] memory flows = handler.actions();
+        uint256[50] memory before;
         for (uint256 i; i < flows.length; ++i) {
             before[i] = handler.calls(flows[i]);
         }
@@ -327,6 +327,10 @@ contract ProtocolInvariantTest is BaseTest {
         handler.registerProvider(4, 1, true);
         handler.setParameters(4, 7);
         handler.setParameters(1, 0);
+        handler.setWorkTerms(0, 0, 1e12);
+        handler.setWorkTerms(0, 2, 40);
+        handler.createPool(2);
+        handler.setWorkTerms(2, 1, 2 days);
         handler.setWhitelisted(0, 1);
         handler.setRewardRate(0, 1e12);
         handler.warp(1 hours);
@@ -368,6 +372,7 @@ contract ProtocolInvariantTest is BaseTest {
             handler.moveNode(k, 2);
         }
         handler.setValidated(0, 0);
+        handler.blacklistProviderFromPool(1, 2, 0);
         // One node blacklisted with purge, so others stay in pools for the evictions below.
         uint256 blacklists = handler.calls("blacklistFromPool");
         for (uint256 k; k < 6 && handler.calls("blacklistFromPool") == blacklists; ++k) {
@@ -406,7 +411,7 @@ contract ProtocolInvariantTest is BaseTest {
     function afterInvariant() public {
         string memory line = "run";
         vm.serializeUint(line, "campaign", _campaign);
-        string[46] memory names = handler.actions();
+        string[50] memory names = handler.actions();
         for (uint256 i; i < names.length; ++i) {
             line = vm.serializeUint("run", names[i], handler.calls(names[i]) - _atBootstrap[i]);
         }

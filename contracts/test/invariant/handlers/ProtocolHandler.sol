@@ -135,7 +135,7 @@ contract ProtocolHandler is Test {
         manager = manager_;
         _managerPk = managerPk_;
         _stakeMinimum = network.stakeMinimum();
-        string[46] memory names = actions();
+        string[50] memory names = actions();
         for (uint256 i; i < names.length; ++i) {
             _isAction[names[i]] = true;
         }
@@ -191,7 +191,7 @@ contract ProtocolHandler is Test {
     /// outcomes of actions with several (the parameter set, a soft or hard invalidation, a handover
     /// accepted or cancelled, an eviction, a payout on rejoin). The campaign report lists them in
     /// this order and fails when one never happened.
-    function actions() public pure returns (string[46] memory) {
+    function actions() public pure returns (string[50] memory) {
         return [
             "registerProvider",
             "registerProviderWithPermit",
@@ -220,9 +220,13 @@ contract ProtocolHandler is Test {
             "ejectIneligible",
             "moveNode",
             "blacklistFromPool",
+            "blacklistProviders",
             "rotateManagerKey",
             "cancelInviteNonce",
             "submitWork",
+            "setWorkRewardRate",
+            "setWorkLockPeriod",
+            "setUnitsCap",
             "invalidateWork",
             "softInvalidateWork",
             "claim",
@@ -250,7 +254,7 @@ contract ProtocolHandler is Test {
     /* SELECTORS */
 
     function selectors() external pure returns (bytes4[] memory s) {
-        s = new bytes4[](39);
+        s = new bytes4[](41);
         s[0] = this.registerProvider.selector;
         s[1] = this.increaseStake.selector;
         s[2] = this.reclaimStake.selector;
@@ -289,6 +293,8 @@ contract ProtocolHandler is Test {
         s[35] = this.ejectIneligible.selector;
         s[36] = this.tryInvalid.selector;
         s[38] = this.handOverKey.selector;
+        s[39] = this.blacklistProviderFromPool.selector;
+        s[40] = this.setWorkTerms.selector;
         s[37] = this.warp.selector; // and time, which unbonds, lock windows and budgets wait on
     }
 
@@ -849,6 +855,32 @@ contract ProtocolHandler is Test {
         _tookEffect("cancelInviteNonce");
     }
 
+    /// @notice Rarely, an operator blacklists a provider from a pool, purging its nodes there.
+    function blacklistProviderFromPool(uint256 providerSeed, uint256 poolSeed, uint256 seed) external {
+        if (seed % 4 != 0) return;
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists) return;
+        address provider = _provider(providerSeed);
+        address[] memory purge = new address[](NODE_COUNT);
+        uint256 count;
+        for (uint256 k; k < NODE_COUNT; ++k) {
+            if (ghost_poolOf[nodeKeys[k]] == poolId && registry.getNode(nodeKeys[k]).provider == provider) {
+                purge[count++] = nodeKeys[k];
+            }
+        }
+        assembly ("memory-safe") {
+            mstore(purge, count)
+        }
+        vm.prank(seed % 8 == 0 ? manager : creator);
+        pools.blacklistProviders(poolId, _one(provider), purge);
+        for (uint256 k; k < count; ++k) {
+            assertFalse(registry.getNode(purge[k]).active, "purged with its provider");
+            ghost_poolOf[purge[k]] = 0;
+        }
+        assertTrue(pools.isProviderBlacklisted(poolId, provider), "provider blacklisted");
+        _tookEffect("blacklistProviders");
+    }
+
     /// @notice Rarely, an operator blacklists a node from its pool, purging it.
     function blacklistFromPool(uint256 nodeSeed, uint256 seed) external {
         if (seed % 4 != 0) return;
@@ -928,7 +960,7 @@ contract ProtocolHandler is Test {
         uint256 poolId = ghost_poolOf[nodeKey];
         if (poolId == 0 || network.paused() || !_eligible(poolId, nodeKey)) return;
         if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
-        units = _bound(units, 1, MAX_WORK_UNITS);
+        units = _bound(units, 1, workValidation.unitsCap(domainId));
         uint256 reward = units * rewards.getPoolWork(poolId).workRate;
         if (reward > rewards.getPoolRewards(poolId).budget) return;
         bytes32 workKey = keccak256(abi.encode("inv.work", workKeys.length));
@@ -940,6 +972,31 @@ contract ProtocolHandler is Test {
         (uint256 lockedAfter,,) = rewards.getNodeWork(poolId, nodeKey);
         assertEq(lockedAfter, lockedBefore + reward, "the reward is locked, not claimable");
         _tookEffect("submitWork");
+    }
+
+    /// @notice The work terms move: a pool's creator sets its work reward rate, or its lock window
+    /// while it has no work yet; or the federator sets the domain's cap on units per work.
+    function setWorkTerms(uint256 poolSeed, uint256 which, uint256 value) external {
+        which %= 3;
+        if (which == 2) {
+            vm.prank(federator);
+            workValidation.setUnitsCap(domainId, _bound(value, 1, MAX_WORK_UNITS));
+            _tookEffect("setUnitsCap");
+            return;
+        }
+        (bool exists, uint256 poolId) = _poolAt(poolSeed);
+        if (!exists || rewards.getPoolRewards(poolId).ended) return;
+        if (which == 0) {
+            vm.prank(creator);
+            rewards.setWorkRewardRate(poolId, _bound(value, 0, 1e15));
+            _tookEffect("setWorkRewardRate");
+        } else {
+            if (rewards.getPoolWork(poolId).workCount != 0) return;
+            uint256 period = _bound(value, network.minWorkLockPeriod(), 3 days);
+            vm.prank(creator);
+            rewards.setWorkLockPeriod(poolId, period);
+            _tookEffect("setWorkLockPeriod");
+        }
     }
 
     /// @notice The validator invalidates a still-locked work: hard (a penalty, sometimes the node
