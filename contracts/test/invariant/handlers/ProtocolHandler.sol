@@ -1294,9 +1294,34 @@ contract ProtocolHandler is Test {
         return (true, poolIds[seed % count]);
     }
 
+    /// @dev Stakes `amount` more and checks the rebond against a model: pending unbonds are taken
+    /// newest first, and the wallet pays only what they did not cover.
     function _increaseStake(address provider, uint256 amount) internal {
+        IStakeManager.Unbond[] memory expected = stakeManager.pendingUnbonds(provider);
+        uint256 unbonding = stakeManager.unbondingStake(provider);
         token.mint(provider, amount);
+        uint256 wallet = token.balanceOf(provider);
         vm.prank(provider);
         network.increaseStake(amount);
+
+        uint256 rebonded = amount < unbonding ? amount : unbonding;
+        assertEq(wallet - token.balanceOf(provider), amount - rebonded, "the wallet pays what no unbond covered");
+        uint256 n = expected.length;
+        for (uint256 remaining = rebonded; remaining != 0;) {
+            uint256 newest = expected[n - 1].amount;
+            if (newest <= remaining) {
+                remaining -= newest;
+                --n;
+            } else {
+                expected[n - 1].amount = uint128(newest - remaining);
+                remaining = 0;
+            }
+        }
+        IStakeManager.Unbond[] memory left = stakeManager.pendingUnbonds(provider);
+        assertEq(left.length, n, "rebonded newest first: whole entries removed");
+        for (uint256 i; i < n; ++i) {
+            assertEq(left[i].amount, expected[i].amount, "an older entry keeps what was not rebonded");
+            assertEq(left[i].unlockTime, expected[i].unlockTime, "and its unlock time");
+        }
     }
 }
