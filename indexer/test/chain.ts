@@ -6,7 +6,8 @@ import {
   stakeManagerAbi,
   workUnitsValidationAbi,
 } from '@prime-network/sdk'
-import { type Address, decodeEventLog, getAddress, type Hex } from 'viem'
+import { replaceBigInts } from 'ponder'
+import { type Address, decodeEventLog, getAddress, type Hex, isAddress } from 'viem'
 import { contractAbis } from '../abis.js'
 import type { devClient } from './flow.js'
 
@@ -116,3 +117,17 @@ export function reads(client: Client, deployment: Deployment) {
 }
 
 export const lower = (value: Hex) => value.toLowerCase() as Hex
+
+/** The `protocol_event` rows (without ids) an index of `logs` must hold, in chain order. */
+export const expectedEventRows = (logs: readonly ProtocolLog[]) =>
+  logs.map((log) => ({
+    ...log,
+    // Ponder stores addresses in lower case, bigints as decimal strings.
+    args: Object.fromEntries(
+      Object.entries(replaceBigInts(log.args, (value) => String(value))).map(([key, value]) => [
+        key,
+        isAddress(value as string, { strict: false }) ? lower(value as Hex) : value,
+      ]),
+    ),
+    transactionHash: lower(log.transactionHash),
+  }))

@@ -57,8 +57,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Where an indexer keeps its tables: a fresh PGlite directory, or a fresh database in the Postgres
- * cluster the global setup started (`PRIME_TEST_POSTGRES_URL`).
+ * Where an indexer keeps its tables: a fresh PGlite directory, or, given a Postgres cluster's URL,
+ * a fresh database in it.
  */
 export type Store = {
   env: Record<string, string>
@@ -66,8 +66,7 @@ export type Store = {
   drop: () => Promise<void>
 }
 
-export async function createStore(): Promise<Store> {
-  const cluster = process.env.PRIME_TEST_POSTGRES_URL
+export async function createStore(cluster?: string): Promise<Store> {
   if (!cluster) {
     const dir = await mkdtemp(join(tmpdir(), 'prime-indexer-pglite-'))
     return {
