@@ -38,6 +38,28 @@ const samples = Number(values.samples)
 const say = (line: string) => process.stdout.write(`${line}\n`)
 const run = promisify(execFile)
 
+/**
+ * Ponder indexes the blocks older than its finality depth (30 on an unknown chain) as a backfill
+ * in large batches, and the newest ones live, one block and one database commit at a time. Its
+ * log says how long the handlers took in each (without fetching from the RPC).
+ */
+function phases(output: string) {
+  const sumOf = (pattern: RegExp) => {
+    let events = 0
+    let ms = 0
+    for (const match of output.matchAll(pattern)) {
+      events += Number(match[1])
+      ms += match[3] === 's' ? Number(match[2]) * 1000 : Number(match[2])
+    }
+    return { events, ms }
+  }
+  const backfill = sumOf(/Indexed block range .*?event_count=(\d+) .*?\(([\d.]+)(m?s)\)/g)
+  const live = sumOf(/Indexed block chain=\S+ number=\d+ event_count=(\d+) \(([\d.]+)(m?s)\)/g)
+  const rate = ({ events, ms }: { events: number; ms: number }) =>
+    `${events} events in ${(ms / 1000).toFixed(1)} s of handler time (${ms ? Math.round((events * 1000) / ms) : '-'} events/s)`
+  return `backfill: ${rate(backfill)}; live blocks: ${rate(live)}`
+}
+
 const chain = await startChain()
 let postgresDir: string | undefined
 try {
@@ -130,6 +152,7 @@ try {
       say(
         `\n${kind}: indexed ${logs.length} events in ${seconds.toFixed(1)} s = ${Math.round(logs.length / seconds)} events/s`,
       )
+      say(`  ${phases(indexer.output())}`)
       const db = createClient(`${indexer.url}/sql`, { schema }).db
       const graphql = (query: string) =>
         fetch(`${indexer.url}/graphql`, {
