@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { type Deployment, parseDeployment } from '@prime-network/sdk'
 import { createConfig } from 'ponder'
 import { contractAbis as abis } from './abis.js'
@@ -7,15 +8,20 @@ import { contractAbis as abis } from './abis.js'
 /**
  * Everything the indexer needs comes from the environment, so one build serves every deployment:
  *
- *   PRIME_DEPLOYMENT   the file deploy.sh wrote (default: ../deployments/31337.json)
+ *   PRIME_DEPLOYMENT   the file deploy.sh wrote (default: deployments/31337.json at the repo root)
  *   PRIME_RPC_URL      the chain's JSON-RPC endpoint (default: http://127.0.0.1:8545)
  *   DATABASE_URL       Postgres; without it the index lives in an embedded PGlite database
- *   PRIME_PGLITE_DIR   where that PGlite database lives (default: .ponder/pglite)
+ *   PRIME_PGLITE_DIR   where that PGlite database lives (default: indexer/.ponder/pglite)
  *   PRIME_POLLING_INTERVAL_MS  how often to ask the chain for new blocks (default: 1000)
  */
-const deploymentPath = resolve(
-  process.env.PRIME_DEPLOYMENT ?? resolve(import.meta.dirname, '../deployments/31337.json'),
-)
+// `pnpm indexer` runs in indexer/; relative paths mean where the user typed the command, which
+// pnpm passes on as INIT_CWD.
+const userDir = process.env.INIT_CWD ?? process.cwd()
+// Ponder loads this file through vite-node, where import.meta.dirname is not set.
+const here = dirname(fileURLToPath(import.meta.url))
+const deploymentPath = process.env.PRIME_DEPLOYMENT
+  ? resolve(userDir, process.env.PRIME_DEPLOYMENT)
+  : resolve(here, '../deployments/31337.json')
 const rpcUrl = process.env.PRIME_RPC_URL ?? 'http://127.0.0.1:8545'
 const deployment = readDeployment(deploymentPath)
 await checkRpc(rpcUrl, deployment.chainId)
@@ -32,7 +38,9 @@ export default createConfig({
     : {
         database: {
           kind: 'pglite' as const,
-          directory: process.env.PRIME_PGLITE_DIR ?? '.ponder/pglite',
+          directory: process.env.PRIME_PGLITE_DIR
+            ? resolve(userDir, process.env.PRIME_PGLITE_DIR)
+            : resolve(here, '.ponder/pglite'),
         },
       }),
   chains: {

@@ -65,4 +65,17 @@ describe('bad configuration stops the indexer with a clear message', () => {
     expect(output).toContain('Set PRIME_RPC_URL')
     expect(output).not.toContain('secret-api-key')
   })
+
+  test('a relative PRIME_DEPLOYMENT is read from where the command was typed', async () => {
+    // pnpm runs the script in indexer/ and passes the user's directory on as INIT_CWD.
+    const { code, output } = await runIndexerToExit({
+      chain: { rpcUrl: 'http://127.0.0.1:1', deploymentPath: 'deployments/31337.json' },
+      store,
+      env: { INIT_CWD: dir },
+    })
+    expect(code).not.toBe(0)
+    expect(output).toContain(
+      `cannot read the deployment file ${join(dir, 'deployments/31337.json')} (ENOENT)`,
+    )
+  })
 })

@@ -113,6 +113,8 @@ export type StartIndexerParameters = {
   schema?: string
   /** Resolve once /ready answers 200 (default), or at once (to watch a startup failure). */
   waitReady?: boolean
+  /** More environment for the process (after the chain's and the store's). */
+  env?: Record<string, string>
 }
 
 /** Spawns the real `ponder` CLI, as `pnpm indexer` does, on a free port. */
@@ -129,6 +131,7 @@ export async function startIndexer(parameters: StartIndexerParameters): Promise<
       PRIME_DEPLOYMENT: chain.deploymentPath,
       PRIME_POLLING_INTERVAL_MS: '100',
       NO_COLOR: '1',
+      ...parameters.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
