@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { createStore, freePort, runIndexerToExit, type Store } from './harness.js'
+import { createStore, freePort, packageRoot, runIndexerToExit, type Store } from './harness.js'
 
 let dir: string
 let store: Store
@@ -76,6 +76,20 @@ describe('bad configuration stops the indexer with a clear message', () => {
     expect(code).not.toBe(0)
     expect(output).toContain(
       `cannot read the deployment file ${join(dir, 'deployments/31337.json')} (ENOENT)`,
+    )
+  })
+
+  test('without PRIME_DEPLOYMENT it reads deployments/31337.json at the repository root', async () => {
+    const { code, output } = await runIndexerToExit({
+      chain: { rpcUrl: 'http://127.0.0.1:1', deploymentPath: '' },
+      store,
+    })
+    expect(code).not.toBe(0)
+    // Whether or not this checkout has a local deployment: the file, or the chain it points at.
+    expect(output).toMatch(
+      new RegExp(
+        `cannot read the deployment file ${join(packageRoot, '../deployments/31337.json')}|no JSON-RPC answer at http://127.0.0.1:1`,
+      ),
     )
   })
 })
