@@ -1,0 +1,212 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { type Anvil, startAnvil } from '@prime-network/demo/anvil'
+import { runDeployScript } from '@prime-network/demo/deploy'
+import { type Deployment, loadDeployment } from '@prime-network/sdk'
+import pg from 'pg'
+
+export const packageRoot = resolve(import.meta.dirname, '..')
+const repoRoot = resolve(packageRoot, '..')
+const ponderBin = join(packageRoot, 'node_modules/.bin/ponder')
+
+/** A fresh anvil with the protocol deployed by ./deploy.sh, as a user would do it. */
+export type Chain = Anvil & { deployment: Deployment; deploymentPath: string }
+
+export async function startChain(): Promise<Chain> {
+  await mkdir(join(repoRoot, 'deployments'), { recursive: true })
+  // forge may only write under ./deployments (fs_permissions); one folder per chain.
+  const dir = await mkdtemp(join(repoRoot, 'deployments', 'indexer-test-'))
+  const anvil = await startAnvil()
+  try {
+    const result = await runDeployScript({
+      rpcUrl: anvil.rpcUrl,
+      deploymentsDir: relative(repoRoot, dir),
+      env: { FOUNDRY_BROADCAST: join(dir, 'broadcast') },
+    })
+    if (result.code !== 0) throw new Error(`deploy.sh failed:\n${result.stderr || result.stdout}`)
+    const deploymentPath = join(dir, '31337.json')
+    return {
+      ...anvil,
+      deploymentPath,
+      deployment: await loadDeployment(deploymentPath),
+      stop: async () => {
+        await anvil.stop()
+        await rm(dir, { recursive: true, force: true })
+      },
+    }
+  } catch (error) {
+    await anvil.stop()
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolvePort(port))
+    })
+  })
+}
+
+/**
+ * Where an indexer keeps its tables: a fresh PGlite directory, or, given a Postgres cluster's URL,
+ * a fresh database in it.
+ */
+export type Store = {
+  env: Record<string, string>
+  kind: 'pglite' | 'postgres'
+  drop: () => Promise<void>
+}
+
+export async function createStore(cluster?: string): Promise<Store> {
+  if (!cluster) {
+    const dir = await mkdtemp(join(tmpdir(), 'prime-indexer-pglite-'))
+    return {
+      kind: 'pglite',
+      env: { PRIME_PGLITE_DIR: dir },
+      drop: () => rm(dir, { recursive: true, force: true }),
+    }
+  }
+  const name = `prime_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`
+  const admin = new pg.Client({ connectionString: cluster })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(cluster)
+  url.pathname = `/${name}`
+  return {
+    kind: 'postgres',
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: cluster })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
+
+export type Indexer = {
+  url: string
+  /** What the process printed so far (for failure messages). */
+  output: () => string
+  /** Resolves once the index holds every block up to `blockNumber`. */
+  waitForBlock: (blockNumber: bigint, timeoutMs?: number) => Promise<void>
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>
+  stop: () => Promise<void>
+}
+
+export type StartIndexerParameters = {
+  chain: { rpcUrl: string; deploymentPath: string }
+  store: Store
+  /** `start` indexes and serves; `serve` only serves what a writer indexed (Postgres only). */
+  command?: 'start' | 'serve'
+  schema?: string
+  /** Resolve once /ready answers 200 (default), or at once (to watch a startup failure). */
+  waitReady?: boolean
+  /** More environment for the process (after the chain's and the store's). */
+  env?: Record<string, string>
+}
+
+/** Spawns the real `ponder` CLI, as `pnpm indexer` does, on a free port. */
+export async function startIndexer(parameters: StartIndexerParameters): Promise<Indexer> {
+  const { chain, store, command = 'start', schema = 'prime', waitReady = true } = parameters
+  const port = await freePort()
+  const child = spawn(ponderBin, [command, '--schema', schema, '--port', String(port)], {
+    cwd: packageRoot,
+    env: {
+      ...process.env,
+      ...store.env,
+      PONDER_TELEMETRY_DISABLED: 'true',
+      PRIME_RPC_URL: chain.rpcUrl,
+      PRIME_DEPLOYMENT: chain.deploymentPath,
+      PRIME_POLLING_INTERVAL_MS: '100',
+      NO_COLOR: '1',
+      ...parameters.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (data: Buffer) => {
+    output += data.toString()
+  })
+  child.stderr.on('data', (data: Buffer) => {
+    output += data.toString()
+  })
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
+  const url = `http://127.0.0.1:${port}`
+  const indexer: Indexer = {
+    url,
+    output: () => output,
+    waitForBlock: async (blockNumber, timeoutMs = 60_000) => {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        if (child.exitCode !== null)
+          throw new Error(`ponder exited (${child.exitCode}) while waiting:\n${output}`)
+        const status = await fetch(`${url}/status`)
+          .then((response) => (response.ok ? response.json() : undefined))
+          .catch(() => undefined)
+        const indexed = (status as { prime?: { block: { number: number } } } | undefined)?.prime
+          ?.block.number
+        if (indexed !== undefined && BigInt(indexed) >= blockNumber) return
+        if (Date.now() > deadline)
+          throw new Error(`ponder did not reach block ${blockNumber} (at ${indexed}):\n${output}`)
+        await sleep(100)
+      }
+    },
+    exited,
+    stop: () => stopChild(child, exited),
+  }
+  if (!waitReady) return indexer
+  try {
+    await waitUntilReady(url, child, () => output)
+  } catch (error) {
+    await indexer.stop()
+    throw error
+  }
+  return indexer
+}
+
+/** Runs `ponder start` to its end and returns its exit code and output (for startup failures). */
+export async function runIndexerToExit(
+  parameters: Omit<StartIndexerParameters, 'waitReady'>,
+  timeoutMs = 60_000,
+) {
+  const indexer = await startIndexer({ ...parameters, waitReady: false })
+  const code = await Promise.race([indexer.exited, sleep(timeoutMs).then(() => 'timeout' as const)])
+  await indexer.stop()
+  return { code, output: indexer.output() }
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`ponder exited (${child.exitCode}):\n${output()}`)
+    const ready = await fetch(`${url}/ready`)
+      .then((response) => response.status === 200)
+      .catch(() => false)
+    if (ready) return
+    if (Date.now() > deadline) throw new Error(`ponder was not ready within 120 s:\n${output()}`)
+    await sleep(200)
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<unknown>) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  // Ponder shuts down cleanly on SIGTERM (closes the database); SIGKILL only if it hangs.
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
