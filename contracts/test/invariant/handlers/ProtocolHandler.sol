@@ -135,7 +135,7 @@ contract ProtocolHandler is Test {
         manager = manager_;
         _managerPk = managerPk_;
         _stakeMinimum = network.stakeMinimum();
-        string[50] memory names = actions();
+        string[52] memory names = actions();
         for (uint256 i; i < names.length; ++i) {
             _isAction[names[i]] = true;
         }
@@ -191,7 +191,7 @@ contract ProtocolHandler is Test {
     /// outcomes of actions with several (the parameter set, a soft or hard invalidation, a handover
     /// accepted or cancelled, an eviction, a payout on rejoin). The campaign report lists them in
     /// this order and fails when one never happened.
-    function actions() public pure returns (string[50] memory) {
+    function actions() public pure returns (string[52] memory) {
         return [
             "registerProvider",
             "registerProviderWithPermit",
@@ -199,7 +199,8 @@ contract ProtocolHandler is Test {
             "reclaimStake",
             "withdraw",
             "slash",
-            "setWhitelisted",
+            "whitelistProvider",
+            "blacklistProvider",
             "addNode",
             "removeNode",
             "validateNode",
@@ -237,6 +238,7 @@ contract ProtocolHandler is Test {
             "setTreasury",
             "setMinWorkLockPeriod",
             "updateDomain",
+            "createDomain",
             "handOverRole",
             "cancelRoleTransfer",
             "togglePause",
@@ -489,11 +491,12 @@ contract ProtocolHandler is Test {
             vm.prank(validator);
             network.blacklistProvider(provider, inPools);
             _afterEvictions(inPools);
+            _tookEffect("blacklistProvider");
         } else {
             vm.prank(validator);
             network.whitelistProvider(provider);
+            _tookEffect("whitelistProvider");
         }
-        _tookEffect("setWhitelisted");
     }
 
     /// @notice The validator invalidates a node (one time in four), or validates the first registered
@@ -779,7 +782,7 @@ contract ProtocolHandler is Test {
     /// @notice The federator changes a parameter: the unbonding period (so unlock times fall out of
     /// order), the minimum stake, the treasury, the minimum work window or the domain's data URI.
     function setParameters(uint256 which, uint256 value) external {
-        which %= 5;
+        which %= 6;
         vm.startPrank(federator);
         if (which == 0) {
             network.setUnbondingPeriod(_bound(value, 1 hours, 9 days));
@@ -794,11 +797,16 @@ contract ProtocolHandler is Test {
             // Pools take a 1-day window at creation, so the minimum stays at or below it.
             network.setMinWorkLockPeriod(_bound(value, 0, WORK_WINDOW));
             _tookEffect("setMinWorkLockPeriod");
-        } else {
+        } else if (which == 4) {
             // The same validation logic, so work keeps flowing; only the URI moves.
             string memory uri = string.concat("ipfs://domain-", vm.toString(value % 100));
             network.updateDomain(domainId, address(workValidation), uri);
             _tookEffect("updateDomain");
+        } else {
+            // Another domain; the campaign's pools stay in the first, whose cap the work checks read.
+            uint256 id = network.createDomain("another", address(workValidation), "ipfs://another");
+            assertGt(id, domainId, "a new domain id");
+            _tookEffect("createDomain");
         }
         vm.stopPrank();
     }
