@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { rewardsDistributorAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import type { LogParameters } from '../internal/reads.js'
 import {
   type AnyClient,
   assertAddresses,
@@ -14,11 +15,15 @@ import {
 } from '../internal/utils.js'
 import { getPendingRewards } from './getPendingRewards.js'
 
-export type ClaimRewardsParameters = WriteParameters & {
-  poolId: bigint
-  /** The caller's nodes to claim for (default: every node of the caller with something to claim). */
-  nodeKeys?: readonly Address[] | undefined
-}
+export type ClaimRewardsParameters = WriteParameters &
+  LogParameters & {
+    poolId: bigint
+    /**
+     * The nodes to claim for (default: every node whose reward record in the pool is the
+     * caller's and has something to claim, including keys it has removed since).
+     */
+    nodeKeys?: readonly Address[] | undefined
+  }
 
 export type ClaimRewardsReturnType = WriteReturnType & {
   /** The tokens transferred to the provider. */
@@ -55,7 +60,9 @@ export async function claimRewards(
     const pending = await getPendingRewards(client, {
       poolId,
       provider: account.address,
-      deployment: parameters.deployment,
+      deployment,
+      logBlockRange: parameters.logBlockRange,
+      logRetryCount: parameters.logRetryCount,
     })
     nodeKeys = pending.nodes.filter(({ amount }) => amount > 0n).map(({ nodeKey }) => nodeKey)
     if (nodeKeys.length === 0)

@@ -1,7 +1,10 @@
 import type { Address, Log } from 'viem'
-import { parseEventLogs } from 'viem/utils'
+import { getContractEvents } from 'viem/actions'
+import { getAction, parseEventLogs } from 'viem/utils'
 import { computePoolAbi } from '../abis.js'
-import { assertAddress, assertId } from './utils.js'
+import type { Deployment } from '../deployments.js'
+import { type LogParameters, readLogs } from './reads.js'
+import { type AnyClient, assertAddress, assertId, read } from './utils.js'
 
 /** A node in a pool: what eviction and ineligible-ejection calls list. */
 export type NodeInPool = { poolId: bigint; nodeKey: Address }
@@ -27,4 +30,37 @@ export function nodesThatJoined(logs: Log[]): Address[] {
   return parseEventLogs({ abi: computePoolAbi, logs, eventName: 'NodeJoinedPool' }).map(
     (log) => log.args.nodeKey,
   )
+}
+
+/**
+ * The node keys that ever joined pool `poolId` (for `provider` only, when given), first join
+ * first, each once: every key that can have a reward record there.
+ */
+export async function poolNodeKeys(
+  client: AnyClient,
+  deployment: Deployment,
+  parameters: LogParameters & {
+    poolId: bigint
+    provider?: Address
+    fromBlock?: bigint | undefined
+  },
+): Promise<Address[]> {
+  const { poolId, provider } = parameters
+  const logs = await read(
+    readLogs(client, parameters.fromBlock ?? deployment.deploymentBlock, parameters, (range) =>
+      getAction(
+        client,
+        getContractEvents,
+        'getContractEvents',
+      )({
+        address: deployment.computePool,
+        abi: computePoolAbi,
+        eventName: 'NodeJoinedPool',
+        args: provider ? { poolId, provider } : { poolId },
+        ...range,
+        strict: true,
+      }),
+    ),
+  )
+  return [...new Set(logs.map((log) => log.args.nodeKey))]
 }
