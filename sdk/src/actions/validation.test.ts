@@ -21,6 +21,14 @@ const client = createWalletClient({ account, chain: anvil, transport }).extend(
 const node = privateKeyToAccount(generatePrivateKey())
 const nodeKey = node.address
 const bad = '0x1234' as Address
+// A mixed-case address whose EIP-55 checksum is wrong (one letter's case flipped): a typo.
+const badChecksum = (() => {
+  const checksummed = privateKeyToAccount(generatePrivateKey()).address
+  const i = [...checksummed].findIndex((c, j) => j > 1 && /[a-fA-F]/.test(c))
+  const c = checksummed[i]!
+  const flipped = c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()
+  return `${checksummed.slice(0, i)}${flipped}${checksummed.slice(i + 1)}` as Address
+})()
 const past = 1n
 const future = BigInt(Math.floor(Date.now() / 1000)) + 3600n
 const invite = { nodeKey, nonce: 1n, expiry: future, signature: '0x' as const }
@@ -262,6 +270,17 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ['isInviteNonceUsed', () => client.isInviteNonceUsed({ poolId: 1n, nonce: -1n }), 'nonce'],
   ['getProvider', () => client.getProvider({ provider: bad }), 'provider'],
   ['getNode', () => client.getNode({ nodeKey: bad }), 'nodeKey'],
+  ['getNode checksum', () => client.getNode({ nodeKey: badChecksum }), 'nodeKey'],
+  [
+    'whitelistProvider checksum',
+    () => client.whitelistProvider({ provider: badChecksum }),
+    'provider',
+  ],
+  [
+    'claimRewards nodeKeys checksum',
+    () => client.claimRewards({ poolId: 1n, nodeKeys: [nodeKey, badChecksum] }),
+    'nodeKeys[1]',
+  ],
   ['getPool', () => client.getPool({ poolId: 0n }), 'poolId'],
   ['getPoolNodes', () => client.getPoolNodes({ poolId: 0n }), 'poolId'],
   ['getDomain', () => client.getDomain({ domainId: 0n }), 'domainId'],

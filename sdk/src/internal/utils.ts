@@ -68,6 +68,10 @@ export function resolveAccount(client: AnyClient, account?: Account | Address): 
 export function assertAddress(name: string, value: unknown): asserts value is Address {
   if (typeof value !== 'string' || !isAddress(value, { strict: false }))
     throw new InvalidInputError(name, `expected an address, got ${String(value)}`)
+  // Mixed case means an EIP-55 checksum, and a wrong one is most likely a typo: reject it here
+  // (viem would only throw its own InvalidAddressError while encoding). All-lowercase passes.
+  if (!isAddress(value, { strict: true }))
+    throw new InvalidInputError(name, `${value} has an invalid EIP-55 checksum`)
   if (/^0x0{40}$/.test(value)) throw new InvalidInputError(name, 'the zero address is not allowed')
 }
 
