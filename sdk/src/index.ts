@@ -322,6 +322,7 @@ export {
   signNodeOwnership,
 } from './actions/signNodeOwnership.js'
 export {
+  nextInviteNonce,
   type PoolInvite,
   poolInviteTypes,
   type SignPoolInviteErrorType,
@@ -432,6 +433,13 @@ export {
 } from './errors/contract.js'
 export type { InviteInput } from './internal/invites.js'
 export type { NodeInPool } from './internal/poolNodes.js'
+export type { LogParameters } from './internal/reads.js'
 export { type Role, roleIds } from './internal/roles.js'
-export type { DeploymentParameter, WriteParameters, WriteReturnType } from './internal/utils.js'
+export type {
+  DeploymentParameter,
+  WriteOptions,
+  WriteParameters,
+  WriteProgress,
+  WriteReturnType,
+} from './internal/utils.js'
 export { version } from './version.js'

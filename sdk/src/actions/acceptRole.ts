@@ -6,7 +6,6 @@ import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -41,8 +40,7 @@ export async function acceptRole(
 ): Promise<AcceptRoleReturnType> {
   const id = roleId(parameters.role)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'acceptRole',

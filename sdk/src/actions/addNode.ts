@@ -66,8 +66,7 @@ export async function addNode(
     'signature' in node
       ? node
       : await signNodeOwnership(client, { node, provider: account.address, deployment })
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'addComputeNode',

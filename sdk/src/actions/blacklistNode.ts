@@ -9,7 +9,6 @@ import {
   assertId,
   assertNonEmpty,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -53,9 +52,7 @@ export async function blacklistNode(
     assertAddresses('nodeKey', nodeKeys)
   }
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'blacklistNodes',

@@ -9,7 +9,6 @@ import {
   assertId,
   assertNonEmpty,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -76,18 +75,15 @@ export async function blacklistProvider(
   if (purgeNodeKeys) assertAddresses('purgeNodeKeys', purgeNodeKeys)
   assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
   const result =
     poolId === undefined
-      ? await execute(client, {
-          account,
+      ? await execute(client, parameters, {
           address: deployment.primeNetwork,
           abi: primeNetworkAbi,
           functionName: 'blacklistProvider',
           args: [providers[0]!, evict],
         })
-      : await execute(client, {
-          account,
+      : await execute(client, parameters, {
           address: deployment.computePool,
           abi: computePoolAbi,
           functionName: 'blacklistProviders',

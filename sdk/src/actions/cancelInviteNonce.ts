@@ -5,7 +5,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -40,9 +39,7 @@ export async function cancelInviteNonce(
   assertId('poolId', poolId)
   assertNonNegative('nonce', nonce)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  return execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'cancelInviteNonce',

@@ -4,7 +4,6 @@ import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -36,8 +35,7 @@ export async function cancelRoleTransfer(
 ): Promise<CancelRoleTransferReturnType> {
   const id = roleId(parameters.role)
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'cancelRoleTransfer',

@@ -71,8 +71,7 @@ export async function claimRewards(
         `${account.address} has nothing to claim in pool ${poolId}`,
       )
   }
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
     abi: rewardsDistributorAbi,
     functionName: 'claimRewards',

@@ -6,7 +6,6 @@ import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -48,9 +47,7 @@ export async function createDomain(
     throw new InvalidInputError('domainParametersURI', 'expected a string')
   if (validationLogic !== zeroAddress) assertAddress('validationLogic', validationLogic)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'createDomain',

@@ -8,7 +8,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -54,9 +53,7 @@ export async function createPool(
     throw new InvalidInputError('poolDataURI', 'expected a string')
   assertNonNegative('computeLimit', computeLimit)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'createComputePool',

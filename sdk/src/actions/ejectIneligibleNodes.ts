@@ -5,7 +5,6 @@ import {
   type AnyClient,
   assertNonEmpty,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -42,8 +41,7 @@ export async function ejectIneligibleNodes(
   assertNonEmpty('nodes', nodes)
   assertPoolNodes('nodes', nodes)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'ejectIneligibleNodes',

@@ -6,7 +6,6 @@ import {
   assertAddress,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -40,9 +39,7 @@ export async function ejectNode(
   assertId('poolId', poolId)
   assertAddress('nodeKey', nodeKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  return execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'ejectNode',

@@ -4,7 +4,6 @@ import {
   type AnyClient,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -35,9 +34,7 @@ export async function endPool(
   const { poolId } = parameters
   assertId('poolId', poolId)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  return execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'endComputePool',

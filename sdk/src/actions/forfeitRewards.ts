@@ -7,7 +7,6 @@ import {
   assertAddress,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -45,9 +44,7 @@ export async function forfeitRewards(
   assertId('poolId', poolId)
   assertAddress('nodeKey', nodeKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
     abi: rewardsDistributorAbi,
     functionName: 'forfeitRewards',

@@ -58,8 +58,7 @@ export async function fundPool(
     spender: deployment.rewardsDistributor,
     amount,
   })
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
     abi: rewardsDistributorAbi,
     functionName: 'fundPool',

@@ -59,8 +59,7 @@ export async function increaseStake(
       spender: deployment.stakeManager,
       amount: amount - unbonding,
     })
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'increaseStake',

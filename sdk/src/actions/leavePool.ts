@@ -52,8 +52,7 @@ export async function leavePool(
     parameters.nodeKeys ?? (await providerNodesInPool(client, deployment, account.address, poolId))
   if (nodeKeys.length === 0)
     throw new InvalidInputError('nodeKeys', `${account.address} has no nodes in pool ${poolId}`)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'leaveComputePool',

@@ -7,7 +7,6 @@ import {
   type AnyClient,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -51,8 +50,7 @@ export async function moveNodes(
     throw new InvalidInputError('toPoolId', 'the nodes are in that pool already')
   assertInvites(toPoolId, invites)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'moveComputeNodes',

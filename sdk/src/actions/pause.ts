@@ -31,9 +31,8 @@ export async function pause(
   parameters: PauseParameters = {},
 ): Promise<PauseReturnType> {
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'pause',

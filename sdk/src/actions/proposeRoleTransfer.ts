@@ -6,7 +6,6 @@ import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -43,8 +42,7 @@ export async function proposeRoleTransfer(
   const id = roleId(role)
   assertAddress('newHolder', newHolder)
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'proposeRoleTransfer',

@@ -41,9 +41,8 @@ export async function reclaimStake(
   const { amount } = parameters
   assertPositive('amount', amount)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'reclaimStake',

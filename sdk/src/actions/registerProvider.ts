@@ -109,8 +109,7 @@ export async function registerProvider(
       },
     })
     const { r, s, yParity } = parseSignature(signature)
-    result = await execute(client, {
-      account,
+    result = await execute(client, parameters, {
       address: deployment.primeNetwork,
       abi: primeNetworkAbi,
       functionName: 'registerProviderWithPermit',
@@ -126,8 +125,7 @@ export async function registerProvider(
       allowance,
     })
     if (hash) how = { kind: 'approve', hash }
-    result = await execute(client, {
-      account,
+    result = await execute(client, parameters, {
       address: deployment.primeNetwork,
       abi: primeNetworkAbi,
       functionName: 'registerProvider',

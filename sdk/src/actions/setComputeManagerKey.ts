@@ -41,9 +41,8 @@ export async function setComputeManagerKey(
   assertId('poolId', poolId)
   assertAddress('computeManagerKey', computeManagerKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'setComputeManagerKey',

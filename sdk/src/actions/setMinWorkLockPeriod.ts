@@ -4,7 +4,6 @@ import {
   type AnyClient,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -36,8 +35,7 @@ export async function setMinWorkLockPeriod(
 ): Promise<SetMinWorkLockPeriodReturnType> {
   assertNonNegative('period', parameters.period)
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'setMinWorkLockPeriod',

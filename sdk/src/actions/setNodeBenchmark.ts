@@ -41,9 +41,8 @@ export async function setNodeBenchmark(
   assertAddress('nodeKey', nodeKey)
   assertNonNegative('score', score)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'setNodeBenchmark',

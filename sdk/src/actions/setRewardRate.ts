@@ -39,9 +39,8 @@ export async function setRewardRate(
   assertId('poolId', poolId)
   assertNonNegative('rate', rate)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.rewardsDistributor,
     abi: rewardsDistributorAbi,
     functionName: 'setRewardRate',

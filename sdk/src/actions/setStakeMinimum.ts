@@ -39,9 +39,8 @@ export async function setStakeMinimum(
   const { stakeMinimum } = parameters
   assertNonNegative('stakeMinimum', stakeMinimum)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'setStakeMinimum',

@@ -37,9 +37,8 @@ export async function setTreasury(
   const { treasury } = parameters
   assertAddress('treasury', treasury)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'setTreasury',

@@ -36,9 +36,8 @@ export async function setUnbondingPeriod(
   const { period } = parameters
   assertNonNegative('period', period)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'setUnbondingPeriod',

@@ -5,7 +5,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -40,8 +39,7 @@ export async function setWorkLockPeriod(
   assertId('poolId', poolId)
   assertNonNegative('period', period)
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.rewardsDistributor,
     abi: rewardsDistributorAbi,
     functionName: 'setWorkLockPeriod',

@@ -5,7 +5,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -45,8 +44,7 @@ export async function setWorkUnitsCap(
       'deployment.workValidation',
       'this deployment has no WorkUnitsValidation',
     )
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.workValidation,
     abi: workUnitsValidationAbi,
     functionName: 'setUnitsCap',

@@ -61,9 +61,8 @@ export async function slash(
   assertPositive('amount', amount)
   assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'slash',

@@ -5,7 +5,6 @@ import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -41,8 +40,7 @@ export async function softInvalidateWork(
   const { workKey } = parameters
   assertWorkKey(workKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'softInvalidateWork',

@@ -30,9 +30,8 @@ export async function unpause(
   parameters: UnpauseParameters = {},
 ): Promise<UnpauseReturnType> {
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'unpause',

@@ -52,9 +52,8 @@ export async function updateDomain(
   if (typeof domainParametersURI !== 'string')
     throw new InvalidInputError('domainParametersURI', 'expected a string')
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'updateDomain',

@@ -5,7 +5,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -43,8 +42,7 @@ export async function updatePool(
   if (typeof poolDataURI !== 'string')
     throw new InvalidInputError('poolDataURI', 'expected a string')
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolAbi,
     functionName: 'updatePool',

@@ -36,9 +36,8 @@ export async function validateNode(
   const { nodeKey } = parameters
   assertAddress('nodeKey', nodeKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'validateNode',

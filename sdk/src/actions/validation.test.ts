@@ -29,7 +29,7 @@ const badChecksum = (() => {
   const flipped = c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()
   return `${checksummed.slice(0, i)}${flipped}${checksummed.slice(i + 1)}` as Address
 })()
-const past = 1n
+const negative = -1n
 const future = BigInt(Math.floor(Date.now() / 1000)) + 3600n
 const invite = { nodeKey, nonce: 1n, expiry: future, signature: '0x' as const }
 
@@ -120,8 +120,8 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ['startPool', () => client.startPool({ poolId: 0n }), 'poolId'],
   ['endPool', () => client.endPool({ poolId: 0n }), 'poolId'],
   [
-    'signPoolInvite expired',
-    () => client.signPoolInvite({ poolId: 1n, nodeKey, expiry: past }),
+    'signPoolInvite negative expiry',
+    () => client.signPoolInvite({ poolId: 1n, nodeKey, expiry: negative }),
     'expiry',
   ],
   [
@@ -131,8 +131,8 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ],
   ['joinPool empty', () => client.joinPool({ poolId: 1n, invites: [] }), 'invites'],
   [
-    'joinPool expired invite',
-    () => client.joinPool({ poolId: 1n, invites: [{ ...invite, expiry: past }] }),
+    'joinPool negative expiry',
+    () => client.joinPool({ poolId: 1n, invites: [{ ...invite, expiry: negative }] }),
     'invites[0].expiry',
   ],
   [
@@ -141,6 +141,9 @@ const cases: [string, () => Promise<unknown>, string][] = [
     'invites[0].poolId',
   ],
   ['leavePool', () => client.leavePool({ poolId: 1n, nodeKeys: [] }), 'nodeKeys'],
+  ['gasHeadroom negative', () => client.startPool({ poolId: 1n, gasHeadroom: -5 }), 'gasHeadroom'],
+  ['gasHeadroom fraction', () => client.startPool({ poolId: 1n, gasHeadroom: 0.5 }), 'gasHeadroom'],
+  ['confirmations 0', () => client.startPool({ poolId: 1n, confirmations: 0 }), 'confirmations'],
   [
     'submitWork workKey',
     () => client.submitWork({ poolId: 1n, nodeKey, workKey: '0x12', units: 1n }),

@@ -4,7 +4,6 @@ import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -33,9 +32,7 @@ export async function withdrawStake(
   parameters: WithdrawStakeParameters = {},
 ): Promise<WithdrawStakeReturnType> {
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkAbi,
     functionName: 'withdraw',

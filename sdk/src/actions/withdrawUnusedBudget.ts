@@ -5,7 +5,6 @@ import {
   type AnyClient,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -41,9 +40,7 @@ export async function withdrawUnusedBudget(
   const { poolId } = parameters
   assertId('poolId', poolId)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
     abi: rewardsDistributorAbi,
     functionName: 'withdrawUnusedBudget',

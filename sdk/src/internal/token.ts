@@ -45,12 +45,15 @@ export async function approveIfShort(
       args: [account.address, spender],
     }))
   if (allowance >= amount) return undefined
-  const { hash } = await execute(client, {
-    account,
-    address: token,
-    abi: primeTokenAbi,
-    functionName: 'approve',
-    args: [spender, amount],
-  })
+  const { hash } = await execute(
+    client,
+    { account },
+    {
+      address: token,
+      abi: primeTokenAbi,
+      functionName: 'approve',
+      args: [spender, amount],
+    },
+  )
   return hash
 }

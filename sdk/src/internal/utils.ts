@@ -4,8 +4,11 @@ import {
   type Address,
   type Chain,
   type Client,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
   type Hash,
   isAddress,
+  type ParseEventLogsReturnType,
   type TransactionReceipt,
   type Transport,
 } from 'viem'
@@ -18,7 +21,7 @@ import {
   waitForTransactionReceipt,
   writeContract,
 } from 'viem/actions'
-import { getAction } from 'viem/utils'
+import { getAction, parseEventLogs } from 'viem/utils'
 import { protocolErrorsAbi } from '../abis.js'
 import { type Deployment, getDeployment } from '../deployments.js'
 import { InvalidInputError, TransactionRevertedError } from '../errors/base.js'
@@ -32,11 +35,34 @@ export type DeploymentParameter = {
   deployment?: Deployment | undefined
 }
 
-/** What every write accepts besides its own parameters. */
-export type WriteParameters = DeploymentParameter & {
-  /** The sender; defaults to the client's account. */
-  account?: Account | Address | undefined
+/** What a write reports while it runs: see {@link WriteOptions}. */
+export type WriteProgress =
+  /** The simulation passed; `gas` is the estimate, `gasLimit` what will be sent. */
+  | { status: 'simulated'; gas: bigint; gasLimit: bigint }
+  /** The transaction is signed and in the node's pool. */
+  | { status: 'sent'; hash: Hash }
+  /** The receipt is in, with `confirmations` blocks on top. */
+  | { status: 'confirmed'; hash: Hash; receipt: TransactionReceipt }
+
+/** How a write is sent and awaited. */
+export type WriteOptions = {
+  /**
+   * Gas sent over the estimate, in percent (default 20). The estimate is exact only for the block
+   * it ran on; unused gas is not charged.
+   */
+  gasHeadroom?: number | undefined
+  /** Blocks the receipt must have on top, counting its own (default 1: included). */
+  confirmations?: number | undefined
+  /** Called as the write is simulated, sent and confirmed (e.g. to store the hash at once). */
+  onProgress?: ((progress: WriteProgress) => void) | undefined
 }
+
+/** What every write accepts besides its own parameters. */
+export type WriteParameters = DeploymentParameter &
+  WriteOptions & {
+    /** The sender; defaults to the client's account. */
+    account?: Account | Address | undefined
+  }
 
 /** What every write returns besides its own results. */
 export type WriteReturnType = {
@@ -94,47 +120,91 @@ export function assertNonEmpty<item>(name: string, value: readonly item[] | unde
     throw new InvalidInputError(name, 'expected at least one item')
 }
 
+/** A write to one protocol contract, checked against its `as const` ABI. */
+export type WriteCall<
+  abi extends Abi = Abi,
+  functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'> = ContractFunctionName<
+    abi,
+    'nonpayable' | 'payable'
+  >,
+> = {
+  address: Address
+  abi: abi
+  functionName: functionName
+  args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>
+}
+
+/** Checks the write options before anything is sent. */
+export function assertWriteOptions(options: WriteOptions) {
+  const { gasHeadroom, confirmations } = options
+  if (gasHeadroom !== undefined && !(Number.isInteger(gasHeadroom) && gasHeadroom >= 0))
+    throw new InvalidInputError('gasHeadroom', `expected a whole percent >= 0, got ${gasHeadroom}`)
+  if (confirmations !== undefined && !(Number.isInteger(confirmations) && confirmations >= 1))
+    throw new InvalidInputError(
+      'confirmations',
+      `expected a whole number >= 1, got ${confirmations}`,
+    )
+}
+
 /**
  * Simulates the call (a revert becomes the typed contract error before anything is sent), sends
- * it, and waits for a successful receipt.
+ * it with headroom over the gas estimate, waits for a successful receipt and decodes the called
+ * contract's events from it.
  */
-export async function execute(
+export async function execute<
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
+>(
   client: AnyClient,
-  parameters: {
+  parameters: WriteParameters,
+  call: WriteCall<abi, functionName>,
+): Promise<WriteReturnType & { events: ParseEventLogsReturnType<abi, undefined, true> }> {
+  const { gasHeadroom = 20, confirmations = 1, onProgress } = parameters
+  assertWriteOptions(parameters)
+  const account = resolveAccount(client, parameters.account)
+  // Widened once here: the generic call was checked against its ABI at the call site.
+  const request: {
     account: Account
     address: Address
     abi: Abi
     functionName: string
     args: readonly unknown[]
-  },
-): Promise<WriteReturnType> {
-  const { account, address, abi, functionName, args } = parameters
-  const call = { account, address, abi: [...abi, ...protocolErrorsAbi], functionName, args }
-  let request: unknown
+  } = {
+    account,
+    address: call.address,
+    abi: [...call.abi, ...protocolErrorsAbi],
+    functionName: call.functionName,
+    args: call.args as readonly unknown[],
+  }
   let gas: bigint
   try {
-    ;({ request } = await getAction(client, simulateContract, 'simulateContract')(call as never))
-    gas = await getAction(client, estimateContractGas, 'estimateContractGas')(call as never)
+    await getAction(client, simulateContract, 'simulateContract')(request)
+    gas = await getAction(client, estimateContractGas, 'estimateContractGas')(request)
   } catch (error) {
     throw toPrimeNetworkError(error)
   }
   // The estimate is exact for the block it runs on, but the transaction may land a second later:
   // a pool then also records the new time and accrues, writing slots that were unchanged in the
   // estimate (a few thousand gas more), and a transaction sent with the bare estimate can run out
-  // of gas. Unused gas is not charged, so 20% headroom costs nothing. (Estimating here replaces
+  // of gas. Unused gas is not charged, so the headroom costs nothing. (Estimating here replaces
   // the estimate writeContract would make itself: the request count is unchanged.)
+  const gasLimit = (gas * BigInt(100 + gasHeadroom)) / 100n
+  onProgress?.({ status: 'simulated', gas, gasLimit })
   const hash = await getAction(
     client,
     writeContract,
     'writeContract',
-  )({ ...(request as object), gas: (gas * 6n) / 5n } as never)
+  )({ ...request, chain: client.chain, gas: gasLimit })
+  onProgress?.({ status: 'sent', hash })
   const receipt = await getAction(
     client,
     waitForTransactionReceipt,
     'waitForTransactionReceipt',
-  )({ hash })
+  )({ hash, confirmations })
   if (receipt.status !== 'success') throw new TransactionRevertedError(hash)
-  return { hash, receipt }
+  onProgress?.({ status: 'confirmed', hash, receipt })
+  const events = parseEventLogs({ abi: call.abi, logs: receipt.logs, strict: true })
+  return { hash, receipt, events }
 }
 
 /** Runs a read and turns a protocol revert into its typed error. */
