@@ -38,6 +38,11 @@ export {
   blacklistProvider,
 } from './actions/blacklistProvider.js'
 export {
+  type BuildCallsErrorType,
+  type BuildCallsReturnType,
+  buildCalls,
+} from './actions/buildCalls.js'
+export {
   type CancelInviteNonceErrorType,
   type CancelInviteNonceParameters,
   type CancelInviteNonceReturnType,
@@ -437,6 +442,7 @@ export type { LogParameters } from './internal/reads.js'
 export { type Role, roleIds } from './internal/roles.js'
 export type {
   DeploymentParameter,
+  ProtocolCall,
   WriteOptions,
   WriteParameters,
   WriteProgress,

@@ -57,6 +57,7 @@ export async function fundPool(
     token: deployment.token,
     spender: deployment.rewardsDistributor,
     amount,
+    write: parameters,
   })
   const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,

@@ -58,6 +58,7 @@ export async function increaseStake(
       token: deployment.token,
       spender: deployment.stakeManager,
       amount: amount - unbonding,
+      write: parameters,
     })
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,

@@ -7,6 +7,7 @@ import { approveIfShort, supportsPermit } from '../internal/token.js'
 import {
   type AnyClient,
   assertPositive,
+  capturedCalls,
   execute,
   reader,
   resolveAccount,
@@ -66,7 +67,15 @@ export async function registerProvider(
 
   let result: WriteReturnType
   let how: RegisterProviderReturnType['allowance'] = { kind: 'existing' }
-  if (allowance < amount && permit && (await supportsPermit(client, deployment.token))) {
+  // A permit is signed by the account itself: not when the calls are built for another signer
+  // (a Safe, a batch), which gets the approve instead.
+  const building = parameters[capturedCalls] !== undefined
+  if (
+    allowance < amount &&
+    permit &&
+    !building &&
+    (await supportsPermit(client, deployment.token))
+  ) {
     const [nonce, domain, block] = await Promise.all([
       reader(client)({
         address: deployment.token,
@@ -123,6 +132,7 @@ export async function registerProvider(
       spender: deployment.stakeManager,
       amount,
       allowance,
+      write: parameters,
     })
     if (hash) how = { kind: 'approve', hash }
     result = await execute(client, parameters, {

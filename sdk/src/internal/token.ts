@@ -1,6 +1,13 @@
 import type { Account, Address, Hash } from 'viem'
 import { primeTokenAbi } from '../abis.js'
-import { type AnyClient, execute, reader } from './utils.js'
+import {
+  type AnyClient,
+  CallCaptured,
+  capturedCalls,
+  execute,
+  reader,
+  type WriteParameters,
+} from './utils.js'
 
 /** Whether `token` implements ERC-2612 (probed through its `nonces` and ERC-5267 domain). */
 export async function supportsPermit(client: AnyClient, token: Address): Promise<boolean> {
@@ -24,7 +31,11 @@ export async function supportsPermit(client: AnyClient, token: Address): Promise
   }
 }
 
-/** Approves exactly `amount` to `spender` when the current allowance is below it. */
+/**
+ * Approves exactly `amount` to `spender` when the current allowance is below it. When the calls
+ * are being built rather than sent, the approve is recorded and the action goes on to its own
+ * call, so a batch carries both in order.
+ */
 export async function approveIfShort(
   client: AnyClient,
   parameters: {
@@ -33,6 +44,7 @@ export async function approveIfShort(
     spender: Address
     amount: bigint
     allowance?: bigint | undefined
+    write: WriteParameters
   },
 ): Promise<Hash | undefined> {
   const { account, token, spender, amount } = parameters
@@ -45,15 +57,20 @@ export async function approveIfShort(
       args: [account.address, spender],
     }))
   if (allowance >= amount) return undefined
-  const { hash } = await execute(
-    client,
-    { account },
-    {
-      address: token,
-      abi: primeTokenAbi,
-      functionName: 'approve',
-      args: [spender, amount],
-    },
-  )
-  return hash
+  try {
+    const { hash } = await execute(
+      client,
+      { ...parameters.write, account },
+      {
+        address: token,
+        abi: primeTokenAbi,
+        functionName: 'approve',
+        args: [spender, amount],
+      },
+    )
+    return hash
+  } catch (error) {
+    if (error instanceof CallCaptured && parameters.write[capturedCalls]) return undefined
+    throw error
+  }
 }

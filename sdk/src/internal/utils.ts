@@ -7,6 +7,7 @@ import {
   type ContractFunctionArgs,
   type ContractFunctionName,
   type Hash,
+  type Hex,
   isAddress,
   type ParseEventLogsReturnType,
   type TransactionReceipt,
@@ -21,7 +22,7 @@ import {
   waitForTransactionReceipt,
   writeContract,
 } from 'viem/actions'
-import { getAction, parseEventLogs } from 'viem/utils'
+import { encodeFunctionData, getAction, parseEventLogs } from 'viem/utils'
 import { protocolErrorsAbi } from '../abis.js'
 import { type Deployment, getDeployment } from '../deployments.js'
 import { InvalidInputError, TransactionRevertedError } from '../errors/base.js'
@@ -57,12 +58,34 @@ export type WriteOptions = {
   onProgress?: ((progress: WriteProgress) => void) | undefined
 }
 
+/** Set by {@link buildCalls}: the write records its calls here instead of sending them. */
+export const capturedCalls: unique symbol = Symbol('capturedCalls')
+
 /** What every write accepts besides its own parameters. */
 export type WriteParameters = DeploymentParameter &
   WriteOptions & {
     /** The sender; defaults to the client's account. */
     account?: Account | Address | undefined
+    /** @internal */
+    [capturedCalls]?: ProtocolCall[] | undefined
   }
+
+/**
+ * A protocol write as data: `{ to, data, value }` for a Safe, EIP-5792 `sendCalls` or any
+ * transaction, and the same call in viem's typed form (`address`, `abi`, `functionName`, `args`).
+ */
+export type ProtocolCall = {
+  to: Address
+  data: Hex
+  value: bigint
+  address: Address
+  abi: Abi
+  functionName: string
+  args: readonly unknown[]
+}
+
+/** Thrown by execute() once a captured write has recorded its call; never escapes buildCalls. */
+export class CallCaptured {}
 
 /** What every write returns besides its own results. */
 export type WriteReturnType = {
@@ -175,6 +198,13 @@ export async function execute<
     abi: [...call.abi, ...protocolErrorsAbi],
     functionName: call.functionName,
     args: call.args as readonly unknown[],
+  }
+  const captured = parameters[capturedCalls]
+  if (captured) {
+    const { address, abi, functionName, args } = request
+    const data = encodeFunctionData({ abi, functionName, args })
+    captured.push({ to: address, data, value: 0n, address, abi: call.abi, functionName, args })
+    throw new CallCaptured()
   }
   let gas: bigint
   try {
