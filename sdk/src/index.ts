@@ -123,6 +123,13 @@ export {
   getMinimumStake,
 } from './actions/getMinimumStake.js'
 export {
+  type GetNetworkSnapshotErrorType,
+  type GetNetworkSnapshotParameters,
+  type GetNetworkSnapshotReturnType,
+  getNetworkSnapshot,
+  type NetworkSnapshot,
+} from './actions/getNetworkSnapshot.js'
+export {
   type GetNodeErrorType,
   type GetNodeParameters,
   type GetNodeReturnType,
@@ -166,12 +173,26 @@ export {
   type PoolRewards,
 } from './actions/getPoolRewards.js'
 export {
+  type GetPoolSnapshotErrorType,
+  type GetPoolSnapshotParameters,
+  type GetPoolSnapshotReturnType,
+  getPoolSnapshot,
+  type PoolSnapshot,
+} from './actions/getPoolSnapshot.js'
+export {
   type GetProviderErrorType,
   type GetProviderParameters,
   type GetProviderReturnType,
   getProvider,
   type Provider,
 } from './actions/getProvider.js'
+export {
+  type GetProviderSnapshotErrorType,
+  type GetProviderSnapshotParameters,
+  type GetProviderSnapshotReturnType,
+  getProviderSnapshot,
+  type ProviderSnapshot,
+} from './actions/getProviderSnapshot.js'
 export {
   type GetStakeErrorType,
   type GetStakeParameters,

@@ -53,7 +53,21 @@ export async function getNode(
       args: [nodeKey],
     }),
   )
-  if (node.provider === zeroAddress) return null
+  return node.provider === zeroAddress ? null : toNode(nodeKey, node)
+}
+
+/** The registry's node record as a {@link Node}. */
+export function toNode(
+  nodeKey: Address,
+  node: {
+    provider: Address
+    computeUnits: number
+    benchmarkScore: number
+    active: boolean
+    validated: boolean
+    specsURI: string
+  },
+): Node {
   return {
     nodeKey,
     provider: node.provider,

@@ -1,14 +1,16 @@
 import { type Address, isAddressEqual } from 'viem'
 import { rewardsDistributorAbi } from '../abis.js'
+import type { Deployment } from '../deployments.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import { poolNodeKeys } from '../internal/poolNodes.js'
-import { type LogParameters, readMany } from '../internal/reads.js'
+import type { LogParameters } from '../internal/reads.js'
 import {
   type AnyClient,
   assertAddress,
   assertId,
   type DeploymentParameter,
   read,
+  reader,
   resolveDeployment,
 } from '../internal/utils.js'
 
@@ -81,34 +83,57 @@ export async function getPendingRewards(
   const candidates = provider
     ? await poolNodeKeys(client, deployment, { ...parameters, poolId, provider })
     : [nodeKey!]
-  const rewards = deployment.rewardsDistributor
-  const records = {
-    address: rewards,
-    abi: rewardsDistributorAbi,
-    functionName: 'getNodeRecords',
-    args: [poolId, candidates],
-  } as const
-  const works = candidates.map(
-    (key) =>
-      ({
-        address: rewards,
+  return (await pendingRewards(client, deployment, poolId, candidates, provider)).rewards
+}
+
+/**
+ * What `candidates` have pending in pool `poolId`, keeping only records that are `provider`'s
+ * when one is given, and which of those are in the pool now. One request: the reads go out
+ * together as one multicall.
+ */
+export async function pendingRewards(
+  client: AnyClient,
+  deployment: Deployment,
+  poolId: bigint,
+  candidates: readonly Address[],
+  provider?: Address,
+): Promise<{ rewards: GetPendingRewardsReturnType; inPool: Address[] }> {
+  const distributor = deployment.rewardsDistributor
+  const call = reader(client)
+  const [recordsOf, work] = await read(
+    Promise.all([
+      call({
+        address: distributor,
         abi: rewardsDistributorAbi,
-        functionName: 'getNodeWork',
-        args: [poolId, key],
-      }) as const,
+        functionName: 'getNodeRecords',
+        args: [poolId, candidates],
+      }),
+      Promise.all(
+        candidates.map((key) =>
+          call({
+            address: distributor,
+            abi: rewardsDistributorAbi,
+            functionName: 'getNodeWork',
+            args: [poolId, key],
+          }),
+        ),
+      ),
+    ]),
   )
-  const [recordsOf, ...work] = await read(readMany(client, records, works))
   const nodes: PendingNodeRewards[] = []
+  const inPool: Address[] = []
   candidates.forEach((key, i) => {
     const record = recordsOf[i]!
     if (provider && !isAddressEqual(record.provider, provider)) return
+    if (record.joinedAt !== 0) inPool.push(key)
     const [workLocked, workClaimable] = work[i]!
     const time = record.unclaimed
     nodes.push({ nodeKey: key, amount: time + workClaimable, time, workClaimable, workLocked })
   })
-  return {
+  const rewards = {
     total: nodes.reduce((sum, node) => sum + node.amount, 0n),
     totalLocked: nodes.reduce((sum, node) => sum + node.workLocked, 0n),
     nodes,
   }
+  return { rewards, inPool }
 }

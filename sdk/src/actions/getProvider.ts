@@ -9,7 +9,7 @@ import {
   reader,
   resolveDeployment,
 } from '../internal/utils.js'
-import { getNode, type Node } from './getNode.js'
+import { type Node, toNode } from './getNode.js'
 
 /** A provider with its nodes. */
 export type Provider = {
@@ -50,7 +50,8 @@ export async function getProvider(
   const { provider } = parameters
   assertAddress('provider', provider)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const [record, nodeKeys] = await read(
+  // One request: both reads go out in one multicall, the nodes through the registry's batch view.
+  const [record, [nodeKeys, nodes]] = await read(
     Promise.all([
       reader(client)({
         address: deployment.computeRegistry,
@@ -61,13 +62,10 @@ export async function getProvider(
       reader(client)({
         address: deployment.computeRegistry,
         abi: computeRegistryAbi,
-        functionName: 'getProviderNodes',
+        functionName: 'getProviderNodeRecords',
         args: [provider],
       }),
     ]),
-  )
-  const nodes = await Promise.all(
-    nodeKeys.map((nodeKey) => getNode(client, { nodeKey, deployment })),
   )
   return {
     address: provider,
@@ -76,6 +74,6 @@ export async function getProvider(
     activeNodeCount: record.activeNodeCount,
     totalComputeUnits: record.totalComputeUnits,
     workLockedUntil: record.workLockedUntil,
-    nodes: nodes.filter((node): node is Node => node !== null),
+    nodes: nodes.map((node, i) => toNode(nodeKeys[i]!, node)),
   }
 }

@@ -168,6 +168,15 @@ export type BoundActions = {
    */
   getMinimumStake: Bound<typeof actions.getMinimumStake>
   /**
+   * The network's roles, parameters and totals in one request (one multicall).
+   *
+   * @param parameters - {@link GetNetworkSnapshotParameters}
+   * @returns {@link NetworkSnapshot}
+   * @example
+   * const { paused, stakeMinimum, poolCount } = await getNetworkSnapshot(client)
+   */
+  getNetworkSnapshot: Bound<typeof actions.getNetworkSnapshot>
+  /**
    * Reads a compute node's record.
    *
    * @param parameters - {@link GetNodeParameters}
@@ -209,7 +218,8 @@ export type BoundActions = {
   getPool: Bound<typeof actions.getPool>
   /**
    * Lists the nodes in a pool now: node keys come from NodeJoinedPool events since the deployment
-   * block, then each node's current record decides whether it is still in.
+   * block, then the pool's batch view of reward records says which are still in. Two requests
+   * whatever the pool's size (three with `logBlockRange`, plus one per extra chunk).
    *
    * @param parameters - {@link GetPoolNodesParameters}
    * @returns The nodes in the pool, in join order.
@@ -229,6 +239,16 @@ export type BoundActions = {
    */
   getPoolRewards: Bound<typeof actions.getPoolRewards>
   /**
+   * A pool, its reward state and its nodes in two requests whatever its size: the join events,
+   * then every read in one multicall.
+   *
+   * @param parameters - {@link GetPoolSnapshotParameters}
+   * @returns {@link PoolSnapshot}
+   * @example
+   * const { pool, rewards, nodes } = await getPoolSnapshot(client, { poolId })
+   */
+  getPoolSnapshot: Bound<typeof actions.getPoolSnapshot>
+  /**
    * Reads a provider's record and all its nodes (`registered` is false for an unknown address).
    *
    * @param parameters - {@link GetProviderParameters}
@@ -237,6 +257,17 @@ export type BoundActions = {
    * const { whitelisted, nodes } = await getProvider(client, { provider })
    */
   getProvider: Bound<typeof actions.getProvider>
+  /**
+   * A provider's stake, unbonds, nodes with their pools, and pending rewards per pool in two
+   * requests whatever the number of nodes and pools: its join events, then every read in one
+   * multicall.
+   *
+   * @param parameters - {@link GetProviderSnapshotParameters}
+   * @returns {@link ProviderSnapshot}
+   * @example
+   * const { stake, nodePools, rewards } = await getProviderSnapshot(client, { provider })
+   */
+  getProviderSnapshot: Bound<typeof actions.getProviderSnapshot>
   /**
    * Reads a provider's stake: active, unbonding, pending unbonds, withdrawable and required minimum.
    *

@@ -45,6 +45,20 @@ export async function poolNodeKeys(
     fromBlock?: bigint | undefined
   },
 ): Promise<Address[]> {
+  const joins = await nodeJoins(client, deployment, parameters)
+  return [...new Set(joins.map(({ nodeKey }) => nodeKey))]
+}
+
+/** Every NodeJoinedPool event, filtered by pool and provider when given, oldest first. */
+export async function nodeJoins(
+  client: AnyClient,
+  deployment: Deployment,
+  parameters: LogParameters & {
+    poolId?: bigint | undefined
+    provider?: Address | undefined
+    fromBlock?: bigint | undefined
+  },
+): Promise<NodeInPool[]> {
   const { poolId, provider } = parameters
   const logs = await read(
     readLogs(client, parameters.fromBlock ?? deployment.deploymentBlock, parameters, (range) =>
@@ -56,11 +70,11 @@ export async function poolNodeKeys(
         address: deployment.computePool,
         abi: computePoolAbi,
         eventName: 'NodeJoinedPool',
-        args: provider ? { poolId, provider } : { poolId },
+        args: { poolId, provider },
         ...range,
         strict: true,
       }),
     ),
   )
-  return [...new Set(logs.map((log) => log.args.nodeKey))]
+  return logs.map(({ args }) => ({ poolId: args.poolId, nodeKey: args.nodeKey }))
 }

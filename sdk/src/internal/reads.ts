@@ -1,53 +1,7 @@
-import {
-  type ContractFunctionName,
-  type ContractFunctionParameters,
-  type MulticallParameters,
-  type ReadContractReturnType,
-  withRetry,
-} from 'viem'
-import { getBlockNumber, multicall } from 'viem/actions'
+import { withRetry } from 'viem'
+import { getBlockNumber } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { type AnyClient, assertPositive } from './utils.js'
-
-/**
- * Options of viem's `multicall` that make many reads one `eth_call`: no failures allowed (a
- * revert becomes the protocol's typed error), no splitting into several requests, and the
- * deployless form where the chain has no known Multicall3 (a bare anvil has none).
- */
-export function multicallOptions(client: AnyClient) {
-  return {
-    allowFailure: false,
-    batchSize: 0,
-    deployless: !client.chain?.contracts?.multicall3,
-  } as const
-}
-
-type ResultOf<call extends ContractFunctionParameters> = ReadContractReturnType<
-  call['abi'],
-  call['functionName'] & ContractFunctionName<call['abi'], 'view' | 'pure'>
->
-
-/**
- * One call followed by a list of calls of another kind, as one `eth_call`. viem types a
- * multicall's results per element of a tuple, which a mapped list is not; this keeps both kinds
- * typed.
- */
-export async function readMany<
-  const head extends ContractFunctionParameters,
-  const tail extends ContractFunctionParameters,
->(
-  client: AnyClient,
-  head: head,
-  tail: readonly tail[],
-): Promise<[ResultOf<head>, ...ResultOf<tail>[]]> {
-  const contracts: MulticallParameters['contracts'] = [head, ...tail]
-  const results = await getAction(
-    client,
-    multicall,
-    'multicall',
-  )({ ...multicallOptions(client), contracts })
-  return results as [ResultOf<head>, ...ResultOf<tail>[]]
-}
 
 /** How event logs are read; public RPCs cap the block range of one `eth_getLogs`. */
 export type LogParameters = {

@@ -10,6 +10,8 @@ import {
   type Hex,
   isAddress,
   type ParseEventLogsReturnType,
+  type ReadContractParameters,
+  type ReadContractReturnType,
   type TransactionReceipt,
   type Transport,
 } from 'viem'
@@ -250,9 +252,43 @@ export function assertAddresses(name: string, values: readonly unknown[]) {
   for (const [i, value] of values.entries()) assertAddress(`${name}[${i}]`, value)
 }
 
-/** viem's readContract, or the client's own override of it. */
+const batchingClients = new WeakMap<AnyClient, AnyClient>()
+
+/**
+ * viem's readContract on a copy of the client whose reads made in the same tick go out as one
+ * `eth_call` (viem's multicall batching), so an action's parallel reads cost one request however
+ * many there are. On a chain viem knows a Multicall3 for, that contract aggregates them; on a
+ * chain without one (a bare anvil) the deployless form does, whose results must fit the 24 kB
+ * code size limit, so there the batches are kept smaller (several requests for very large reads;
+ * a Multicall3 in the chain definition or `http(url, { batch: true })` avoids that).
+ */
 export function reader(client: AnyClient) {
-  return getAction(client, readContract, 'readContract')
+  let batching = batchingClients.get(client)
+  if (!batching) {
+    const deployless = !client.chain?.contracts?.multicall3
+    batching = {
+      ...client,
+      // A decorated client's own `call` would bypass this copy's batching, and viem batches only
+      // calls without a sender (protocol views do not read msg.sender).
+      ...{ call: undefined },
+      account: undefined,
+      // Its own batch scheduler: viem keys schedulers by client uid.
+      uid: `${client.uid}.prime-network`,
+      batch: {
+        ...client.batch,
+        multicall: { batchSize: deployless ? 4096 : 1 << 20, deployless, wait: 0 },
+      },
+    }
+    batchingClients.set(client, batching)
+  }
+  const batched = batching
+  return <
+    const abi extends Abi | readonly unknown[],
+    functionName extends ContractFunctionName<abi, 'pure' | 'view'>,
+    const args extends ContractFunctionArgs<abi, 'pure' | 'view', functionName>,
+  >(
+    parameters: ReadContractParameters<abi, functionName, args>,
+  ): Promise<ReadContractReturnType<abi, functionName, args>> => readContract(batched, parameters)
 }
 
 /** The latest block's timestamp: deadlines are judged by chain time, not this computer's clock. */
