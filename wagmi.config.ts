@@ -1,5 +1,23 @@
-import { defineConfig } from '@wagmi/cli'
+import { defineConfig, type Plugin } from '@wagmi/cli'
 import { foundry } from '@wagmi/cli/plugins'
+
+/**
+ * Every custom error of the contracts, once each, as its own constant: the SDK decodes reverts
+ * with it, and deriving it from the full ABIs at runtime would bundle every contract's ABI into
+ * every action.
+ */
+const protocolErrors: Plugin = {
+  name: 'protocol errors',
+  async run({ contracts }) {
+    const errors = new Map<string, unknown>()
+    for (const { abi } of contracts)
+      for (const item of abi) if (item.type === 'error') errors.set(item.name, item)
+    return {
+      content: `/** Every custom error of the protocol contracts and the token, once each. */
+export const protocolErrorsAbi = ${JSON.stringify([...errors.values()], null, 2)} as const`,
+    }
+  },
+}
 
 /**
  * Writes the SDK's ABIs from the Foundry artifacts. The implementations (not the interfaces) are
@@ -26,5 +44,6 @@ export default defineConfig({
         'WorkUnitsValidation.sol/WorkUnitsValidation.json',
       ],
     }),
+    protocolErrors,
   ],
 })

@@ -1,11 +1,10 @@
 import type { Abi, AbiEvent } from 'viem'
 
-type AbiError = Extract<Abi[number], { type: 'error' }>
-
 import {
   computePoolAbi,
   computeRegistryAbi,
   domainRegistryAbi,
+  protocolErrorsAbi as generatedErrorsAbi,
   primeNetworkAbi,
   primeTokenAbi,
   rewardsDistributorAbi,
@@ -35,10 +34,8 @@ const protocolAbis = [
   workUnitsValidationAbi,
 ] as const
 
-type ProtocolAbiItem = (typeof protocolAbis)[number][number] | (typeof primeTokenAbi)[number]
-
 /** Every custom error any protocol contract or the network token can revert with, once each. */
-export type ProtocolErrorsAbi = readonly Extract<ProtocolAbiItem, { type: 'error' }>[]
+export type ProtocolErrorsAbi = typeof generatedErrorsAbi
 
 /** Every event the six protocol contracts emit, once each. */
 export type ProtocolEventsAbi = readonly Extract<
@@ -46,7 +43,7 @@ export type ProtocolEventsAbi = readonly Extract<
   { type: 'event' }
 >[]
 
-function unique<item extends AbiError | AbiEvent>(abis: readonly Abi[], type: item['type']) {
+function unique<item extends AbiEvent>(abis: readonly Abi[], type: item['type']) {
   const items = new Map<string, item>()
   for (const abi of abis)
     for (const item of abi) if (item.type === type) items.set(item.name, item as item)
@@ -54,16 +51,14 @@ function unique<item extends AbiError | AbiEvent>(abis: readonly Abi[], type: it
 }
 
 /**
- * All custom errors of the protocol and its token. Reverts bubble up from modules and the token
- * through PrimeNetwork, so decoding needs all of them whichever contract was called.
+ * All custom errors of the protocol and its token (generated with the ABIs). Reverts bubble up
+ * from modules and the token through PrimeNetwork, so decoding needs all of them whichever
+ * contract was called.
  *
  * @example
  * decodeErrorResult({ abi: protocolErrorsAbi, data })
  */
-export const protocolErrorsAbi = /* @__PURE__ */ unique<AbiError>(
-  [...protocolAbis, primeTokenAbi],
-  'error',
-) as unknown as ProtocolErrorsAbi
+export const protocolErrorsAbi: ProtocolErrorsAbi = generatedErrorsAbi
 
 /**
  * All events of the six protocol contracts, for `getEvents` / `watchEvents`.
