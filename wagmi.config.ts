@@ -2,19 +2,29 @@ import { defineConfig, type Plugin } from '@wagmi/cli'
 import { foundry } from '@wagmi/cli/plugins'
 
 /**
- * Every custom error of the contracts, once each, as its own constant: the SDK decodes reverts
- * with it, and deriving it from the full ABIs at runtime would bundle every contract's ABI into
- * every action.
+ * Every custom error of the contracts, once each, and each event on its own (`computePoolAbi`'s
+ * NodeJoinedPool is `computePoolNodeJoinedPoolEvent`), as separate constants: an action that
+ * decodes reverts or reads another contract's events then bundles those items, not every
+ * contract's full ABI.
  */
-const protocolErrors: Plugin = {
-  name: 'protocol errors',
+const abiSlices: Plugin = {
+  name: 'abi slices',
   async run({ contracts }) {
     const errors = new Map<string, unknown>()
-    for (const { abi } of contracts)
-      for (const item of abi) if (item.type === 'error') errors.set(item.name, item)
+    const events: string[] = []
+    for (const { name, abi } of contracts)
+      for (const item of abi) {
+        if (item.type === 'error') errors.set(item.name, item)
+        if (item.type === 'event')
+          events.push(
+            `export const ${name[0]!.toLowerCase()}${name.slice(1)}${item.name}Event = ${JSON.stringify(item)} as const`,
+          )
+      }
     return {
       content: `/** Every custom error of the protocol contracts and the token, once each. */
-export const protocolErrorsAbi = ${JSON.stringify([...errors.values()], null, 2)} as const`,
+export const protocolErrorsAbi = ${JSON.stringify([...errors.values()], null, 2)} as const
+
+${events.join('\n')}`,
     }
   },
 }
@@ -44,6 +54,6 @@ export default defineConfig({
         'WorkUnitsValidation.sol/WorkUnitsValidation.json',
       ],
     }),
-    protocolErrors,
+    abiSlices,
   ],
 })

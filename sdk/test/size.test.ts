@@ -14,30 +14,24 @@ const actions = [
 ].map((match) => match[1]!)
 
 /**
- * Still over the budget (issue 10): they import several contracts' full ABIs. Slicing the ABIs
- * per function would bring them under; until then each is held to its size today, so it can only
- * shrink. Remove an entry once it fits.
+ * Still over the budget (issue 10): they call or read several contracts and import each one's
+ * full ABI (events come as one-event slices already). Slicing the ABIs per function would bring
+ * them under; until then each is held to its size today, so it can only shrink. Remove an entry
+ * once it fits.
  */
 const overBudget: Record<string, number> = {
-  getPoolNodes: 5200,
   fundPool: 5350,
-  invalidateNode: 5350,
-  submitWork: 5400,
-  softInvalidateWork: 5450,
-  getPendingRewards: 5500,
-  getPoolSnapshot: 5550,
+  claimRewards: 5550,
   blacklistProvider: 5550,
+  getPoolSnapshot: 5550,
   addNode: 5650,
   increaseStake: 5700,
   watchEvents: 5700,
-  slash: 5800,
+  registerProvider: 5750,
   getNetworkSnapshot: 6000,
   leavePool: 6100,
-  registerProvider: 6100,
-  claimRewards: 6300,
   getEvents: 6800,
-  invalidateWork: 6850,
-  getProviderSnapshot: 7750,
+  getProviderSnapshot: 6950,
 }
 
 async function gzippedSize(name: string) {

@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkRoleTransferredEvent } from '../generated/abis.js'
 import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
@@ -47,7 +48,7 @@ export async function acceptRole(
     args: [id],
   })
   const [transferred] = parseEventLogs({
-    abi: primeNetworkAbi,
+    abi: [primeNetworkRoleTransferredEvent],
     logs: result.receipt.logs,
     eventName: 'RoleTransferred',
   })

@@ -1,7 +1,8 @@
 import type { Account, Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computeRegistryAbi, primeNetworkAbi } from '../abis.js'
+import { primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computeRegistryNodeAddedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -73,7 +74,7 @@ export async function addNode(
     args: [nodeKey, specsURI, computeUnits, deadline, signature],
   })
   const [added] = parseEventLogs({
-    abi: computeRegistryAbi,
+    abi: [computeRegistryNodeAddedEvent],
     logs: result.receipt.logs,
     eventName: 'NodeAdded',
   })

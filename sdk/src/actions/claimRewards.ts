@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { rewardsDistributorAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorRewardsClaimedEvent } from '../generated/abis.js'
 import type { LogParameters } from '../internal/reads.js'
 import {
   type AnyClient,
@@ -78,7 +79,7 @@ export async function claimRewards(
     args: [poolId, nodeKeys],
   })
   const claims = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorRewardsClaimedEvent],
     logs: result.receipt.logs,
     eventName: 'RewardsClaimed',
   }).map(({ args: { nodeKey, timeRewards, workRewards } }) => ({

@@ -1,7 +1,8 @@
 import { type Address, zeroAddress } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { domainRegistryAbi, primeNetworkAbi } from '../abis.js'
+import { primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { domainRegistryDomainCreatedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -54,7 +55,7 @@ export async function createDomain(
     args: [name, validationLogic, domainParametersURI],
   })
   const [created] = parseEventLogs({
-    abi: domainRegistryAbi,
+    abi: [domainRegistryDomainCreatedEvent],
     logs: result.receipt.logs,
     eventName: 'DomainCreated',
   })

@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolPoolCreatedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -60,7 +61,7 @@ export async function createPool(
     args: [domainId, computeManagerKey, name, poolDataURI, computeLimit],
   })
   const [created] = parseEventLogs({
-    abi: computePoolAbi,
+    abi: [computePoolPoolCreatedEvent],
     logs: result.receipt.logs,
     eventName: 'PoolCreated',
   })

@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorRewardsForfeitedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -51,7 +52,7 @@ export async function forfeitRewards(
     args: [poolId, nodeKey],
   })
   const [forfeited] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorRewardsForfeitedEvent],
     logs: result.receipt.logs,
     eventName: 'RewardsForfeited',
   })

@@ -2,6 +2,7 @@ import type { Hash } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorPoolFundedEvent } from '../generated/abis.js'
 import { approveIfShort } from '../internal/token.js'
 import {
   type AnyClient,
@@ -66,7 +67,7 @@ export async function fundPool(
     args: [poolId, amount],
   })
   const [funded] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorPoolFundedEvent],
     logs: result.receipt.logs,
     eventName: 'PoolFunded',
   })

@@ -1,6 +1,7 @@
 import { parseEventLogs } from 'viem/utils'
 import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { stakeManagerStakedEvent } from '../generated/abis.js'
 import { approveIfShort } from '../internal/token.js'
 import {
   type AnyClient,
@@ -67,7 +68,7 @@ export async function increaseStake(
     args: [amount],
   })
   const [staked] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerStakedEvent],
     logs: result.receipt.logs,
     eventName: 'Staked',
   })

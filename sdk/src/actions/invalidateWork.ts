@@ -1,7 +1,11 @@
 import type { Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, rewardsDistributorAbi, stakeManagerAbi } from '../abis.js'
+import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  rewardsDistributorWorkInvalidatedEvent,
+  stakeManagerSlashedEvent,
+} from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
@@ -72,12 +76,12 @@ export async function invalidateWork(
     args: [workKey, penalty, invalidateNode, evict],
   })
   const [invalidated] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorWorkInvalidatedEvent],
     logs: result.receipt.logs,
     eventName: 'WorkInvalidated',
   })
   const [slashed] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerSlashedEvent],
     logs: result.receipt.logs,
     eventName: 'Slashed',
   })

@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { computePoolAbi, computeRegistryAbi, rewardsDistributorAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolNodeLeftPoolEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddresses,
@@ -59,7 +60,7 @@ export async function leavePool(
     args: [poolId, nodeKeys],
   })
   const left = parseEventLogs({
-    abi: computePoolAbi,
+    abi: [computePoolNodeLeftPoolEvent],
     logs: result.receipt.logs,
     eventName: 'NodeLeftPool',
   })

@@ -1,6 +1,7 @@
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
+import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { stakeManagerUnbondStartedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertPositive,
@@ -49,7 +50,7 @@ export async function reclaimStake(
     args: [amount],
   })
   const [unbond] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerUnbondStartedEvent],
     logs: result.receipt.logs,
     eventName: 'UnbondStarted',
   })

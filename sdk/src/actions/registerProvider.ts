@@ -1,8 +1,9 @@
 import { type Address, type Hash, parseSignature } from 'viem'
 import { getBlock, signTypedData } from 'viem/actions'
 import { getAction, parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, primeTokenAbi, stakeManagerAbi } from '../abis.js'
+import { primeNetworkAbi, primeTokenAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { stakeManagerStakedEvent } from '../generated/abis.js'
 import { approveIfShort, supportsPermit } from '../internal/token.js'
 import {
   type AnyClient,
@@ -144,7 +145,7 @@ export async function registerProvider(
   }
 
   const [staked] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerStakedEvent],
     logs: result.receipt.logs,
     eventName: 'Staked',
     args: { provider: account.address },

@@ -1,7 +1,8 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
+import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { stakeManagerSlashedEvent } from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
@@ -69,7 +70,7 @@ export async function slash(
     args: [provider, amount, evict],
   })
   const [slashed] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerSlashedEvent],
     logs: result.receipt.logs,
     eventName: 'Slashed',
   })

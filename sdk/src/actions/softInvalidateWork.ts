@@ -1,7 +1,8 @@
 import type { Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, rewardsDistributorAbi } from '../abis.js'
+import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorWorkInvalidatedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
@@ -47,7 +48,7 @@ export async function softInvalidateWork(
     args: [workKey],
   })
   const [invalidated] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorWorkInvalidatedEvent],
     logs: result.receipt.logs,
     eventName: 'WorkInvalidated',
   })

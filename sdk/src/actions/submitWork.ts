@@ -1,7 +1,8 @@
 import { type Address, encodeAbiParameters, type Hex, isHex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computePoolAbi, rewardsDistributorAbi } from '../abis.js'
+import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorWorkAcceptedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -85,7 +86,7 @@ export async function submitWork(
     args: [poolId, nodeKey, data],
   })
   const [accepted] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorWorkAcceptedEvent],
     logs: result.receipt.logs,
     eventName: 'WorkAccepted',
   })

@@ -1,7 +1,8 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { domainRegistryAbi, primeNetworkAbi } from '../abis.js'
+import { primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { domainRegistryDomainUpdatedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -60,7 +61,7 @@ export async function updateDomain(
     args: [domainId, validationLogic, domainParametersURI],
   })
   const [updated] = parseEventLogs({
-    abi: domainRegistryAbi,
+    abi: [domainRegistryDomainUpdatedEvent],
     logs: result.receipt.logs,
     eventName: 'DomainUpdated',
   })

@@ -1,6 +1,7 @@
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
+import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { stakeManagerWithdrawnEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
@@ -39,7 +40,7 @@ export async function withdrawStake(
     args: [],
   })
   const [withdrawn] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerWithdrawnEvent],
     logs: result.receipt.logs,
     eventName: 'Withdrawn',
   })

@@ -1,6 +1,7 @@
 import { parseEventLogs } from 'viem/utils'
 import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorBudgetWithdrawnEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -47,7 +48,7 @@ export async function withdrawUnusedBudget(
     args: [poolId],
   })
   const [withdrawn] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorBudgetWithdrawnEvent],
     logs: result.receipt.logs,
     eventName: 'BudgetWithdrawn',
   })

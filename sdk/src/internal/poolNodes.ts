@@ -1,8 +1,8 @@
 import type { Address, Log } from 'viem'
 import { getContractEvents } from 'viem/actions'
 import { getAction, parseEventLogs } from 'viem/utils'
-import { computePoolAbi } from '../abis.js'
 import type { Deployment } from '../deployments.js'
+import { computePoolNodeJoinedPoolEvent, computePoolNodeLeftPoolEvent } from '../generated/abis.js'
 import { type LogParameters, readLogs } from './reads.js'
 import { type AnyClient, assertAddress, assertId, read } from './utils.js'
 
@@ -19,7 +19,11 @@ export function assertPoolNodes(name: string, nodes: readonly NodeInPool[]) {
 
 /** The nodes a transaction took out of their pools, from its NodeLeftPool events. */
 export function nodesThatLeft(logs: Log[]): NodeInPool[] {
-  return parseEventLogs({ abi: computePoolAbi, logs, eventName: 'NodeLeftPool' }).map((log) => ({
+  return parseEventLogs({
+    abi: [computePoolNodeLeftPoolEvent],
+    logs,
+    eventName: 'NodeLeftPool',
+  }).map((log) => ({
     poolId: log.args.poolId,
     nodeKey: log.args.nodeKey,
   }))
@@ -27,9 +31,11 @@ export function nodesThatLeft(logs: Log[]): NodeInPool[] {
 
 /** The node keys a transaction put into a pool, from its NodeJoinedPool events. */
 export function nodesThatJoined(logs: Log[]): Address[] {
-  return parseEventLogs({ abi: computePoolAbi, logs, eventName: 'NodeJoinedPool' }).map(
-    (log) => log.args.nodeKey,
-  )
+  return parseEventLogs({
+    abi: [computePoolNodeJoinedPoolEvent],
+    logs,
+    eventName: 'NodeJoinedPool',
+  }).map((log) => log.args.nodeKey)
 }
 
 /**
@@ -68,7 +74,8 @@ export async function nodeJoins(
         'getContractEvents',
       )({
         address: deployment.computePool,
-        abi: computePoolAbi,
+        // One event's ABI: a reader of join events need not bundle ComputePool's whole ABI.
+        abi: [computePoolNodeJoinedPoolEvent],
         eventName: 'NodeJoinedPool',
         args: { poolId, provider },
         ...range,
