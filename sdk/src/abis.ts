@@ -1,10 +1,9 @@
-import type { Abi, AbiEvent } from 'viem'
-
 import {
   computePoolAbi,
   computeRegistryAbi,
   domainRegistryAbi,
   protocolErrorsAbi as generatedErrorsAbi,
+  protocolEventsAbi as generatedEventsAbi,
   primeNetworkAbi,
   primeTokenAbi,
   rewardsDistributorAbi,
@@ -23,32 +22,11 @@ export {
   workUnitsValidationAbi,
 }
 
-const protocolAbis = [
-  primeNetworkAbi,
-  stakeManagerAbi,
-  computeRegistryAbi,
-  domainRegistryAbi,
-  computePoolAbi,
-  rewardsDistributorAbi,
-  // The default validation logic's errors bubble up through submitWork.
-  workUnitsValidationAbi,
-] as const
-
 /** Every custom error any protocol contract or the network token can revert with, once each. */
 export type ProtocolErrorsAbi = typeof generatedErrorsAbi
 
-/** Every event the six protocol contracts emit, once each. */
-export type ProtocolEventsAbi = readonly Extract<
-  (typeof protocolAbis)[number][number],
-  { type: 'event' }
->[]
-
-function unique<item extends AbiEvent>(abis: readonly Abi[], type: item['type']) {
-  const items = new Map<string, item>()
-  for (const abi of abis)
-    for (const item of abi) if (item.type === type) items.set(item.name, item as item)
-  return [...items.values()]
-}
+/** Every event the protocol contracts emit, once each. */
+export type ProtocolEventsAbi = typeof generatedEventsAbi
 
 /**
  * All custom errors of the protocol and its token (generated with the ABIs). Reverts bubble up
@@ -61,12 +39,10 @@ function unique<item extends AbiEvent>(abis: readonly Abi[], type: item['type'])
 export const protocolErrorsAbi: ProtocolErrorsAbi = generatedErrorsAbi
 
 /**
- * All events of the six protocol contracts, for `getEvents` / `watchEvents`.
+ * All events of the protocol contracts (generated with the ABIs), for `getEvents` /
+ * `watchEvents`.
  *
  * @example
  * parseEventLogs({ abi: protocolEventsAbi, logs: receipt.logs })
  */
-export const protocolEventsAbi = /* @__PURE__ */ unique<AbiEvent>(
-  protocolAbis,
-  'event',
-) as unknown as ProtocolEventsAbi
+export const protocolEventsAbi: ProtocolEventsAbi = generatedEventsAbi

@@ -1,8 +1,7 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { primeNetworkRoleTransferredEvent } from '../generated/abis.js'
+import { primeNetworkAcceptRoleAbi, primeNetworkRoleTransferredEvent } from '../generated/abis.js'
 import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
@@ -43,7 +42,7 @@ export async function acceptRole(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkAcceptRoleAbi,
     functionName: 'acceptRole',
     args: [id],
   })

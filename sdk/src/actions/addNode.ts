@@ -1,8 +1,7 @@
 import type { Account, Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import { computeRegistryNodeAddedEvent } from '../generated/abis.js'
+import { computeRegistryNodeAddedEvent, primeNetworkAddComputeNodeAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -69,7 +68,7 @@ export async function addNode(
       : await signNodeOwnership(client, { node, provider: account.address, deployment })
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkAddComputeNodeAbi,
     functionName: 'addComputeNode',
     args: [nodeKey, specsURI, computeUnits, deadline, signature],
   })

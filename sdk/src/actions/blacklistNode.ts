@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolBlacklistNodesAbi } from '../generated/abis.js'
 import { nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
@@ -54,7 +54,7 @@ export async function blacklistNode(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolBlacklistNodesAbi,
     functionName: 'blacklistNodes',
     args: [poolId, nodeKeys, purge],
   })

@@ -1,6 +1,9 @@
 import type { Address } from 'viem'
-import { computePoolAbi, primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  computePoolBlacklistProvidersAbi,
+  primeNetworkBlacklistProviderAbi,
+} from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
@@ -79,13 +82,13 @@ export async function blacklistProvider(
     poolId === undefined
       ? await execute(client, parameters, {
           address: deployment.primeNetwork,
-          abi: primeNetworkAbi,
+          abi: primeNetworkBlacklistProviderAbi,
           functionName: 'blacklistProvider',
           args: [providers[0]!, evict],
         })
       : await execute(client, parameters, {
           address: deployment.computePool,
-          abi: computePoolAbi,
+          abi: computePoolBlacklistProvidersAbi,
           functionName: 'blacklistProviders',
           args: [poolId, providers, purgeNodeKeys ?? []],
         })

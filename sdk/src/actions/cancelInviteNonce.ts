@@ -1,5 +1,5 @@
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolCancelInviteNonceAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -41,7 +41,7 @@ export async function cancelInviteNonce(
   const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolCancelInviteNonceAbi,
     functionName: 'cancelInviteNonce',
     args: [poolId, nonce],
   })

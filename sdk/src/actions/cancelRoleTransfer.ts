@@ -1,5 +1,5 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkCancelRoleTransferAbi } from '../generated/abis.js'
 import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
@@ -37,7 +37,7 @@ export async function cancelRoleTransfer(
   const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkCancelRoleTransferAbi,
     functionName: 'cancelRoleTransfer',
     args: [id],
   })

@@ -1,8 +1,10 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { rewardsDistributorAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import { rewardsDistributorRewardsClaimedEvent } from '../generated/abis.js'
+import {
+  rewardsDistributorClaimRewardsAbi,
+  rewardsDistributorRewardsClaimedEvent,
+} from '../generated/abis.js'
 import type { LogParameters } from '../internal/reads.js'
 import {
   type AnyClient,
@@ -74,7 +76,7 @@ export async function claimRewards(
   }
   const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorClaimRewardsAbi,
     functionName: 'claimRewards',
     args: [poolId, nodeKeys],
   })

@@ -1,8 +1,7 @@
 import { type Address, zeroAddress } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import { domainRegistryDomainCreatedEvent } from '../generated/abis.js'
+import { domainRegistryDomainCreatedEvent, primeNetworkCreateDomainAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -50,7 +49,7 @@ export async function createDomain(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkCreateDomainAbi,
     functionName: 'createDomain',
     args: [name, validationLogic, domainParametersURI],
   })

@@ -1,8 +1,7 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import { computePoolPoolCreatedEvent } from '../generated/abis.js'
+import { computePoolCreateComputePoolAbi, computePoolPoolCreatedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -56,7 +55,7 @@ export async function createPool(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolCreateComputePoolAbi,
     functionName: 'createComputePool',
     args: [domainId, computeManagerKey, name, poolDataURI, computeLimit],
   })

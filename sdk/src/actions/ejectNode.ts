@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolEjectNodeAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -41,7 +41,7 @@ export async function ejectNode(
   const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolEjectNodeAbi,
     functionName: 'ejectNode',
     args: [poolId, nodeKey],
   })

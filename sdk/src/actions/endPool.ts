@@ -1,5 +1,5 @@
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolEndComputePoolAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -36,7 +36,7 @@ export async function endPool(
   const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolEndComputePoolAbi,
     functionName: 'endComputePool',
     args: [poolId],
   })

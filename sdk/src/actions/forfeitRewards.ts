@@ -1,8 +1,10 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { rewardsDistributorRewardsForfeitedEvent } from '../generated/abis.js'
+import {
+  rewardsDistributorForfeitRewardsAbi,
+  rewardsDistributorRewardsForfeitedEvent,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -47,7 +49,7 @@ export async function forfeitRewards(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorForfeitRewardsAbi,
     functionName: 'forfeitRewards',
     args: [poolId, nodeKey],
   })

@@ -1,8 +1,10 @@
 import type { Hash } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { rewardsDistributorPoolFundedEvent } from '../generated/abis.js'
+import {
+  rewardsDistributorFundPoolAbi,
+  rewardsDistributorPoolFundedEvent,
+} from '../generated/abis.js'
 import { approveIfShort } from '../internal/token.js'
 import {
   type AnyClient,
@@ -62,7 +64,7 @@ export async function fundPool(
   })
   const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorFundPoolAbi,
     functionName: 'fundPool',
     args: [poolId, amount],
   })

@@ -1,12 +1,17 @@
 import type { Address } from 'viem'
-import {
-  computePoolAbi,
-  domainRegistryAbi,
-  primeNetworkAbi,
-  primeTokenAbi,
-  stakeManagerAbi,
-} from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  computePoolPoolCountAbi,
+  domainRegistryDomainCountAbi,
+  primeNetworkFederatorAbi,
+  primeNetworkMinWorkLockPeriodAbi,
+  primeNetworkPausedAbi,
+  primeNetworkStakeMinimumAbi,
+  primeNetworkValidatorAbi,
+  primeTokenBalanceOfAbi,
+  stakeManagerTreasuryAbi,
+  stakeManagerUnbondingPeriodAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   type DeploymentParameter,
@@ -56,8 +61,6 @@ export async function getNetworkSnapshot(
 ): Promise<GetNetworkSnapshotReturnType> {
   const deployment = resolveDeployment(client, parameters.deployment)
   const call = reader(client)
-  const network = { address: deployment.primeNetwork, abi: primeNetworkAbi } as const
-  const stake = { address: deployment.stakeManager, abi: stakeManagerAbi } as const
   const [
     federator,
     validator,
@@ -71,22 +74,54 @@ export async function getNetworkSnapshot(
     totalStaked,
   ] = await read(
     Promise.all([
-      call({ ...network, functionName: 'federator' }),
-      call({ ...network, functionName: 'validator' }),
-      call({ ...network, functionName: 'paused' }),
-      call({ ...network, functionName: 'stakeMinimum' }),
-      call({ ...network, functionName: 'minWorkLockPeriod' }),
-      call({ ...stake, functionName: 'unbondingPeriod' }),
-      call({ ...stake, functionName: 'treasury' }),
-      call({ address: deployment.computePool, abi: computePoolAbi, functionName: 'poolCount' }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkFederatorAbi,
+        functionName: 'federator',
+      }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkValidatorAbi,
+        functionName: 'validator',
+      }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkPausedAbi,
+        functionName: 'paused',
+      }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkStakeMinimumAbi,
+        functionName: 'stakeMinimum',
+      }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkMinWorkLockPeriodAbi,
+        functionName: 'minWorkLockPeriod',
+      }),
+      call({
+        address: deployment.stakeManager,
+        abi: stakeManagerUnbondingPeriodAbi,
+        functionName: 'unbondingPeriod',
+      }),
+      call({
+        address: deployment.stakeManager,
+        abi: stakeManagerTreasuryAbi,
+        functionName: 'treasury',
+      }),
+      call({
+        address: deployment.computePool,
+        abi: computePoolPoolCountAbi,
+        functionName: 'poolCount',
+      }),
       call({
         address: deployment.domainRegistry,
-        abi: domainRegistryAbi,
+        abi: domainRegistryDomainCountAbi,
         functionName: 'domainCount',
       }),
       call({
         address: deployment.token,
-        abi: primeTokenAbi,
+        abi: primeTokenBalanceOfAbi,
         functionName: 'balanceOf',
         args: [deployment.stakeManager],
       }),

@@ -1,6 +1,6 @@
 import { type Address, zeroAddress } from 'viem'
-import { computeRegistryAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computeRegistryGetNodeAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -48,7 +48,7 @@ export async function getNode(
   const node = await read(
     reader(client)({
       address: deployment.computeRegistry,
-      abi: computeRegistryAbi,
+      abi: computeRegistryGetNodeAbi,
       functionName: 'getNode',
       args: [nodeKey],
     }),

@@ -1,7 +1,10 @@
 import { type Address, isAddressEqual } from 'viem'
-import { rewardsDistributorAbi } from '../abis.js'
 import type { Deployment } from '../deployments.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  rewardsDistributorGetNodeRecordsAbi,
+  rewardsDistributorGetNodeWorkAbi,
+} from '../generated/abis.js'
 import { poolNodeKeys } from '../internal/poolNodes.js'
 import type { LogParameters } from '../internal/reads.js'
 import {
@@ -104,7 +107,7 @@ export async function pendingRewards(
     Promise.all([
       call({
         address: distributor,
-        abi: rewardsDistributorAbi,
+        abi: rewardsDistributorGetNodeRecordsAbi,
         functionName: 'getNodeRecords',
         args: [poolId, candidates],
       }),
@@ -112,7 +115,7 @@ export async function pendingRewards(
         candidates.map((key) =>
           call({
             address: distributor,
-            abi: rewardsDistributorAbi,
+            abi: rewardsDistributorGetNodeWorkAbi,
             functionName: 'getNodeWork',
             args: [poolId, key],
           }),

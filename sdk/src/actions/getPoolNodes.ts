@@ -1,7 +1,7 @@
 import type { Address } from 'viem'
-import { rewardsDistributorAbi } from '../abis.js'
 import type { Deployment } from '../deployments.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorGetNodeRecordsAbi } from '../generated/abis.js'
 import { poolNodeKeys } from '../internal/poolNodes.js'
 import type { LogParameters } from '../internal/reads.js'
 import {
@@ -70,7 +70,7 @@ export async function poolNodes(
   const records = await read(
     reader(client)({
       address: deployment.rewardsDistributor,
-      abi: rewardsDistributorAbi,
+      abi: rewardsDistributorGetNodeRecordsAbi,
       functionName: 'getNodeRecords',
       args: [poolId, nodeKeys],
     }),

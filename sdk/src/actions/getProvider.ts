@@ -1,6 +1,9 @@
 import type { Address } from 'viem'
-import { computeRegistryAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  computeRegistryGetProviderAbi,
+  computeRegistryGetProviderNodeRecordsAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -55,13 +58,13 @@ export async function getProvider(
     Promise.all([
       reader(client)({
         address: deployment.computeRegistry,
-        abi: computeRegistryAbi,
+        abi: computeRegistryGetProviderAbi,
         functionName: 'getProvider',
         args: [provider],
       }),
       reader(client)({
         address: deployment.computeRegistry,
-        abi: computeRegistryAbi,
+        abi: computeRegistryGetProviderNodeRecordsAbi,
         functionName: 'getProviderNodeRecords',
         args: [provider],
       }),

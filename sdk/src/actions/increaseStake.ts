@@ -1,7 +1,10 @@
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { stakeManagerStakedEvent } from '../generated/abis.js'
+import {
+  primeNetworkIncreaseStakeAbi,
+  stakeManagerStakedEvent,
+  stakeManagerUnbondingStakeAbi,
+} from '../generated/abis.js'
 import { approveIfShort } from '../internal/token.js'
 import {
   type AnyClient,
@@ -49,7 +52,7 @@ export async function increaseStake(
 
   const unbonding = await reader(client)({
     address: deployment.stakeManager,
-    abi: stakeManagerAbi,
+    abi: stakeManagerUnbondingStakeAbi,
     functionName: 'unbondingStake',
     args: [account.address],
   })
@@ -63,7 +66,7 @@ export async function increaseStake(
     })
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkIncreaseStakeAbi,
     functionName: 'increaseStake',
     args: [amount],
   })

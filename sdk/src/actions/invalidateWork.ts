@@ -1,8 +1,8 @@
 import type { Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
+  primeNetworkInvalidateWorkAbi,
   rewardsDistributorWorkInvalidatedEvent,
   stakeManagerSlashedEvent,
 } from '../generated/abis.js'
@@ -71,7 +71,7 @@ export async function invalidateWork(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkInvalidateWorkAbi,
     functionName: 'invalidateWork',
     args: [workKey, penalty, invalidateNode, evict],
   })

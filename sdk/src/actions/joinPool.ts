@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolJoinComputePoolAbi } from '../generated/abis.js'
 import { assertInvites, contractInvites, type InviteInput } from '../internal/invites.js'
 import { nodesThatJoined } from '../internal/poolNodes.js'
 import {
@@ -44,7 +44,7 @@ export async function joinPool(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolJoinComputePoolAbi,
     functionName: 'joinComputePool',
     args: [poolId, contractInvites(invites)],
   })

@@ -1,8 +1,12 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computePoolAbi, computeRegistryAbi, rewardsDistributorAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import { computePoolNodeLeftPoolEvent } from '../generated/abis.js'
+import {
+  computePoolLeaveComputePoolAbi,
+  computePoolNodeLeftPoolEvent,
+  computeRegistryGetProviderNodesAbi,
+  rewardsDistributorGetNodeRecordAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddresses,
@@ -55,7 +59,7 @@ export async function leavePool(
     throw new InvalidInputError('nodeKeys', `${account.address} has no nodes in pool ${poolId}`)
   const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolLeaveComputePoolAbi,
     functionName: 'leaveComputePool',
     args: [poolId, nodeKeys],
   })
@@ -76,7 +80,7 @@ export async function providerNodesInPool(
 ): Promise<Address[]> {
   const nodes = await reader(client)({
     address: deployment.computeRegistry,
-    abi: computeRegistryAbi,
+    abi: computeRegistryGetProviderNodesAbi,
     functionName: 'getProviderNodes',
     args: [provider],
   })
@@ -84,7 +88,7 @@ export async function providerNodesInPool(
     nodes.map((nodeKey) =>
       reader(client)({
         address: deployment.rewardsDistributor,
-        abi: rewardsDistributorAbi,
+        abi: rewardsDistributorGetNodeRecordAbi,
         functionName: 'getNodeRecord',
         args: [poolId, nodeKey],
       }),

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolMoveComputeNodesAbi } from '../generated/abis.js'
 import { assertInvites, contractInvites, type InviteInput } from '../internal/invites.js'
 import { nodesThatJoined } from '../internal/poolNodes.js'
 import {
@@ -52,7 +52,7 @@ export async function moveNodes(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolMoveComputeNodesAbi,
     functionName: 'moveComputeNodes',
     args: [fromPoolId, toPoolId, contractInvites(invites)],
   })

@@ -1,5 +1,5 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkPauseAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
@@ -34,7 +34,7 @@ export async function pause(
   const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkPauseAbi,
     functionName: 'pause',
     args: [],
   })

@@ -1,7 +1,6 @@
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { stakeManagerUnbondStartedEvent } from '../generated/abis.js'
+import { primeNetworkReclaimStakeAbi, stakeManagerUnbondStartedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertPositive,
@@ -45,7 +44,7 @@ export async function reclaimStake(
   const _account = resolveAccount(client, parameters.account)
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkReclaimStakeAbi,
     functionName: 'reclaimStake',
     args: [amount],
   })

@@ -1,9 +1,15 @@
 import { type Address, type Hash, parseSignature } from 'viem'
 import { getBlock, signTypedData } from 'viem/actions'
 import { getAction, parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, primeTokenAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { stakeManagerStakedEvent } from '../generated/abis.js'
+import {
+  primeNetworkRegisterProviderAbi,
+  primeNetworkRegisterProviderWithPermitAbi,
+  primeTokenAllowanceAbi,
+  primeTokenEip712DomainAbi,
+  primeTokenNoncesAbi,
+  stakeManagerStakedEvent,
+} from '../generated/abis.js'
 import { approveIfShort, supportsPermit } from '../internal/token.js'
 import {
   type AnyClient,
@@ -61,7 +67,7 @@ export async function registerProvider(
 
   const allowance = await reader(client)({
     address: deployment.token,
-    abi: primeTokenAbi,
+    abi: primeTokenAllowanceAbi,
     functionName: 'allowance',
     args: [account.address, deployment.stakeManager],
   })
@@ -80,13 +86,13 @@ export async function registerProvider(
     const [nonce, domain, block] = await Promise.all([
       reader(client)({
         address: deployment.token,
-        abi: primeTokenAbi,
+        abi: primeTokenNoncesAbi,
         functionName: 'nonces',
         args: [account.address],
       }),
       reader(client)({
         address: deployment.token,
-        abi: primeTokenAbi,
+        abi: primeTokenEip712DomainAbi,
         functionName: 'eip712Domain',
       }),
       getAction(client, getBlock, 'getBlock')({}),
@@ -121,7 +127,7 @@ export async function registerProvider(
     const { r, s, yParity } = parseSignature(signature)
     result = await execute(client, parameters, {
       address: deployment.primeNetwork,
-      abi: primeNetworkAbi,
+      abi: primeNetworkRegisterProviderWithPermitAbi,
       functionName: 'registerProviderWithPermit',
       args: [amount, deadline, yParity + 27, r, s],
     })
@@ -138,7 +144,7 @@ export async function registerProvider(
     if (hash) how = { kind: 'approve', hash }
     result = await execute(client, parameters, {
       address: deployment.primeNetwork,
-      abi: primeNetworkAbi,
+      abi: primeNetworkRegisterProviderAbi,
       functionName: 'registerProvider',
       args: [amount],
     })

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolSetComputeManagerKeyAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -44,7 +44,7 @@ export async function setComputeManagerKey(
   const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolSetComputeManagerKeyAbi,
     functionName: 'setComputeManagerKey',
     args: [poolId, computeManagerKey],
   })

@@ -1,5 +1,5 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkSetMinWorkLockPeriodAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertNonNegative,
@@ -37,7 +37,7 @@ export async function setMinWorkLockPeriod(
   const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSetMinWorkLockPeriodAbi,
     functionName: 'setMinWorkLockPeriod',
     args: [parameters.period],
   })

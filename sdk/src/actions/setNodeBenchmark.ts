@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkSetNodeBenchmarkAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -44,7 +44,7 @@ export async function setNodeBenchmark(
   const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSetNodeBenchmarkAbi,
     functionName: 'setNodeBenchmark',
     args: [nodeKey, score],
   })

@@ -1,5 +1,5 @@
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorSetRewardRateAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -42,7 +42,7 @@ export async function setRewardRate(
   const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorSetRewardRateAbi,
     functionName: 'setRewardRate',
     args: [poolId, rate],
   })

@@ -1,5 +1,5 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkSetUnbondingPeriodAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertNonNegative,
@@ -39,7 +39,7 @@ export async function setUnbondingPeriod(
   const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSetUnbondingPeriodAbi,
     functionName: 'setUnbondingPeriod',
     args: [period],
   })

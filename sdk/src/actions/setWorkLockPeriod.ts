@@ -1,5 +1,5 @@
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorSetWorkLockPeriodAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -41,7 +41,7 @@ export async function setWorkLockPeriod(
   const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorSetWorkLockPeriodAbi,
     functionName: 'setWorkLockPeriod',
     args: [poolId, period],
   })

@@ -1,5 +1,5 @@
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorSetWorkRewardRateAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -40,7 +40,7 @@ export async function setWorkRewardRate(
   const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorSetWorkRewardRateAbi,
     functionName: 'setWorkRewardRate',
     args: [poolId, rate],
   })

@@ -1,5 +1,5 @@
-import { workUnitsValidationAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { workUnitsValidationSetUnitsCapAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -46,7 +46,7 @@ export async function setWorkUnitsCap(
     )
   return execute(client, parameters, {
     address: deployment.workValidation,
-    abi: workUnitsValidationAbi,
+    abi: workUnitsValidationSetUnitsCapAbi,
     functionName: 'setUnitsCap',
     args: [domainId, cap],
   })

@@ -1,8 +1,8 @@
 import { type Account, type Address, bytesToBigInt, type Hex } from 'viem'
 import { signTypedData } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolGetPoolAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -95,7 +95,7 @@ export async function signPoolInvite(
       Promise.all([
         reader(client)({
           address: deployment.computePool,
-          abi: computePoolAbi,
+          abi: computePoolGetPoolAbi,
           functionName: 'getPool',
           args: [poolId],
         }),

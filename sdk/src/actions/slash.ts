@@ -1,8 +1,7 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { stakeManagerSlashedEvent } from '../generated/abis.js'
+import { primeNetworkSlashAbi, stakeManagerSlashedEvent } from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
@@ -65,7 +64,7 @@ export async function slash(
   const _account = resolveAccount(client, parameters.account)
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSlashAbi,
     functionName: 'slash',
     args: [provider, amount, evict],
   })

@@ -1,8 +1,10 @@
 import type { Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { rewardsDistributorWorkInvalidatedEvent } from '../generated/abis.js'
+import {
+  primeNetworkSoftInvalidateWorkAbi,
+  rewardsDistributorWorkInvalidatedEvent,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
@@ -43,7 +45,7 @@ export async function softInvalidateWork(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSoftInvalidateWorkAbi,
     functionName: 'softInvalidateWork',
     args: [workKey],
   })

@@ -1,5 +1,5 @@
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolStartComputePoolAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -38,7 +38,7 @@ export async function startPool(
   const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolStartComputePoolAbi,
     functionName: 'startComputePool',
     args: [poolId],
   })

@@ -1,8 +1,7 @@
 import { type Address, encodeAbiParameters, type Hex, isHex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import { rewardsDistributorWorkAcceptedEvent } from '../generated/abis.js'
+import { computePoolSubmitWorkAbi, rewardsDistributorWorkAcceptedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -81,7 +80,7 @@ export async function submitWork(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolSubmitWorkAbi,
     functionName: 'submitWork',
     args: [poolId, nodeKey, data],
   })

@@ -1,5 +1,5 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkUnpauseAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
@@ -33,7 +33,7 @@ export async function unpause(
   const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkUnpauseAbi,
     functionName: 'unpause',
     args: [],
   })

@@ -1,8 +1,7 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import { domainRegistryDomainUpdatedEvent } from '../generated/abis.js'
+import { domainRegistryDomainUpdatedEvent, primeNetworkUpdateDomainAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -56,7 +55,7 @@ export async function updateDomain(
   const _account = resolveAccount(client, parameters.account)
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkUpdateDomainAbi,
     functionName: 'updateDomain',
     args: [domainId, validationLogic, domainParametersURI],
   })

@@ -1,5 +1,5 @@
-import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolUpdatePoolAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -44,7 +44,7 @@ export async function updatePool(
   const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolUpdatePoolAbi,
     functionName: 'updatePool',
     args: [poolId, computeLimit, poolDataURI],
   })

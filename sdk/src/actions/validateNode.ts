@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkValidateNodeAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -39,7 +39,7 @@ export async function validateNode(
   const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkValidateNodeAbi,
     functionName: 'validateNode',
     args: [nodeKey],
   })

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkWhitelistProviderAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -37,7 +37,7 @@ export async function whitelistProvider(
   const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkWhitelistProviderAbi,
     functionName: 'whitelistProvider',
     args: [provider],
   })

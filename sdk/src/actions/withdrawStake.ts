@@ -1,7 +1,6 @@
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { stakeManagerWithdrawnEvent } from '../generated/abis.js'
+import { primeNetworkWithdrawAbi, stakeManagerWithdrawnEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
@@ -35,7 +34,7 @@ export async function withdrawStake(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkWithdrawAbi,
     functionName: 'withdraw',
     args: [],
   })

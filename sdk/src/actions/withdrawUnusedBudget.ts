@@ -1,7 +1,9 @@
 import { parseEventLogs } from 'viem/utils'
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { rewardsDistributorBudgetWithdrawnEvent } from '../generated/abis.js'
+import {
+  rewardsDistributorBudgetWithdrawnEvent,
+  rewardsDistributorWithdrawUnusedBudgetAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -43,7 +45,7 @@ export async function withdrawUnusedBudget(
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorWithdrawUnusedBudgetAbi,
     functionName: 'withdrawUnusedBudget',
     args: [poolId],
   })

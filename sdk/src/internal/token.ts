@@ -1,5 +1,10 @@
 import type { Account, Address, Hash } from 'viem'
-import { primeTokenAbi } from '../abis.js'
+import {
+  primeTokenAllowanceAbi,
+  primeTokenApproveAbi,
+  primeTokenEip712DomainAbi,
+  primeTokenNoncesAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   CallCaptured,
@@ -15,13 +20,13 @@ export async function supportsPermit(client: AnyClient, token: Address): Promise
     await Promise.all([
       reader(client)({
         address: token,
-        abi: primeTokenAbi,
+        abi: primeTokenNoncesAbi,
         functionName: 'nonces',
         args: [token],
       }),
       reader(client)({
         address: token,
-        abi: primeTokenAbi,
+        abi: primeTokenEip712DomainAbi,
         functionName: 'eip712Domain',
       }),
     ])
@@ -52,7 +57,7 @@ export async function approveIfShort(
     parameters.allowance ??
     (await reader(client)({
       address: token,
-      abi: primeTokenAbi,
+      abi: primeTokenAllowanceAbi,
       functionName: 'allowance',
       args: [account.address, spender],
     }))
@@ -63,7 +68,7 @@ export async function approveIfShort(
       { ...parameters.write, account },
       {
         address: token,
-        abi: primeTokenAbi,
+        abi: primeTokenApproveAbi,
         functionName: 'approve',
         args: [spender, amount],
       },

@@ -173,8 +173,9 @@ export function assertWriteOptions(options: WriteOptions) {
 
 /**
  * Simulates the call (a revert becomes the typed contract error before anything is sent), sends
- * it with headroom over the gas estimate, waits for a successful receipt and decodes the called
- * contract's events from it.
+ * it with headroom over the gas estimate, waits for a successful receipt and decodes the events
+ * that `call.abi` declares (none for a one-function slice: actions decode the events they need
+ * with one-event slices, which keeps their bundles small).
  */
 export async function execute<
   const abi extends Abi,
