@@ -1,5 +1,49 @@
-import { defineConfig } from '@wagmi/cli'
+import { defineConfig, type Plugin } from '@wagmi/cli'
 import { foundry } from '@wagmi/cli/plugins'
+
+/**
+ * Every custom error of the contracts, once each, each event on its own (`computePoolAbi`'s
+ * NodeJoinedPool is `computePoolNodeJoinedPoolEvent`) and each function's ABI
+ * (`computePoolJoinComputePoolAbi`), as separate constants: an action bundles the items it
+ * calls, decodes and reads, not every contract's full ABI.
+ */
+const abiSlices: Plugin = {
+  name: 'abi slices',
+  async run({ contracts }) {
+    const errors = new Map<string, unknown>()
+    const protocolEvents = new Map<string, unknown>()
+    const slices: string[] = []
+    for (const { name, abi } of contracts) {
+      const contract = `${name[0]!.toLowerCase()}${name.slice(1)}`
+      const functions = new Map<string, unknown[]>()
+      for (const item of abi) {
+        if (item.type === 'error') errors.set(item.name, item)
+        // The token's events are not the protocol's (getEvents reads the protocol contracts).
+        if (item.type === 'event' && name !== 'PrimeToken') protocolEvents.set(item.name, item)
+        if (item.type === 'event')
+          slices.push(
+            `export const ${contract}${item.name}Event = ${JSON.stringify(item)} as const`,
+          )
+        if (item.type === 'function')
+          functions.set(item.name, [...(functions.get(item.name) ?? []), item])
+      }
+      // One function's ABI (all its overloads): what a single call needs to encode and decode.
+      for (const [fn, items] of functions)
+        slices.push(
+          `export const ${contract}${fn[0]!.toUpperCase()}${fn.slice(1)}Abi = ${JSON.stringify(items)} as const`,
+        )
+    }
+    return {
+      content: `/** Every custom error of the protocol contracts and the token, once each. */
+export const protocolErrorsAbi = ${JSON.stringify([...errors.values()], null, 2)} as const
+
+/** Every event of the protocol contracts, once each. */
+export const protocolEventsAbi = ${JSON.stringify([...protocolEvents.values()], null, 2)} as const
+
+${slices.join('\n')}`,
+    }
+  },
+}
 
 /**
  * Writes the SDK's ABIs from the Foundry artifacts. The implementations (not the interfaces) are
@@ -26,5 +70,6 @@ export default defineConfig({
         'WorkUnitsValidation.sol/WorkUnitsValidation.json',
       ],
     }),
+    abiSlices,
   ],
 })

@@ -1,11 +1,9 @@
-import type { Abi, AbiEvent } from 'viem'
-
-type AbiError = Extract<Abi[number], { type: 'error' }>
-
 import {
   computePoolAbi,
   computeRegistryAbi,
   domainRegistryAbi,
+  protocolErrorsAbi as generatedErrorsAbi,
+  protocolEventsAbi as generatedEventsAbi,
   primeNetworkAbi,
   primeTokenAbi,
   rewardsDistributorAbi,
@@ -24,54 +22,27 @@ export {
   workUnitsValidationAbi,
 }
 
-const protocolAbis = [
-  primeNetworkAbi,
-  stakeManagerAbi,
-  computeRegistryAbi,
-  domainRegistryAbi,
-  computePoolAbi,
-  rewardsDistributorAbi,
-  // The default validation logic's errors bubble up through submitWork.
-  workUnitsValidationAbi,
-] as const
-
-type ProtocolAbiItem = (typeof protocolAbis)[number][number] | (typeof primeTokenAbi)[number]
-
 /** Every custom error any protocol contract or the network token can revert with, once each. */
-export type ProtocolErrorsAbi = readonly Extract<ProtocolAbiItem, { type: 'error' }>[]
+export type ProtocolErrorsAbi = typeof generatedErrorsAbi
 
-/** Every event the six protocol contracts emit, once each. */
-export type ProtocolEventsAbi = readonly Extract<
-  (typeof protocolAbis)[number][number],
-  { type: 'event' }
->[]
-
-function unique<item extends AbiError | AbiEvent>(abis: readonly Abi[], type: item['type']) {
-  const items = new Map<string, item>()
-  for (const abi of abis)
-    for (const item of abi) if (item.type === type) items.set(item.name, item as item)
-  return [...items.values()]
-}
+/** Every event the protocol contracts emit, once each. */
+export type ProtocolEventsAbi = typeof generatedEventsAbi
 
 /**
- * All custom errors of the protocol and its token. Reverts bubble up from modules and the token
- * through PrimeNetwork, so decoding needs all of them whichever contract was called.
+ * All custom errors of the protocol and its token (generated with the ABIs). Reverts bubble up
+ * from modules and the token through PrimeNetwork, so decoding needs all of them whichever
+ * contract was called.
  *
  * @example
  * decodeErrorResult({ abi: protocolErrorsAbi, data })
  */
-export const protocolErrorsAbi = /* @__PURE__ */ unique<AbiError>(
-  [...protocolAbis, primeTokenAbi],
-  'error',
-) as unknown as ProtocolErrorsAbi
+export const protocolErrorsAbi: ProtocolErrorsAbi = generatedErrorsAbi
 
 /**
- * All events of the six protocol contracts, for `getEvents` / `watchEvents`.
+ * All events of the protocol contracts (generated with the ABIs), for `getEvents` /
+ * `watchEvents`.
  *
  * @example
  * parseEventLogs({ abi: protocolEventsAbi, logs: receipt.logs })
  */
-export const protocolEventsAbi = /* @__PURE__ */ unique<AbiEvent>(
-  protocolAbis,
-  'event',
-) as unknown as ProtocolEventsAbi
+export const protocolEventsAbi: ProtocolEventsAbi = generatedEventsAbi

@@ -38,6 +38,11 @@ export {
   blacklistProvider,
 } from './actions/blacklistProvider.js'
 export {
+  type BuildCallsErrorType,
+  type BuildCallsReturnType,
+  buildCalls,
+} from './actions/buildCalls.js'
+export {
   type CancelInviteNonceErrorType,
   type CancelInviteNonceParameters,
   type CancelInviteNonceReturnType,
@@ -118,6 +123,13 @@ export {
   getMinimumStake,
 } from './actions/getMinimumStake.js'
 export {
+  type GetNetworkSnapshotErrorType,
+  type GetNetworkSnapshotParameters,
+  type GetNetworkSnapshotReturnType,
+  getNetworkSnapshot,
+  type NetworkSnapshot,
+} from './actions/getNetworkSnapshot.js'
+export {
   type GetNodeErrorType,
   type GetNodeParameters,
   type GetNodeReturnType,
@@ -161,12 +173,26 @@ export {
   type PoolRewards,
 } from './actions/getPoolRewards.js'
 export {
+  type GetPoolSnapshotErrorType,
+  type GetPoolSnapshotParameters,
+  type GetPoolSnapshotReturnType,
+  getPoolSnapshot,
+  type PoolSnapshot,
+} from './actions/getPoolSnapshot.js'
+export {
   type GetProviderErrorType,
   type GetProviderParameters,
   type GetProviderReturnType,
   getProvider,
   type Provider,
 } from './actions/getProvider.js'
+export {
+  type GetProviderSnapshotErrorType,
+  type GetProviderSnapshotParameters,
+  type GetProviderSnapshotReturnType,
+  getProviderSnapshot,
+  type ProviderSnapshot,
+} from './actions/getProviderSnapshot.js'
 export {
   type GetStakeErrorType,
   type GetStakeParameters,
@@ -322,6 +348,7 @@ export {
   signNodeOwnership,
 } from './actions/signNodeOwnership.js'
 export {
+  nextInviteNonce,
   type PoolInvite,
   poolInviteTypes,
   type SignPoolInviteErrorType,
@@ -432,6 +459,14 @@ export {
 } from './errors/contract.js'
 export type { InviteInput } from './internal/invites.js'
 export type { NodeInPool } from './internal/poolNodes.js'
+export type { LogParameters } from './internal/reads.js'
 export { type Role, roleIds } from './internal/roles.js'
-export type { DeploymentParameter, WriteParameters, WriteReturnType } from './internal/utils.js'
+export type {
+  DeploymentParameter,
+  ProtocolCall,
+  WriteOptions,
+  WriteParameters,
+  WriteProgress,
+  WriteReturnType,
+} from './internal/utils.js'
 export { version } from './version.js'

@@ -1,12 +1,11 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkAcceptRoleAbi, primeNetworkRoleTransferredEvent } from '../generated/abis.js'
 import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -41,15 +40,14 @@ export async function acceptRole(
 ): Promise<AcceptRoleReturnType> {
   const id = roleId(parameters.role)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkAcceptRoleAbi,
     functionName: 'acceptRole',
     args: [id],
   })
   const [transferred] = parseEventLogs({
-    abi: primeNetworkAbi,
+    abi: [primeNetworkRoleTransferredEvent],
     logs: result.receipt.logs,
     eventName: 'RoleTransferred',
   })

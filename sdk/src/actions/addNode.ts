@@ -1,7 +1,7 @@
 import type { Account, Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computeRegistryAbi, primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computeRegistryNodeAddedEvent, primeNetworkAddComputeNodeAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -66,15 +66,14 @@ export async function addNode(
     'signature' in node
       ? node
       : await signNodeOwnership(client, { node, provider: account.address, deployment })
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkAddComputeNodeAbi,
     functionName: 'addComputeNode',
     args: [nodeKey, specsURI, computeUnits, deadline, signature],
   })
   const [added] = parseEventLogs({
-    abi: computeRegistryAbi,
+    abi: [computeRegistryNodeAddedEvent],
     logs: result.receipt.logs,
     eventName: 'NodeAdded',
   })

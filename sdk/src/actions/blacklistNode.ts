@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolBlacklistNodesAbi } from '../generated/abis.js'
 import { nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
@@ -9,7 +9,6 @@ import {
   assertId,
   assertNonEmpty,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -53,11 +52,9 @@ export async function blacklistNode(
     assertAddresses('nodeKey', nodeKeys)
   }
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolBlacklistNodesAbi,
     functionName: 'blacklistNodes',
     args: [poolId, nodeKeys, purge],
   })

@@ -1,6 +1,9 @@
 import type { Address } from 'viem'
-import { computePoolAbi, primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  computePoolBlacklistProvidersAbi,
+  primeNetworkBlacklistProviderAbi,
+} from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
@@ -9,7 +12,6 @@ import {
   assertId,
   assertNonEmpty,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -76,20 +78,17 @@ export async function blacklistProvider(
   if (purgeNodeKeys) assertAddresses('purgeNodeKeys', purgeNodeKeys)
   assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
   const result =
     poolId === undefined
-      ? await execute(client, {
-          account,
+      ? await execute(client, parameters, {
           address: deployment.primeNetwork,
-          abi: primeNetworkAbi,
+          abi: primeNetworkBlacklistProviderAbi,
           functionName: 'blacklistProvider',
           args: [providers[0]!, evict],
         })
-      : await execute(client, {
-          account,
+      : await execute(client, parameters, {
           address: deployment.computePool,
-          abi: computePoolAbi,
+          abi: computePoolBlacklistProvidersAbi,
           functionName: 'blacklistProviders',
           args: [poolId, providers, purgeNodeKeys ?? []],
         })

@@ -1,11 +1,10 @@
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolCancelInviteNonceAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -40,11 +39,9 @@ export async function cancelInviteNonce(
   assertId('poolId', poolId)
   assertNonNegative('nonce', nonce)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolCancelInviteNonceAbi,
     functionName: 'cancelInviteNonce',
     args: [poolId, nonce],
   })

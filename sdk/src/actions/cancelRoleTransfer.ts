@@ -1,10 +1,9 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkCancelRoleTransferAbi } from '../generated/abis.js'
 import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -36,10 +35,9 @@ export async function cancelRoleTransfer(
 ): Promise<CancelRoleTransferReturnType> {
   const id = roleId(parameters.role)
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkCancelRoleTransferAbi,
     functionName: 'cancelRoleTransfer',
     args: [id],
   })

@@ -1,7 +1,11 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { rewardsDistributorAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  rewardsDistributorClaimRewardsAbi,
+  rewardsDistributorRewardsClaimedEvent,
+} from '../generated/abis.js'
+import type { LogParameters } from '../internal/reads.js'
 import {
   type AnyClient,
   assertAddresses,
@@ -14,11 +18,15 @@ import {
 } from '../internal/utils.js'
 import { getPendingRewards } from './getPendingRewards.js'
 
-export type ClaimRewardsParameters = WriteParameters & {
-  poolId: bigint
-  /** The caller's nodes to claim for (default: every node of the caller with something to claim). */
-  nodeKeys?: readonly Address[] | undefined
-}
+export type ClaimRewardsParameters = WriteParameters &
+  LogParameters & {
+    poolId: bigint
+    /**
+     * The nodes to claim for (default: every node whose reward record in the pool is the
+     * caller's and has something to claim, including keys it has removed since).
+     */
+    nodeKeys?: readonly Address[] | undefined
+  }
 
 export type ClaimRewardsReturnType = WriteReturnType & {
   /** The tokens transferred to the provider. */
@@ -55,7 +63,9 @@ export async function claimRewards(
     const pending = await getPendingRewards(client, {
       poolId,
       provider: account.address,
-      deployment: parameters.deployment,
+      deployment,
+      logBlockRange: parameters.logBlockRange,
+      logRetryCount: parameters.logRetryCount,
     })
     nodeKeys = pending.nodes.filter(({ amount }) => amount > 0n).map(({ nodeKey }) => nodeKey)
     if (nodeKeys.length === 0)
@@ -64,15 +74,14 @@ export async function claimRewards(
         `${account.address} has nothing to claim in pool ${poolId}`,
       )
   }
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorClaimRewardsAbi,
     functionName: 'claimRewards',
     args: [poolId, nodeKeys],
   })
   const claims = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorRewardsClaimedEvent],
     logs: result.receipt.logs,
     eventName: 'RewardsClaimed',
   }).map(({ args: { nodeKey, timeRewards, workRewards } }) => ({

@@ -1,12 +1,11 @@
 import { type Address, zeroAddress } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { domainRegistryAbi, primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { domainRegistryDomainCreatedEvent, primeNetworkCreateDomainAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -48,16 +47,14 @@ export async function createDomain(
     throw new InvalidInputError('domainParametersURI', 'expected a string')
   if (validationLogic !== zeroAddress) assertAddress('validationLogic', validationLogic)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkCreateDomainAbi,
     functionName: 'createDomain',
     args: [name, validationLogic, domainParametersURI],
   })
   const [created] = parseEventLogs({
-    abi: domainRegistryAbi,
+    abi: [domainRegistryDomainCreatedEvent],
     logs: result.receipt.logs,
     eventName: 'DomainCreated',
   })

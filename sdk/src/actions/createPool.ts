@@ -1,14 +1,13 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolCreateComputePoolAbi, computePoolPoolCreatedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -54,16 +53,14 @@ export async function createPool(
     throw new InvalidInputError('poolDataURI', 'expected a string')
   assertNonNegative('computeLimit', computeLimit)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolCreateComputePoolAbi,
     functionName: 'createComputePool',
     args: [domainId, computeManagerKey, name, poolDataURI, computeLimit],
   })
   const [created] = parseEventLogs({
-    abi: computePoolAbi,
+    abi: [computePoolPoolCreatedEvent],
     logs: result.receipt.logs,
     eventName: 'PoolCreated',
   })

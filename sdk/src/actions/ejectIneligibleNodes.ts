@@ -1,11 +1,10 @@
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolEjectIneligibleNodesAbi } from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertNonEmpty,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -42,10 +41,9 @@ export async function ejectIneligibleNodes(
   assertNonEmpty('nodes', nodes)
   assertPoolNodes('nodes', nodes)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolEjectIneligibleNodesAbi,
     functionName: 'ejectIneligibleNodes',
     args: [nodes],
   })

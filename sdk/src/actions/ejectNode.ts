@@ -1,12 +1,11 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolEjectNodeAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -40,11 +39,9 @@ export async function ejectNode(
   assertId('poolId', poolId)
   assertAddress('nodeKey', nodeKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolEjectNodeAbi,
     functionName: 'ejectNode',
     args: [poolId, nodeKey],
   })

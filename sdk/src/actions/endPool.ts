@@ -1,10 +1,9 @@
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolEndComputePoolAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -35,11 +34,9 @@ export async function endPool(
   const { poolId } = parameters
   assertId('poolId', poolId)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolEndComputePoolAbi,
     functionName: 'endComputePool',
     args: [poolId],
   })

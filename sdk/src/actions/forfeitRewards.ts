@@ -1,13 +1,15 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  rewardsDistributorForfeitRewardsAbi,
+  rewardsDistributorRewardsForfeitedEvent,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -45,16 +47,14 @@ export async function forfeitRewards(
   assertId('poolId', poolId)
   assertAddress('nodeKey', nodeKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorForfeitRewardsAbi,
     functionName: 'forfeitRewards',
     args: [poolId, nodeKey],
   })
   const [forfeited] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorRewardsForfeitedEvent],
     logs: result.receipt.logs,
     eventName: 'RewardsForfeited',
   })

@@ -1,7 +1,10 @@
 import type { Hash } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  rewardsDistributorFundPoolAbi,
+  rewardsDistributorPoolFundedEvent,
+} from '../generated/abis.js'
 import { approveIfShort } from '../internal/token.js'
 import {
   type AnyClient,
@@ -57,16 +60,16 @@ export async function fundPool(
     token: deployment.token,
     spender: deployment.rewardsDistributor,
     amount,
+    write: parameters,
   })
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorFundPoolAbi,
     functionName: 'fundPool',
     args: [poolId, amount],
   })
   const [funded] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorPoolFundedEvent],
     logs: result.receipt.logs,
     eventName: 'PoolFunded',
   })

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { domainRegistryAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { domainRegistryGetDomainAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -45,7 +45,7 @@ export async function getDomain(
   const domain = await read(
     reader(client)({
       address: deployment.domainRegistry,
-      abi: domainRegistryAbi,
+      abi: domainRegistryGetDomainAbi,
       functionName: 'getDomain',
       args: [domainId],
     }),

@@ -1,6 +1,7 @@
 import type {
   BlockNumber,
   BlockTag,
+  Chain,
   ContractEventArgs,
   ContractEventName,
   GetContractEventsReturnType,
@@ -71,7 +72,7 @@ export async function getEvents<eventName extends ProtocolEventName | undefined 
       client,
       getContractEvents,
       'getContractEvents',
-    )({
+    )<Chain | undefined, ProtocolEventsAbi, eventName, true>({
       address: protocolAddresses(deployment),
       abi: protocolEventsAbi,
       eventName: parameters.eventName,
@@ -79,7 +80,7 @@ export async function getEvents<eventName extends ProtocolEventName | undefined 
       fromBlock: parameters.fromBlock ?? deployment.deploymentBlock,
       toBlock: parameters.toBlock,
       strict: true,
-    } as never),
+    }),
   )
-  return logs as unknown as GetEventsReturnType<eventName>
+  return logs
 }

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkMinimumStakeForAbi, primeNetworkStakeMinimumAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -46,13 +46,13 @@ export async function getMinimumStake(
     Promise.all([
       call({
         address: deployment.primeNetwork,
-        abi: primeNetworkAbi,
+        abi: primeNetworkStakeMinimumAbi,
         functionName: 'stakeMinimum',
       }),
       provider
         ? call({
             address: deployment.primeNetwork,
-            abi: primeNetworkAbi,
+            abi: primeNetworkMinimumStakeForAbi,
             functionName: 'minimumStakeFor',
             args: [provider],
           })

@@ -1,6 +1,6 @@
 import { type Address, zeroAddress } from 'viem'
-import { computeRegistryAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computeRegistryGetNodeAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -48,12 +48,26 @@ export async function getNode(
   const node = await read(
     reader(client)({
       address: deployment.computeRegistry,
-      abi: computeRegistryAbi,
+      abi: computeRegistryGetNodeAbi,
       functionName: 'getNode',
       args: [nodeKey],
     }),
   )
-  if (node.provider === zeroAddress) return null
+  return node.provider === zeroAddress ? null : toNode(nodeKey, node)
+}
+
+/** The registry's node record as a {@link Node}. */
+export function toNode(
+  nodeKey: Address,
+  node: {
+    provider: Address
+    computeUnits: number
+    benchmarkScore: number
+    active: boolean
+    validated: boolean
+    specsURI: string
+  },
+): Node {
   return {
     nodeKey,
     provider: node.provider,

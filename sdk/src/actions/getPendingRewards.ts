@@ -1,6 +1,12 @@
-import type { Address } from 'viem'
-import { computeRegistryAbi, rewardsDistributorAbi } from '../abis.js'
+import { type Address, isAddressEqual } from 'viem'
+import type { Deployment } from '../deployments.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  rewardsDistributorGetNodeRecordsAbi,
+  rewardsDistributorGetNodeWorkAbi,
+} from '../generated/abis.js'
+import { poolNodeKeys } from '../internal/poolNodes.js'
+import type { LogParameters } from '../internal/reads.js'
 import {
   type AnyClient,
   assertAddress,
@@ -11,9 +17,21 @@ import {
   resolveDeployment,
 } from '../internal/utils.js'
 
-export type GetPendingRewardsParameters = DeploymentParameter & { poolId: bigint } & (
+export type GetPendingRewardsParameters = DeploymentParameter &
+  LogParameters & {
+    poolId: bigint
+    /** Where to start reading join events (default: the deployment block). */
+    fromBlock?: bigint | undefined
+  } & (
     | { /** One node. */ nodeKey: Address; provider?: undefined }
-    | { /** Every current node of this provider. */ provider: Address; nodeKey?: undefined }
+    | {
+        /**
+         * Every node whose reward record in the pool is this provider's: the keys it joined there,
+         * including keys it has removed since (their rewards are still its own).
+         */
+        provider: Address
+        nodeKey?: undefined
+      }
   )
 
 /** What one node has earned in the pool and not claimed. */
@@ -40,7 +58,10 @@ export type GetPendingRewardsReturnType = {
 export type GetPendingRewardsErrorType = PrimeNetworkErrorType
 
 /**
- * What can be claimed from a pool now, for one node or across all of a provider's nodes.
+ * What can be claimed from a pool now, for one node or across all of a provider's reward records
+ * there (found from its join events, so keys it removed still count and keys it re-added from
+ * another provider do not count until they join for it). Two to three requests whatever the
+ * number of nodes: the join events, then one multicall.
  *
  * @param client - Any client.
  * @param parameters - {@link GetPendingRewardsParameters}
@@ -59,41 +80,63 @@ export async function getPendingRewards(
   if (nodeKey !== undefined) assertAddress('nodeKey', nodeKey)
   if (provider !== undefined) assertAddress('provider', provider)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const call = reader(client)
-  const nodeKeys = provider
-    ? await read(
-        call({
-          address: deployment.computeRegistry,
-          abi: computeRegistryAbi,
-          functionName: 'getProviderNodes',
-          args: [provider],
-        }),
-      )
+  // A provider's records in a pool are those of the keys it joined there, including keys it has
+  // removed since; a key it holds now may still carry another provider's record. So candidates
+  // come from its NodeJoinedPool events, and each record says whose it is.
+  const candidates = provider
+    ? await poolNodeKeys(client, deployment, { ...parameters, poolId, provider })
     : [nodeKey!]
-  const nodes = await read(
-    Promise.all(
-      nodeKeys.map(async (key): Promise<PendingNodeRewards> => {
-        const [time, [workLocked, workClaimable]] = await Promise.all([
+  return (await pendingRewards(client, deployment, poolId, candidates, provider)).rewards
+}
+
+/**
+ * What `candidates` have pending in pool `poolId`, keeping only records that are `provider`'s
+ * when one is given, and which of those are in the pool now. One request: the reads go out
+ * together as one multicall.
+ */
+export async function pendingRewards(
+  client: AnyClient,
+  deployment: Deployment,
+  poolId: bigint,
+  candidates: readonly Address[],
+  provider?: Address,
+): Promise<{ rewards: GetPendingRewardsReturnType; inPool: Address[] }> {
+  const distributor = deployment.rewardsDistributor
+  const call = reader(client)
+  const [recordsOf, work] = await read(
+    Promise.all([
+      call({
+        address: distributor,
+        abi: rewardsDistributorGetNodeRecordsAbi,
+        functionName: 'getNodeRecords',
+        args: [poolId, candidates],
+      }),
+      Promise.all(
+        candidates.map((key) =>
           call({
-            address: deployment.rewardsDistributor,
-            abi: rewardsDistributorAbi,
-            functionName: 'calculateRewards',
-            args: [poolId, key],
-          }),
-          call({
-            address: deployment.rewardsDistributor,
-            abi: rewardsDistributorAbi,
+            address: distributor,
+            abi: rewardsDistributorGetNodeWorkAbi,
             functionName: 'getNodeWork',
             args: [poolId, key],
           }),
-        ])
-        return { nodeKey: key, amount: time + workClaimable, time, workClaimable, workLocked }
-      }),
-    ),
+        ),
+      ),
+    ]),
   )
-  return {
+  const nodes: PendingNodeRewards[] = []
+  const inPool: Address[] = []
+  candidates.forEach((key, i) => {
+    const record = recordsOf[i]!
+    if (provider && !isAddressEqual(record.provider, provider)) return
+    if (record.joinedAt !== 0) inPool.push(key)
+    const [workLocked, workClaimable] = work[i]!
+    const time = record.unclaimed
+    nodes.push({ nodeKey: key, amount: time + workClaimable, time, workClaimable, workLocked })
+  })
+  const rewards = {
     total: nodes.reduce((sum, node) => sum + node.amount, 0n),
     totalLocked: nodes.reduce((sum, node) => sum + node.workLocked, 0n),
     nodes,
   }
+  return { rewards, inPool }
 }

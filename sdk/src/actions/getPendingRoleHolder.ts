@@ -1,6 +1,6 @@
 import { type Address, zeroAddress } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkPendingRoleHolderAbi } from '../generated/abis.js'
 import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
@@ -35,7 +35,7 @@ export async function getPendingRoleHolder(
   const holder = await read(
     reader(client)({
       address: deployment.primeNetwork,
-      abi: primeNetworkAbi,
+      abi: primeNetworkPendingRoleHolderAbi,
       functionName: 'pendingRoleHolder',
       args: [id],
     }),

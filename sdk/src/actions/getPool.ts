@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { computePoolAbi, rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolGetPoolAbi, rewardsDistributorGetPoolRewardsAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -67,13 +67,13 @@ export async function getPool(
     Promise.all([
       reader(client)({
         address: deployment.computePool,
-        abi: computePoolAbi,
+        abi: computePoolGetPoolAbi,
         functionName: 'getPool',
         args: [poolId],
       }),
       reader(client)({
         address: deployment.rewardsDistributor,
-        abi: rewardsDistributorAbi,
+        abi: rewardsDistributorGetPoolRewardsAbi,
         functionName: 'getPoolRewards',
         args: [poolId],
       }),

@@ -1,8 +1,9 @@
-import type { Address, BlockNumber } from 'viem'
-import { getContractEvents } from 'viem/actions'
-import { getAction } from 'viem/utils'
-import { computePoolAbi, rewardsDistributorAbi } from '../abis.js'
+import type { Address } from 'viem'
+import type { Deployment } from '../deployments.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorGetNodeRecordsAbi } from '../generated/abis.js'
+import { poolNodeKeys } from '../internal/poolNodes.js'
+import type { LogParameters } from '../internal/reads.js'
 import {
   type AnyClient,
   assertId,
@@ -26,11 +27,12 @@ export type PoolNode = {
   pendingRewards: bigint
 }
 
-export type GetPoolNodesParameters = DeploymentParameter & {
-  poolId: bigint
-  /** Where to start reading join events (default: the deployment block). */
-  fromBlock?: BlockNumber | undefined
-}
+export type GetPoolNodesParameters = DeploymentParameter &
+  LogParameters & {
+    poolId: bigint
+    /** Where to start reading join events (default: the deployment block). */
+    fromBlock?: bigint | undefined
+  }
 
 export type GetPoolNodesReturnType = PoolNode[]
 
@@ -38,7 +40,8 @@ export type GetPoolNodesErrorType = PrimeNetworkErrorType
 
 /**
  * Lists the nodes in a pool now: node keys come from NodeJoinedPool events since the deployment
- * block, then each node's current record decides whether it is still in.
+ * block, then the pool's batch view of reward records says which are still in. Two requests
+ * whatever the pool's size (three with `logBlockRange`, plus one per extra chunk).
  *
  * @param client - Any client.
  * @param parameters - {@link GetPoolNodesParameters}
@@ -53,48 +56,37 @@ export async function getPoolNodes(
   const { poolId } = parameters
   assertId('poolId', poolId)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const joined = await read(
-    getAction(
-      client,
-      getContractEvents,
-      'getContractEvents',
-    )({
-      address: deployment.computePool,
-      abi: computePoolAbi,
-      eventName: 'NodeJoinedPool',
-      args: { poolId },
-      fromBlock: parameters.fromBlock ?? deployment.deploymentBlock,
-      strict: true,
+  const nodeKeys = await poolNodeKeys(client, deployment, parameters)
+  return poolNodes(client, deployment, poolId, nodeKeys)
+}
+
+/** The nodes among `nodeKeys` that are in pool `poolId` now, from one batch read. */
+export async function poolNodes(
+  client: AnyClient,
+  deployment: Deployment,
+  poolId: bigint,
+  nodeKeys: readonly Address[],
+): Promise<PoolNode[]> {
+  const records = await read(
+    reader(client)({
+      address: deployment.rewardsDistributor,
+      abi: rewardsDistributorGetNodeRecordsAbi,
+      functionName: 'getNodeRecords',
+      args: [poolId, nodeKeys],
     }),
   )
-  const nodeKeys = [...new Set(joined.map((log) => log.args.nodeKey))]
-  const nodes = await read(
-    Promise.all(
-      nodeKeys.map(async (nodeKey) => {
-        const [record, pendingRewards] = await Promise.all([
-          reader(client)({
-            address: deployment.rewardsDistributor,
-            abi: rewardsDistributorAbi,
-            functionName: 'getNodeRecord',
-            args: [poolId, nodeKey],
-          }),
-          reader(client)({
-            address: deployment.rewardsDistributor,
-            abi: rewardsDistributorAbi,
-            functionName: 'calculateRewards',
-            args: [poolId, nodeKey],
-          }),
-        ])
-        return {
-          nodeKey,
-          provider: record.provider,
-          computeUnits: BigInt(record.computeUnits),
-          joinedAt: BigInt(record.joinedAt),
-          activeSeconds: BigInt(record.activeSeconds),
-          pendingRewards,
-        }
-      }),
-    ),
-  )
-  return nodes.filter((node) => node.joinedAt !== 0n)
+  return nodeKeys
+    .map((nodeKey, i) => {
+      const record = records[i]!
+      return {
+        nodeKey,
+        provider: record.provider,
+        computeUnits: BigInt(record.computeUnits),
+        joinedAt: BigInt(record.joinedAt),
+        activeSeconds: BigInt(record.activeSeconds),
+        // The view settles the record to now: its unclaimed is what calculateRewards says.
+        pendingRewards: record.unclaimed,
+      }
+    })
+    .filter((node) => node.joinedAt !== 0n)
 }

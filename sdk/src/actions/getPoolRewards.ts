@@ -1,5 +1,9 @@
-import { computePoolAbi, rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  computePoolPoolCreatorAbi,
+  rewardsDistributorGetPoolRewardsAbi,
+  rewardsDistributorGetPoolWorkAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -69,19 +73,19 @@ export async function getPoolRewards(
     Promise.all([
       reader(client)({
         address: deployment.computePool,
-        abi: computePoolAbi,
+        abi: computePoolPoolCreatorAbi,
         functionName: 'poolCreator',
         args: [poolId],
       }),
       reader(client)({
         address: deployment.rewardsDistributor,
-        abi: rewardsDistributorAbi,
+        abi: rewardsDistributorGetPoolRewardsAbi,
         functionName: 'getPoolRewards',
         args: [poolId],
       }),
       reader(client)({
         address: deployment.rewardsDistributor,
-        abi: rewardsDistributorAbi,
+        abi: rewardsDistributorGetPoolWorkAbi,
         functionName: 'getPoolWork',
         args: [poolId],
       }),

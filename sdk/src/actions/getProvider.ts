@@ -1,6 +1,9 @@
 import type { Address } from 'viem'
-import { computeRegistryAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  computeRegistryGetProviderAbi,
+  computeRegistryGetProviderNodeRecordsAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -9,7 +12,7 @@ import {
   reader,
   resolveDeployment,
 } from '../internal/utils.js'
-import { getNode, type Node } from './getNode.js'
+import { type Node, toNode } from './getNode.js'
 
 /** A provider with its nodes. */
 export type Provider = {
@@ -50,24 +53,22 @@ export async function getProvider(
   const { provider } = parameters
   assertAddress('provider', provider)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const [record, nodeKeys] = await read(
+  // One request: both reads go out in one multicall, the nodes through the registry's batch view.
+  const [record, [nodeKeys, nodes]] = await read(
     Promise.all([
       reader(client)({
         address: deployment.computeRegistry,
-        abi: computeRegistryAbi,
+        abi: computeRegistryGetProviderAbi,
         functionName: 'getProvider',
         args: [provider],
       }),
       reader(client)({
         address: deployment.computeRegistry,
-        abi: computeRegistryAbi,
-        functionName: 'getProviderNodes',
+        abi: computeRegistryGetProviderNodeRecordsAbi,
+        functionName: 'getProviderNodeRecords',
         args: [provider],
       }),
     ]),
-  )
-  const nodes = await Promise.all(
-    nodeKeys.map((nodeKey) => getNode(client, { nodeKey, deployment })),
   )
   return {
     address: provider,
@@ -76,6 +77,6 @@ export async function getProvider(
     activeNodeCount: record.activeNodeCount,
     totalComputeUnits: record.totalComputeUnits,
     workLockedUntil: record.workLockedUntil,
-    nodes: nodes.filter((node): node is Node => node !== null),
+    nodes: nodes.map((node, i) => toNode(nodeKeys[i]!, node)),
   }
 }

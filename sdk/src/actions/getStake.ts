@@ -1,6 +1,12 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  primeNetworkMinimumStakeForAbi,
+  stakeManagerActiveStakeAbi,
+  stakeManagerPendingUnbondsAbi,
+  stakeManagerUnbondingStakeAbi,
+  stakeManagerWithdrawableStakeAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -50,31 +56,31 @@ export async function getStake(
     Promise.all([
       call({
         address: deployment.stakeManager,
-        abi: stakeManagerAbi,
+        abi: stakeManagerActiveStakeAbi,
         functionName: 'activeStake',
         args: [provider],
       }),
       call({
         address: deployment.stakeManager,
-        abi: stakeManagerAbi,
+        abi: stakeManagerUnbondingStakeAbi,
         functionName: 'unbondingStake',
         args: [provider],
       }),
       call({
         address: deployment.stakeManager,
-        abi: stakeManagerAbi,
+        abi: stakeManagerWithdrawableStakeAbi,
         functionName: 'withdrawableStake',
         args: [provider],
       }),
       call({
         address: deployment.stakeManager,
-        abi: stakeManagerAbi,
+        abi: stakeManagerPendingUnbondsAbi,
         functionName: 'pendingUnbonds',
         args: [provider],
       }),
       call({
         address: deployment.primeNetwork,
-        abi: primeNetworkAbi,
+        abi: primeNetworkMinimumStakeForAbi,
         functionName: 'minimumStakeFor',
         args: [provider],
       }),

@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem'
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorGetWorkAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   chainTime,
@@ -58,7 +58,7 @@ export async function getWork(
     Promise.all([
       reader(client)({
         address: deployment.rewardsDistributor,
-        abi: rewardsDistributorAbi,
+        abi: rewardsDistributorGetWorkAbi,
         functionName: 'getWork',
         args: [workKey],
       }),

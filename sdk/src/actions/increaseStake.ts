@@ -1,6 +1,10 @@
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  primeNetworkIncreaseStakeAbi,
+  stakeManagerStakedEvent,
+  stakeManagerUnbondingStakeAbi,
+} from '../generated/abis.js'
 import { approveIfShort } from '../internal/token.js'
 import {
   type AnyClient,
@@ -48,7 +52,7 @@ export async function increaseStake(
 
   const unbonding = await reader(client)({
     address: deployment.stakeManager,
-    abi: stakeManagerAbi,
+    abi: stakeManagerUnbondingStakeAbi,
     functionName: 'unbondingStake',
     args: [account.address],
   })
@@ -58,16 +62,16 @@ export async function increaseStake(
       token: deployment.token,
       spender: deployment.stakeManager,
       amount: amount - unbonding,
+      write: parameters,
     })
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkIncreaseStakeAbi,
     functionName: 'increaseStake',
     args: [amount],
   })
   const [staked] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerStakedEvent],
     logs: result.receipt.logs,
     eventName: 'Staked',
   })

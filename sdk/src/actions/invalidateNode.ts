@@ -1,12 +1,11 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkInvalidateNodeAbi } from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -44,11 +43,9 @@ export async function invalidateNode(
   assertAddress('nodeKey', nodeKey)
   assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkInvalidateNodeAbi,
     functionName: 'invalidateNode',
     args: [nodeKey, evict],
   })

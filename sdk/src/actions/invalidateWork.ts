@@ -1,13 +1,16 @@
 import type { Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, rewardsDistributorAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  primeNetworkInvalidateWorkAbi,
+  rewardsDistributorWorkInvalidatedEvent,
+  stakeManagerSlashedEvent,
+} from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -66,20 +69,19 @@ export async function invalidateWork(
   assertNonNegative('penalty', penalty)
   assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkInvalidateWorkAbi,
     functionName: 'invalidateWork',
     args: [workKey, penalty, invalidateNode, evict],
   })
   const [invalidated] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorWorkInvalidatedEvent],
     logs: result.receipt.logs,
     eventName: 'WorkInvalidated',
   })
   const [slashed] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerSlashedEvent],
     logs: result.receipt.logs,
     eventName: 'Slashed',
   })

@@ -1,5 +1,5 @@
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolIsInviteNonceUsedAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -41,7 +41,7 @@ export async function isInviteNonceUsed(
   return read(
     reader(client)({
       address: deployment.computePool,
-      abi: computePoolAbi,
+      abi: computePoolIsInviteNonceUsedAbi,
       functionName: 'isInviteNonceUsed',
       args: [poolId, nonce],
     }),

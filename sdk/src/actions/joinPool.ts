@@ -1,13 +1,12 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolJoinComputePoolAbi } from '../generated/abis.js'
 import { assertInvites, contractInvites, type InviteInput } from '../internal/invites.js'
 import { nodesThatJoined } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -43,11 +42,9 @@ export async function joinPool(
   assertId('poolId', poolId)
   assertInvites(poolId, invites)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolJoinComputePoolAbi,
     functionName: 'joinComputePool',
     args: [poolId, contractInvites(invites)],
   })

@@ -1,7 +1,12 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computePoolAbi, computeRegistryAbi, rewardsDistributorAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  computePoolLeaveComputePoolAbi,
+  computePoolNodeLeftPoolEvent,
+  computeRegistryGetProviderNodesAbi,
+  rewardsDistributorGetNodeRecordAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddresses,
@@ -52,15 +57,14 @@ export async function leavePool(
     parameters.nodeKeys ?? (await providerNodesInPool(client, deployment, account.address, poolId))
   if (nodeKeys.length === 0)
     throw new InvalidInputError('nodeKeys', `${account.address} has no nodes in pool ${poolId}`)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolLeaveComputePoolAbi,
     functionName: 'leaveComputePool',
     args: [poolId, nodeKeys],
   })
   const left = parseEventLogs({
-    abi: computePoolAbi,
+    abi: [computePoolNodeLeftPoolEvent],
     logs: result.receipt.logs,
     eventName: 'NodeLeftPool',
   })
@@ -76,7 +80,7 @@ export async function providerNodesInPool(
 ): Promise<Address[]> {
   const nodes = await reader(client)({
     address: deployment.computeRegistry,
-    abi: computeRegistryAbi,
+    abi: computeRegistryGetProviderNodesAbi,
     functionName: 'getProviderNodes',
     args: [provider],
   })
@@ -84,7 +88,7 @@ export async function providerNodesInPool(
     nodes.map((nodeKey) =>
       reader(client)({
         address: deployment.rewardsDistributor,
-        abi: rewardsDistributorAbi,
+        abi: rewardsDistributorGetNodeRecordAbi,
         functionName: 'getNodeRecord',
         args: [poolId, nodeKey],
       }),

@@ -1,13 +1,12 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolMoveComputeNodesAbi } from '../generated/abis.js'
 import { assertInvites, contractInvites, type InviteInput } from '../internal/invites.js'
 import { nodesThatJoined } from '../internal/poolNodes.js'
 import {
   type AnyClient,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -51,10 +50,9 @@ export async function moveNodes(
     throw new InvalidInputError('toPoolId', 'the nodes are in that pool already')
   assertInvites(toPoolId, invites)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolMoveComputeNodesAbi,
     functionName: 'moveComputeNodes',
     args: [fromPoolId, toPoolId, contractInvites(invites)],
   })

@@ -1,5 +1,5 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkPauseAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
@@ -31,11 +31,10 @@ export async function pause(
   parameters: PauseParameters = {},
 ): Promise<PauseReturnType> {
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkPauseAbi,
     functionName: 'pause',
     args: [],
   })

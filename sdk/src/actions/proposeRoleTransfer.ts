@@ -1,12 +1,11 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkProposeRoleTransferAbi } from '../generated/abis.js'
 import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -43,10 +42,9 @@ export async function proposeRoleTransfer(
   const id = roleId(role)
   assertAddress('newHolder', newHolder)
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkProposeRoleTransferAbi,
     functionName: 'proposeRoleTransfer',
     args: [id, newHolder],
   })

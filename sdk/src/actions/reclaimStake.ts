@@ -1,6 +1,6 @@
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkReclaimStakeAbi, stakeManagerUnbondStartedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertPositive,
@@ -41,16 +41,15 @@ export async function reclaimStake(
   const { amount } = parameters
   assertPositive('amount', amount)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkReclaimStakeAbi,
     functionName: 'reclaimStake',
     args: [amount],
   })
   const [unbond] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerUnbondStartedEvent],
     logs: result.receipt.logs,
     eventName: 'UnbondStarted',
   })

@@ -24,15 +24,20 @@ import { supportsPermit } from '../internal/token.js'
 
 const e18 = 10n ** 18n
 
-const token = (functionName: 'allowance' | 'nonces', args: readonly Address[]) =>
+const allowance = (owner: Address) =>
   testClient.readContract({
     address: deployment.token,
     abi: primeTokenAbi,
-    functionName,
-    args: args as never,
-  }) as Promise<bigint>
-const allowance = (owner: Address) => token('allowance', [owner, deployment.stakeManager])
-const permitNonce = (owner: Address) => token('nonces', [owner])
+    functionName: 'allowance',
+    args: [owner, deployment.stakeManager],
+  })
+const permitNonce = (owner: Address) =>
+  testClient.readContract({
+    address: deployment.token,
+    abi: primeTokenAbi,
+    functionName: 'nonces',
+    args: [owner],
+  })
 const sent = (address: Address) => testClient.getTransactionCount({ address })
 
 let restore: () => Promise<void>

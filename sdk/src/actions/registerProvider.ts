@@ -1,12 +1,20 @@
 import { type Address, type Hash, parseSignature } from 'viem'
 import { getBlock, signTypedData } from 'viem/actions'
 import { getAction, parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, primeTokenAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  primeNetworkRegisterProviderAbi,
+  primeNetworkRegisterProviderWithPermitAbi,
+  primeTokenAllowanceAbi,
+  primeTokenEip712DomainAbi,
+  primeTokenNoncesAbi,
+  stakeManagerStakedEvent,
+} from '../generated/abis.js'
 import { approveIfShort, supportsPermit } from '../internal/token.js'
 import {
   type AnyClient,
   assertPositive,
+  capturedCalls,
   execute,
   reader,
   resolveAccount,
@@ -59,24 +67,32 @@ export async function registerProvider(
 
   const allowance = await reader(client)({
     address: deployment.token,
-    abi: primeTokenAbi,
+    abi: primeTokenAllowanceAbi,
     functionName: 'allowance',
     args: [account.address, deployment.stakeManager],
   })
 
   let result: WriteReturnType
   let how: RegisterProviderReturnType['allowance'] = { kind: 'existing' }
-  if (allowance < amount && permit && (await supportsPermit(client, deployment.token))) {
+  // A permit is signed by the account itself: not when the calls are built for another signer
+  // (a Safe, a batch), which gets the approve instead.
+  const building = parameters[capturedCalls] !== undefined
+  if (
+    allowance < amount &&
+    permit &&
+    !building &&
+    (await supportsPermit(client, deployment.token))
+  ) {
     const [nonce, domain, block] = await Promise.all([
       reader(client)({
         address: deployment.token,
-        abi: primeTokenAbi,
+        abi: primeTokenNoncesAbi,
         functionName: 'nonces',
         args: [account.address],
       }),
       reader(client)({
         address: deployment.token,
-        abi: primeTokenAbi,
+        abi: primeTokenEip712DomainAbi,
         functionName: 'eip712Domain',
       }),
       getAction(client, getBlock, 'getBlock')({}),
@@ -109,10 +125,9 @@ export async function registerProvider(
       },
     })
     const { r, s, yParity } = parseSignature(signature)
-    result = await execute(client, {
-      account,
+    result = await execute(client, parameters, {
       address: deployment.primeNetwork,
-      abi: primeNetworkAbi,
+      abi: primeNetworkRegisterProviderWithPermitAbi,
       functionName: 'registerProviderWithPermit',
       args: [amount, deadline, yParity + 27, r, s],
     })
@@ -124,19 +139,19 @@ export async function registerProvider(
       spender: deployment.stakeManager,
       amount,
       allowance,
+      write: parameters,
     })
     if (hash) how = { kind: 'approve', hash }
-    result = await execute(client, {
-      account,
+    result = await execute(client, parameters, {
       address: deployment.primeNetwork,
-      abi: primeNetworkAbi,
+      abi: primeNetworkRegisterProviderAbi,
       functionName: 'registerProvider',
       args: [amount],
     })
   }
 
   const [staked] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerStakedEvent],
     logs: result.receipt.logs,
     eventName: 'Staked',
     args: { provider: account.address },

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolSetComputeManagerKeyAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -41,11 +41,10 @@ export async function setComputeManagerKey(
   assertId('poolId', poolId)
   assertAddress('computeManagerKey', computeManagerKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolSetComputeManagerKeyAbi,
     functionName: 'setComputeManagerKey',
     args: [poolId, computeManagerKey],
   })

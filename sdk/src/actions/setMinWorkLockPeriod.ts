@@ -1,10 +1,9 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkSetMinWorkLockPeriodAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -36,10 +35,9 @@ export async function setMinWorkLockPeriod(
 ): Promise<SetMinWorkLockPeriodReturnType> {
   assertNonNegative('period', parameters.period)
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSetMinWorkLockPeriodAbi,
     functionName: 'setMinWorkLockPeriod',
     args: [parameters.period],
   })

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkSetNodeBenchmarkAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -41,11 +41,10 @@ export async function setNodeBenchmark(
   assertAddress('nodeKey', nodeKey)
   assertNonNegative('score', score)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSetNodeBenchmarkAbi,
     functionName: 'setNodeBenchmark',
     args: [nodeKey, score],
   })

@@ -1,5 +1,5 @@
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorSetRewardRateAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -39,11 +39,10 @@ export async function setRewardRate(
   assertId('poolId', poolId)
   assertNonNegative('rate', rate)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorSetRewardRateAbi,
     functionName: 'setRewardRate',
     args: [poolId, rate],
   })

@@ -1,5 +1,5 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkSetStakeMinimumAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertNonNegative,
@@ -39,11 +39,10 @@ export async function setStakeMinimum(
   const { stakeMinimum } = parameters
   assertNonNegative('stakeMinimum', stakeMinimum)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSetStakeMinimumAbi,
     functionName: 'setStakeMinimum',
     args: [stakeMinimum],
   })

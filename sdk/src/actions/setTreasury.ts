@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkSetTreasuryAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -37,11 +37,10 @@ export async function setTreasury(
   const { treasury } = parameters
   assertAddress('treasury', treasury)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSetTreasuryAbi,
     functionName: 'setTreasury',
     args: [treasury],
   })

@@ -1,5 +1,5 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkSetUnbondingPeriodAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertNonNegative,
@@ -36,11 +36,10 @@ export async function setUnbondingPeriod(
   const { period } = parameters
   assertNonNegative('period', period)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSetUnbondingPeriodAbi,
     functionName: 'setUnbondingPeriod',
     args: [period],
   })

@@ -1,11 +1,10 @@
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorSetWorkLockPeriodAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -40,10 +39,9 @@ export async function setWorkLockPeriod(
   assertId('poolId', poolId)
   assertNonNegative('period', period)
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorSetWorkLockPeriodAbi,
     functionName: 'setWorkLockPeriod',
     args: [poolId, period],
   })

@@ -1,11 +1,10 @@
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { rewardsDistributorSetWorkRewardRateAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -39,10 +38,9 @@ export async function setWorkRewardRate(
   assertId('poolId', poolId)
   assertNonNegative('rate', rate)
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorSetWorkRewardRateAbi,
     functionName: 'setWorkRewardRate',
     args: [poolId, rate],
   })

@@ -1,11 +1,10 @@
-import { workUnitsValidationAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { workUnitsValidationSetUnitsCapAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -45,10 +44,9 @@ export async function setWorkUnitsCap(
       'deployment.workValidation',
       'this deployment has no WorkUnitsValidation',
     )
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.workValidation,
-    abi: workUnitsValidationAbi,
+    abi: workUnitsValidationSetUnitsCapAbi,
     functionName: 'setUnitsCap',
     args: [domainId, cap],
   })

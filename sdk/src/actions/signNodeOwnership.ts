@@ -1,9 +1,9 @@
 import type { Account, Address, Hex } from 'viem'
 import { signTypedData } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { computeRegistryAbi } from '../abis.js'
 import type { Deployment } from '../deployments.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computeRegistryNodeKeyNonceAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -66,7 +66,7 @@ export async function signNodeOwnership(
   const deadline = parameters.deadline ?? (await chainTime(client)) + defaultNodeOwnershipValidity
   const nonce = await reader(client)({
     address: deployment.computeRegistry,
-    abi: computeRegistryAbi,
+    abi: computeRegistryNodeKeyNonceAbi,
     functionName: 'nodeKeyNonce',
     args: [node.address],
   })

@@ -12,6 +12,7 @@ import {
 } from '../../test/utils.js'
 import { primeNetworkActions } from '../decorators/primeNetwork.js'
 import { loadDeployment } from '../deployments.js'
+import { InvalidInputError } from '../errors/base.js'
 import { ContractErrors } from '../errors/contract.js'
 
 const otherChain = defineChain({ ...anvil, id: 31338 })
@@ -92,7 +93,19 @@ describe('pool invites are bound to their chain and deployment', () => {
     const expiry = BigInt(Math.floor(Date.now() / 1000)) + 60n
     const chainNow = await latestTimestamp()
     if (chainNow <= expiry) await increaseTime(expiry - chainNow + 1n)
-    const invite = await primeClient(manager).signPoolInvite({ poolId, nodeKey, expiry })
+    // Online, the SDK judges the expiry by chain time before signing.
+    const refused = await primeClient(manager)
+      .signPoolInvite({ poolId, nodeKey, expiry })
+      .catch((e) => e)
+    expect(refused).toBeInstanceOf(InvalidInputError)
+    expect(refused.parameter).toBe('expiry')
+    // Signed offline (key version given), the chain itself refuses it.
+    const invite = await primeClient(manager).signPoolInvite({
+      poolId,
+      nodeKey,
+      expiry,
+      keyVersion: 0n,
+    })
     expect(invite.poolId).toBe(poolId)
     expect(invite.nonce).toBeTypeOf('bigint')
     const error = await primeClient(devAccount(3))

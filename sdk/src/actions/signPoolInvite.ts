@@ -1,13 +1,14 @@
 import { type Account, type Address, bytesToBigInt, type Hex } from 'viem'
 import { signTypedData } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolGetPoolAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
   assertId,
   assertNonNegative,
+  chainTime,
   type DeploymentParameter,
   read,
   reader,
@@ -42,9 +43,15 @@ export type SignPoolInviteParameters = DeploymentParameter & {
   poolId: bigint
   /** The invited node. */
   nodeKey: Address
-  /** A nonce never used before in this pool (default: random). */
+  /**
+   * A nonce never used before in this pool (default: the next of this manager's sequence in this
+   * process, see {@link nextInviteNonce}).
+   */
   nonce?: bigint | undefined
-  /** The last second (unix time) at which the invite works. */
+  /**
+   * The last second (unix time) at which the invite works. When the key version is read from the
+   * chain, an expiry before the latest block's time is rejected; offline it is not checked.
+   */
   expiry: bigint
   /** The pool's current manager key version (default: read from the chain). */
   keyVersion?: bigint | undefined
@@ -72,30 +79,36 @@ export async function signPoolInvite(
   client: AnyClient,
   parameters: SignPoolInviteParameters,
 ): Promise<SignPoolInviteReturnType> {
-  const { poolId, nodeKey, expiry, nonce = randomNonce() } = parameters
+  const { poolId, nodeKey, expiry } = parameters
   assertId('poolId', poolId)
   assertAddress('nodeKey', nodeKey)
-  assertNonNegative('nonce', nonce)
+  if (parameters.nonce !== undefined) assertNonNegative('nonce', parameters.nonce)
   assertNonNegative('expiry', expiry)
-  if (expiry < BigInt(Math.floor(Date.now() / 1000)))
-    throw new InvalidInputError('expiry', `the invite expired at ${expiry}`)
   if (parameters.keyVersion !== undefined) assertNonNegative('keyVersion', parameters.keyVersion)
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
-  const keyVersion =
-    parameters.keyVersion ??
-    BigInt(
-      (
-        await read(
-          reader(client)({
-            address: deployment.computePool,
-            abi: computePoolAbi,
-            functionName: 'getPool',
-            args: [poolId],
-          }),
-        )
-      ).keyVersion,
+  let keyVersion = parameters.keyVersion
+  if (keyVersion === undefined) {
+    // Online anyway: judge the expiry by chain time (a fork or test chain may run behind this
+    // computer's clock), in the same round trip as the key version.
+    const [pool, now] = await read(
+      Promise.all([
+        reader(client)({
+          address: deployment.computePool,
+          abi: computePoolGetPoolAbi,
+          functionName: 'getPool',
+          args: [poolId],
+        }),
+        chainTime(client),
+      ]),
     )
+    if (expiry < now)
+      throw new InvalidInputError('expiry', `the invite expired at ${expiry}, chain time is ${now}`)
+    keyVersion = BigInt(pool.keyVersion)
+  }
+  const nonce =
+    parameters.nonce ??
+    nextInviteNonce({ chainId: deployment.chainId, poolId, manager: account.address })
   const signature = await getAction(
     client,
     signTypedData,
@@ -115,6 +128,34 @@ export async function signPoolInvite(
   return { poolId, nodeKey, nonce, expiry, keyVersion, signature }
 }
 
-function randomNonce(): bigint {
-  return bytesToBigInt(globalThis.crypto.getRandomValues(new Uint8Array(32)))
+/** Per manager key and pool: where this process's nonces start, and how many it handed out. */
+const sequences = new Map<string, { base: bigint; next: bigint }>()
+
+/**
+ * The next default invite nonce of `manager` in pool `poolId`. The contract records used nonces
+ * in a bitmap, 256 to a storage word, and the first nonce of a word costs a fresh slot (22,100
+ * gas) while the others cost a warm rewrite: consecutive nonces make a 10-invite join about 30%
+ * cheaper than random ones. The word index starts at a random 232-bit value per manager, pool and
+ * process, so managers and processes (which cannot see each other's counters) never meet;
+ * within a process the low bits count up.
+ *
+ * @param parameters - The chain, the pool and the compute manager key.
+ * @returns A nonce this process has not handed out for that manager and pool.
+ * @example
+ * const nonce = nextInviteNonce({ chainId: 1, poolId: 1n, manager })
+ */
+export function nextInviteNonce(parameters: {
+  chainId: number
+  poolId: bigint
+  manager: Address
+}): bigint {
+  const key = `${parameters.chainId}:${parameters.poolId}:${parameters.manager.toLowerCase()}`
+  let sequence = sequences.get(key)
+  if (!sequence) {
+    // 232 random bits of word index, shifted past the 8 bits of a word and 16 bits of room.
+    const random = bytesToBigInt(globalThis.crypto.getRandomValues(new Uint8Array(29)))
+    sequence = { base: random << 24n, next: 0n }
+    sequences.set(key, sequence)
+  }
+  return sequence.base + sequence.next++
 }

@@ -1,7 +1,7 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkSlashAbi, stakeManagerSlashedEvent } from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
@@ -61,16 +61,15 @@ export async function slash(
   assertPositive('amount', amount)
   assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSlashAbi,
     functionName: 'slash',
     args: [provider, amount, evict],
   })
   const [slashed] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerSlashedEvent],
     logs: result.receipt.logs,
     eventName: 'Slashed',
   })

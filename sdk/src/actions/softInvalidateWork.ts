@@ -1,11 +1,13 @@
 import type { Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  primeNetworkSoftInvalidateWorkAbi,
+  rewardsDistributorWorkInvalidatedEvent,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -41,15 +43,14 @@ export async function softInvalidateWork(
   const { workKey } = parameters
   assertWorkKey(workKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkSoftInvalidateWorkAbi,
     functionName: 'softInvalidateWork',
     args: [workKey],
   })
   const [invalidated] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorWorkInvalidatedEvent],
     logs: result.receipt.logs,
     eventName: 'WorkInvalidated',
   })

@@ -1,5 +1,5 @@
-import { computePoolAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolStartComputePoolAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
@@ -35,11 +35,10 @@ export async function startPool(
   const { poolId } = parameters
   assertId('poolId', poolId)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolStartComputePoolAbi,
     functionName: 'startComputePool',
     args: [poolId],
   })

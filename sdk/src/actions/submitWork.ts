@@ -1,14 +1,13 @@
 import { type Address, encodeAbiParameters, type Hex, isHex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { computePoolAbi, rewardsDistributorAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolSubmitWorkAbi, rewardsDistributorWorkAcceptedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
   assertId,
   assertPositive,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -79,15 +78,14 @@ export async function submitWork(
     )
   }
   const deployment = resolveDeployment(client, parameters.deployment)
-  const result = await execute(client, {
-    account: resolveAccount(client, parameters.account),
+  const result = await execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolSubmitWorkAbi,
     functionName: 'submitWork',
     args: [poolId, nodeKey, data],
   })
   const [accepted] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorWorkAcceptedEvent],
     logs: result.receipt.logs,
     eventName: 'WorkAccepted',
   })

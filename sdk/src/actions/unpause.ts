@@ -1,5 +1,5 @@
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkUnpauseAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
@@ -30,11 +30,10 @@ export async function unpause(
   parameters: UnpauseParameters = {},
 ): Promise<UnpauseReturnType> {
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkUnpauseAbi,
     functionName: 'unpause',
     args: [],
   })

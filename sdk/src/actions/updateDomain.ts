@@ -1,7 +1,7 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
-import { domainRegistryAbi, primeNetworkAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { domainRegistryDomainUpdatedEvent, primeNetworkUpdateDomainAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -52,16 +52,15 @@ export async function updateDomain(
   if (typeof domainParametersURI !== 'string')
     throw new InvalidInputError('domainParametersURI', 'expected a string')
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkUpdateDomainAbi,
     functionName: 'updateDomain',
     args: [domainId, validationLogic, domainParametersURI],
   })
   const [updated] = parseEventLogs({
-    abi: domainRegistryAbi,
+    abi: [domainRegistryDomainUpdatedEvent],
     logs: result.receipt.logs,
     eventName: 'DomainUpdated',
   })

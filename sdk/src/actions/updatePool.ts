@@ -1,11 +1,10 @@
-import { computePoolAbi } from '../abis.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { computePoolUpdatePoolAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -43,10 +42,9 @@ export async function updatePool(
   if (typeof poolDataURI !== 'string')
     throw new InvalidInputError('poolDataURI', 'expected a string')
   const deployment = resolveDeployment(client, parameters.deployment)
-  return execute(client, {
-    account: resolveAccount(client, parameters.account),
+  return execute(client, parameters, {
     address: deployment.computePool,
-    abi: computePoolAbi,
+    abi: computePoolUpdatePoolAbi,
     functionName: 'updatePool',
     args: [poolId, computeLimit, poolDataURI],
   })

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkValidateNodeAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -36,11 +36,10 @@ export async function validateNode(
   const { nodeKey } = parameters
   assertAddress('nodeKey', nodeKey)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  const _account = resolveAccount(client, parameters.account)
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkValidateNodeAbi,
     functionName: 'validateNode',
     args: [nodeKey],
   })

@@ -21,7 +21,15 @@ const client = createWalletClient({ account, chain: anvil, transport }).extend(
 const node = privateKeyToAccount(generatePrivateKey())
 const nodeKey = node.address
 const bad = '0x1234' as Address
-const past = 1n
+// A mixed-case address whose EIP-55 checksum is wrong (one letter's case flipped): a typo.
+const badChecksum = (() => {
+  const checksummed = privateKeyToAccount(generatePrivateKey()).address
+  const i = [...checksummed].findIndex((c, j) => j > 1 && /[a-fA-F]/.test(c))
+  const c = checksummed[i]!
+  const flipped = c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()
+  return `${checksummed.slice(0, i)}${flipped}${checksummed.slice(i + 1)}` as Address
+})()
+const negative = -1n
 const future = BigInt(Math.floor(Date.now() / 1000)) + 3600n
 const invite = { nodeKey, nonce: 1n, expiry: future, signature: '0x' as const }
 
@@ -112,8 +120,8 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ['startPool', () => client.startPool({ poolId: 0n }), 'poolId'],
   ['endPool', () => client.endPool({ poolId: 0n }), 'poolId'],
   [
-    'signPoolInvite expired',
-    () => client.signPoolInvite({ poolId: 1n, nodeKey, expiry: past }),
+    'signPoolInvite negative expiry',
+    () => client.signPoolInvite({ poolId: 1n, nodeKey, expiry: negative }),
     'expiry',
   ],
   [
@@ -123,8 +131,8 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ],
   ['joinPool empty', () => client.joinPool({ poolId: 1n, invites: [] }), 'invites'],
   [
-    'joinPool expired invite',
-    () => client.joinPool({ poolId: 1n, invites: [{ ...invite, expiry: past }] }),
+    'joinPool negative expiry',
+    () => client.joinPool({ poolId: 1n, invites: [{ ...invite, expiry: negative }] }),
     'invites[0].expiry',
   ],
   [
@@ -133,6 +141,9 @@ const cases: [string, () => Promise<unknown>, string][] = [
     'invites[0].poolId',
   ],
   ['leavePool', () => client.leavePool({ poolId: 1n, nodeKeys: [] }), 'nodeKeys'],
+  ['gasHeadroom negative', () => client.startPool({ poolId: 1n, gasHeadroom: -5 }), 'gasHeadroom'],
+  ['gasHeadroom fraction', () => client.startPool({ poolId: 1n, gasHeadroom: 0.5 }), 'gasHeadroom'],
+  ['confirmations 0', () => client.startPool({ poolId: 1n, confirmations: 0 }), 'confirmations'],
   [
     'submitWork workKey',
     () => client.submitWork({ poolId: 1n, nodeKey, workKey: '0x12', units: 1n }),
@@ -262,6 +273,17 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ['isInviteNonceUsed', () => client.isInviteNonceUsed({ poolId: 1n, nonce: -1n }), 'nonce'],
   ['getProvider', () => client.getProvider({ provider: bad }), 'provider'],
   ['getNode', () => client.getNode({ nodeKey: bad }), 'nodeKey'],
+  ['getNode checksum', () => client.getNode({ nodeKey: badChecksum }), 'nodeKey'],
+  [
+    'whitelistProvider checksum',
+    () => client.whitelistProvider({ provider: badChecksum }),
+    'provider',
+  ],
+  [
+    'claimRewards nodeKeys checksum',
+    () => client.claimRewards({ poolId: 1n, nodeKeys: [nodeKey, badChecksum] }),
+    'nodeKeys[1]',
+  ],
   ['getPool', () => client.getPool({ poolId: 0n }), 'poolId'],
   ['getPoolNodes', () => client.getPoolNodes({ poolId: 0n }), 'poolId'],
   ['getDomain', () => client.getDomain({ domainId: 0n }), 'domainId'],

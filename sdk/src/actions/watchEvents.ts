@@ -1,4 +1,5 @@
 import type {
+  Chain,
   ContractEventArgs,
   WatchContractEventOnLogsParameter,
   WatchContractEventReturnType,
@@ -56,14 +57,27 @@ export function watchEvents<eventName extends ProtocolEventName | undefined = un
     client,
     watchContractEvent,
     'watchContractEvent',
-  )({
+  )<
+    Chain | undefined,
+    ProtocolEventsAbi,
+    eventName extends ProtocolEventName ? eventName : ProtocolEventName,
+    true
+  >({
     address: protocolAddresses(deployment),
     abi: protocolEventsAbi,
     eventName: parameters.eventName,
     args: parameters.args,
-    onLogs: parameters.onLogs,
+    // The same logs; TypeScript cannot relate viem's generic log type to its instantiation here.
+    onLogs: (logs) =>
+      parameters.onLogs(
+        logs as unknown as WatchContractEventOnLogsParameter<
+          ProtocolEventsAbi,
+          eventName extends ProtocolEventName ? eventName : ProtocolEventName,
+          true
+        >,
+      ),
     onError: parameters.onError,
     pollingInterval: parameters.pollingInterval,
     strict: true,
-  } as never)
+  })
 }

@@ -1,11 +1,10 @@
 import type { Address } from 'viem'
-import { primeNetworkAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkWhitelistProviderAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -36,11 +35,9 @@ export async function whitelistProvider(
   const { provider } = parameters
   assertAddress('provider', provider)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  return execute(client, {
-    account,
+  return execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkWhitelistProviderAbi,
     functionName: 'whitelistProvider',
     args: [provider],
   })

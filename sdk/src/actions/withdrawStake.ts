@@ -1,10 +1,9 @@
 import { parseEventLogs } from 'viem/utils'
-import { primeNetworkAbi, stakeManagerAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { primeNetworkWithdrawAbi, stakeManagerWithdrawnEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -33,16 +32,14 @@ export async function withdrawStake(
   parameters: WithdrawStakeParameters = {},
 ): Promise<WithdrawStakeReturnType> {
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
-    abi: primeNetworkAbi,
+    abi: primeNetworkWithdrawAbi,
     functionName: 'withdraw',
     args: [],
   })
   const [withdrawn] = parseEventLogs({
-    abi: stakeManagerAbi,
+    abi: [stakeManagerWithdrawnEvent],
     logs: result.receipt.logs,
     eventName: 'Withdrawn',
   })

@@ -1,11 +1,13 @@
 import { parseEventLogs } from 'viem/utils'
-import { rewardsDistributorAbi } from '../abis.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  rewardsDistributorBudgetWithdrawnEvent,
+  rewardsDistributorWithdrawUnusedBudgetAbi,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -41,16 +43,14 @@ export async function withdrawUnusedBudget(
   const { poolId } = parameters
   assertId('poolId', poolId)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const account = resolveAccount(client, parameters.account)
-  const result = await execute(client, {
-    account,
+  const result = await execute(client, parameters, {
     address: deployment.rewardsDistributor,
-    abi: rewardsDistributorAbi,
+    abi: rewardsDistributorWithdrawUnusedBudgetAbi,
     functionName: 'withdrawUnusedBudget',
     args: [poolId],
   })
   const [withdrawn] = parseEventLogs({
-    abi: rewardsDistributorAbi,
+    abi: [rewardsDistributorBudgetWithdrawnEvent],
     logs: result.receipt.logs,
     eventName: 'BudgetWithdrawn',
   })

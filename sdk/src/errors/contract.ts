@@ -118,7 +118,7 @@ function toContractError(
   if (!item) return undefined
   const args = Object.fromEntries(
     item.inputs.map((input, index) => [input.name, argsArray[index]]),
-  ) as never
+  ) as ContractErrorArgs
   const ErrorClass = ContractErrors[item.name] as ContractErrorClass<ContractErrorName>
   return new ErrorClass(args, { cause, data }) as AnyContractError
 }

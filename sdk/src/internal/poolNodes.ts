@@ -1,7 +1,10 @@
 import type { Address, Log } from 'viem'
-import { parseEventLogs } from 'viem/utils'
-import { computePoolAbi } from '../abis.js'
-import { assertAddress, assertId } from './utils.js'
+import { getContractEvents } from 'viem/actions'
+import { getAction, parseEventLogs } from 'viem/utils'
+import type { Deployment } from '../deployments.js'
+import { computePoolNodeJoinedPoolEvent, computePoolNodeLeftPoolEvent } from '../generated/abis.js'
+import { type LogParameters, readLogs } from './reads.js'
+import { type AnyClient, assertAddress, assertId, read } from './utils.js'
 
 /** A node in a pool: what eviction and ineligible-ejection calls list. */
 export type NodeInPool = { poolId: bigint; nodeKey: Address }
@@ -16,7 +19,11 @@ export function assertPoolNodes(name: string, nodes: readonly NodeInPool[]) {
 
 /** The nodes a transaction took out of their pools, from its NodeLeftPool events. */
 export function nodesThatLeft(logs: Log[]): NodeInPool[] {
-  return parseEventLogs({ abi: computePoolAbi, logs, eventName: 'NodeLeftPool' }).map((log) => ({
+  return parseEventLogs({
+    abi: [computePoolNodeLeftPoolEvent],
+    logs,
+    eventName: 'NodeLeftPool',
+  }).map((log) => ({
     poolId: log.args.poolId,
     nodeKey: log.args.nodeKey,
   }))
@@ -24,7 +31,57 @@ export function nodesThatLeft(logs: Log[]): NodeInPool[] {
 
 /** The node keys a transaction put into a pool, from its NodeJoinedPool events. */
 export function nodesThatJoined(logs: Log[]): Address[] {
-  return parseEventLogs({ abi: computePoolAbi, logs, eventName: 'NodeJoinedPool' }).map(
-    (log) => log.args.nodeKey,
+  return parseEventLogs({
+    abi: [computePoolNodeJoinedPoolEvent],
+    logs,
+    eventName: 'NodeJoinedPool',
+  }).map((log) => log.args.nodeKey)
+}
+
+/**
+ * The node keys that ever joined pool `poolId` (for `provider` only, when given), first join
+ * first, each once: every key that can have a reward record there.
+ */
+export async function poolNodeKeys(
+  client: AnyClient,
+  deployment: Deployment,
+  parameters: LogParameters & {
+    poolId: bigint
+    provider?: Address
+    fromBlock?: bigint | undefined
+  },
+): Promise<Address[]> {
+  const joins = await nodeJoins(client, deployment, parameters)
+  return [...new Set(joins.map(({ nodeKey }) => nodeKey))]
+}
+
+/** Every NodeJoinedPool event, filtered by pool and provider when given, oldest first. */
+export async function nodeJoins(
+  client: AnyClient,
+  deployment: Deployment,
+  parameters: LogParameters & {
+    poolId?: bigint | undefined
+    provider?: Address | undefined
+    fromBlock?: bigint | undefined
+  },
+): Promise<NodeInPool[]> {
+  const { poolId, provider } = parameters
+  const logs = await read(
+    readLogs(client, parameters.fromBlock ?? deployment.deploymentBlock, parameters, (range) =>
+      getAction(
+        client,
+        getContractEvents,
+        'getContractEvents',
+      )({
+        address: deployment.computePool,
+        // One event's ABI: a reader of join events need not bundle ComputePool's whole ABI.
+        abi: [computePoolNodeJoinedPoolEvent],
+        eventName: 'NodeJoinedPool',
+        args: { poolId, provider },
+        ...range,
+        strict: true,
+      }),
+    ),
   )
+  return logs.map(({ args }) => ({ poolId: args.poolId, nodeKey: args.nodeKey }))
 }

@@ -1,6 +1,18 @@
 import type { Account, Address, Hash } from 'viem'
-import { primeTokenAbi } from '../abis.js'
-import { type AnyClient, execute, reader } from './utils.js'
+import {
+  primeTokenAllowanceAbi,
+  primeTokenApproveAbi,
+  primeTokenEip712DomainAbi,
+  primeTokenNoncesAbi,
+} from '../generated/abis.js'
+import {
+  type AnyClient,
+  CallCaptured,
+  capturedCalls,
+  execute,
+  reader,
+  type WriteParameters,
+} from './utils.js'
 
 /** Whether `token` implements ERC-2612 (probed through its `nonces` and ERC-5267 domain). */
 export async function supportsPermit(client: AnyClient, token: Address): Promise<boolean> {
@@ -8,13 +20,13 @@ export async function supportsPermit(client: AnyClient, token: Address): Promise
     await Promise.all([
       reader(client)({
         address: token,
-        abi: primeTokenAbi,
+        abi: primeTokenNoncesAbi,
         functionName: 'nonces',
         args: [token],
       }),
       reader(client)({
         address: token,
-        abi: primeTokenAbi,
+        abi: primeTokenEip712DomainAbi,
         functionName: 'eip712Domain',
       }),
     ])
@@ -24,7 +36,11 @@ export async function supportsPermit(client: AnyClient, token: Address): Promise
   }
 }
 
-/** Approves exactly `amount` to `spender` when the current allowance is below it. */
+/**
+ * Approves exactly `amount` to `spender` when the current allowance is below it. When the calls
+ * are being built rather than sent, the approve is recorded and the action goes on to its own
+ * call, so a batch carries both in order.
+ */
 export async function approveIfShort(
   client: AnyClient,
   parameters: {
@@ -33,6 +49,7 @@ export async function approveIfShort(
     spender: Address
     amount: bigint
     allowance?: bigint | undefined
+    write: WriteParameters
   },
 ): Promise<Hash | undefined> {
   const { account, token, spender, amount } = parameters
@@ -40,17 +57,25 @@ export async function approveIfShort(
     parameters.allowance ??
     (await reader(client)({
       address: token,
-      abi: primeTokenAbi,
+      abi: primeTokenAllowanceAbi,
       functionName: 'allowance',
       args: [account.address, spender],
     }))
   if (allowance >= amount) return undefined
-  const { hash } = await execute(client, {
-    account,
-    address: token,
-    abi: primeTokenAbi,
-    functionName: 'approve',
-    args: [spender, amount],
-  })
-  return hash
+  try {
+    const { hash } = await execute(
+      client,
+      { ...parameters.write, account },
+      {
+        address: token,
+        abi: primeTokenApproveAbi,
+        functionName: 'approve',
+        args: [spender, amount],
+      },
+    )
+    return hash
+  } catch (error) {
+    if (error instanceof CallCaptured && parameters.write[capturedCalls]) return undefined
+    throw error
+  }
 }

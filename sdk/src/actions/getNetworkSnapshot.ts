@@ -1,0 +1,142 @@
+import type { Address } from 'viem'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  computePoolPoolCountAbi,
+  domainRegistryDomainCountAbi,
+  primeNetworkFederatorAbi,
+  primeNetworkMinWorkLockPeriodAbi,
+  primeNetworkPausedAbi,
+  primeNetworkStakeMinimumAbi,
+  primeNetworkValidatorAbi,
+  primeTokenBalanceOfAbi,
+  stakeManagerTreasuryAbi,
+  stakeManagerUnbondingPeriodAbi,
+} from '../generated/abis.js'
+import {
+  type AnyClient,
+  type DeploymentParameter,
+  read,
+  reader,
+  resolveDeployment,
+} from '../internal/utils.js'
+
+export type GetNetworkSnapshotParameters = DeploymentParameter
+
+/** The network's parameters and totals at one moment. */
+export type NetworkSnapshot = {
+  federator: Address
+  validator: Address
+  /** Registration, node adds and pool joins are stopped (exits still work). */
+  paused: boolean
+  /** Stake per compute unit, and for the provider itself. */
+  stakeMinimum: bigint
+  /** Seconds before reclaimed stake can be withdrawn. */
+  unbondingPeriod: bigint
+  /** The shortest work lock window a pool may set, in seconds. */
+  minWorkLockPeriod: bigint
+  /** Where slashed stake goes. */
+  treasury: Address
+  poolCount: bigint
+  domainCount: bigint
+  /** All stake held by the StakeManager: active stake plus pending unbonds. */
+  totalStaked: bigint
+}
+
+export type GetNetworkSnapshotReturnType = NetworkSnapshot
+
+export type GetNetworkSnapshotErrorType = PrimeNetworkErrorType
+
+/**
+ * The network's roles, parameters and totals in one request (one multicall).
+ *
+ * @param client - Any client.
+ * @param parameters - {@link GetNetworkSnapshotParameters}
+ * @returns {@link NetworkSnapshot}
+ * @example
+ * const { paused, stakeMinimum, poolCount } = await getNetworkSnapshot(client)
+ */
+export async function getNetworkSnapshot(
+  client: AnyClient,
+  parameters: GetNetworkSnapshotParameters = {},
+): Promise<GetNetworkSnapshotReturnType> {
+  const deployment = resolveDeployment(client, parameters.deployment)
+  const call = reader(client)
+  const [
+    federator,
+    validator,
+    paused,
+    stakeMinimum,
+    minWorkLockPeriod,
+    unbondingPeriod,
+    treasury,
+    poolCount,
+    domainCount,
+    totalStaked,
+  ] = await read(
+    Promise.all([
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkFederatorAbi,
+        functionName: 'federator',
+      }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkValidatorAbi,
+        functionName: 'validator',
+      }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkPausedAbi,
+        functionName: 'paused',
+      }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkStakeMinimumAbi,
+        functionName: 'stakeMinimum',
+      }),
+      call({
+        address: deployment.primeNetwork,
+        abi: primeNetworkMinWorkLockPeriodAbi,
+        functionName: 'minWorkLockPeriod',
+      }),
+      call({
+        address: deployment.stakeManager,
+        abi: stakeManagerUnbondingPeriodAbi,
+        functionName: 'unbondingPeriod',
+      }),
+      call({
+        address: deployment.stakeManager,
+        abi: stakeManagerTreasuryAbi,
+        functionName: 'treasury',
+      }),
+      call({
+        address: deployment.computePool,
+        abi: computePoolPoolCountAbi,
+        functionName: 'poolCount',
+      }),
+      call({
+        address: deployment.domainRegistry,
+        abi: domainRegistryDomainCountAbi,
+        functionName: 'domainCount',
+      }),
+      call({
+        address: deployment.token,
+        abi: primeTokenBalanceOfAbi,
+        functionName: 'balanceOf',
+        args: [deployment.stakeManager],
+      }),
+    ]),
+  )
+  return {
+    federator,
+    validator,
+    paused,
+    stakeMinimum,
+    unbondingPeriod,
+    minWorkLockPeriod,
+    treasury,
+    poolCount,
+    domainCount,
+    totalStaked,
+  }
+}

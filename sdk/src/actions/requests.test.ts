@@ -1,0 +1,201 @@
+import { createRequire } from 'node:module'
+import { dirname, join as joinPath } from 'node:path'
+import { createWalletClient, custom, http, parseEther, publicActions } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { anvil } from 'viem/chains'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  devAccount,
+  federator,
+  increaseTime,
+  latestTimestamp,
+  primeClient,
+  rpcUrl,
+  snapshot,
+  testClient,
+  validator,
+} from '../../test/utils.js'
+import { primeNetworkActions } from '../decorators/primeNetwork.js'
+
+// Like every public chain, this one has Multicall3 at its usual address (installed in beforeAll;
+// a bare anvil has none, and the deployless fallback caps results at the 24 kB code size limit).
+const multicall3 = '0xcA11bde05977b3631167028862bE2a173976CA11'
+const chain = { ...anvil, contracts: { multicall3: { address: multicall3 } } } as const
+async function installMulticall3() {
+  // viem ships Multicall3's creation code for its deployless calls but does not export it.
+  const require = createRequire(import.meta.url)
+  const viemDir = dirname(require.resolve('viem'))
+  const { multicall3Bytecode } = require(joinPath(viemDir, 'constants/contracts.js'))
+  const hash = await testClient.sendTransaction({
+    account: devAccount(9),
+    data: multicall3Bytecode,
+  })
+  const { contractAddress } = await testClient.waitForTransactionReceipt({ hash })
+  const code = await testClient.getCode({ address: contractAddress! })
+  await testClient.setCode({ address: multicall3, bytecode: code! })
+}
+
+// Every HTTP request the SDK makes, by JSON-RPC method (no JSON-RPC batching: one per request).
+let methods: string[] = []
+const counted = (index: number) =>
+  createWalletClient({
+    account: devAccount(index),
+    chain,
+    pollingInterval: 50,
+    transport: http(rpcUrl, {
+      onFetchRequest: (_, init) => {
+        methods.push(JSON.parse(String(init.body)).method)
+      },
+    }),
+  })
+    .extend(publicActions)
+    .extend(primeNetworkActions())
+async function count(run: () => Promise<unknown>) {
+  methods = []
+  await run()
+  return methods.length
+}
+
+const provider = counted(4)
+const creator = primeClient(devAccount(5))
+const manager = primeClient(privateKeyToAccount(generatePrivateKey()))
+const nodes = Array.from({ length: 40 }, () => privateKeyToAccount(generatePrivateKey()))
+const keys = nodes.map((node) => node.address)
+const me = provider.account.address
+
+let poolId: bigint
+let restore: () => Promise<void>
+
+async function join(nodeKeys: readonly `0x${string}`[]) {
+  const expiry = (await latestTimestamp()) + 3600n
+  const invites = []
+  for (const nodeKey of nodeKeys)
+    invites.push(await manager.signPoolInvite({ poolId, nodeKey, expiry }))
+  await provider.joinPool({ poolId, invites })
+}
+
+/** The request count of every read, at the pool's current size. */
+async function readCounts() {
+  return {
+    getPoolNodes: await count(() => provider.getPoolNodes({ poolId })),
+    getProvider: await count(() => provider.getProvider({ provider: me })),
+    getStake: await count(() => provider.getStake({ provider: me })),
+    getPool: await count(() => provider.getPool({ poolId })),
+    pendingByProvider: await count(() => provider.getPendingRewards({ poolId, provider: me })),
+    pendingByNode: await count(() => provider.getPendingRewards({ poolId, nodeKey: keys[0]! })),
+    getPoolSnapshot: await count(() => provider.getPoolSnapshot({ poolId })),
+    getProviderSnapshot: await count(() => provider.getProviderSnapshot({ provider: me })),
+    getNetworkSnapshot: await count(() => provider.getNetworkSnapshot()),
+  }
+}
+const expected = {
+  getPoolNodes: 2,
+  getProvider: 1,
+  getStake: 1,
+  getPool: 1,
+  pendingByProvider: 2,
+  pendingByNode: 1,
+  getPoolSnapshot: 2,
+  getProviderSnapshot: 2,
+  getNetworkSnapshot: 1,
+}
+
+beforeAll(async () => {
+  restore = await snapshot()
+  await installMulticall3()
+  await testClient.setBalance({ address: manager.account.address, value: parseEther('1') })
+  await provider.registerProvider({ amount: 50n * 100n * 10n ** 18n })
+  await primeClient(validator).whitelistProvider({ provider: me })
+  for (const node of nodes) await provider.addNode({ node, computeUnits: 1n, specsURI: '' })
+  for (const nodeKey of keys) await primeClient(validator).validateNode({ nodeKey })
+  const { domainId } = await primeClient(federator).createDomain({
+    name: 'd',
+    domainParametersURI: '',
+  })
+  ;({ poolId } = await creator.createPool({
+    domainId,
+    computeManagerKey: manager.account.address,
+    name: 'p',
+    poolDataURI: '',
+  }))
+  await creator.setRewardRate({ poolId, rate: 10n ** 12n })
+  await creator.fundPool({ poolId, amount: parseEther('1000') })
+  await creator.startPool({ poolId })
+}, 300_000)
+afterAll(async () => restore())
+
+describe('reads take a fixed number of requests whatever the size', () => {
+  test('3 nodes and 40 nodes cost the same requests', async () => {
+    await join(keys.slice(0, 3))
+    expect(await readCounts()).toEqual(expected)
+    await join(keys.slice(3))
+    expect(await readCounts()).toEqual(expected)
+    expect(await provider.getPoolNodes({ poolId })).toHaveLength(40)
+    const { nodes: held } = await provider.getProvider({ provider: me })
+    expect(held.map(({ nodeKey }) => nodeKey)).toEqual(keys)
+  })
+
+  test('a default claim reads its nodes in two requests, then writes as an explicit one', async () => {
+    await increaseTime(100n)
+    await count(() => provider.claimRewards({ poolId }))
+    const byDefault = methods
+    await count(() => provider.claimRewards({ poolId, nodeKeys: keys }))
+    const explicit = methods
+    const tally = (list: string[], method: string) => list.filter((m) => m === method).length
+    expect(tally(byDefault, 'eth_getLogs')).toBe(1)
+    expect(tally(explicit, 'eth_getLogs')).toBe(0)
+    // One multicall for the records, then the simulation, as the explicit claim does.
+    expect(tally(byDefault, 'eth_call')).toBe(tally(explicit, 'eth_call') + 1)
+  })
+
+  test('snapshots agree with the single reads', async () => {
+    const pool = await provider.getPoolSnapshot({ poolId })
+    expect(pool.pool).toEqual(await provider.getPool({ poolId }))
+    expect(pool.nodes).toEqual(await provider.getPoolNodes({ poolId }))
+    const mine = await provider.getProviderSnapshot({ provider: me })
+    expect(mine.stake).toEqual(await provider.getStake({ provider: me }))
+    expect(mine.nodePools).toEqual(keys.map((nodeKey) => ({ nodeKey, poolId })))
+    expect(mine.rewards).toEqual([
+      { poolId, ...(await provider.getPendingRewards({ poolId, provider: me })) },
+    ])
+    const network = await provider.getNetworkSnapshot()
+    expect(network.stakeMinimum).toBe(100n * 10n ** 18n)
+    expect(network.paused).toBe(false)
+    expect(network.validator).toBe(validator.address)
+  })
+})
+
+describe('logs are read in chunks, with retry', () => {
+  test('a block range splits eth_getLogs and gives the same nodes', async () => {
+    const whole = await provider.getPoolNodes({ poolId })
+    const latest = await testClient.getBlockNumber()
+    const { deploymentBlock } = (await import('../../test/utils.js')).deployment
+    const chunks = Number((latest - deploymentBlock) / 25n + 1n)
+    methods = []
+    expect(await provider.getPoolNodes({ poolId, logBlockRange: 25n })).toEqual(whole)
+    expect(methods.filter((m) => m === 'eth_getLogs')).toHaveLength(chunks)
+    expect(methods.filter((m) => m === 'eth_blockNumber')).toHaveLength(1)
+  })
+
+  test('a failed eth_getLogs is retried', async () => {
+    const base = http(rpcUrl)({ chain: anvil, retryCount: 0 })
+    let failures = 1
+    const flaky = createWalletClient({
+      chain: anvil,
+      transport: custom(
+        {
+          async request(args) {
+            if (args.method === 'eth_getLogs' && failures-- > 0) throw new Error('rate limited')
+            return base.request(args)
+          },
+        },
+        { retryCount: 0 },
+      ),
+    }).extend(primeNetworkActions())
+    expect(await flaky.getPoolNodes({ poolId })).toHaveLength(40)
+    expect(failures).toBe(-1)
+    failures = 10
+    const error = await flaky.getPoolNodes({ poolId, logRetryCount: 1 }).catch((e) => e)
+    expect(error.message).toMatch(/rate limited/)
+  })
+})
