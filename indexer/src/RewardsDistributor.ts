@@ -1,3 +1,4 @@
+import type { Context } from 'ponder:registry'
 import schema from 'ponder:schema'
 import { updateProvider } from './entities.js'
 import { on } from './on.js'
@@ -19,41 +20,40 @@ on('RewardsDistributor:PoolFunded', async ({ event, context }) => {
   }))
 })
 
-on('RewardsDistributor:RewardRateSet', async ({ event, context }) => {
-  const { poolId, rate } = event.args
+/** A pool's rate changed: the change goes to its history, the new value to the pool. */
+async function recordRate(
+  context: Context,
+  event: { id: string; block: { timestamp: bigint } },
+  poolId: bigint,
+  kind: 'REWARD_RATE' | 'WORK_REWARD_RATE' | 'WORK_LOCK_PERIOD',
+  value: bigint,
+) {
   await context.db.insert(schema.rateChange).values({
     id: event.id,
     poolId,
-    kind: 'REWARD_RATE',
-    value: rate,
+    kind,
+    value,
     timestamp: event.block.timestamp,
   })
-  await context.db.update(schema.pool, { poolId }).set({ rewardRate: rate })
-})
+  const field = {
+    REWARD_RATE: 'rewardRate',
+    WORK_REWARD_RATE: 'workRewardRate',
+    WORK_LOCK_PERIOD: 'workLockPeriod',
+  }[kind]
+  await context.db.update(schema.pool, { poolId }).set({ [field]: value })
+}
 
-on('RewardsDistributor:WorkRewardRateSet', async ({ event, context }) => {
-  const { poolId, rate } = event.args
-  await context.db.insert(schema.rateChange).values({
-    id: event.id,
-    poolId,
-    kind: 'WORK_REWARD_RATE',
-    value: rate,
-    timestamp: event.block.timestamp,
-  })
-  await context.db.update(schema.pool, { poolId }).set({ workRewardRate: rate })
-})
+on('RewardsDistributor:RewardRateSet', ({ event, context }) =>
+  recordRate(context, event, event.args.poolId, 'REWARD_RATE', event.args.rate),
+)
 
-on('RewardsDistributor:WorkLockPeriodSet', async ({ event, context }) => {
-  const { poolId, period } = event.args
-  await context.db.insert(schema.rateChange).values({
-    id: event.id,
-    poolId,
-    kind: 'WORK_LOCK_PERIOD',
-    value: period,
-    timestamp: event.block.timestamp,
-  })
-  await context.db.update(schema.pool, { poolId }).set({ workLockPeriod: period })
-})
+on('RewardsDistributor:WorkRewardRateSet', ({ event, context }) =>
+  recordRate(context, event, event.args.poolId, 'WORK_REWARD_RATE', event.args.rate),
+)
+
+on('RewardsDistributor:WorkLockPeriodSet', ({ event, context }) =>
+  recordRate(context, event, event.args.poolId, 'WORK_LOCK_PERIOD', event.args.period),
+)
 
 on('RewardsDistributor:RewardsClaimed', async ({ event, context }) => {
   const { poolId, nodeKey, provider, timeRewards, workRewards } = event.args

@@ -1,6 +1,29 @@
+import type { Context } from 'ponder:registry'
 import schema from 'ponder:schema'
 import { origin, setNetwork, updateProvider } from './entities.js'
 import { on } from './on.js'
+
+type StakeChange = typeof schema.stakeChange.$inferInsert
+
+/** One entry of a provider's stake history, with its stake as it stands after the change. */
+async function recordStakeChange(
+  context: Context,
+  event: Parameters<typeof origin>[0] & { id: string },
+  row: { address: `0x${string}`; activeStake: bigint; unbonding: bigint },
+  change: Omit<
+    StakeChange,
+    'id' | 'provider' | 'activeStakeAfter' | 'unbondingAfter' | keyof ReturnType<typeof origin>
+  >,
+) {
+  await context.db.insert(schema.stakeChange).values({
+    id: event.id,
+    provider: row.address,
+    ...change,
+    activeStakeAfter: row.activeStake,
+    unbondingAfter: row.unbonding,
+    ...origin(event),
+  })
+}
 
 on('StakeManager:UnbondingPeriodSet', async ({ event, context }) => {
   await setNetwork(context.db, { unbondingPeriod: event.args.period })
@@ -18,15 +41,10 @@ on('StakeManager:Staked', async ({ event, context }) => {
     unbonding: p.unbonding - rebonded,
     totalStaked: p.totalStaked + amount,
   }))
-  await context.db.insert(schema.stakeChange).values({
-    id: event.id,
-    provider,
+  await recordStakeChange(context, event, row, {
     kind: 'STAKED',
     amount,
     rebonded,
-    activeStakeAfter: row.activeStake,
-    unbondingAfter: row.unbonding,
-    ...origin(event),
   })
 })
 
@@ -36,15 +54,10 @@ on('StakeManager:UnbondStarted', async ({ event, context }) => {
     activeStake,
     unbonding: p.unbonding + amount,
   }))
-  await context.db.insert(schema.stakeChange).values({
-    id: event.id,
-    provider,
+  await recordStakeChange(context, event, row, {
     kind: 'UNBOND_STARTED',
     amount,
     unlockTime: BigInt(unlockTime),
-    activeStakeAfter: row.activeStake,
-    unbondingAfter: row.unbonding,
-    ...origin(event),
   })
 })
 
@@ -54,14 +67,9 @@ on('StakeManager:Withdrawn', async ({ event, context }) => {
     unbonding: p.unbonding - amount,
     totalWithdrawn: p.totalWithdrawn + amount,
   }))
-  await context.db.insert(schema.stakeChange).values({
-    id: event.id,
-    provider,
+  await recordStakeChange(context, event, row, {
     kind: 'WITHDRAWN',
     amount,
-    activeStakeAfter: row.activeStake,
-    unbondingAfter: row.unbonding,
-    ...origin(event),
   })
 })
 
@@ -72,16 +80,11 @@ on('StakeManager:Slashed', async ({ event, context }) => {
     unbonding: p.unbonding - fromUnbonding,
     totalSlashed: p.totalSlashed + fromActive + fromUnbonding,
   }))
-  await context.db.insert(schema.stakeChange).values({
-    id: event.id,
-    provider,
+  await recordStakeChange(context, event, row, {
     kind: 'SLASHED',
     amount: fromActive + fromUnbonding,
     fromActive,
     fromUnbonding,
     treasury,
-    activeStakeAfter: row.activeStake,
-    unbondingAfter: row.unbonding,
-    ...origin(event),
   })
 })
