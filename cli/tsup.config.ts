@@ -8,5 +8,4 @@ export default defineConfig({
   sourcemap: true,
   target: 'node20',
   platform: 'node',
-  define: { __VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.1.0') },
 })

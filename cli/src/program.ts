@@ -1,4 +1,5 @@
 import { Command } from '@commander-js/extra-typings'
+import packageJson from '../package.json' with { type: 'json' }
 import { registerConfig } from './commands/config.js'
 import { registerDomain } from './commands/domain.js'
 import { registerNetwork } from './commands/network.js'
@@ -8,15 +9,13 @@ import { registerProvider } from './commands/provider.js'
 import { registerRewards } from './commands/rewards.js'
 import { registerValidator } from './commands/validator.js'
 
-declare const __VERSION__: string
-
 /** The whole command tree. Global options are declared here once and read by every command. */
 export function buildProgram(): Command {
   const program = new Command('prime')
     .description(
       'Operate the Prime Network from the command line: providers, nodes, pools, rewards',
     )
-    .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0')
+    .version(packageJson.version)
     .option(
       '--rpc-url <url>',
       'JSON-RPC endpoint (env PRIME_RPC_URL; default http://127.0.0.1:8545)',

@@ -31,6 +31,7 @@ import {
   decodeFunctionData,
   defineChain,
   type EIP1193RequestFn,
+  getAddress,
   type Hex,
   http,
   type LocalAccount,
@@ -134,7 +135,7 @@ export async function connect(
     if (method === 'eth_sendRawTransaction') {
       const raw = (params as [Hex])[0]
       const tx = parseTransaction(raw as `0x02${string}`)
-      const to = tx.to as Address
+      const to = getAddress(tx.to as Address)
       const call = describeCall(deployment, to, tx.data ?? '0x')
       const label = `${call.contract}.${call.function}`
       if (dryRun) {

@@ -49,7 +49,13 @@ describe('a pool from creation to claimed rewards', () => {
   test('the provider registers and adds the node, signed by the node key', async () => {
     const { client } = await chain()
     const stake = await client.getMinimumStake({ additionalComputeUnits: 10n })
-    await primeJson(['provider', 'register', '--stake', `${stake} wei`, ...as.provider!], { home })
+    const registered = await prime(
+      ['provider', 'register', '--stake', `${stake} wei`, ...as.provider!],
+      { home },
+    )
+    expect(registered.stdout).toBe(
+      `✔ registered ${provider.address} with ${stake} wei (${stake} wei); active stake 1100 PRIME\n`,
+    )
     const added = await primeJson(
       [
         'node',
@@ -90,7 +96,14 @@ describe('a pool from creation to claimed rewards', () => {
 
   test('the validator whitelists the provider and validates the node', async () => {
     const { client } = await chain()
-    await primeJson(['validator', 'whitelist', provider.address, ...as.validator!], { home })
+    const whitelisted = await prime(
+      ['validator', 'whitelist', provider.address, ...as.validator!],
+      {
+        home,
+      },
+    )
+    expect(whitelisted.stdout).toBe(`✔ whitelisted ${provider.address}\n`)
+    expect(whitelisted.stderr).toMatch(/tx 1 PrimeNetwork.whitelistProvider sent 0x[0-9a-f]{64}\n/)
     await primeJson(['validator', 'validate', nodeKey, ...as.validator!], { home })
     expect((await client.getProvider({ provider: provider.address })).whitelisted).toBe(true)
     expect((await client.getNode({ nodeKey }))!.validated).toBe(true)
@@ -132,7 +145,8 @@ describe('a pool from creation to claimed rewards', () => {
     const funded = await primeJson(['pool', 'fund', poolId, '1000 PRIME', ...as.creator!], { home })
     expect(funded.amount).toEqual({ input: '1000 PRIME', wei: parseEther('1000').toString() })
     expect(funded.budget).toBe(parseEther('1000').toString())
-    await primeJson(['pool', 'start', poolId, ...as.creator!], { home })
+    const started = await prime(['pool', 'start', poolId, ...as.creator!], { home })
+    expect(started.stdout).toBe(`✔ pool ${poolId} started\n`)
     const pool = await client.getPool({ poolId: BigInt(poolId) })
     expect(pool).toMatchObject({ status: 'ACTIVE', rewardRate: parseEther('0.001') })
     const shown = await primeJson(['pool', 'show', poolId], { home })
@@ -173,6 +187,35 @@ describe('a pool from creation to claimed rewards', () => {
     expect(members.nodes).toMatchObject([
       { nodeKey, provider: provider.address, computeUnits: '10' },
     ])
+  })
+
+  test('people get tables and plain sentences', async () => {
+    const expectOut = async (args: string[], ...texts: string[]) => {
+      const run = await prime(args, { home })
+      expect(run.code, args.join(' ')).toBe(0)
+      for (const text of texts) expect(run.stdout, args.join(' ')).toContain(text)
+      return run
+    }
+    await expectOut(['network', 'status'], 'Prime Network', 'paused', 'no', 'Deployment')
+    await expectOut(['pool', 'show', poolId], 'ACTIVE', 'llm', '0.001 PRIME per unit per second')
+    await expectOut(['pool', 'members', poolId], nodeKey, provider.address)
+    await expectOut(['rewards', 'show', poolId, ...as.provider!], 'claimable', nodeKey)
+    await expectOut(['domain', 'list'], 'inference')
+    await expectOut(['domain', 'show', domainId], 'inference', 'ipfs://p')
+    await expectOut(['node', 'show', nodeKey], 'gpu-1', 'yes')
+    await expectOut(['provider', 'status', provider.address], nodeKey, '(none)')
+    // Without --out, an invite is printed; nothing is written.
+    const printed = await expectOut(['pool', 'invite', poolId, '--node', nodeKey, ...as.manager!])
+    expect(JSON.parse(printed.stdout)).toMatchObject({ poolId, nodeKey })
+    const dry = await expectOut(
+      ['pool', 'fund', poolId, '5', '--dry-run', ...as.creator!],
+      'Dry run: nothing was sent',
+      // The creator's allowance is used up, so the first transaction is the approve; the
+      // fund itself is simulated once the approve is real.
+      'PrimeToken.approve',
+      'gas estimate',
+    )
+    expect(dry.stderr).toBe('')
   })
 
   test('an hour later the provider claims exactly rate x units x seconds', async () => {

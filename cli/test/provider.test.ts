@@ -86,7 +86,7 @@ describe('provider', () => {
     expect(early.code).toBe(1)
     const { error } = JSON.parse(early.stdout)
     expect(error.exitCode).toBe(1)
-    expect(error).toMatchObject({ name: 'ZeroAmount', args: {} })
+    expect(error).toMatchObject({ name: 'NothingToWithdraw', args: {} })
     expect((await client.getStake({ provider: provider.address })).unbonding).toBe(
       parseEther('1.5'),
     )
@@ -120,5 +120,23 @@ describe('provider', () => {
     expect(result.amount).toBe(parseEther('1.5').toString())
     expect(before.withdrawable).toBe(parseEther('1.5'))
     expect((await client.getStake({ provider: provider.address })).unbonding).toBe(0n)
+  })
+
+  test('people get one sentence per write', async () => {
+    const added = await prime(['provider', 'stake', 'add', '1', ...asProvider], { home })
+    expect(added.stdout).toBe(
+      '✔ added 1 (1000000000000000000 wei) (0 PRIME rebonded); active stake 102 PRIME\n',
+    )
+    const reclaimed = await prime(['provider', 'stake', 'reclaim', '1', ...asProvider], { home })
+    expect(reclaimed.stdout).toMatch(
+      /^✔ unbonding 1 \(1000000000000000000 wei\), withdrawable from \d{4}-\d\d-\d\dT[\d:.]+Z; active stake 101 PRIME\n$/,
+    )
+    const { testClient } = await chain()
+    await testClient.increaseTime({ seconds: 7 * 24 * 3600 + 1 })
+    await testClient.mine({ blocks: 1 })
+    const withdrawn = await prime(['provider', 'stake', 'withdraw', ...asProvider], { home })
+    expect(withdrawn.stdout).toBe('✔ withdrew 1 PRIME\n')
+    const dry = await prime(['provider', 'stake', 'add', '1', '--dry-run', ...asProvider], { home })
+    expect(dry.stdout).toContain('Dry run: nothing was sent')
   })
 })
