@@ -53,9 +53,12 @@ export class Context {
     throw new UsageError('this command signs: pass --account <name> or set PRIME_PRIVATE_KEY')
   }
 
-  /** A client that signs and sends (or, with --dry-run, stops at the first transaction). */
-  async writer() {
-    const account = await this.account()
+  /**
+   * A client that signs and sends (or, with --dry-run, stops at the first transaction), as the
+   * command's account or as `account` (e.g. a node key sending its own work).
+   */
+  async writer(as?: LocalAccount) {
+    const account = as ?? (await this.account())
     this.connection = await connect(this.settings(), {
       account,
       dryRun: this.dryRun,

@@ -8,6 +8,7 @@ import { registerPool } from './commands/pool.js'
 import { registerProvider } from './commands/provider.js'
 import { registerRewards } from './commands/rewards.js'
 import { registerValidator } from './commands/validator.js'
+import { registerWork } from './commands/work.js'
 
 /** The whole command tree. Global options are declared here once and read by every command. */
 export function buildProgram(): Command {
@@ -65,5 +66,6 @@ Examples:
   registerDomain(program)
   registerPool(program)
   registerRewards(program)
+  registerWork(program)
   return program as unknown as Command
 }

@@ -18,8 +18,7 @@ export type Run = { code: number | null; stdout: string; stderr: string }
 
 /**
  * Runs the built `prime` binary as an operator would, with a throwaway HOME (so no real keystore
- * or config is read) and the test chain in the environment. When PRIME_CLI_COVERAGE is set, the
- * child writes V8 coverage there (c8 maps it back to src/ through the source map).
+ * or config is read) and the test chain in the environment.
  */
 export function prime(
   args: string[],
@@ -31,7 +30,8 @@ export function prime(
     NO_COLOR: '1',
     PRIME_RPC_URL: inject('rpcUrl'),
     PRIME_DEPLOYMENT: inject('deploymentPath'),
-    ...(process.env.PRIME_CLI_COVERAGE ? { NODE_V8_COVERAGE: process.env.PRIME_CLI_COVERAGE } : {}),
+    // Under c8 (pnpm test), each prime process writes its V8 coverage there.
+    NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE,
     ...options.env,
   }
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]

@@ -15,7 +15,16 @@ describe('usage, help and config', () => {
     expect(root.stdout).toMatchSnapshot()
     const register = await prime(['provider', 'register', '--help'], { home })
     expect(register.stdout).toMatchSnapshot()
-    for (const group of ['network', 'provider', 'node', 'pool', 'rewards', 'validator', 'domain']) {
+    for (const group of [
+      'network',
+      'provider',
+      'node',
+      'pool',
+      'rewards',
+      'validator',
+      'domain',
+      'work',
+    ]) {
       const help = await prime([group, '--help'], { home })
       expect(help.code).toBe(0)
       expect(help.stdout).toContain(`Usage: prime ${group}`)

@@ -1,7 +1,9 @@
 import type { Command } from '@commander-js/extra-typings'
 import { roleIds } from '@prime-network/sdk'
-import { formatPrime } from '../amount.js'
+import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
+import * as parse from './parse.js'
+import { txFields } from './tx.js'
 
 export function registerNetwork(program: Command) {
   const network = program.command('network').description('the network as a whole')
@@ -139,6 +141,79 @@ Examples:
             'Deployment',
           )
         })
+      }),
+    )
+
+  for (const verb of ['pause', 'unpause'] as const)
+    network
+      .command(verb)
+      .description(
+        verb === 'pause'
+          ? 'pause registration, node adds and pool joins (federator); exits stay open'
+          : 'lift the pause (federator)',
+      )
+      .addHelpText('after', `\nExamples:\n  $ prime network ${verb} --account federator`)
+      .action(
+        run(async (context) => {
+          const { client } = await context.writer()
+          const result = verb === 'pause' ? await client.pause() : await client.unpause()
+          context.out.result({ paused: verb === 'pause', ...txFields(result) }, () =>
+            context.out.success(verb === 'pause' ? 'network paused' : 'network unpaused'),
+          )
+        }),
+      )
+
+  network
+    .command('set-stake-minimum')
+    .description('set the stake required per provider and per compute unit (federator)')
+    .argument('<amount>', 'the minimum (100, "100 PRIME", "1e20 wei")', parse.amount)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network set-stake-minimum 150 --account federator',
+    )
+    .action(
+      run(async (context, amount) => {
+        const { client } = await context.writer()
+        const result = await client.setStakeMinimum({ stakeMinimum: amount.wei })
+        context.out.result({ stakeMinimum: amount, ...txFields(result) }, () =>
+          context.out.success(`stake minimum is ${describeAmount(amount)}`),
+        )
+      }),
+    )
+
+  network
+    .command('set-unbonding-period')
+    .description('set how long reclaimed stake stays locked, in seconds (federator)')
+    .argument('<seconds>', 'the period', parse.uint)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network set-unbonding-period 604800 --account federator',
+    )
+    .action(
+      run(async (context, period) => {
+        const { client } = await context.writer()
+        const result = await client.setUnbondingPeriod({ period })
+        context.out.result({ unbondingPeriod: period, ...txFields(result) }, () =>
+          context.out.success(`unbonding period is ${period} s`),
+        )
+      }),
+    )
+
+  network
+    .command('set-treasury')
+    .description('set where slashed stake goes (federator)')
+    .argument('<address>', 'the treasury', parse.address)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network set-treasury 0xTreasury --account federator',
+    )
+    .action(
+      run(async (context, treasury) => {
+        const { client } = await context.writer()
+        const result = await client.setTreasury({ treasury })
+        context.out.result({ treasury, ...txFields(result) }, () =>
+          context.out.success(`treasury is ${treasury}`),
+        )
       }),
     )
 }

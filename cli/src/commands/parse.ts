@@ -40,3 +40,12 @@ export const id = asArgument<bigint>((input) => {
 export function addresses(input: string, previous: Address[] = []): Address[] {
   return [...previous, address(input)]
 }
+
+/** A node in a pool, written `<pool-id>:<node-key>`, accumulated (`--evict 1:0x.. --evict 2:0x..`). */
+export function poolNodes(
+  input: string,
+  previous: { poolId: bigint; nodeKey: Address }[] = [],
+): { poolId: bigint; nodeKey: Address }[] {
+  const [pool = '', node = ''] = input.split(':')
+  return [...previous, { poolId: id(pool), nodeKey: address(node) }]
+}

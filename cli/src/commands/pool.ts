@@ -263,4 +263,36 @@ Examples:
         )
       }),
     )
+
+  pool
+    .command('list')
+    .description('every pool, from the PoolCreated events')
+    .addHelpText('after', '\nExamples:\n  $ prime pool list --json')
+    .action(
+      run(async (context) => {
+        const { client } = await context.reader()
+        const created = await client.getEvents({ eventName: 'PoolCreated' })
+        const pools = await Promise.all(
+          created.map((event) =>
+            client.getPool({ poolId: (event.args as { poolId: bigint }).poolId }),
+          ),
+        )
+        context.out.result({ pools }, () =>
+          context.out.table(
+            ['id', 'name', 'status', 'domain', 'nodes', 'compute', 'rate', 'budget'],
+            pools.map((p) => [
+              p.poolId,
+              p.name,
+              p.status,
+              p.domainId,
+              p.nodeCount,
+              p.totalCompute,
+              formatPrime(p.rewardRate),
+              formatPrime(p.rewardBudget),
+            ]),
+            'Pools',
+          ),
+        )
+      }),
+    )
 }

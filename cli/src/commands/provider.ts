@@ -160,4 +160,113 @@ Examples:
         )
       }),
     )
+
+  provider
+    .command('exit')
+    .description(
+      'leave the network: claim and leave every pool, remove every node, reclaim the stake above the minimum',
+    )
+    .addHelpText(
+      'after',
+      `
+Steps, each a transaction shown as it is sent and confirmed: in every pool your nodes joined,
+claim what is claimable and take your nodes out; remove every node; start unbonding all stake
+above the registered minimum (the protocol has no deregistration, so that minimum stays). The result says when \`prime provider stake withdraw\` can pay it out. Safe to re-run:
+finished steps are skipped.
+
+Examples:
+  $ prime provider exit --account provider
+  $ prime provider exit --account provider --dry-run`,
+    )
+    .action(
+      run(async (context) => {
+        const { client, account } = await context.writer()
+        const me = account.address
+        const [info, joins, leaves] = await Promise.all([
+          client.getProvider({ provider: me }),
+          client.getEvents({ eventName: 'NodeJoinedPool', args: { provider: me } }),
+          client.getEvents({ eventName: 'NodeLeftPool', args: { provider: me } }),
+        ])
+        // Which pool each node is in now: its last join, unless a leave came after it.
+        const current = new Map<string, bigint>()
+        for (const event of [...joins, ...leaves].sort((a, b) =>
+          a.blockNumber === b.blockNumber
+            ? a.logIndex - b.logIndex
+            : a.blockNumber < b.blockNumber
+              ? -1
+              : 1,
+        )) {
+          const args = event.args as { poolId: bigint; nodeKey: string }
+          if (event.eventName === 'NodeJoinedPool') current.set(args.nodeKey, args.poolId)
+          else current.delete(args.nodeKey)
+        }
+        const poolIds = [
+          ...new Set(joins.map((event) => (event.args as { poolId: bigint }).poolId)),
+        ]
+        const claimed: { poolId: bigint; total: bigint }[] = []
+        const left: { poolId: bigint; nodeKeys: string[] }[] = []
+        for (const poolId of poolIds) {
+          const inPool = [...current].filter(([, id]) => id === poolId).map(([key]) => key)
+          if (inPool.length > 0 || info.nodes.length > 0) {
+            const pending = await client.getPendingRewards({ poolId, provider: me })
+            if (pending.total > 0n) {
+              context.out.progress(`claiming ${formatPrime(pending.total)} in pool ${poolId}`)
+              const result = await client.claimRewards({ poolId })
+              claimed.push({ poolId, total: result.total })
+            }
+          }
+          if (inPool.length > 0) {
+            context.out.progress(`leaving pool ${poolId} with ${inPool.length} node(s)`)
+            const result = await client.leavePool({ poolId })
+            left.push({ poolId, nodeKeys: result.nodeKeys })
+          }
+        }
+        const removed: string[] = []
+        for (const node of info.nodes) {
+          context.out.progress(`removing node ${node.nodeKey}`)
+          await client.removeNode({ nodeKey: node.nodeKey })
+          removed.push(node.nodeKey)
+        }
+        // The protocol keeps a registered provider's base minimum bonded (there is no
+        // deregistration), so everything above it is reclaimed and the rest is reported as kept.
+        const stake = await client.getStake({ provider: me })
+        const reclaimable = stake.active > stake.minimum ? stake.active - stake.minimum : 0n
+        let unlockTime: bigint | null = null
+        if (reclaimable > 0n) {
+          context.out.progress(`reclaiming ${formatPrime(reclaimable)}`)
+          unlockTime = (await client.reclaimStake({ amount: reclaimable })).unlockTime
+        }
+        const after = await client.getStake({ provider: me })
+        let lastUnlock = 0n
+        for (const unbond of after.pendingUnbonds)
+          if (unbond.unlockTime > lastUnlock) lastUnlock = unbond.unlockTime
+        context.out.result(
+          {
+            provider: me,
+            claimed,
+            left,
+            removed,
+            reclaimed: reclaimable,
+            kept: stake.active - reclaimable,
+            unlockTime,
+            unbonding: after.unbonding,
+            withdrawableFrom: after.unbonding === 0n ? null : lastUnlock,
+          },
+          () => {
+            for (const c of claimed)
+              context.out.success(`claimed ${formatPrime(c.total)} from pool ${c.poolId}`)
+            for (const l of left)
+              context.out.success(`left pool ${l.poolId}: ${l.nodeKeys.join(', ')}`)
+            for (const key of removed) context.out.success(`removed node ${key}`)
+            context.out.success(
+              `reclaimed ${formatPrime(reclaimable)}; ${
+                after.unbonding === 0n
+                  ? 'nothing is unbonding'
+                  : `${formatPrime(after.unbonding)} unbonding, all withdrawable from ${new Date(Number(lastUnlock) * 1000).toISOString()} with \`prime provider stake withdraw\``
+              }; ${formatPrime(stake.active - reclaimable)} stays bonded (the registered minimum)`,
+            )
+          },
+        )
+      }),
+    )
 }
