@@ -25,6 +25,16 @@ export class Output {
     else human()
   }
 
+  /** One JSON document on one line (for streams such as `prime watch --json`: NDJSON). */
+  jsonLine(data: unknown) {
+    this.stdout.write(`${JSON.stringify(toJsonValue(data))}\n`)
+  }
+
+  /** Clears a terminal before a redraw; a pipe or file gets each update appended instead. */
+  clear() {
+    if ((this.stdout as NodeJS.WriteStream).isTTY) this.stdout.write('\x1b[2J\x1b[H')
+  }
+
   line(text = '') {
     this.stdout.write(`${text}\n`)
   }

@@ -8,6 +8,7 @@ import { registerPool } from './commands/pool.js'
 import { registerProvider } from './commands/provider.js'
 import { registerRewards } from './commands/rewards.js'
 import { registerValidator } from './commands/validator.js'
+import { registerWatch } from './commands/watch.js'
 import { registerWork } from './commands/work.js'
 
 /** The whole command tree. Global options are declared here once and read by every command. */
@@ -67,5 +68,6 @@ Examples:
   registerPool(program)
   registerRewards(program)
   registerWork(program)
+  registerWatch(program)
   return program as unknown as Command
 }

@@ -237,4 +237,39 @@ describe('federator, validator, work and exit', () => {
       '✔ reclaimed 0 PRIME; 200 PRIME unbonding, all withdrawable from ',
     )
   })
+
+  test('watch redraws on each new block and stops after --blocks', async () => {
+    const { testClient } = await chain()
+    const watching = prime(['watch', 'network', '--json', '--blocks', '3', '--interval', '100'], {
+      home,
+    })
+    let done = false
+    void watching.then(() => {
+      done = true
+    })
+    // Keep mining until the watch has seen three blocks.
+    while (!done) {
+      await testClient.mine({ blocks: 1 })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    }
+    const run = await watching
+    expect(run.code).toBe(0)
+    const updates = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    expect(updates).toHaveLength(3)
+    const blocks = updates.map((update) => BigInt(update.blockNumber))
+    expect(blocks[1]! > blocks[0]! && blocks[2]! > blocks[1]!).toBe(true)
+    expect(updates[2].roles.federator).toBe(dev(0).address)
+
+    const pool = await prime(['watch', 'pool', '1', '--blocks', '1'], { home })
+    expect(pool.stdout).toContain('Pool')
+    const who = await prime(['watch', 'provider', provider.address, '--blocks', '1', '--json'], {
+      home,
+    })
+    expect(JSON.parse(who.stdout).address).toBe(provider.address)
+    const network = await prime(['watch', 'network', '--blocks', '1'], { home })
+    expect(network.stdout).toContain('Prime Network')
+  })
 })

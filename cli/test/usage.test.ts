@@ -24,6 +24,7 @@ describe('usage, help and config', () => {
       'validator',
       'domain',
       'work',
+      'watch',
     ]) {
       const help = await prime([group, '--help'], { home })
       expect(help.code).toBe(0)

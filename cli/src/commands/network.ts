@@ -1,7 +1,9 @@
 import type { Command } from '@commander-js/extra-typings'
-import { roleIds } from '@prime-network/sdk'
+import { type Deployment, roleIds } from '@prime-network/sdk'
 import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
+import type { Output } from '../output.js'
+import type { Connection } from '../protocol.js'
 import * as parse from './parse.js'
 import { txFields } from './tx.js'
 
@@ -23,124 +25,8 @@ Examples:
     .action(
       run(async (context) => {
         const { client, deployment } = await context.reader()
-        const [blockNumber, stakeMinimum, events] = await Promise.all([
-          client.getBlockNumber(),
-          client.getMinimumStake(),
-          client.getEvents(),
-        ])
-        const roles: Record<string, string | null> = {}
-        for (const role of Object.keys(roleIds)) roles[role] = null
-        const roleNames = Object.fromEntries(
-          Object.entries(roleIds).map(([name, id]) => [String(id).toLowerCase(), name]),
-        )
-        const status = {
-          chainId: deployment.chainId,
-          blockNumber,
-          deployment,
-          stakeMinimum,
-          unbondingPeriod: null as bigint | null,
-          treasury: null as string | null,
-          paused: false,
-          roles,
-          counts: { providers: 0, nodes: 0, domains: 0, pools: 0 },
-          // Token flows since deployment; stakeHeld (deposited - withdrawn - slashed) is what
-          // StakeManager holds, the first invariant of the protocol.
-          totals: {
-            deposited: 0n,
-            withdrawn: 0n,
-            slashed: 0n,
-            stakeHeld: 0n,
-            funded: 0n,
-            claimed: 0n,
-          },
-        }
-        for (const event of events) {
-          const args = event.args as Record<string, unknown>
-          switch (event.eventName) {
-            case 'UnbondingPeriodSet':
-              status.unbondingPeriod = args.period as bigint
-              break
-            case 'TreasurySet':
-              status.treasury = args.treasury as string
-              break
-            case 'PauseSet':
-              status.paused = args.paused as boolean
-              break
-            case 'RoleTransferred': {
-              const name = roleNames[String(args.role).toLowerCase()]
-              if (name) roles[name] = args.newHolder as string
-              break
-            }
-            case 'ProviderRegistered':
-              status.counts.providers += 1
-              break
-            case 'NodeAdded':
-              status.counts.nodes += 1
-              break
-            case 'NodeRemoved':
-              status.counts.nodes -= 1
-              break
-            case 'DomainCreated':
-              status.counts.domains += 1
-              break
-            case 'PoolCreated':
-              status.counts.pools += 1
-              break
-            case 'Staked':
-              status.totals.deposited += (args.amount as bigint) - (args.rebonded as bigint)
-              break
-            case 'Withdrawn':
-              status.totals.withdrawn += args.amount as bigint
-              break
-            case 'Slashed':
-              status.totals.slashed += (args.fromActive as bigint) + (args.fromUnbonding as bigint)
-              break
-            case 'PoolFunded':
-              status.totals.funded += args.amount as bigint
-              break
-            case 'RewardsClaimed':
-              status.totals.claimed += (args.timeRewards as bigint) + (args.workRewards as bigint)
-              break
-          }
-        }
-        status.totals.stakeHeld =
-          status.totals.deposited - status.totals.withdrawn - status.totals.slashed
-        context.out.result(status, () => {
-          context.out.fields(
-            [
-              ['chain', status.chainId],
-              ['block', status.blockNumber],
-              ['paused', status.paused ? 'yes' : 'no'],
-              ['stake minimum', formatPrime(status.stakeMinimum)],
-              [
-                'unbonding period',
-                status.unbondingPeriod === null
-                  ? '(deploy default)'
-                  : `${status.unbondingPeriod} s`,
-              ],
-              ['treasury', status.treasury ?? '(deploy default)'],
-              ...Object.entries(roles).map(
-                ([role, holder]) => [role, holder ?? '(unknown)'] as const,
-              ),
-              ['providers', status.counts.providers],
-              ['nodes', status.counts.nodes],
-              ['domains', status.counts.domains],
-              ['pools', status.counts.pools],
-              ['stake held', formatPrime(status.totals.stakeHeld)],
-              ['withdrawn', formatPrime(status.totals.withdrawn)],
-              ['slashed', formatPrime(status.totals.slashed)],
-              ['pool funding', formatPrime(status.totals.funded)],
-              ['rewards claimed', formatPrime(status.totals.claimed)],
-            ],
-            'Prime Network',
-          )
-          context.out.fields(
-            Object.entries(deployment)
-              .filter(([key]) => key !== 'chainId')
-              .map(([key, value]) => [key, String(value)] as const),
-            'Deployment',
-          )
-        })
+        const status = await loadNetworkStatus(client, deployment)
+        context.out.result(status, () => renderNetworkStatus(context.out, status))
       }),
     )
 
@@ -216,4 +102,129 @@ Examples:
         )
       }),
     )
+}
+
+/** The network's parameters, roles, pause, counts and token totals, from its events. */
+export async function loadNetworkStatus(client: Connection['client'], deployment: Deployment) {
+  const [blockNumber, stakeMinimum, events] = await Promise.all([
+    client.getBlockNumber(),
+    client.getMinimumStake(),
+    client.getEvents(),
+  ])
+  const roles: Record<string, string | null> = {}
+  for (const role of Object.keys(roleIds)) roles[role] = null
+  const roleNames = Object.fromEntries(
+    Object.entries(roleIds).map(([name, id]) => [String(id).toLowerCase(), name]),
+  )
+  const status = {
+    chainId: deployment.chainId,
+    blockNumber,
+    deployment,
+    stakeMinimum,
+    unbondingPeriod: null as bigint | null,
+    treasury: null as string | null,
+    paused: false,
+    roles,
+    counts: { providers: 0, nodes: 0, domains: 0, pools: 0 },
+    // Token flows since deployment; stakeHeld (deposited - withdrawn - slashed) is what
+    // StakeManager holds, the first invariant of the protocol.
+    totals: {
+      deposited: 0n,
+      withdrawn: 0n,
+      slashed: 0n,
+      stakeHeld: 0n,
+      funded: 0n,
+      claimed: 0n,
+    },
+  }
+  for (const event of events) {
+    const args = event.args as Record<string, unknown>
+    switch (event.eventName) {
+      case 'UnbondingPeriodSet':
+        status.unbondingPeriod = args.period as bigint
+        break
+      case 'TreasurySet':
+        status.treasury = args.treasury as string
+        break
+      case 'PauseSet':
+        status.paused = args.paused as boolean
+        break
+      case 'RoleTransferred': {
+        const name = roleNames[String(args.role).toLowerCase()]
+        if (name) roles[name] = args.newHolder as string
+        break
+      }
+      case 'ProviderRegistered':
+        status.counts.providers += 1
+        break
+      case 'NodeAdded':
+        status.counts.nodes += 1
+        break
+      case 'NodeRemoved':
+        status.counts.nodes -= 1
+        break
+      case 'DomainCreated':
+        status.counts.domains += 1
+        break
+      case 'PoolCreated':
+        status.counts.pools += 1
+        break
+      case 'Staked':
+        status.totals.deposited += (args.amount as bigint) - (args.rebonded as bigint)
+        break
+      case 'Withdrawn':
+        status.totals.withdrawn += args.amount as bigint
+        break
+      case 'Slashed':
+        status.totals.slashed += (args.fromActive as bigint) + (args.fromUnbonding as bigint)
+        break
+      case 'PoolFunded':
+        status.totals.funded += args.amount as bigint
+        break
+      case 'RewardsClaimed':
+        status.totals.claimed += (args.timeRewards as bigint) + (args.workRewards as bigint)
+        break
+    }
+  }
+  status.totals.stakeHeld =
+    status.totals.deposited - status.totals.withdrawn - status.totals.slashed
+  return status
+}
+
+export function renderNetworkStatus(
+  out: Output,
+  status: Awaited<ReturnType<typeof loadNetworkStatus>>,
+) {
+  out.fields(
+    [
+      ['chain', status.chainId],
+      ['block', status.blockNumber],
+      ['paused', status.paused ? 'yes' : 'no'],
+      ['stake minimum', formatPrime(status.stakeMinimum)],
+      [
+        'unbonding period',
+        status.unbondingPeriod === null ? '(deploy default)' : `${status.unbondingPeriod} s`,
+      ],
+      ['treasury', status.treasury ?? '(deploy default)'],
+      ...Object.entries(status.roles).map(
+        ([role, holder]) => [role, holder ?? '(unknown)'] as const,
+      ),
+      ['providers', status.counts.providers],
+      ['nodes', status.counts.nodes],
+      ['domains', status.counts.domains],
+      ['pools', status.counts.pools],
+      ['stake held', formatPrime(status.totals.stakeHeld)],
+      ['withdrawn', formatPrime(status.totals.withdrawn)],
+      ['slashed', formatPrime(status.totals.slashed)],
+      ['pool funding', formatPrime(status.totals.funded)],
+      ['rewards claimed', formatPrime(status.totals.claimed)],
+    ],
+    'Prime Network',
+  )
+  out.fields(
+    Object.entries(status.deployment)
+      .filter(([key]) => key !== 'chainId')
+      .map(([key, value]) => [key, String(value)] as const),
+    'Deployment',
+  )
 }

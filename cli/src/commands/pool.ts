@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { Command } from '@commander-js/extra-typings'
-import type { PoolInvite } from '@prime-network/sdk'
+import type { Pool, PoolInvite } from '@prime-network/sdk'
 import { z } from 'zod'
 import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import { UsageError } from '../errors.js'
-import { toJsonValue } from '../output.js'
+import { type Output, toJsonValue } from '../output.js'
 import * as parse from './parse.js'
 import { txFields } from './tx.js'
 
@@ -146,25 +146,7 @@ Examples:
       run(async (context, poolId) => {
         const { client } = await context.reader()
         const info = await client.getPool({ poolId })
-        context.out.result(info, () =>
-          context.out.fields(
-            [
-              ['pool', info.poolId],
-              ['name', info.name],
-              ['status', info.status],
-              ['domain', info.domainId],
-              ['creator', info.creator],
-              ['manager key', `${info.computeManagerKey} (version ${info.keyVersion})`],
-              ['nodes', info.nodeCount],
-              ['total compute', info.totalCompute],
-              ['compute limit', info.computeLimit === 0n ? 'none' : info.computeLimit],
-              ['reward rate', `${formatPrime(info.rewardRate)} per unit per second`],
-              ['unaccrued budget', formatPrime(info.rewardBudget)],
-              ['data', info.poolDataURI],
-            ],
-            'Pool',
-          ),
-        )
+        context.out.result(info, () => renderPool(context.out, info))
       }),
     )
 
@@ -295,4 +277,24 @@ Examples:
         )
       }),
     )
+}
+
+export function renderPool(out: Output, info: Pool) {
+  out.fields(
+    [
+      ['pool', info.poolId],
+      ['name', info.name],
+      ['status', info.status],
+      ['domain', info.domainId],
+      ['creator', info.creator],
+      ['manager key', `${info.computeManagerKey} (version ${info.keyVersion})`],
+      ['nodes', info.nodeCount],
+      ['total compute', info.totalCompute],
+      ['compute limit', info.computeLimit === 0n ? 'none' : info.computeLimit],
+      ['reward rate', `${formatPrime(info.rewardRate)} per unit per second`],
+      ['unaccrued budget', formatPrime(info.rewardBudget)],
+      ['data', info.poolDataURI],
+    ],
+    'Pool',
+  )
 }

@@ -1,6 +1,9 @@
 import type { Command } from '@commander-js/extra-typings'
+import type { Address } from 'viem'
 import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
+import type { Output } from '../output.js'
+import type { Connection } from '../protocol.js'
 import * as parse from './parse.js'
 import { txFields } from './tx.js'
 
@@ -61,42 +64,8 @@ Examples:
       run(async (context, address) => {
         const who = address ?? (await context.account()).address
         const { client } = await context.reader()
-        const [info, stake] = await Promise.all([
-          client.getProvider({ provider: who }),
-          client.getStake({ provider: who }),
-        ])
-        context.out.result({ ...info, stake }, () => {
-          context.out.fields(
-            [
-              ['provider', info.address],
-              ['registered', info.registered ? 'yes' : 'no'],
-              ['whitelisted', info.whitelisted ? 'yes' : 'no'],
-              ['active stake', formatPrime(stake.active)],
-              ['required stake', formatPrime(stake.minimum)],
-              ['unbonding', formatPrime(stake.unbonding)],
-              ['withdrawable now', formatPrime(stake.withdrawable)],
-              ['nodes (active)', `${info.nodes.length} (${info.activeNodeCount})`],
-              ['compute units', info.totalComputeUnits],
-            ],
-            'Provider',
-          )
-          context.out.table(
-            ['amount', 'unlocks at (unix s)'],
-            stake.pendingUnbonds.map((unbond) => [formatPrime(unbond.amount), unbond.unlockTime]),
-            'Pending unbonds',
-          )
-          context.out.table(
-            ['node', 'units', 'validated', 'active', 'specs'],
-            info.nodes.map((node) => [
-              node.nodeKey,
-              node.computeUnits,
-              node.validated ? 'yes' : 'no',
-              node.active ? 'yes' : 'no',
-              node.specsURI,
-            ]),
-            'Nodes',
-          )
-        })
+        const status = await loadProviderStatus(client, who)
+        context.out.result(status, () => renderProviderStatus(context.out, status))
       }),
     )
 
@@ -269,4 +238,49 @@ Examples:
         )
       }),
     )
+}
+
+/** One snapshot of a provider: registration, whitelist, nodes, and its stake. */
+export async function loadProviderStatus(client: Connection['client'], provider: Address) {
+  const [info, stake] = await Promise.all([
+    client.getProvider({ provider }),
+    client.getStake({ provider }),
+  ])
+  return { ...info, stake }
+}
+
+export function renderProviderStatus(
+  out: Output,
+  status: Awaited<ReturnType<typeof loadProviderStatus>>,
+) {
+  out.fields(
+    [
+      ['provider', status.address],
+      ['registered', status.registered ? 'yes' : 'no'],
+      ['whitelisted', status.whitelisted ? 'yes' : 'no'],
+      ['active stake', formatPrime(status.stake.active)],
+      ['required stake', formatPrime(status.stake.minimum)],
+      ['unbonding', formatPrime(status.stake.unbonding)],
+      ['withdrawable now', formatPrime(status.stake.withdrawable)],
+      ['nodes (active)', `${status.nodes.length} (${status.activeNodeCount})`],
+      ['compute units', status.totalComputeUnits],
+    ],
+    'Provider',
+  )
+  out.table(
+    ['amount', 'unlocks at (unix s)'],
+    status.stake.pendingUnbonds.map((unbond) => [formatPrime(unbond.amount), unbond.unlockTime]),
+    'Pending unbonds',
+  )
+  out.table(
+    ['node', 'units', 'validated', 'active', 'specs'],
+    status.nodes.map((node) => [
+      node.nodeKey,
+      node.computeUnits,
+      node.validated ? 'yes' : 'no',
+      node.active ? 'yes' : 'no',
+      node.specsURI,
+    ]),
+    'Nodes',
+  )
 }
