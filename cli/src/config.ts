@@ -13,6 +13,7 @@ export type GlobalOptions = {
   passwordFile?: string | undefined
   config?: string | undefined
   json?: boolean | undefined
+  field?: string | undefined
   dryRun?: boolean | undefined
 }
 

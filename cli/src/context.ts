@@ -19,7 +19,7 @@ export class Context {
     readonly options: GlobalOptions,
     readonly env: Env = process.env,
   ) {
-    this.out = new Output(Boolean(options.json))
+    this.out = new Output(Boolean(options.json), options.field)
     this.dryRun = Boolean(options.dryRun)
   }
 

@@ -1,5 +1,6 @@
 import Table from 'cli-table3'
 import pc from 'picocolors'
+import { UsageError } from './errors.js'
 
 /** Turns a result into JSON-safe data: bigints become decimal strings, so no precision is lost. */
 export function toJsonValue(value: unknown): unknown {
@@ -15,13 +16,26 @@ export type Row = readonly [label: string, value: unknown]
 export class Output {
   constructor(
     readonly json: boolean,
+    /** `--field a.b`: print only that value of the JSON result, bare (for shell variables). */
+    readonly field?: string | undefined,
     private readonly stdout: NodeJS.WritableStream = process.stdout,
     private readonly stderr: NodeJS.WritableStream = process.stderr,
   ) {}
 
-  /** Prints `data` as JSON, or calls `human` to print it for people. */
+  /** Prints `data` as JSON (or one field of it), or calls `human` to print it for people. */
   result(data: unknown, human: () => void) {
-    if (this.json) this.stdout.write(`${JSON.stringify(toJsonValue(data), null, 2)}\n`)
+    if (this.field !== undefined) {
+      let value = toJsonValue(data)
+      for (const key of this.field.split('.')) {
+        if (value === null || typeof value !== 'object' || !(key in value)) {
+          // The command may have sent a transaction already: keep its whole result visible.
+          this.stdout.write(`${JSON.stringify(toJsonValue(data), null, 2)}\n`)
+          throw new UsageError(`the result has no field '${this.field}' (printed all of it)`)
+        }
+        value = (value as Record<string, unknown>)[key]
+      }
+      this.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`)
+    } else if (this.json) this.stdout.write(`${JSON.stringify(toJsonValue(data), null, 2)}\n`)
     else human()
   }
 

@@ -9,6 +9,7 @@ import { registerProvider } from './commands/provider.js'
 import { registerRewards } from './commands/rewards.js'
 import { registerValidator } from './commands/validator.js'
 import { registerWatch } from './commands/watch.js'
+import { registerWhoami } from './commands/whoami.js'
 import { registerWork } from './commands/work.js'
 
 /** The whole command tree. Global options are declared here once and read by every command. */
@@ -43,6 +44,10 @@ export function buildProgram(): Command {
       'config file (env PRIME_CONFIG; default ~/.config/prime/config.json)',
     )
     .option('--json', 'print the result as JSON (bigints as strings)')
+    .option(
+      '--field <path>',
+      'print only this field of the JSON result, e.g. poolId or stake.active',
+    )
     .option('--dry-run', 'simulate and print the transaction instead of sending it')
     // Subcommands inherit these: usage errors are thrown (exit 2 in prime.ts), not process.exit(1).
     .configureHelp({ showGlobalOptions: true })
@@ -69,5 +74,6 @@ Examples:
   registerRewards(program)
   registerWork(program)
   registerWatch(program)
+  registerWhoami(program)
   return program as unknown as Command
 }
