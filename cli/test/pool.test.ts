@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { roleIds } from '@prime-network/sdk'
 import { parseEther } from 'viem'
@@ -109,7 +110,8 @@ describe('a pool from creation to claimed rewards', () => {
     expect((await client.getNode({ nodeKey }))!.validated).toBe(true)
   })
 
-  test('the federator creates a domain; list and show read it back', async () => {
+  test('the federator creates and updates a domain; list and show read it back', async () => {
+    const { client } = await chain()
     const created = await primeJson(
       ['domain', 'create', '--name', 'inference', '--parameters-uri', 'ipfs://p', ...as.federator!],
       { home },
@@ -122,6 +124,22 @@ describe('a pool from creation to claimed rewards', () => {
       domainParametersURI: 'ipfs://p',
     })
     expect(await primeJson(['domain', 'show', domainId], { home })).toEqual(domains.at(-1))
+    const updated = await primeJson(
+      ['domain', 'update', domainId, '--parameters-uri', 'ipfs://p2', ...as.federator!],
+      { home },
+    )
+    expect(updated).toMatchObject({ domainId, domainParametersURI: 'ipfs://p2' })
+    expect((await client.getDomain({ domainId: BigInt(domainId) })).domainParametersURI).toBe(
+      'ipfs://p2',
+    )
+    const denied = await prime(
+      ['domain', 'update', domainId, '--parameters-uri', 'x', ...as.provider!],
+      {
+        home,
+      },
+    )
+    expect(denied.code).toBe(1)
+    expect(denied.stderr).toContain('error MissingRole')
   })
 
   test('the creator creates, prices, funds and starts a pool', async () => {
@@ -243,12 +261,53 @@ describe('a pool from creation to claimed rewards', () => {
     ])
   })
 
+  test('the creator ejects the node; it rejoins with a fresh invite', async () => {
+    const { client } = await chain()
+    const ejected = await primeJson(['pool', 'eject', poolId, nodeKey, ...as.creator!], { home })
+    expect(ejected).toMatchObject({ poolId, nodeKey })
+    expect((await client.getNode({ nodeKey }))!.active).toBe(false)
+    const again = await prime(['pool', 'eject', poolId, nodeKey, ...as.creator!], { home })
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/^error \w+\(/m)
+    const inviteFile = join(home, 'gpu-1.again.json')
+    await primeJson(
+      ['pool', 'invite', poolId, '--node', nodeKey, '--out', inviteFile, ...as.manager!],
+      {
+        home,
+      },
+    )
+    await primeJson(['pool', 'join', poolId, '--invite', inviteFile, ...as.provider!], { home })
+    expect((await client.getNode({ nodeKey }))!.active).toBe(true)
+    // A broken invite file is refused before anything is sent.
+    await writeFile(join(home, 'bad.json'), '{"poolId": 1}')
+    const bad = await prime(
+      ['pool', 'join', poolId, '--invite', join(home, 'bad.json'), ...as.provider!],
+      {
+        home,
+      },
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('is invalid')
+    const missing = await prime(
+      ['pool', 'join', poolId, '--invite', join(home, 'none.json'), ...as.provider!],
+      {
+        home,
+      },
+    )
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('cannot read invite')
+  })
+
   test('the node leaves, the pool ends, the node is removed', async () => {
     const { client } = await chain()
     const left = await primeJson(['pool', 'leave', poolId, ...as.provider!], { home })
     expect(left.nodeKeys).toEqual([nodeKey])
     await primeJson(['pool', 'end', poolId, ...as.creator!], { home })
     expect((await client.getPool({ poolId: BigInt(poolId) })).status).toBe('COMPLETED')
+    const { rewardBudget } = await client.getPool({ poolId: BigInt(poolId) })
+    const withdrawn = await primeJson(['pool', 'withdraw-budget', poolId, ...as.creator!], { home })
+    expect(withdrawn.amount).toBe(rewardBudget.toString())
+    expect((await client.getPool({ poolId: BigInt(poolId) })).rewardBudget).toBe(0n)
     await primeJson(['node', 'remove', nodeKey, ...as.provider!], { home })
     expect(await client.getNode({ nodeKey })).toBeNull()
     const missing = await prime(['node', 'show', nodeKey], { home })

@@ -54,6 +54,18 @@ describe('usage, help and config', () => {
     }
   })
 
+  test('--field prints one value bare; a missing field prints everything and exits 2', async () => {
+    const env = { PRIME_PRIVATE_KEY: `0x${'11'.repeat(32)}` }
+    const address = await prime(['whoami', '--field', 'address'], { home, env })
+    expect(address.stdout).toMatch(/^0x[0-9a-fA-F]{40}\n$/)
+    const human = await prime(['whoami'], { home, env })
+    expect(human.stdout).toBe(`${address.stdout.trim()} (PRIME_PRIVATE_KEY)\n`)
+    const typo = await prime(['whoami', '--field', 'adress'], { home, env })
+    expect(typo.code).toBe(2)
+    expect(JSON.parse(typo.stdout).address).toBe(address.stdout.trim())
+    expect(typo.stderr).toContain("the result has no field 'adress'")
+  })
+
   test('an unreachable RPC exits 1', async () => {
     const run = await prime(['network', 'status', '--rpc-url', 'http://127.0.0.1:9'], { home })
     expect(run.code).toBe(1)

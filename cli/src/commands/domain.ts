@@ -1,4 +1,5 @@
 import type { Command } from '@commander-js/extra-typings'
+import { zeroAddress } from 'viem'
 import { run } from '../context.js'
 import * as parse from './parse.js'
 import { txFields } from './tx.js'
@@ -78,6 +79,36 @@ export function registerDomain(program: Command) {
             domains.map((d) => [d.domainId, d.name, d.validationLogic, d.domainParametersURI]),
             'Domains',
           ),
+        )
+      }),
+    )
+
+  domain
+    .command('update')
+    .description("change a domain's validation logic and parameters URI (federator)")
+    .argument('<domain-id>', 'the domain', parse.id)
+    .requiredOption('--parameters-uri <uri>', "URI of the domain's parameters")
+    .option('--validation <address>', 'work validation logic (default: none)', parse.address)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime domain update 1 --parameters-uri ipfs://v2 --validation 0xLogic --account federator',
+    )
+    .action(
+      run(async (context, domainId, options) => {
+        const { client } = await context.writer()
+        const result = await client.updateDomain({
+          domainId,
+          validationLogic: options.validation ?? zeroAddress,
+          domainParametersURI: options.parametersUri,
+        })
+        context.out.result(
+          {
+            domainId,
+            validationLogic: result.validationLogic,
+            domainParametersURI: result.domainParametersURI,
+            ...txFields(result),
+          },
+          () => context.out.success(`domain ${domainId} updated`),
         )
       }),
     )

@@ -277,6 +277,39 @@ Examples:
         )
       }),
     )
+
+  pool
+    .command('eject')
+    .description('take a node out of a pool (creator or manager)')
+    .argument('<pool-id>', 'the pool', parse.id)
+    .argument('<node-key>', 'the node', parse.address)
+    .addHelpText('after', '\nExamples:\n  $ prime pool eject 1 0xNodeKey --account creator')
+    .action(
+      run(async (context, poolId, nodeKey) => {
+        const { client } = await context.writer()
+        const result = await client.ejectNode({ poolId, nodeKey })
+        context.out.result({ poolId, nodeKey, ...txFields(result) }, () =>
+          context.out.success(`ejected ${nodeKey} from pool ${poolId}`),
+        )
+      }),
+    )
+
+  pool
+    .command('withdraw-budget')
+    .description('after the end, take back the budget no node earned (creator)')
+    .argument('<pool-id>', 'the pool', parse.id)
+    .addHelpText('after', '\nExamples:\n  $ prime pool withdraw-budget 1 --account creator')
+    .action(
+      run(async (context, poolId) => {
+        const { client } = await context.writer()
+        const result = await client.withdrawUnusedBudget({ poolId })
+        context.out.result({ poolId, amount: result.amount, ...txFields(result) }, () =>
+          context.out.success(
+            `withdrew ${formatPrime(result.amount)} of unused budget from pool ${poolId}`,
+          ),
+        )
+      }),
+    )
 }
 
 export function renderPool(out: Output, info: Pool) {
