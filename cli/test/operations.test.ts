@@ -272,4 +272,34 @@ describe('federator, validator, work and exit', () => {
     const network = await prime(['watch', 'network', '--blocks', '1'], { home })
     expect(network.stdout).toContain('Prime Network')
   })
+
+  test('role handover: propose, cancel, accept, and hand back', async () => {
+    const { client } = await chain()
+    const newHolder = dev(6)
+    const pw = await importKey(home, 'next-validator', 6, 'next')
+    const asNext = ['--account', 'next-validator', '--password-file', pw]
+    await primeJson(['network', 'propose-role', 'validator', newHolder.address, ...as.federator!], {
+      home,
+    })
+    expect(await client.getPendingRoleHolder({ role: 'validator' })).toBe(newHolder.address)
+    await primeJson(['network', 'cancel-role', 'validator', ...as.federator!], { home })
+    const refused = await prime(['network', 'accept-role', 'validator', ...asNext], { home })
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/^error \w+\(/m)
+    await primeJson(['network', 'propose-role', 'validator', newHolder.address, ...as.federator!], {
+      home,
+    })
+    const accepted = await primeJson(['network', 'accept-role', 'validator', ...asNext], { home })
+    expect(accepted.holder).toBe(newHolder.address)
+    expect((await primeJson(['network', 'status'], { home })).roles.validator).toBe(
+      newHolder.address,
+    )
+    // Hand it back, so the validator of the other files is unchanged.
+    await primeJson(['network', 'propose-role', 'validator', dev(1).address, ...asNext], { home })
+    await primeJson(['network', 'accept-role', 'validator', ...as.validator!], { home })
+    expect((await primeJson(['network', 'status'], { home })).roles.validator).toBe(dev(1).address)
+    const badRole = await prime(['network', 'accept-role', 'king'], { home })
+    expect(badRole.code).toBe(2)
+    expect(badRole.stderr).toContain("'king' is not a role")
+  })
 })

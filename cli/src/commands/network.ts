@@ -102,6 +102,61 @@ Examples:
         )
       }),
     )
+
+  // Role handover is two steps: the holder (or the federator) proposes, the new holder accepts.
+  const roleArgument = ['<role>', 'federator or validator', parse.role] as const
+  network
+    .command('propose-role')
+    .description('propose a new holder for a role (its holder or the federator)')
+    .argument(...roleArgument)
+    .argument('<new-holder>', 'who may accept it', parse.address)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network propose-role validator 0xNewValidator --account federator',
+    )
+    .action(
+      run(async (context, role, newHolder) => {
+        const { client } = await context.writer()
+        const result = await client.proposeRoleTransfer({ role, newHolder })
+        context.out.result({ role, newHolder, ...txFields(result) }, () =>
+          context.out.success(`${newHolder} may now accept the ${role} role`),
+        )
+      }),
+    )
+  network
+    .command('accept-role')
+    .description('accept a role you were proposed for')
+    .argument(...roleArgument)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network accept-role validator --account new-validator',
+    )
+    .action(
+      run(async (context, role) => {
+        const { client, account } = await context.writer()
+        const result = await client.acceptRole({ role })
+        context.out.result({ role, holder: account.address, ...txFields(result) }, () =>
+          context.out.success(`${account.address} holds the ${role} role`),
+        )
+      }),
+    )
+  network
+    .command('cancel-role')
+    .description("withdraw a role's pending handover")
+    .argument(...roleArgument)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network cancel-role validator --account federator',
+    )
+    .action(
+      run(async (context, role) => {
+        const { client } = await context.writer()
+        const result = await client.cancelRoleTransfer({ role })
+        context.out.result({ role, ...txFields(result) }, () =>
+          context.out.success(`the ${role} handover is withdrawn`),
+        )
+      }),
+    )
 }
 
 /** The network's parameters, roles, pause, counts and token totals, from its events. */

@@ -49,3 +49,10 @@ export function poolNodes(
   const [pool = '', node = ''] = input.split(':')
   return [...previous, { poolId: id(pool), nodeKey: address(node) }]
 }
+
+/** A protocol role, as the SDK names them. */
+export const role = asArgument<'federator' | 'validator'>((input) => {
+  if (input !== 'federator' && input !== 'validator')
+    throw new UsageError(`'${input}' is not a role (federator or validator)`)
+  return input
+})
