@@ -1,0 +1,115 @@
+import type { Command } from '@commander-js/extra-typings'
+import { zeroAddress } from 'viem'
+import { run } from '../context.js'
+import * as parse from './parse.js'
+import { txFields } from './tx.js'
+
+export function registerDomain(program: Command) {
+  const domain = program
+    .command('domain')
+    .description('domains of compute (the federator creates them)')
+
+  domain
+    .command('create')
+    .description('create a domain (federator)')
+    .requiredOption('--name <name>', "the domain's name")
+    .option('--parameters-uri <uri>', "URI of the domain's parameters", '')
+    .option(
+      '--validation <address>',
+      'work validation logic (default: none, accepts no work)',
+      parse.address,
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime domain create --name inference --parameters-uri ipfs://params --account federator',
+    )
+    .action(
+      run(async (context, options) => {
+        const { client } = await context.writer()
+        const result = await client.createDomain({
+          name: options.name,
+          domainParametersURI: options.parametersUri,
+          validationLogic: options.validation,
+        })
+        context.out.result({ domainId: result.domainId, ...txFields(result) }, () =>
+          context.out.success(`created domain ${result.domainId} '${options.name}'`),
+        )
+      }),
+    )
+
+  domain
+    .command('show')
+    .description('one domain')
+    .argument('<domain-id>', 'the domain', parse.id)
+    .addHelpText('after', '\nExamples:\n  $ prime domain show 1')
+    .action(
+      run(async (context, domainId) => {
+        const { client } = await context.reader()
+        const info = await client.getDomain({ domainId })
+        context.out.result(info, () =>
+          context.out.fields(
+            [
+              ['domain', info.domainId],
+              ['name', info.name],
+              ['validation logic', info.validationLogic],
+              ['parameters', info.domainParametersURI],
+            ],
+            'Domain',
+          ),
+        )
+      }),
+    )
+
+  domain
+    .command('list')
+    .description('every domain, from the DomainCreated events')
+    .addHelpText('after', '\nExamples:\n  $ prime domain list --json')
+    .action(
+      run(async (context) => {
+        const { client } = await context.reader()
+        const created = await client.getEvents({ eventName: 'DomainCreated' })
+        const domains = await Promise.all(
+          created.map((event) =>
+            client.getDomain({ domainId: (event.args as { domainId: bigint }).domainId }),
+          ),
+        )
+        context.out.result({ domains }, () =>
+          context.out.table(
+            ['id', 'name', 'validation logic', 'parameters'],
+            domains.map((d) => [d.domainId, d.name, d.validationLogic, d.domainParametersURI]),
+            'Domains',
+          ),
+        )
+      }),
+    )
+
+  domain
+    .command('update')
+    .description("change a domain's validation logic and parameters URI (federator)")
+    .argument('<domain-id>', 'the domain', parse.id)
+    .requiredOption('--parameters-uri <uri>', "URI of the domain's parameters")
+    .option('--validation <address>', 'work validation logic (default: none)', parse.address)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime domain update 1 --parameters-uri ipfs://v2 --validation 0xLogic --account federator',
+    )
+    .action(
+      run(async (context, domainId, options) => {
+        const { client } = await context.writer()
+        const result = await client.updateDomain({
+          domainId,
+          validationLogic: options.validation ?? zeroAddress,
+          domainParametersURI: options.parametersUri,
+        })
+        context.out.result(
+          {
+            domainId,
+            validationLogic: result.validationLogic,
+            domainParametersURI: result.domainParametersURI,
+            ...txFields(result),
+          },
+          () => context.out.success(`domain ${domainId} updated`),
+        )
+      }),
+    )
+}

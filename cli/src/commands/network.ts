@@ -1,0 +1,285 @@
+import type { Command } from '@commander-js/extra-typings'
+import { type Deployment, roleIds } from '@prime-network/sdk'
+import { describeAmount, formatPrime } from '../amount.js'
+import { run } from '../context.js'
+import type { Output } from '../output.js'
+import type { Connection } from '../protocol.js'
+import * as parse from './parse.js'
+import { txFields } from './tx.js'
+
+export function registerNetwork(program: Command) {
+  const network = program.command('network').description('the network as a whole')
+  network
+    .command('status')
+    .description('deployment, parameters, role holders, pause, counts and totals')
+    .addHelpText(
+      'after',
+      `
+Parameters and role holders are the latest values the contracts announced in their events since
+the deployment block (the contracts emit them at deployment too).
+
+Examples:
+  $ prime network status
+  $ prime network status --json | jq .stakeMinimum`,
+    )
+    .action(
+      run(async (context) => {
+        const { client, deployment } = await context.reader()
+        const status = await loadNetworkStatus(client, deployment)
+        context.out.result(status, () => renderNetworkStatus(context.out, status))
+      }),
+    )
+
+  for (const verb of ['pause', 'unpause'] as const)
+    network
+      .command(verb)
+      .description(
+        verb === 'pause'
+          ? 'pause registration, node adds and pool joins (federator); exits stay open'
+          : 'lift the pause (federator)',
+      )
+      .addHelpText('after', `\nExamples:\n  $ prime network ${verb} --account federator`)
+      .action(
+        run(async (context) => {
+          const { client } = await context.writer()
+          const result = verb === 'pause' ? await client.pause() : await client.unpause()
+          context.out.result({ paused: verb === 'pause', ...txFields(result) }, () =>
+            context.out.success(verb === 'pause' ? 'network paused' : 'network unpaused'),
+          )
+        }),
+      )
+
+  network
+    .command('set-stake-minimum')
+    .description('set the stake required per provider and per compute unit (federator)')
+    .argument('<amount>', 'the minimum (100, "100 PRIME", "1e20 wei")', parse.amount)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network set-stake-minimum 150 --account federator',
+    )
+    .action(
+      run(async (context, amount) => {
+        const { client } = await context.writer()
+        const result = await client.setStakeMinimum({ stakeMinimum: amount.wei })
+        context.out.result({ stakeMinimum: amount, ...txFields(result) }, () =>
+          context.out.success(`stake minimum is ${describeAmount(amount)}`),
+        )
+      }),
+    )
+
+  network
+    .command('set-unbonding-period')
+    .description('set how long reclaimed stake stays locked, in seconds (federator)')
+    .argument('<seconds>', 'the period', parse.uint)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network set-unbonding-period 604800 --account federator',
+    )
+    .action(
+      run(async (context, period) => {
+        const { client } = await context.writer()
+        const result = await client.setUnbondingPeriod({ period })
+        context.out.result({ unbondingPeriod: period, ...txFields(result) }, () =>
+          context.out.success(`unbonding period is ${period} s`),
+        )
+      }),
+    )
+
+  network
+    .command('set-treasury')
+    .description('set where slashed stake goes (federator)')
+    .argument('<address>', 'the treasury', parse.address)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network set-treasury 0xTreasury --account federator',
+    )
+    .action(
+      run(async (context, treasury) => {
+        const { client } = await context.writer()
+        const result = await client.setTreasury({ treasury })
+        context.out.result({ treasury, ...txFields(result) }, () =>
+          context.out.success(`treasury is ${treasury}`),
+        )
+      }),
+    )
+
+  // Role handover is two steps: the holder (or the federator) proposes, the new holder accepts.
+  const roleArgument = ['<role>', 'federator or validator', parse.role] as const
+  network
+    .command('propose-role')
+    .description('propose a new holder for a role (its holder or the federator)')
+    .argument(...roleArgument)
+    .argument('<new-holder>', 'who may accept it', parse.address)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network propose-role validator 0xNewValidator --account federator',
+    )
+    .action(
+      run(async (context, role, newHolder) => {
+        const { client } = await context.writer()
+        const result = await client.proposeRoleTransfer({ role, newHolder })
+        context.out.result({ role, newHolder, ...txFields(result) }, () =>
+          context.out.success(`${newHolder} may now accept the ${role} role`),
+        )
+      }),
+    )
+  network
+    .command('accept-role')
+    .description('accept a role you were proposed for')
+    .argument(...roleArgument)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network accept-role validator --account new-validator',
+    )
+    .action(
+      run(async (context, role) => {
+        const { client, account } = await context.writer()
+        const result = await client.acceptRole({ role })
+        context.out.result({ role, holder: account.address, ...txFields(result) }, () =>
+          context.out.success(`${account.address} holds the ${role} role`),
+        )
+      }),
+    )
+  network
+    .command('cancel-role')
+    .description("withdraw a role's pending handover")
+    .argument(...roleArgument)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime network cancel-role validator --account federator',
+    )
+    .action(
+      run(async (context, role) => {
+        const { client } = await context.writer()
+        const result = await client.cancelRoleTransfer({ role })
+        context.out.result({ role, ...txFields(result) }, () =>
+          context.out.success(`the ${role} handover is withdrawn`),
+        )
+      }),
+    )
+}
+
+/** The network's parameters, roles, pause, counts and token totals, from its events. */
+export async function loadNetworkStatus(client: Connection['client'], deployment: Deployment) {
+  const [blockNumber, stakeMinimum, events] = await Promise.all([
+    client.getBlockNumber(),
+    client.getMinimumStake(),
+    client.getEvents(),
+  ])
+  const roles: Record<string, string | null> = {}
+  for (const role of Object.keys(roleIds)) roles[role] = null
+  const roleNames = Object.fromEntries(
+    Object.entries(roleIds).map(([name, id]) => [String(id).toLowerCase(), name]),
+  )
+  const status = {
+    chainId: deployment.chainId,
+    blockNumber,
+    deployment,
+    stakeMinimum,
+    unbondingPeriod: null as bigint | null,
+    treasury: null as string | null,
+    paused: false,
+    roles,
+    counts: { providers: 0, nodes: 0, domains: 0, pools: 0 },
+    // Token flows since deployment; stakeHeld (deposited - withdrawn - slashed) is what
+    // StakeManager holds, the first invariant of the protocol.
+    totals: {
+      deposited: 0n,
+      withdrawn: 0n,
+      slashed: 0n,
+      stakeHeld: 0n,
+      funded: 0n,
+      claimed: 0n,
+    },
+  }
+  for (const event of events) {
+    const args = event.args as Record<string, unknown>
+    switch (event.eventName) {
+      case 'UnbondingPeriodSet':
+        status.unbondingPeriod = args.period as bigint
+        break
+      case 'TreasurySet':
+        status.treasury = args.treasury as string
+        break
+      case 'PauseSet':
+        status.paused = args.paused as boolean
+        break
+      case 'RoleTransferred': {
+        const name = roleNames[String(args.role).toLowerCase()]
+        if (name) roles[name] = args.newHolder as string
+        break
+      }
+      case 'ProviderRegistered':
+        status.counts.providers += 1
+        break
+      case 'NodeAdded':
+        status.counts.nodes += 1
+        break
+      case 'NodeRemoved':
+        status.counts.nodes -= 1
+        break
+      case 'DomainCreated':
+        status.counts.domains += 1
+        break
+      case 'PoolCreated':
+        status.counts.pools += 1
+        break
+      case 'Staked':
+        status.totals.deposited += (args.amount as bigint) - (args.rebonded as bigint)
+        break
+      case 'Withdrawn':
+        status.totals.withdrawn += args.amount as bigint
+        break
+      case 'Slashed':
+        status.totals.slashed += (args.fromActive as bigint) + (args.fromUnbonding as bigint)
+        break
+      case 'PoolFunded':
+        status.totals.funded += args.amount as bigint
+        break
+      case 'RewardsClaimed':
+        status.totals.claimed += (args.timeRewards as bigint) + (args.workRewards as bigint)
+        break
+    }
+  }
+  status.totals.stakeHeld =
+    status.totals.deposited - status.totals.withdrawn - status.totals.slashed
+  return status
+}
+
+export function renderNetworkStatus(
+  out: Output,
+  status: Awaited<ReturnType<typeof loadNetworkStatus>>,
+) {
+  out.fields(
+    [
+      ['chain', status.chainId],
+      ['block', status.blockNumber],
+      ['paused', status.paused ? 'yes' : 'no'],
+      ['stake minimum', formatPrime(status.stakeMinimum)],
+      [
+        'unbonding period',
+        status.unbondingPeriod === null ? '(deploy default)' : `${status.unbondingPeriod} s`,
+      ],
+      ['treasury', status.treasury ?? '(deploy default)'],
+      ...Object.entries(status.roles).map(
+        ([role, holder]) => [role, holder ?? '(unknown)'] as const,
+      ),
+      ['providers', status.counts.providers],
+      ['nodes', status.counts.nodes],
+      ['domains', status.counts.domains],
+      ['pools', status.counts.pools],
+      ['stake held', formatPrime(status.totals.stakeHeld)],
+      ['withdrawn', formatPrime(status.totals.withdrawn)],
+      ['slashed', formatPrime(status.totals.slashed)],
+      ['pool funding', formatPrime(status.totals.funded)],
+      ['rewards claimed', formatPrime(status.totals.claimed)],
+    ],
+    'Prime Network',
+  )
+  out.fields(
+    Object.entries(status.deployment)
+      .filter(([key]) => key !== 'chainId')
+      .map(([key, value]) => [key, String(value)] as const),
+    'Deployment',
+  )
+}

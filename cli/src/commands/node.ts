@@ -1,0 +1,130 @@
+import type { Command } from '@commander-js/extra-typings'
+import { run } from '../context.js'
+import { NotFoundError, UsageError } from '../errors.js'
+import { accountFromEnv, createKeystore, unlockKeystore } from '../keys.js'
+import * as parse from './parse.js'
+import { txFields } from './tx.js'
+
+export function registerNode(program: Command) {
+  const node = program.command('node').description("a provider's compute nodes and their keys")
+
+  node
+    .command('keygen')
+    .description('create a node key, encrypted in a Foundry keystore (prints only its address)')
+    .argument('<name>', 'keystore name, e.g. gpu-1')
+    .addHelpText(
+      'after',
+      `
+The key is written to <keystore-dir>/<name> (default ~/.foundry/keystores), readable by
+\`cast wallet\`. The password comes from --password-file, PRIME_PASSWORD, or a prompt (asked twice).
+The node key only signs; it needs no funds. Keep it on the node, and the provider key elsewhere.
+
+Examples:
+  $ prime node keygen gpu-1
+  $ prime node keygen gpu-1 --password-file ./gpu-1.pw --json`,
+    )
+    .action(
+      run(async (context, name) => {
+        const settings = context.settings()
+        const created = await createKeystore(
+          settings.keystoreDir.value,
+          name,
+          context.passwordSource(),
+        )
+        context.out.result(created, () =>
+          context.out.success(
+            `node key '${name}' is ${created.address} (written to ${created.path})`,
+          ),
+        )
+      }),
+    )
+
+  node
+    .command('add')
+    .description('add a node; its own key signs the ownership proof')
+    .requiredOption('--node <name>', "the node's keystore name (see `prime node keygen`)")
+    .option('--node-password-file <file>', "file with the node keystore's password")
+    .requiredOption('--units <n>', 'compute units', parse.uint)
+    .requiredOption('--specs <uri>', "URI of the node's hardware specification")
+    .addHelpText(
+      'after',
+      `
+The node keystore's password comes from --node-password-file, PRIME_NODE_PASSWORD or a prompt.
+In CI, PRIME_NODE_PRIVATE_KEY may hold the node key instead (then --node is only a label).
+
+Examples:
+  $ prime node add --node gpu-1 --units 10 --specs ipfs://specs --account provider`,
+    )
+    .action(
+      run(async (context, options) => {
+        const settings = context.settings()
+        const nodeAccount =
+          accountFromEnv(context.env, 'PRIME_NODE_PRIVATE_KEY') ??
+          (await unlockKeystore(settings.keystoreDir.value, options.node, {
+            file: options.nodePasswordFile,
+            envName: 'PRIME_NODE_PASSWORD',
+            env: context.env,
+          }))
+        if (options.units === 0n) throw new UsageError('--units must be at least 1')
+        const { client } = await context.writer()
+        const result = await client.addNode({
+          node: nodeAccount,
+          computeUnits: options.units,
+          specsURI: options.specs,
+        })
+        context.out.result(
+          {
+            nodeKey: result.nodeKey,
+            providerComputeUnits: result.computeUnits,
+            ...txFields(result),
+          },
+          () =>
+            context.out.success(
+              `added node ${result.nodeKey} (${options.units} units); provider total ${result.computeUnits} units`,
+            ),
+        )
+      }),
+    )
+
+  node
+    .command('remove')
+    .description('remove one of your nodes (it must not be in a pool)')
+    .argument('<node-key>', "the node's address", parse.address)
+    .addHelpText('after', '\nExamples:\n  $ prime node remove 0xNodeKey --account provider')
+    .action(
+      run(async (context, nodeKey) => {
+        const { client } = await context.writer()
+        const result = await client.removeNode({ nodeKey })
+        context.out.result({ nodeKey, ...txFields(result) }, () =>
+          context.out.success(`removed node ${nodeKey}`),
+        )
+      }),
+    )
+
+  node
+    .command('show')
+    .description("a node's provider, units, benchmark, validation and pool activity")
+    .argument('<node-key>', "the node's address", parse.address)
+    .addHelpText('after', '\nExamples:\n  $ prime node show 0xNodeKey --json')
+    .action(
+      run(async (context, nodeKey) => {
+        const { client } = await context.reader()
+        const info = await client.getNode({ nodeKey })
+        if (!info) throw new NotFoundError(`no node ${nodeKey} is registered`)
+        context.out.result(info, () =>
+          context.out.fields(
+            [
+              ['node', info.nodeKey],
+              ['provider', info.provider],
+              ['compute units', info.computeUnits],
+              ['benchmark score', info.benchmarkScore],
+              ['validated', info.validated ? 'yes' : 'no'],
+              ['active in a pool', info.active ? 'yes' : 'no'],
+              ['specs', info.specsURI],
+            ],
+            'Node',
+          ),
+        )
+      }),
+    )
+}

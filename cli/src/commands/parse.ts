@@ -1,0 +1,58 @@
+import { InvalidArgumentError } from '@commander-js/extra-typings'
+import { type Address, getAddress, isAddress } from 'viem'
+import { type Amount, parseAmount } from '../amount.js'
+import { UsageError } from '../errors.js'
+
+/**
+ * Option and argument parsers for commander: a bad value becomes commander's usage error
+ * (exit 2, with the flag named) before anything is read or sent.
+ */
+function asArgument<value>(parse: (input: string) => value) {
+  return (input: string): value => {
+    try {
+      return parse(input)
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message)
+    }
+  }
+}
+
+export const amount = asArgument<Amount>(parseAmount)
+
+export const address = asArgument<Address>((input) => {
+  if (!isAddress(input, { strict: false })) throw new UsageError(`'${input}' is not an address`)
+  return getAddress(input)
+})
+
+/** A non-negative integer, as a bigint (ids, rates in wei, compute units, seconds). */
+export const uint = asArgument<bigint>((input) => {
+  if (!/^\d+$/.test(input)) throw new UsageError(`'${input}' is not a non-negative integer`)
+  return BigInt(input)
+})
+
+export const id = asArgument<bigint>((input) => {
+  if (!/^\d+$/.test(input) || BigInt(input) === 0n)
+    throw new UsageError(`'${input}' is not an id (a positive integer)`)
+  return BigInt(input)
+})
+
+/** Accumulates a repeatable address option (`--node 0x.. --node 0x..`). */
+export function addresses(input: string, previous: Address[] = []): Address[] {
+  return [...previous, address(input)]
+}
+
+/** A node in a pool, written `<pool-id>:<node-key>`, accumulated (`--evict 1:0x.. --evict 2:0x..`). */
+export function poolNodes(
+  input: string,
+  previous: { poolId: bigint; nodeKey: Address }[] = [],
+): { poolId: bigint; nodeKey: Address }[] {
+  const [pool = '', node = ''] = input.split(':')
+  return [...previous, { poolId: id(pool), nodeKey: address(node) }]
+}
+
+/** A protocol role, as the SDK names them. */
+export const role = asArgument<'federator' | 'validator'>((input) => {
+  if (input !== 'federator' && input !== 'validator')
+    throw new UsageError(`'${input}' is not a role (federator or validator)`)
+  return input
+})

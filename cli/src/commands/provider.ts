@@ -1,0 +1,286 @@
+import type { Command } from '@commander-js/extra-typings'
+import type { Address } from 'viem'
+import { describeAmount, formatPrime } from '../amount.js'
+import { run } from '../context.js'
+import type { Output } from '../output.js'
+import type { Connection } from '../protocol.js'
+import * as parse from './parse.js'
+import { txFields } from './tx.js'
+
+export function registerProvider(program: Command) {
+  const provider = program.command('provider').description('a compute provider: stake and status')
+
+  provider
+    .command('register')
+    .description('stake and register as a provider (signs an ERC-2612 permit, else approves)')
+    .requiredOption(
+      '--stake <amount>',
+      'stake to deposit (100, "100 PRIME", "1e20 wei")',
+      parse.amount,
+    )
+    .addHelpText(
+      'after',
+      `
+The stake must cover the network minimum; each node added later needs minimum x its compute units
+more (see \`prime network status\`).
+
+Examples:
+  $ prime provider register --stake 100 --account provider
+  $ prime provider register --stake "250 PRIME" --account provider --dry-run`,
+    )
+    .action(
+      run(async (context, options) => {
+        const { client } = await context.writer()
+        context.out.progress(`registering with a stake of ${describeAmount(options.stake)}`)
+        const result = await client.registerProvider({ amount: options.stake.wei })
+        context.out.result(
+          {
+            provider: result.provider,
+            stake: options.stake,
+            activeStake: result.activeStake,
+            allowance: result.allowance.kind,
+            ...txFields(result),
+          },
+          () =>
+            context.out.success(
+              `registered ${result.provider} with ${describeAmount(options.stake)}; active stake ${formatPrime(result.activeStake)}`,
+            ),
+        )
+      }),
+    )
+
+  provider
+    .command('status')
+    .description('one snapshot of a provider: registration, stake, unbonds and nodes')
+    .argument('[address]', 'the provider (default: your account)', parse.address)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ prime provider status --account provider
+  $ prime provider status 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --json`,
+    )
+    .action(
+      run(async (context, address) => {
+        const who = address ?? (await context.account()).address
+        const { client } = await context.reader()
+        const status = await loadProviderStatus(client, who)
+        context.out.result(status, () => renderProviderStatus(context.out, status))
+      }),
+    )
+
+  const stake = provider.command('stake').description('add, reclaim or withdraw stake')
+  stake
+    .command('add')
+    .description('add stake (pending unbonds are rebonded first, then tokens are taken)')
+    .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount)
+    .addHelpText('after', '\nExamples:\n  $ prime provider stake add 50 --account provider')
+    .action(
+      run(async (context, amount) => {
+        const { client } = await context.writer()
+        const result = await client.increaseStake({ amount: amount.wei })
+        context.out.result(
+          {
+            amount,
+            rebonded: result.rebonded,
+            activeStake: result.activeStake,
+            ...txFields(result),
+          },
+          () =>
+            context.out.success(
+              `added ${describeAmount(amount)} (${formatPrime(result.rebonded)} rebonded); active stake ${formatPrime(result.activeStake)}`,
+            ),
+        )
+      }),
+    )
+  stake
+    .command('reclaim')
+    .description('start unbonding stake (never below what your nodes require)')
+    .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount)
+    .addHelpText('after', '\nExamples:\n  $ prime provider stake reclaim 50 --account provider')
+    .action(
+      run(async (context, amount) => {
+        const { client } = await context.writer()
+        const result = await client.reclaimStake({ amount: amount.wei })
+        context.out.result(
+          {
+            amount,
+            unlockTime: result.unlockTime,
+            activeStake: result.activeStake,
+            ...txFields(result),
+          },
+          () =>
+            context.out.success(
+              `unbonding ${describeAmount(amount)}, withdrawable from ${new Date(Number(result.unlockTime) * 1000).toISOString()}; active stake ${formatPrime(result.activeStake)}`,
+            ),
+        )
+      }),
+    )
+  stake
+    .command('withdraw')
+    .description('withdraw every matured unbond to your wallet')
+    .addHelpText('after', '\nExamples:\n  $ prime provider stake withdraw --account provider')
+    .action(
+      run(async (context) => {
+        const { client } = await context.writer()
+        const result = await client.withdrawStake()
+        context.out.result({ amount: result.amount, ...txFields(result) }, () =>
+          context.out.success(`withdrew ${formatPrime(result.amount)}`),
+        )
+      }),
+    )
+
+  provider
+    .command('exit')
+    .description(
+      'leave the network: claim and leave every pool, remove every node, reclaim the stake above the minimum',
+    )
+    .addHelpText(
+      'after',
+      `
+Steps, each a transaction shown as it is sent and confirmed: in every pool your nodes joined,
+claim what is claimable and take your nodes out; remove every node; start unbonding all stake
+above the registered minimum (the protocol has no deregistration, so that minimum stays). The result says when \`prime provider stake withdraw\` can pay it out. Safe to re-run:
+finished steps are skipped.
+
+Examples:
+  $ prime provider exit --account provider
+  $ prime provider exit --account provider --dry-run`,
+    )
+    .action(
+      run(async (context) => {
+        const { client, account } = await context.writer()
+        const me = account.address
+        const [info, joins, leaves] = await Promise.all([
+          client.getProvider({ provider: me }),
+          client.getEvents({ eventName: 'NodeJoinedPool', args: { provider: me } }),
+          client.getEvents({ eventName: 'NodeLeftPool', args: { provider: me } }),
+        ])
+        // Which pool each node is in now: its last join, unless a leave came after it.
+        const current = new Map<string, bigint>()
+        for (const event of [...joins, ...leaves].sort((a, b) =>
+          a.blockNumber === b.blockNumber
+            ? a.logIndex - b.logIndex
+            : a.blockNumber < b.blockNumber
+              ? -1
+              : 1,
+        )) {
+          const args = event.args as { poolId: bigint; nodeKey: string }
+          if (event.eventName === 'NodeJoinedPool') current.set(args.nodeKey, args.poolId)
+          else current.delete(args.nodeKey)
+        }
+        const poolIds = [
+          ...new Set(joins.map((event) => (event.args as { poolId: bigint }).poolId)),
+        ]
+        const claimed: { poolId: bigint; total: bigint }[] = []
+        const left: { poolId: bigint; nodeKeys: string[] }[] = []
+        for (const poolId of poolIds) {
+          const inPool = [...current].filter(([, id]) => id === poolId).map(([key]) => key)
+          if (inPool.length > 0 || info.nodes.length > 0) {
+            const pending = await client.getPendingRewards({ poolId, provider: me })
+            if (pending.total > 0n) {
+              context.out.progress(`claiming ${formatPrime(pending.total)} in pool ${poolId}`)
+              const result = await client.claimRewards({ poolId })
+              claimed.push({ poolId, total: result.total })
+            }
+          }
+          if (inPool.length > 0) {
+            context.out.progress(`leaving pool ${poolId} with ${inPool.length} node(s)`)
+            const result = await client.leavePool({ poolId })
+            left.push({ poolId, nodeKeys: result.nodeKeys })
+          }
+        }
+        const removed: string[] = []
+        for (const node of info.nodes) {
+          context.out.progress(`removing node ${node.nodeKey}`)
+          await client.removeNode({ nodeKey: node.nodeKey })
+          removed.push(node.nodeKey)
+        }
+        // The protocol keeps a registered provider's base minimum bonded (there is no
+        // deregistration), so everything above it is reclaimed and the rest is reported as kept.
+        const stake = await client.getStake({ provider: me })
+        const reclaimable = stake.active > stake.minimum ? stake.active - stake.minimum : 0n
+        let unlockTime: bigint | null = null
+        if (reclaimable > 0n) {
+          context.out.progress(`reclaiming ${formatPrime(reclaimable)}`)
+          unlockTime = (await client.reclaimStake({ amount: reclaimable })).unlockTime
+        }
+        const after = await client.getStake({ provider: me })
+        let lastUnlock = 0n
+        for (const unbond of after.pendingUnbonds)
+          if (unbond.unlockTime > lastUnlock) lastUnlock = unbond.unlockTime
+        context.out.result(
+          {
+            provider: me,
+            claimed,
+            left,
+            removed,
+            reclaimed: reclaimable,
+            kept: stake.active - reclaimable,
+            unlockTime,
+            unbonding: after.unbonding,
+            withdrawableFrom: after.unbonding === 0n ? null : lastUnlock,
+          },
+          () => {
+            for (const c of claimed)
+              context.out.success(`claimed ${formatPrime(c.total)} from pool ${c.poolId}`)
+            for (const l of left)
+              context.out.success(`left pool ${l.poolId}: ${l.nodeKeys.join(', ')}`)
+            for (const key of removed) context.out.success(`removed node ${key}`)
+            context.out.success(
+              `reclaimed ${formatPrime(reclaimable)}; ${
+                after.unbonding === 0n
+                  ? 'nothing is unbonding'
+                  : `${formatPrime(after.unbonding)} unbonding, all withdrawable from ${new Date(Number(lastUnlock) * 1000).toISOString()} with \`prime provider stake withdraw\``
+              }; ${formatPrime(stake.active - reclaimable)} stays bonded (the registered minimum)`,
+            )
+          },
+        )
+      }),
+    )
+}
+
+/** One snapshot of a provider: registration, whitelist, nodes, and its stake. */
+export async function loadProviderStatus(client: Connection['client'], provider: Address) {
+  const [info, stake] = await Promise.all([
+    client.getProvider({ provider }),
+    client.getStake({ provider }),
+  ])
+  return { ...info, stake }
+}
+
+export function renderProviderStatus(
+  out: Output,
+  status: Awaited<ReturnType<typeof loadProviderStatus>>,
+) {
+  out.fields(
+    [
+      ['provider', status.address],
+      ['registered', status.registered ? 'yes' : 'no'],
+      ['whitelisted', status.whitelisted ? 'yes' : 'no'],
+      ['active stake', formatPrime(status.stake.active)],
+      ['required stake', formatPrime(status.stake.minimum)],
+      ['unbonding', formatPrime(status.stake.unbonding)],
+      ['withdrawable now', formatPrime(status.stake.withdrawable)],
+      ['nodes (active)', `${status.nodes.length} (${status.activeNodeCount})`],
+      ['compute units', status.totalComputeUnits],
+    ],
+    'Provider',
+  )
+  out.table(
+    ['amount', 'unlocks at (unix s)'],
+    status.stake.pendingUnbonds.map((unbond) => [formatPrime(unbond.amount), unbond.unlockTime]),
+    'Pending unbonds',
+  )
+  out.table(
+    ['node', 'units', 'validated', 'active', 'specs'],
+    status.nodes.map((node) => [
+      node.nodeKey,
+      node.computeUnits,
+      node.validated ? 'yes' : 'no',
+      node.active ? 'yes' : 'no',
+      node.specsURI,
+    ]),
+    'Nodes',
+  )
+}

@@ -1,0 +1,22 @@
+import type { Command } from '@commander-js/extra-typings'
+import { run } from '../context.js'
+
+export function registerWhoami(program: Command) {
+  program
+    .command('whoami')
+    .description('the address of the signing account (unlocks it; prints no secret)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ prime whoami --account provider\n  $ PROVIDER=$(prime whoami --account provider --field address)',
+    )
+    .action(
+      run(async (context) => {
+        const settings = context.settings()
+        const { address } = await context.account()
+        const source = settings.account.value
+          ? `keystore ${settings.account.value}`
+          : 'PRIME_PRIVATE_KEY'
+        context.out.result({ address, source }, () => context.out.line(`${address} (${source})`))
+      }),
+    )
+}

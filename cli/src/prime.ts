@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { CommanderError } from '@commander-js/extra-typings'
+import { Output } from './output.js'
+import { buildProgram } from './program.js'
+import { describeError } from './protocol.js'
+
+/** Runs `prime` and returns its exit code: 0 success, 1 protocol/tx/network error, 2 bad usage. */
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv)
+    return 0
+  } catch (error) {
+    // Commander has already printed its message (or the help / version it was asked for).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+    const json = argv.includes('--json')
+    const out = new Output(json)
+    const described = describeError(error)
+    const args = described.args
+      ? `(${Object.entries(described.args)
+          .map(([name, value]) => `${name}: ${String(value)}`)
+          .join(', ')})`
+      : ''
+    out.error(`${described.name}${args}: ${described.message}`)
+    if (json) out.result({ error: described }, () => {})
+    return described.exitCode
+  }
+}
+
+process.exitCode = await main(process.argv)

@@ -1,0 +1,238 @@
+/**
+ * The CLI's one door to the chain and to @prime-network/sdk: connecting, the deployment, the
+ * transport that reports progress and stops dry runs, and the mapping of SDK errors to exit codes.
+ * Commands call the SDK's actions on the client made here and nothing else, so an SDK API change
+ * is adapted here and in the command that uses it.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  ContractError,
+  computePoolAbi,
+  computeRegistryAbi,
+  type Deployment,
+  domainRegistryAbi,
+  getDeployment,
+  InvalidInputError,
+  loadDeployment,
+  PrimeNetworkError,
+  primeNetworkAbi,
+  primeNetworkActions,
+  primeTokenAbi,
+  rewardsDistributorAbi,
+  stakeManagerAbi,
+} from '@prime-network/sdk'
+import {
+  type Abi,
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  custom,
+  decodeFunctionData,
+  defineChain,
+  type EIP1193RequestFn,
+  getAddress,
+  type Hex,
+  http,
+  type LocalAccount,
+  parseTransaction,
+  publicActions,
+} from 'viem'
+import type { Settings } from './config.js'
+import { UsageError } from './errors.js'
+import type { Output } from './output.js'
+
+/** A transaction a dry run would have sent, decoded for people and scripts. */
+export type PlannedCall = {
+  contract: string
+  to: Address
+  function: string
+  args: readonly unknown[]
+  value: bigint
+  gasEstimate: bigint
+}
+
+export type Connection = Awaited<ReturnType<typeof connect>>
+
+const contracts = (deployment: Deployment) =>
+  [
+    ['PrimeNetwork', deployment.primeNetwork, primeNetworkAbi],
+    ['StakeManager', deployment.stakeManager, stakeManagerAbi],
+    ['ComputeRegistry', deployment.computeRegistry, computeRegistryAbi],
+    ['DomainRegistry', deployment.domainRegistry, domainRegistryAbi],
+    ['ComputePool', deployment.computePool, computePoolAbi],
+    ['RewardsDistributor', deployment.rewardsDistributor, rewardsDistributorAbi],
+    ['PrimeToken', deployment.token, primeTokenAbi],
+  ] as const
+
+/** Names the contract and function a transaction calls (decoding only: nothing is sent). */
+function describeCall(deployment: Deployment, to: Address, data: Hex) {
+  const known = contracts(deployment).find(
+    ([, address]) => address.toLowerCase() === to.toLowerCase(),
+  )
+  if (!known) return { contract: to, function: data.slice(0, 10), args: [] as readonly unknown[] }
+  const [contract, , abi] = known
+  try {
+    const decoded = decodeFunctionData({ abi: abi as Abi, data })
+    return { contract, function: decoded.functionName, args: decoded.args ?? [] }
+  } catch {
+    return { contract, function: data.slice(0, 10), args: [] as readonly unknown[] }
+  }
+}
+
+async function resolveDeployment(settings: Settings, chainId: number): Promise<Deployment> {
+  const path = settings.deployment.value
+  if (path) {
+    if (!existsSync(path)) throw new UsageError(`deployment file ${path} does not exist`)
+    const deployment = await loadDeployment(path)
+    if (deployment.chainId !== chainId)
+      throw new UsageError(
+        `deployment ${path} is for chain ${deployment.chainId}, but ${settings.rpcUrl.value} is chain ${chainId}`,
+      )
+    return deployment
+  }
+  try {
+    return getDeployment(chainId)
+  } catch {
+    // No deployment is registered for public chains yet: fall back to the deploy script's output.
+    const local = join(process.cwd(), 'deployments', `${chainId}.json`)
+    if (existsSync(local)) return loadDeployment(local)
+    throw new UsageError(
+      `no deployment known for chain ${chainId}: pass --deployment <file> (deploy.sh writes deployments/<chainId>.json)`,
+    )
+  }
+}
+
+/**
+ * Connects to the RPC, loads the deployment and returns a client extended with the SDK's actions.
+ * With `dryRun`, the first transaction is decoded, gas-estimated and recorded instead of sent.
+ */
+export async function connect(
+  settings: Settings,
+  options: { account?: LocalAccount | undefined; dryRun?: boolean; output: Output },
+) {
+  const { account, dryRun = false, output } = options
+  const rpcUrl = settings.rpcUrl.value
+  const inner = http(rpcUrl, { retryCount: 0 })({})
+  let chainId: number
+  try {
+    chainId = Number(await inner.request({ method: 'eth_chainId' }))
+  } catch (error) {
+    throw new NetworkError(rpcUrl, error)
+  }
+  const deployment = await resolveDeployment(settings, chainId)
+  const chain = defineChain({
+    id: chainId,
+    name: `chain ${chainId}`,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  })
+
+  const planned: PlannedCall[] = []
+  const sent = new Map<Hex, string>()
+  let count = 0
+  const request = (async ({ method, params }: { method: string; params?: unknown }) => {
+    if (method === 'eth_sendRawTransaction') {
+      const raw = (params as [Hex])[0]
+      const tx = parseTransaction(raw as `0x02${string}`)
+      const to = getAddress(tx.to as Address)
+      const call = describeCall(deployment, to, tx.data ?? '0x')
+      const label = `${call.contract}.${call.function}`
+      if (dryRun) {
+        const gasEstimate = BigInt(
+          (await inner.request({
+            method: 'eth_estimateGas',
+            params: [
+              {
+                from: account?.address,
+                to,
+                data: tx.data,
+                value: `0x${(tx.value ?? 0n).toString(16)}`,
+              },
+            ],
+          })) as Hex,
+        )
+        planned.push({ ...call, to, value: tx.value ?? 0n, gasEstimate })
+        throw new DryRunSignal()
+      }
+      const hash = (await inner.request({ method, params })) as Hex
+      count += 1
+      sent.set(hash, label)
+      output.progress(`tx ${count} ${label} sent ${hash}`)
+      return hash
+    }
+    const result = await inner.request({ method, params } as never)
+    if (method === 'eth_getTransactionReceipt' && result) {
+      const receipt = result as { transactionHash: Hex; gasUsed: Hex; blockNumber: Hex }
+      const label = sent.get(receipt.transactionHash)
+      if (label) {
+        sent.delete(receipt.transactionHash)
+        output.progress(
+          `${label} confirmed in block ${BigInt(receipt.blockNumber)}, gas used ${BigInt(receipt.gasUsed)}`,
+        )
+      }
+    }
+    return result
+  }) as EIP1193RequestFn
+  const transport = custom({ request }, { retryCount: 0 })
+  const actions = primeNetworkActions({ deployment })
+  const client = account
+    ? createWalletClient({ account, chain, transport }).extend(publicActions).extend(actions)
+    : createPublicClient({ chain, transport }).extend(actions)
+  return { client, chain, deployment, account, planned, dryRun }
+}
+
+/** The dry-run transport's stop; the command runner reports `planned` instead of an error. */
+export class DryRunSignal extends Error {
+  override name = 'DryRunSignal'
+}
+
+/** Nothing answered at the RPC URL. */
+export class NetworkError extends Error {
+  override name = 'NetworkError'
+  constructor(rpcUrl: string, cause: unknown) {
+    super(
+      `cannot reach ${rpcUrl}: ${(cause as { shortMessage?: string }).shortMessage ?? String(cause)}`,
+      { cause },
+    )
+  }
+}
+
+/** How an error is shown and which exit code it gets. */
+export type DescribedError = {
+  exitCode: 1 | 2
+  name: string
+  message: string
+  args?: Record<string, unknown> | undefined
+  parameter?: string | undefined
+}
+
+/**
+ * Maps an SDK (or CLI) error to its exit code and printable parts: a contract's custom error by
+ * its Solidity name and arguments, bad input as usage (exit 2), everything else as exit 1.
+ */
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof UsageError) return { exitCode: 2, name: error.name, message: error.message }
+  if (error instanceof ContractError)
+    return {
+      exitCode: 1,
+      name: error.name,
+      message: error.shortMessage,
+      args: error.args as Record<string, unknown>,
+    }
+  if (error instanceof InvalidInputError)
+    return {
+      exitCode: 2,
+      name: error.name,
+      message: error.shortMessage,
+      parameter: error.parameter,
+    }
+  if (error instanceof PrimeNetworkError)
+    return { exitCode: 1, name: error.name, message: error.shortMessage }
+  const viemLike = error as { name?: string; shortMessage?: string; message?: string }
+  return {
+    exitCode: 1,
+    name: viemLike.name ?? 'Error',
+    message: viemLike.shortMessage ?? viemLike.message ?? String(error),
+  }
+}

@@ -1,0 +1,124 @@
+import { execFile, spawn } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { loadDeployment, primeNetworkActions } from '@prime-network/sdk'
+import { createTestClient, createWalletClient, http, publicActions } from 'viem'
+import { mnemonicToAccount } from 'viem/accounts'
+import { anvil } from 'viem/chains'
+import { inject } from 'vitest'
+
+const cliRoot = join(import.meta.dirname, '..')
+const repoRoot = join(cliRoot, '..')
+const bin = join(cliRoot, 'dist/prime.js')
+const cast = join(repoRoot, 'contracts/tools/bin/cast')
+
+export type Run = { code: number | null; stdout: string; stderr: string }
+
+/**
+ * Runs the built `prime` binary as an operator would, with a throwaway HOME (so no real keystore
+ * or config is read) and the test chain in the environment.
+ */
+export function prime(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; home: string },
+): Promise<Run> {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: options.home,
+    NO_COLOR: '1',
+    PRIME_RPC_URL: inject('rpcUrl'),
+    PRIME_DEPLOYMENT: inject('deploymentPath'),
+    // Under c8 (pnpm test), each prime process writes its V8 coverage there.
+    NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE,
+    ...options.env,
+  }
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.home,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d
+    })
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/**
+ * Parsed `--json` output. Deliberately loose: each test asserts the exact values it relies on
+ * against chain state, which checks the shape more strictly than a type would.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type Json = any
+
+/** Runs `prime ... --json`, expects exit 0 and returns the parsed result. */
+export async function primeJson<result = Json>(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; home: string },
+): Promise<result> {
+  const run = await prime([...args, '--json'], options)
+  if (run.code !== 0)
+    throw new Error(`prime ${args.join(' ')} exited ${run.code}:\n${run.stderr}\n${run.stdout}`)
+  return JSON.parse(run.stdout) as result
+}
+
+export const makeHome = () => mkdtemp(join(tmpdir(), 'prime-cli-'))
+
+const mnemonic = 'test test test test test test test test test test test junk'
+/** anvil's dev account `index` (0 federator, 1 validator, all funded with PRIME by deploy.sh). */
+export const dev = (index: number) => mnemonicToAccount(mnemonic, { addressIndex: index })
+
+export function devPrivateKey(index: number): `0x${string}` {
+  const key = dev(index).getHdKey().privateKey
+  if (!key) throw new Error('no key')
+  return `0x${Buffer.from(key).toString('hex')}`
+}
+
+/**
+ * Imports dev account `index` into `<home>/.foundry/keystores/<name>` with Foundry's own
+ * `cast wallet import`, so the CLI is tested on real keystores, not on its own format.
+ */
+export async function importKey(home: string, name: string, index: number, password: string) {
+  await promisify(execFile)(
+    cast,
+    [
+      'wallet',
+      'import',
+      name,
+      '--private-key',
+      devPrivateKey(index),
+      '--keystore-dir',
+      join(home, '.foundry/keystores'),
+      '--unsafe-password',
+      password,
+    ],
+    { env: { ...process.env, HOME: home } },
+  )
+  const passwordFile = join(home, `${name}.pw`)
+  await writeFile(passwordFile, `${password}\n`)
+  return passwordFile
+}
+
+/** An SDK client on the test chain, to check what the CLI did against chain state. */
+export async function chain() {
+  const deployment = await loadDeployment(inject('deploymentPath'))
+  const client = createWalletClient({ chain: anvil, transport: http(inject('rpcUrl')) })
+    .extend(publicActions)
+    .extend(primeNetworkActions({ deployment }))
+  const testClient = createTestClient({
+    chain: anvil,
+    mode: 'anvil',
+    transport: http(inject('rpcUrl')),
+  })
+  return { client, testClient, deployment }
+}

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process'
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { primeTokenAbi } from '@prime-network/sdk'
+import { parseEther } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { expect, inject, test } from 'vitest'
+import { chain, dev, devPrivateKey, makeHome } from './prime.js'
+
+const cliRoot = join(import.meta.dirname, '..')
+const repoRoot = join(cliRoot, '..')
+
+/** The README's runbook block, exactly as published. */
+async function runbook(): Promise<string> {
+  const readme = await readFile(join(cliRoot, 'README.md'), 'utf8')
+  const block = /<!-- runbook:start -->\n```sh\n([\s\S]*?)```\n<!-- runbook:end -->/.exec(readme)
+  if (!block) throw new Error('README.md has no runbook block')
+  return block[1]!
+}
+
+test('the README runbook runs as written, line by line', async () => {
+  const { client, testClient, deployment } = await chain()
+  const home = await makeHome()
+  // Fresh provider and manager accounts (the other files use anvil's dev accounts), funded with
+  // ETH for gas and PRIME from the deployer's mint. The transfer is test arrangement, not CLI.
+  const provider = generatePrivateKey()
+  const manager = generatePrivateKey()
+  for (const key of [provider, manager]) {
+    const { address } = privateKeyToAccount(key)
+    await testClient.setBalance({ address, value: parseEther('10') })
+    const hash = await client.writeContract({
+      account: dev(0),
+      address: deployment.token,
+      abi: primeTokenAbi,
+      functionName: 'transfer',
+      args: [address, parseEther('5000')],
+    })
+    await client.waitForTransactionReceipt({ hash })
+  }
+  // The runbook's keystores, written by cast wallet import as the README says.
+  const keys = { federator: devPrivateKey(0), validator: devPrivateKey(1), provider, manager }
+  const cast = join(repoRoot, 'contracts/tools/bin/cast')
+  for (const [name, key] of Object.entries(keys))
+    await run(
+      cast,
+      ['wallet', 'import', name, '--private-key', key, '--unsafe-password', 'runbook'],
+      {
+        HOME: home,
+      },
+    )
+  // `prime` on the PATH, as an installed CLI would be.
+  const bin = join(home, 'bin')
+  await mkdir(bin)
+  await writeFile(
+    join(bin, 'prime'),
+    `#!/bin/sh\nexec "${process.execPath}" "${join(cliRoot, 'dist/prime.js')}" "$@"\n`,
+  )
+  await chmod(join(bin, 'prime'), 0o755)
+
+  const script = `set -euo pipefail\nset -x\n${await runbook()}`
+  const result = await run('bash', ['-c', script], {
+    HOME: home,
+    PATH: `${bin}:${join(repoRoot, 'contracts/tools/bin')}:${process.env.PATH}`,
+    NO_COLOR: '1',
+    PRIME_RPC_URL: inject('rpcUrl'),
+    PRIME_DEPLOYMENT: inject('deploymentPath'),
+    PRIME_PASSWORD: 'runbook',
+    PRIME_NODE_PASSWORD: 'node password',
+    NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE,
+  })
+  expect(result.code, result.stderr).toBe(0)
+
+  // Where the runbook leaves the chain.
+  const providerAddress = privateKeyToAccount(provider).address
+  const stake = await client.getStake({ provider: providerAddress })
+  expect(stake.active).toBe(stake.minimum)
+  expect(stake.unbonding).toBe(parseEther('1000'))
+  expect((await client.getProvider({ provider: providerAddress })).nodes).toEqual([])
+  const poolId = BigInt(/^\+ POOL=(\d+)$/m.exec(result.stderr)![1]!)
+  expect((await client.getPool({ poolId })).status).toBe('COMPLETED')
+  const claimed = await client.getEvents({
+    eventName: 'RewardsClaimed',
+    args: { poolId, provider: providerAddress },
+  })
+  // One hour and a few seconds of 10 units at 0.001 PRIME per unit-second: at least 36 PRIME.
+  const total = claimed.reduce(
+    (sum, event) => sum + event.args.timeRewards! + event.args.workRewards!,
+    0n,
+  )
+  expect(total >= parseEther('36')).toBe(true)
+  expect(result.stdout).toContain('COMPLETED')
+})
+
+function run(command: string, args: string[], env: Record<string, string | undefined>) {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined))
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: clean,
+      cwd: env.HOME,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d
+    })
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}

@@ -1,0 +1,175 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { makeHome, prime, primeJson } from './prime.js'
+
+describe('usage, help and config', () => {
+  let home: string
+  beforeAll(async () => {
+    home = await makeHome()
+  })
+
+  test('help output', async () => {
+    const root = await prime(['--help'], { home })
+    expect(root.code).toBe(0)
+    expect(root.stdout).toMatchSnapshot()
+    const register = await prime(['provider', 'register', '--help'], { home })
+    expect(register.stdout).toMatchSnapshot()
+    for (const group of [
+      'network',
+      'provider',
+      'node',
+      'pool',
+      'rewards',
+      'validator',
+      'domain',
+      'work',
+      'watch',
+    ]) {
+      const help = await prime([group, '--help'], { home })
+      expect(help.code).toBe(0)
+      expect(help.stdout).toContain(`Usage: prime ${group}`)
+    }
+    const version = await prime(['--version'], { home })
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  test('bad usage exits 2 and names the problem', async () => {
+    const cases: [string[], string][] = [
+      [['provider', 'register', '--stake', '1.5e-3'], "invalid amount '1.5e-3'"],
+      [['provider', 'register', '--stake', '1.5 wei'], 'it is not a whole number of wei'],
+      [['provider', 'register'], "required option '--stake <amount>' not specified"],
+      [['provider', 'status', '0x1234'], "'0x1234' is not an address"],
+      [['pool', 'show', '0'], "'0' is not an id"],
+      [
+        ['node', 'add', '--node', 'n', '--units', '-1', '--specs', 's'],
+        "'-1' is not a non-negative integer",
+      ],
+      [['nonsense'], "unknown command 'nonsense'"],
+    ]
+    for (const [args, message] of cases) {
+      const run = await prime(args, { home })
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stderr, args.join(' ')).toContain(message)
+    }
+  })
+
+  test('--field prints one value bare; a missing field prints everything and exits 2', async () => {
+    const env = { PRIME_PRIVATE_KEY: `0x${'11'.repeat(32)}` }
+    const address = await prime(['whoami', '--field', 'address'], { home, env })
+    expect(address.stdout).toMatch(/^0x[0-9a-fA-F]{40}\n$/)
+    const human = await prime(['whoami'], { home, env })
+    expect(human.stdout).toBe(`${address.stdout.trim()} (PRIME_PRIVATE_KEY)\n`)
+    const typo = await prime(['whoami', '--field', 'adress'], { home, env })
+    expect(typo.code).toBe(2)
+    expect(JSON.parse(typo.stdout).address).toBe(address.stdout.trim())
+    expect(typo.stderr).toContain("the result has no field 'adress'")
+  })
+
+  test('an unreachable RPC exits 1', async () => {
+    const run = await prime(['network', 'status', '--rpc-url', 'http://127.0.0.1:9'], { home })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('cannot reach http://127.0.0.1:9')
+  })
+
+  test('config shows each value and where it came from; secrets only as set', async () => {
+    const dir = join(home, 'project')
+    await mkdir(dir)
+    await writeFile(
+      join(dir, 'prime.json'),
+      JSON.stringify({ account: 'provider', keystoreDir: 'keys', passwordFile: 'provider.pw' }),
+    )
+    const config = await primeJson(
+      ['config', '--config', join(dir, 'prime.json'), '--rpc-url', 'http://10.0.0.1:8545'],
+      {
+        home,
+        env: { PRIME_PRIVATE_KEY: '0x'.padEnd(66, '1'), PRIME_DEPLOYMENT: undefined },
+      },
+    )
+    expect(config).toEqual({
+      configFile: { value: join(dir, 'prime.json'), source: 'flag' },
+      rpcUrl: { value: 'http://10.0.0.1:8545', source: 'flag' },
+      deployment: { source: 'default' },
+      account: { value: 'provider', source: 'config', from: join(dir, 'prime.json') },
+      keystoreDir: { value: join(dir, 'keys'), source: 'config', from: join(dir, 'prime.json') },
+      passwordFile: {
+        value: join(dir, 'provider.pw'),
+        source: 'config',
+        from: join(dir, 'prime.json'),
+      },
+      password: { value: false, source: 'default' },
+      privateKey: { value: true, source: 'env', from: 'PRIME_PRIVATE_KEY' },
+    })
+    // The default file under XDG_CONFIG_HOME, and the environment over it.
+    await mkdir(join(home, 'xdg/prime'), { recursive: true })
+    await writeFile(
+      join(home, 'xdg/prime/config.json'),
+      JSON.stringify({ rpcUrl: 'http://file:1' }),
+    )
+    const human = await prime(['config'], {
+      home,
+      env: {
+        XDG_CONFIG_HOME: join(home, 'xdg'),
+        PRIME_RPC_URL: undefined,
+        PRIME_ACCOUNT: 'ops',
+        PRIME_PASSWORD: 'hunter2',
+      },
+    })
+    expect(human.code).toBe(0)
+    expect(human.stdout).toContain('http://file:1  [config:')
+    expect(human.stdout).toContain('ops  [env: PRIME_ACCOUNT]')
+    expect(human.stdout).toContain('(set)  [env: PRIME_PASSWORD]')
+    expect(human.stdout).not.toContain('hunter2')
+  })
+
+  test('an invalid config file is refused with the reason, exit 2', async () => {
+    const file = join(home, 'bad.json')
+    await writeFile(file, JSON.stringify({ rpcUrl: 'localhost', acount: 'typo' }))
+    const run = await prime(['config', '--config', file], { home })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(`config file ${file} is invalid`)
+    expect(run.stderr).toContain('acount')
+    expect(run.stderr).toContain('expected an http(s) or ws(s) URL')
+    await writeFile(file, '{')
+    const notJson = await prime(['config', '--config', file], { home })
+    expect(notJson.stderr).toContain('is not valid JSON')
+    const missing = await prime(['config'], {
+      home,
+      env: { PRIME_CONFIG: join(home, 'none.json') },
+    })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('does not exist')
+    const badUrl = await prime(['config', '--rpc-url', 'ftp://x'], { home })
+    expect(badUrl.code).toBe(2)
+    expect(badUrl.stderr).toContain("invalid RPC URL 'ftp://x' (from flag)")
+  })
+
+  test('a deployment for another chain, or none, is refused', async () => {
+    const other = join(home, 'other.json')
+    await writeFile(
+      other,
+      JSON.stringify({
+        chainId: 1,
+        deploymentBlock: 0,
+        token: '0x0000000000000000000000000000000000000001',
+        primeNetwork: '0x0000000000000000000000000000000000000002',
+        stakeManager: '0x0000000000000000000000000000000000000003',
+        computeRegistry: '0x0000000000000000000000000000000000000004',
+        domainRegistry: '0x0000000000000000000000000000000000000005',
+        computePool: '0x0000000000000000000000000000000000000006',
+        rewardsDistributor: '0x0000000000000000000000000000000000000007',
+      }),
+    )
+    const wrongChain = await prime(['network', 'status', '--deployment', other], { home })
+    expect(wrongChain.code).toBe(2)
+    expect(wrongChain.stderr).toContain(`deployment ${other} is for chain 1, but`)
+    const none = await prime(['network', 'status'], { home, env: { PRIME_DEPLOYMENT: undefined } })
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain('no deployment known for chain 31337: pass --deployment <file>')
+    const missing = await prime(['network', 'status', '--deployment', join(home, 'x.json')], {
+      home,
+    })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('does not exist')
+  })
+})
