@@ -246,6 +246,12 @@ describe('a pool from creation to claimed rewards', () => {
       provider: provider.address,
     })
     expect(shown.total).toBe(pending.total.toString())
+    // The provider's status has the same figure for the pool, and the node in it.
+    const status = await primeJson(['provider', 'status', provider.address], { home })
+    expect(status.rewards).toEqual([
+      { poolId, claimable: pending.total.toString(), locked: pending.totalLocked.toString() },
+    ])
+    expect(status.nodes).toMatchObject([{ nodeKey, poolId, active: true }])
     const before = await client.getPoolNodes({ poolId: BigInt(poolId) })
     const claimed = await primeJson(['rewards', 'claim', poolId, ...as.provider!], { home })
     const { timestamp } = await client.getBlock({ blockNumber: BigInt(claimed.blockNumber) })

@@ -241,12 +241,24 @@ Examples:
 }
 
 /** One snapshot of a provider: registration, whitelist, nodes, and its stake. */
+/** One snapshot of a provider (two requests): stake, unbonds, nodes with their pools, rewards. */
 export async function loadProviderStatus(client: Connection['client'], provider: Address) {
-  const [info, stake] = await Promise.all([
-    client.getProvider({ provider }),
-    client.getStake({ provider }),
-  ])
-  return { ...info, stake }
+  const snapshot = await client.getProviderSnapshot({ provider })
+  const poolOf = new Map(snapshot.nodePools.map(({ nodeKey, poolId }) => [nodeKey, poolId]))
+  return {
+    ...snapshot.provider,
+    nodes: snapshot.provider.nodes.map((node) => ({
+      ...node,
+      poolId: poolOf.get(node.nodeKey) ?? null,
+    })),
+    stake: snapshot.stake,
+    // Every pool it earned in, keys it has removed since included.
+    rewards: snapshot.rewards.map(({ poolId, total, totalLocked }) => ({
+      poolId,
+      claimable: total,
+      locked: totalLocked,
+    })),
+  }
 }
 
 export function renderProviderStatus(
@@ -273,14 +285,23 @@ export function renderProviderStatus(
     'Pending unbonds',
   )
   out.table(
-    ['node', 'units', 'validated', 'active', 'specs'],
+    ['node', 'units', 'validated', 'pool', 'specs'],
     status.nodes.map((node) => [
       node.nodeKey,
       node.computeUnits,
       node.validated ? 'yes' : 'no',
-      node.active ? 'yes' : 'no',
+      node.poolId === null ? '-' : node.poolId,
       node.specsURI,
     ]),
     'Nodes',
+  )
+  out.table(
+    ['pool', 'claimable', 'locked work'],
+    status.rewards.map((reward) => [
+      reward.poolId,
+      formatPrime(reward.claimable),
+      formatPrime(reward.locked),
+    ]),
+    'Rewards',
   )
 }
