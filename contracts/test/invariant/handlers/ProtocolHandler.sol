@@ -411,12 +411,9 @@ contract ProtocolHandler is Test {
     /// after the bootstrap, so this follows a removal, often by another provider).
     function addNode(uint256 providerSeed, uint256 nodeSeed, uint256 units) external {
         if (network.paused()) return;
-        uint256 i = nodeSeed % NODE_COUNT;
-        for (uint256 k; k < NODE_COUNT && registry.getNode(nodeKeys[i]).provider != address(0); ++k) {
-            i = (i + 1) % NODE_COUNT;
-        }
+        (bool found, uint256 i) = _firstKeyFrom(nodeSeed, _isUnowned);
+        if (!found) return;
         address nodeKey = nodeKeys[i];
-        if (registry.getNode(nodeKey).provider != address(0)) return;
         // A key changes hands where it can: away from a provider it earned with, so that it may rejoin
         // that pool under its new provider and pay the previous one out.
         address provider = _provider(providerSeed);
@@ -470,15 +467,10 @@ contract ProtocolHandler is Test {
 
     /// @notice A provider removes the first key from `nodeSeed` on that is registered and in no pool.
     function removeNode(uint256 nodeSeed) external {
-        IComputeRegistry.Node memory node;
-        address nodeKey;
-        for (uint256 k; k < NODE_COUNT; ++k) {
-            nodeKey = nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT];
-            node = registry.getNode(nodeKey);
-            if (node.provider != address(0) && !node.active) break;
-        }
-        if (node.provider == address(0) || node.active) return;
-        vm.prank(node.provider);
+        (bool found, uint256 i) = _firstKeyFrom(nodeSeed, _isOwnedAndIdle);
+        if (!found) return;
+        address nodeKey = nodeKeys[i];
+        vm.prank(registry.getNode(nodeKey).provider);
         network.removeComputeNode(nodeKey);
         _tookEffect("removeNode");
     }
@@ -504,14 +496,8 @@ contract ProtocolHandler is Test {
     function setValidated(uint256 nodeSeed, uint256 choice) external {
         address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
         if (choice % 4 != 0) {
-            for (uint256 k; k < NODE_COUNT; ++k) {
-                IComputeRegistry.Node memory candidate =
-                    registry.getNode(nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT]);
-                if (candidate.provider != address(0) && !candidate.validated) {
-                    nodeKey = nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT];
-                    break;
-                }
-            }
+            (bool found, uint256 i) = _firstKeyFrom(nodeSeed, _awaitsValidation);
+            if (found) nodeKey = nodeKeys[i];
         }
         address provider = registry.getNode(nodeKey).provider;
         if (provider == address(0)) return;
@@ -573,6 +559,31 @@ contract ProtocolHandler is Test {
         if (rewards.getNodeRecord(poolId, nodeKey).provider != provider) ghost_nodeSeconds[poolId][nodeKey] = 0;
     }
 
+    /// @dev The first node key from `seed` on (wrapping around) whose registry record is `wanted`, so
+    /// an action aimed at one key falls on one that it can act on.
+    function _firstKeyFrom(uint256 seed, function(IComputeRegistry.Node memory) internal pure returns (bool) wanted)
+        internal
+        view
+        returns (bool found, uint256 i)
+    {
+        for (uint256 k; k < NODE_COUNT; ++k) {
+            i = (seed % NODE_COUNT + k) % NODE_COUNT;
+            if (wanted(registry.getNode(nodeKeys[i]))) return (true, i);
+        }
+    }
+
+    function _isUnowned(IComputeRegistry.Node memory node) internal pure returns (bool) {
+        return node.provider == address(0);
+    }
+
+    function _isOwnedAndIdle(IComputeRegistry.Node memory node) internal pure returns (bool) {
+        return node.provider != address(0) && !node.active;
+    }
+
+    function _awaitsValidation(IComputeRegistry.Node memory node) internal pure returns (bool) {
+        return node.provider != address(0) && !node.validated;
+    }
+
     /// @dev Whether `nodeKey` has a reward record under `provider` in some pool.
     function _earnedWith(address nodeKey, address provider) internal view returns (bool) {
         for (uint256 p; p < poolIds.length; ++p) {
@@ -588,11 +599,12 @@ contract ProtocolHandler is Test {
         returns (address[] memory chosen, uint256 count)
     {
         chosen = new address[](3);
-        if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return (chosen, 0);
+        IComputePool.Pool memory pool = pools.getPool(poolId);
+        if (pool.status != IComputePool.PoolStatus.ACTIVE) return (chosen, 0);
         if (!registry.getProvider(provider).whitelisted || !_stakeCovers(provider)) return (chosen, 0);
         if (pools.isProviderBlacklisted(poolId, provider)) return (chosen, 0);
         uint256 units = rewards.getPoolRewards(poolId).totalCompute;
-        uint256 limit = pools.getPool(poolId).computeLimit;
+        uint256 limit = pool.computeLimit;
         for (uint256 k; k < NODE_COUNT && count < 3; ++k) {
             address nodeKey = nodeKeys[(nodeSeed % NODE_COUNT + k) % NODE_COUNT];
             IComputeRegistry.Node memory node = registry.getNode(nodeKey);
