@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings'
-import { type Deployment, roleIds } from '@prime-network/sdk'
+import type { Deployment } from '@prime-network/sdk'
 import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import type { Output } from '../output.js'
@@ -159,28 +159,33 @@ Examples:
     )
 }
 
-/** The network's parameters, roles, pause, counts and token totals, from its events. */
+/**
+ * The network's parameters, roles, pause and counts as its contracts hold them (the SDK's
+ * network snapshot, one request), plus the provider and node counts and token flows since
+ * deployment, which only its events give.
+ */
 export async function loadNetworkStatus(client: Connection['client'], deployment: Deployment) {
-  const [blockNumber, stakeMinimum, events] = await Promise.all([
+  const [blockNumber, network, events] = await Promise.all([
     client.getBlockNumber(),
-    client.getMinimumStake(),
+    client.getNetworkSnapshot(),
     client.getEvents(),
   ])
-  const roles: Record<string, string | null> = {}
-  for (const role of Object.keys(roleIds)) roles[role] = null
-  const roleNames = Object.fromEntries(
-    Object.entries(roleIds).map(([name, id]) => [String(id).toLowerCase(), name]),
-  )
   const status = {
     chainId: deployment.chainId,
     blockNumber,
     deployment,
-    stakeMinimum,
-    unbondingPeriod: null as bigint | null,
-    treasury: null as string | null,
-    paused: false,
-    roles,
-    counts: { providers: 0, nodes: 0, domains: 0, pools: 0 },
+    stakeMinimum: network.stakeMinimum,
+    unbondingPeriod: network.unbondingPeriod,
+    minWorkLockPeriod: network.minWorkLockPeriod,
+    treasury: network.treasury,
+    paused: network.paused,
+    roles: { federator: network.federator, validator: network.validator },
+    counts: {
+      providers: 0,
+      nodes: 0,
+      domains: Number(network.domainCount),
+      pools: Number(network.poolCount),
+    },
     // Token flows since deployment; stakeHeld (deposited - withdrawn - slashed) is what
     // StakeManager holds, the first invariant of the protocol.
     totals: {
@@ -195,20 +200,6 @@ export async function loadNetworkStatus(client: Connection['client'], deployment
   for (const event of events) {
     const args = event.args as Record<string, unknown>
     switch (event.eventName) {
-      case 'UnbondingPeriodSet':
-        status.unbondingPeriod = args.period as bigint
-        break
-      case 'TreasurySet':
-        status.treasury = args.treasury as string
-        break
-      case 'PauseSet':
-        status.paused = args.paused as boolean
-        break
-      case 'RoleTransferred': {
-        const name = roleNames[String(args.role).toLowerCase()]
-        if (name) roles[name] = args.newHolder as string
-        break
-      }
       case 'ProviderRegistered':
         status.counts.providers += 1
         break
@@ -217,12 +208,6 @@ export async function loadNetworkStatus(client: Connection['client'], deployment
         break
       case 'NodeRemoved':
         status.counts.nodes -= 1
-        break
-      case 'DomainCreated':
-        status.counts.domains += 1
-        break
-      case 'PoolCreated':
-        status.counts.pools += 1
         break
       case 'Staked':
         status.totals.deposited += (args.amount as bigint) - (args.rebonded as bigint)
@@ -256,14 +241,11 @@ export function renderNetworkStatus(
       ['block', status.blockNumber],
       ['paused', status.paused ? 'yes' : 'no'],
       ['stake minimum', formatPrime(status.stakeMinimum)],
-      [
-        'unbonding period',
-        status.unbondingPeriod === null ? '(deploy default)' : `${status.unbondingPeriod} s`,
-      ],
-      ['treasury', status.treasury ?? '(deploy default)'],
-      ...Object.entries(status.roles).map(
-        ([role, holder]) => [role, holder ?? '(unknown)'] as const,
-      ),
+      ['unbonding period', `${status.unbondingPeriod} s`],
+      ['minimum work lock', `${status.minWorkLockPeriod} s`],
+      ['treasury', status.treasury],
+      ['federator', status.roles.federator],
+      ['validator', status.roles.validator],
       ['providers', status.counts.providers],
       ['nodes', status.counts.nodes],
       ['domains', status.counts.domains],
