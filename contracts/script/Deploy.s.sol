@@ -17,13 +17,19 @@ import {ProtocolDeployer} from "./ProtocolDeployer.sol";
 /// - STAKE_MINIMUM (default 100 tokens) and UNBONDING_PERIOD (default 7 days).
 /// - MIN_WORK_LOCK_PERIOD (default 1 day): the shortest window validators get to check work, set by
 ///   the federator right after deployment.
+///
+/// The file also names a Multicall3 for batched reads: the chain's own at its usual address, or, on
+/// a chain without one, a BatchReader deployed here (see BatchReader for why clients need one).
 contract Deploy is Script, ProtocolDeployer {
     using stdJson for string;
+
+    /// @dev Where Multicall3 lives on nearly every public chain (same deployer, same nonce).
+    address internal constant MULTICALL3 = 0xcA11bde05977b3631167028862bE2a173976CA11;
 
     uint256 internal constant LOCAL_CHAIN_ID = 31_337;
     string internal constant ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
 
-    function run() external returns (Protocol memory p, address token) {
+    function run() external returns (Protocol memory p, address token, address multicall3) {
         bool local = block.chainid == LOCAL_CHAIN_ID;
         uint256 deployerKey = _key("DEPLOYER_PRIVATE_KEY", 0, local);
         uint256 federatorKey = _key("FEDERATOR_PRIVATE_KEY", 0, local);
@@ -44,6 +50,7 @@ contract Deploy is Script, ProtocolDeployer {
                 }
             }
         }
+        multicall3 = MULTICALL3.code.length != 0 ? MULTICALL3 : _deployArtifact("BatchReader", "");
         p = _deployProtocol(
             deployer,
             ProtocolParams({
@@ -61,7 +68,7 @@ contract Deploy is Script, ProtocolDeployer {
         p.primeNetwork.setMinWorkLockPeriod(vm.envOr("MIN_WORK_LOCK_PERIOD", uint256(1 days)));
         vm.stopBroadcast();
 
-        _write(p, token, deploymentBlock);
+        _write(p, token, multicall3, deploymentBlock);
     }
 
     /// @dev On a local chain a missing key falls back to anvil's dev account `index`; anywhere else
@@ -72,7 +79,7 @@ contract Deploy is Script, ProtocolDeployer {
         return vm.deriveKey(ANVIL_MNEMONIC, index);
     }
 
-    function _write(Protocol memory p, address token, uint256 deploymentBlock) internal {
+    function _write(Protocol memory p, address token, address multicall3, uint256 deploymentBlock) internal {
         string memory key = "deployment";
         key.serialize("chainId", block.chainid);
         key.serialize("deploymentBlock", deploymentBlock);
@@ -83,7 +90,8 @@ contract Deploy is Script, ProtocolDeployer {
         key.serialize("domainRegistry", address(p.domainRegistry));
         key.serialize("computePool", address(p.computePool));
         key.serialize("rewardsDistributor", address(p.rewardsDistributor));
-        string memory json = key.serialize("workValidation", address(p.workValidation));
+        key.serialize("workValidation", address(p.workValidation));
+        string memory json = key.serialize("multicall3", multicall3);
         string memory dir = vm.envOr("DEPLOYMENTS_DIR", string("deployments"));
         vm.createDir(dir, true);
         json.write(string.concat(dir, "/", vm.toString(block.chainid), ".json"));

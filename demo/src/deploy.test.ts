@@ -2,7 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, relative } from 'node:path'
 import { loadDeployment, primeNetworkAbi, primeNetworkActions } from '@prime-network/sdk'
-import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
+import {
+  type Address,
+  createPublicClient,
+  createTestClient,
+  type Hex,
+  http,
+  parseEther,
+} from 'viem'
 import { anvil as anvilChain } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Anvil, startAnvil } from './anvil.js'
@@ -65,6 +72,8 @@ describe('deploy.sh on a local anvil', () => {
       DomainRegistry: deployment.domainRegistry,
       ComputePool: deployment.computePool,
       RewardsDistributor: deployment.rewardsDistributor,
+      // A bare anvil has no Multicall3: the script deploys the BatchReader for batched reads.
+      BatchReader: deployment.multicall3!,
     }
     for (const [name, address] of Object.entries(deployed)) {
       const artifact = await readArtifact(name)
@@ -80,11 +89,20 @@ describe('deploy.sh on a local anvil', () => {
       )
     }
 
+    // Where the chain has Multicall3 at its usual address, the file names that one instead.
+    const multicall3 = '0xcA11bde05977b3631167028862bE2a173976CA11'
+    const bytecode = (await client.getCode({ address: deployment.multicall3! })) as Hex
+    await createTestClient({
+      chain: anvilChain,
+      mode: 'anvil',
+      transport: http(anvil.rpcUrl),
+    }).setCode({ address: multicall3, bytecode })
     const second = await deploy()
     expect(second.code).toBe(0)
     const again = await loadDeployment(join(deploymentsDir, '31337.json'))
     expect(again.primeNetwork).not.toBe(deployment.primeNetwork)
     expect(again.deploymentBlock).toBeGreaterThan(deployment.deploymentBlock)
+    expect(again.multicall3).toBe(multicall3)
   })
 })
 

@@ -26,6 +26,7 @@ describe('deployments', () => {
       computePool: raw.computePool,
       rewardsDistributor: raw.rewardsDistributor,
       workValidation: raw.workValidation,
+      multicall3: raw.multicall3,
     })
     expect(parseDeployment(await readFile(path, 'utf8'))).toEqual(deployment)
   })
@@ -61,14 +62,12 @@ describe('deployments', () => {
     expect(() => parseDeployment({ ...valid, computePool: '0x12' })).toThrow(
       /deployment.computePool/,
     )
-    // The work validation logic is optional (deployments made before it existed have none).
-    expect(parseDeployment(valid).workValidation).toBeUndefined()
-    expect(parseDeployment({ ...valid, workValidation: valid.token }).workValidation).toBe(
-      valid.token,
-    )
-    expect(() => parseDeployment({ ...valid, workValidation: 7 })).toThrow(
-      /deployment.workValidation/,
-    )
+    // The work validation logic and the Multicall3 are optional (older deployments have none).
+    for (const key of ['workValidation', 'multicall3'] as const) {
+      expect(parseDeployment(valid)[key]).toBeUndefined()
+      expect(parseDeployment({ ...valid, [key]: valid.token.toLowerCase() })[key]).toBe(valid.token)
+      expect(() => parseDeployment({ ...valid, [key]: 7 })).toThrow(`deployment.${key}`)
+    }
   })
 
   test('setWorkUnitsCap needs a deployment with the work validation logic', async () => {

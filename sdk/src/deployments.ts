@@ -15,6 +15,11 @@ export type Deployment = {
   rewardsDistributor: Address
   /** The default work validation logic (WorkUnitsValidation), when the deployment has one. */
   workValidation?: Address | undefined
+  /**
+   * A Multicall3 (`aggregate3`) for batched reads, when the chain definition names none: the
+   * chain's own, or the BatchReader the deploy script deploys on chains without one (anvil).
+   */
+  multicall3?: Address | undefined
 }
 
 const contractKeys = [
@@ -26,6 +31,7 @@ const contractKeys = [
   'computePool',
   'rewardsDistributor',
 ] as const
+const optionalKeys = ['workValidation', 'multicall3'] as const
 
 /**
  * Known deployments by chain id. No public chain is deployed yet; local chains are added with
@@ -94,14 +100,18 @@ export function parseDeployment(value: unknown): Deployment {
       return [key, getAddress(address)]
     }),
   ) as Record<(typeof contractKeys)[number], Address>
-  const workValidation = raw.workValidation
-  if (workValidation === undefined) return { chainId, deploymentBlock, ...addresses }
-  if (typeof workValidation !== 'string' || !isAddress(workValidation, { strict: false }))
-    throw new InvalidInputError(
-      'deployment.workValidation',
-      `expected an address, got ${String(workValidation)}`,
-    )
-  return { chainId, deploymentBlock, ...addresses, workValidation: getAddress(workValidation) }
+  const optional: Partial<Record<(typeof optionalKeys)[number], Address>> = {}
+  for (const key of optionalKeys) {
+    const address = raw[key]
+    if (address === undefined) continue
+    if (typeof address !== 'string' || !isAddress(address, { strict: false }))
+      throw new InvalidInputError(
+        `deployment.${key}`,
+        `expected an address, got ${String(address)}`,
+      )
+    optional[key] = getAddress(address)
+  }
+  return { chainId, deploymentBlock, ...addresses, ...optional }
 }
 
 /**

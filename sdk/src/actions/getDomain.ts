@@ -43,7 +43,10 @@ export async function getDomain(
   assertId('domainId', domainId)
   const deployment = resolveDeployment(client, parameters.deployment)
   const domain = await read(
-    reader(client)({
+    reader(
+      client,
+      deployment,
+    )({
       address: deployment.domainRegistry,
       abi: domainRegistryGetDomainAbi,
       functionName: 'getDomain',

@@ -41,7 +41,7 @@ export async function getMinimumStake(
   if (provider !== undefined) assertAddress('provider', provider)
   assertNonNegative('additionalComputeUnits', additionalComputeUnits)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const call = reader(client)
+  const call = reader(client, deployment)
   const [base, current] = await read(
     Promise.all([
       call({

@@ -60,7 +60,7 @@ export async function getNetworkSnapshot(
   parameters: GetNetworkSnapshotParameters = {},
 ): Promise<GetNetworkSnapshotReturnType> {
   const deployment = resolveDeployment(client, parameters.deployment)
-  const call = reader(client)
+  const call = reader(client, deployment)
   const [
     federator,
     validator,

@@ -46,7 +46,10 @@ export async function getNode(
   assertAddress('nodeKey', nodeKey)
   const deployment = resolveDeployment(client, parameters.deployment)
   const node = await read(
-    reader(client)({
+    reader(
+      client,
+      deployment,
+    )({
       address: deployment.computeRegistry,
       abi: computeRegistryGetNodeAbi,
       functionName: 'getNode',

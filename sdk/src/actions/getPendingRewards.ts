@@ -102,7 +102,7 @@ export async function pendingRewards(
   provider?: Address,
 ): Promise<{ rewards: GetPendingRewardsReturnType; inPool: Address[] }> {
   const distributor = deployment.rewardsDistributor
-  const call = reader(client)
+  const call = reader(client, deployment)
   const [recordsOf, work] = await read(
     Promise.all([
       call({

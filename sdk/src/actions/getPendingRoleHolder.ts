@@ -33,7 +33,10 @@ export async function getPendingRoleHolder(
   const id = roleId(parameters.role)
   const deployment = resolveDeployment(client, parameters.deployment)
   const holder = await read(
-    reader(client)({
+    reader(
+      client,
+      deployment,
+    )({
       address: deployment.primeNetwork,
       abi: primeNetworkPendingRoleHolderAbi,
       functionName: 'pendingRoleHolder',

@@ -65,13 +65,19 @@ export async function getPool(
   const deployment = resolveDeployment(client, parameters.deployment)
   const [pool, rewards] = await read(
     Promise.all([
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.computePool,
         abi: computePoolGetPoolAbi,
         functionName: 'getPool',
         args: [poolId],
       }),
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetPoolRewardsAbi,
         functionName: 'getPoolRewards',

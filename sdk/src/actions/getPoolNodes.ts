@@ -68,7 +68,10 @@ export async function poolNodes(
   nodeKeys: readonly Address[],
 ): Promise<PoolNode[]> {
   const records = await read(
-    reader(client)({
+    reader(
+      client,
+      deployment,
+    )({
       address: deployment.rewardsDistributor,
       abi: rewardsDistributorGetNodeRecordsAbi,
       functionName: 'getNodeRecords',

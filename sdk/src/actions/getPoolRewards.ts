@@ -71,19 +71,28 @@ export async function getPoolRewards(
   // The distributor answers zeros for an unknown pool; asking the pool's creator gives PoolNotFound.
   const [, rewards, work] = await read(
     Promise.all([
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.computePool,
         abi: computePoolPoolCreatorAbi,
         functionName: 'poolCreator',
         args: [poolId],
       }),
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetPoolRewardsAbi,
         functionName: 'getPoolRewards',
         args: [poolId],
       }),
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetPoolWorkAbi,
         functionName: 'getPoolWork',

@@ -56,13 +56,19 @@ export async function getProvider(
   // One request: both reads go out in one multicall, the nodes through the registry's batch view.
   const [record, [nodeKeys, nodes]] = await read(
     Promise.all([
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.computeRegistry,
         abi: computeRegistryGetProviderAbi,
         functionName: 'getProvider',
         args: [provider],
       }),
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.computeRegistry,
         abi: computeRegistryGetProviderNodeRecordsAbi,
         functionName: 'getProviderNodeRecords',

@@ -51,7 +51,7 @@ export async function getStake(
   const { provider } = parameters
   assertAddress('provider', provider)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const call = reader(client)
+  const call = reader(client, deployment)
   const [active, unbonding, withdrawable, pendingUnbonds, minimum] = await read(
     Promise.all([
       call({

@@ -56,7 +56,10 @@ export async function getWork(
   const deployment = resolveDeployment(client, parameters.deployment)
   const [[work, unlockAt], now] = await read(
     Promise.all([
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetWorkAbi,
         functionName: 'getWork',

@@ -50,7 +50,10 @@ export async function increaseStake(
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
 
-  const unbonding = await reader(client)({
+  const unbonding = await reader(
+    client,
+    deployment,
+  )({
     address: deployment.stakeManager,
     abi: stakeManagerUnbondingStakeAbi,
     functionName: 'unbondingStake',

@@ -39,7 +39,10 @@ export async function isInviteNonceUsed(
   assertNonNegative('nonce', nonce)
   const deployment = resolveDeployment(client, parameters.deployment)
   return read(
-    reader(client)({
+    reader(
+      client,
+      deployment,
+    )({
       address: deployment.computePool,
       abi: computePoolIsInviteNonceUsedAbi,
       functionName: 'isInviteNonceUsed',

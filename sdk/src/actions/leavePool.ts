@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem/utils'
+import type { Deployment } from '../deployments.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import {
   computePoolLeaveComputePoolAbi,
@@ -74,11 +75,14 @@ export async function leavePool(
 /** The provider's nodes whose current record in `poolId` shows them in the pool. */
 export async function providerNodesInPool(
   client: AnyClient,
-  deployment: { computeRegistry: Address; rewardsDistributor: Address },
+  deployment: Pick<Deployment, 'chainId' | 'computeRegistry' | 'rewardsDistributor' | 'multicall3'>,
   provider: Address,
   poolId: bigint,
 ): Promise<Address[]> {
-  const nodes = await reader(client)({
+  const nodes = await reader(
+    client,
+    deployment,
+  )({
     address: deployment.computeRegistry,
     abi: computeRegistryGetProviderNodesAbi,
     functionName: 'getProviderNodes',
@@ -86,7 +90,10 @@ export async function providerNodesInPool(
   })
   const records = await Promise.all(
     nodes.map((nodeKey) =>
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetNodeRecordAbi,
         functionName: 'getNodeRecord',

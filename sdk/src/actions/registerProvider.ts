@@ -65,7 +65,10 @@ export async function registerProvider(
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
 
-  const allowance = await reader(client)({
+  const allowance = await reader(
+    client,
+    deployment,
+  )({
     address: deployment.token,
     abi: primeTokenAllowanceAbi,
     functionName: 'allowance',
@@ -84,13 +87,19 @@ export async function registerProvider(
     (await supportsPermit(client, deployment.token))
   ) {
     const [nonce, domain, block] = await Promise.all([
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.token,
         abi: primeTokenNoncesAbi,
         functionName: 'nonces',
         args: [account.address],
       }),
-      reader(client)({
+      reader(
+        client,
+        deployment,
+      )({
         address: deployment.token,
         abi: primeTokenEip712DomainAbi,
         functionName: 'eip712Domain',

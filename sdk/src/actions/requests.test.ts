@@ -5,6 +5,7 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
+  deployment,
   devAccount,
   federator,
   increaseTime,
@@ -17,8 +18,8 @@ import {
 } from '../../test/utils.js'
 import { primeNetworkActions } from '../decorators/primeNetwork.js'
 
-// Like every public chain, this one has Multicall3 at its usual address (installed in beforeAll;
-// a bare anvil has none, and the deployless fallback caps results at the 24 kB code size limit).
+// Like every public chain, this one has Multicall3 at its usual address (installed in beforeAll).
+// A bare anvil has none: there the deployment names the BatchReader that deploy.sh put there.
 const multicall3 = '0xcA11bde05977b3631167028862bE2a173976CA11'
 const chain = { ...anvil, contracts: { multicall3: { address: multicall3 } } } as const
 async function installMulticall3() {
@@ -37,10 +38,10 @@ async function installMulticall3() {
 
 // Every HTTP request the SDK makes, by JSON-RPC method (no JSON-RPC batching: one per request).
 let methods: string[] = []
-const counted = (index: number) =>
+const counted = (index: number, on: typeof anvil | typeof chain = chain, extra = {}) =>
   createWalletClient({
     account: devAccount(index),
-    chain,
+    chain: on,
     pollingInterval: 50,
     transport: http(rpcUrl, {
       onFetchRequest: (_, init) => {
@@ -49,7 +50,7 @@ const counted = (index: number) =>
     }),
   })
     .extend(publicActions)
-    .extend(primeNetworkActions())
+    .extend(primeNetworkActions(extra))
 async function count(run: () => Promise<unknown>) {
   methods = []
   await run()
@@ -57,9 +58,11 @@ async function count(run: () => Promise<unknown>) {
 }
 
 const provider = counted(4)
+/** The same account on a chain definition without Multicall3: reads go to the deployment's. */
+const bare = counted(4, anvil)
 const creator = primeClient(devAccount(5))
 const manager = primeClient(privateKeyToAccount(generatePrivateKey()))
-const nodes = Array.from({ length: 40 }, () => privateKeyToAccount(generatePrivateKey()))
+const nodes = Array.from({ length: 200 }, () => privateKeyToAccount(generatePrivateKey()))
 const keys = nodes.map((node) => node.address)
 const me = provider.account.address
 
@@ -75,17 +78,17 @@ async function join(nodeKeys: readonly `0x${string}`[]) {
 }
 
 /** The request count of every read, at the pool's current size. */
-async function readCounts() {
+async function readCounts(client: typeof provider) {
   return {
-    getPoolNodes: await count(() => provider.getPoolNodes({ poolId })),
-    getProvider: await count(() => provider.getProvider({ provider: me })),
-    getStake: await count(() => provider.getStake({ provider: me })),
-    getPool: await count(() => provider.getPool({ poolId })),
-    pendingByProvider: await count(() => provider.getPendingRewards({ poolId, provider: me })),
-    pendingByNode: await count(() => provider.getPendingRewards({ poolId, nodeKey: keys[0]! })),
-    getPoolSnapshot: await count(() => provider.getPoolSnapshot({ poolId })),
-    getProviderSnapshot: await count(() => provider.getProviderSnapshot({ provider: me })),
-    getNetworkSnapshot: await count(() => provider.getNetworkSnapshot()),
+    getPoolNodes: await count(() => client.getPoolNodes({ poolId })),
+    getProvider: await count(() => client.getProvider({ provider: me })),
+    getStake: await count(() => client.getStake({ provider: me })),
+    getPool: await count(() => client.getPool({ poolId })),
+    pendingByProvider: await count(() => client.getPendingRewards({ poolId, provider: me })),
+    pendingByNode: await count(() => client.getPendingRewards({ poolId, nodeKey: keys[0]! })),
+    getPoolSnapshot: await count(() => client.getPoolSnapshot({ poolId })),
+    getProviderSnapshot: await count(() => client.getProviderSnapshot({ provider: me })),
+    getNetworkSnapshot: await count(() => client.getNetworkSnapshot()),
   }
 }
 const expected = {
@@ -104,7 +107,7 @@ beforeAll(async () => {
   restore = await snapshot()
   await installMulticall3()
   await testClient.setBalance({ address: manager.account.address, value: parseEther('1') })
-  await provider.registerProvider({ amount: 50n * 100n * 10n ** 18n })
+  await provider.registerProvider({ amount: 250n * 100n * 10n ** 18n })
   await primeClient(validator).whitelistProvider({ provider: me })
   for (const node of nodes) await provider.addNode({ node, computeUnits: 1n, specsURI: '' })
   for (const nodeKey of keys) await primeClient(validator).validateNode({ nodeKey })
@@ -125,14 +128,26 @@ beforeAll(async () => {
 afterAll(async () => restore())
 
 describe('reads take a fixed number of requests whatever the size', () => {
-  test('3 nodes and 40 nodes cost the same requests', async () => {
+  test('3 nodes and 200 nodes cost the same requests, with Multicall3 or the BatchReader', async () => {
     await join(keys.slice(0, 3))
-    expect(await readCounts()).toEqual(expected)
+    expect(await readCounts(provider)).toEqual(expected)
+    expect(await readCounts(bare)).toEqual(expected)
     await join(keys.slice(3))
-    expect(await readCounts()).toEqual(expected)
-    expect(await provider.getPoolNodes({ poolId })).toHaveLength(40)
+    expect(await readCounts(provider)).toEqual(expected)
+    expect(await readCounts(bare)).toEqual(expected)
+    expect(await provider.getPoolNodes({ poolId })).toHaveLength(200)
+    expect(await bare.getPoolNodes({ poolId })).toEqual(await provider.getPoolNodes({ poolId }))
     const { nodes: held } = await provider.getProvider({ provider: me })
     expect(held.map(({ nodeKey }) => nodeKey)).toEqual(keys)
+  })
+
+  test('without any aggregator (deployless) a large read fails, which is why deploy.sh adds one', async () => {
+    const { multicall3: _, ...withoutReader } = deployment
+    const deployless = counted(4, anvil, { deployment: withoutReader })
+    expect(await deployless.getPool({ poolId })).toEqual(await bare.getPool({ poolId }))
+    // Its results come back as contract code, which may not exceed 24,576 bytes (EIP-170): the
+    // 200 records of one batch view are more than that.
+    await expect(deployless.getPoolNodes({ poolId })).rejects.toThrow('CreateContractSizeLimit')
   })
 
   test('a default claim reads its nodes in two requests, then writes as an explicit one', async () => {
@@ -169,7 +184,7 @@ describe('logs are read in chunks, with retry', () => {
   test('a block range splits eth_getLogs and gives the same nodes', async () => {
     const whole = await provider.getPoolNodes({ poolId })
     const latest = await testClient.getBlockNumber()
-    const { deploymentBlock } = (await import('../../test/utils.js')).deployment
+    const { deploymentBlock } = deployment
     const chunks = Number((latest - deploymentBlock) / 25n + 1n)
     methods = []
     expect(await provider.getPoolNodes({ poolId, logBlockRange: 25n })).toEqual(whole)
@@ -192,7 +207,7 @@ describe('logs are read in chunks, with retry', () => {
         { retryCount: 0 },
       ),
     }).extend(primeNetworkActions())
-    expect(await flaky.getPoolNodes({ poolId })).toHaveLength(40)
+    expect(await flaky.getPoolNodes({ poolId })).toHaveLength(200)
     expect(failures).toBe(-1)
     failures = 10
     const error = await flaky.getPoolNodes({ poolId, logRetryCount: 1 }).catch((e) => e)

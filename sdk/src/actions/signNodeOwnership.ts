@@ -64,7 +64,10 @@ export async function signNodeOwnership(
   if (parameters.deadline !== undefined) assertNonNegative('deadline', parameters.deadline)
   const deployment = resolveDeployment(client, parameters.deployment)
   const deadline = parameters.deadline ?? (await chainTime(client)) + defaultNodeOwnershipValidity
-  const nonce = await reader(client)({
+  const nonce = await reader(
+    client,
+    deployment,
+  )({
     address: deployment.computeRegistry,
     abi: computeRegistryNodeKeyNonceAbi,
     functionName: 'nodeKeyNonce',

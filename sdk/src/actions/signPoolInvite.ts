@@ -93,7 +93,10 @@ export async function signPoolInvite(
     // computer's clock), in the same round trip as the key version.
     const [pool, now] = await read(
       Promise.all([
-        reader(client)({
+        reader(
+          client,
+          deployment,
+        )({
           address: deployment.computePool,
           abi: computePoolGetPoolAbi,
           functionName: 'getPool',

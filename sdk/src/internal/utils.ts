@@ -253,34 +253,47 @@ export function assertAddresses(name: string, values: readonly unknown[]) {
   for (const [i, value] of values.entries()) assertAddress(`${name}[${i}]`, value)
 }
 
-const batchingClients = new WeakMap<AnyClient, AnyClient>()
+const batchingClients = new WeakMap<AnyClient, Map<Address | undefined, AnyClient>>()
 
 /**
  * viem's readContract on a copy of the client whose reads made in the same tick go out as one
  * `eth_call` (viem's multicall batching), so an action's parallel reads cost one request however
- * many there are. On a chain viem knows a Multicall3 for, that contract aggregates them; on a
- * chain without one (a bare anvil) the deployless form does, whose results must fit the 24 kB
- * code size limit, so there the batches are kept smaller (several requests for very large reads;
- * a Multicall3 in the chain definition or `http(url, { batch: true })` avoids that).
+ * many there are. The Multicall3 that aggregates them is the chain definition's, else the
+ * deployment's (the deploy script names the chain's own, or deploys a BatchReader where there is
+ * none, as on anvil). With neither, viem's deployless form does, whose results must fit the 24 kB
+ * code size limit, so there batches are kept smaller (several requests for very large reads).
  */
-export function reader(client: AnyClient) {
-  let batching = batchingClients.get(client)
+export function reader(
+  client: AnyClient,
+  deployment?: Pick<Deployment, 'chainId' | 'multicall3'> | undefined,
+) {
+  const multicall3 = client.chain?.contracts?.multicall3?.address ?? deployment?.multicall3
+  const copies = batchingClients.get(client) ?? new Map<Address | undefined, AnyClient>()
+  batchingClients.set(client, copies)
+  let batching = copies.get(multicall3)
   if (!batching) {
-    const deployless = !client.chain?.contracts?.multicall3
+    const deployless = !multicall3
     batching = {
       ...client,
       // A decorated client's own `call` would bypass this copy's batching, and viem batches only
       // calls without a sender (protocol views do not read msg.sender).
       ...{ call: undefined },
       account: undefined,
-      // Its own batch scheduler: viem keys schedulers by client uid.
-      uid: `${client.uid}.prime-network`,
+      // viem's batching finds the aggregator in the chain definition.
+      chain: multicall3
+        ? {
+            ...(client.chain ?? { id: deployment!.chainId }),
+            contracts: { ...client.chain?.contracts, multicall3: { address: multicall3 } },
+          }
+        : client.chain,
+      // Its own batch scheduler: viem keys schedulers by client uid (and the aggregator).
+      uid: `${client.uid}.prime-network.${multicall3 ?? 'deployless'}`,
       batch: {
         ...client.batch,
         multicall: { batchSize: deployless ? 4096 : 1 << 20, deployless, wait: 0 },
       },
-    }
-    batchingClients.set(client, batching)
+    } as AnyClient
+    copies.set(multicall3, batching)
   }
   const batched = batching
   return <
