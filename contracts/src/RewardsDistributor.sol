@@ -136,7 +136,11 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         _COMPUTE_POOL.poolCreator(poolId); // reverts with PoolNotFound
         PoolRewards memory pool = _accrued(_pools[poolId]);
         if (pool.ended) revert PoolAlreadyEnded(poolId);
-        uint256 room = type(uint128).max - pool.budget;
+        // Each pool's budget and everything it owes its nodes are held here, so holding at most
+        // 2^128 - 1 keeps the budget a uint128 and lets every reserved or accrued reward go back to
+        // it (invalidation, forfeit) without overflow, however the pool was refilled meanwhile.
+        uint256 held = _TOKEN.balanceOf(address(this));
+        uint256 room = held < type(uint128).max ? type(uint128).max - held : 0;
         if (amount > room) revert AmountTooLarge(amount, room);
         pool.budget += uint128(amount);
         _pools[poolId] = pool;
@@ -233,7 +237,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         amount = record.unclaimed;
         if (pool.hasWork) amount += _takeWorkClaimable(poolId, nodeKey);
         record.unclaimed = 0;
-        // Cannot overflow: the forfeited rewards came out of this budget.
+        // Cannot overflow: budget and rewards are held here, and fundPool caps that at 2^128 - 1.
         pool.budget += uint128(amount);
         _records[poolId][nodeKey] = record;
         _pools[poolId] = pool;
@@ -418,7 +422,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             if (locks.unlockA == unlockAt && locks.lockedA != 0) locks.lockedA -= uint88(reward);
             else locks.lockedB -= uint88(reward);
             PoolRewards memory pool = _accrued(_pools[poolId]);
-            // Cannot overflow: the reward came out of this budget.
+            // Cannot overflow: budget and reward are held here, and fundPool caps that at 2^128 - 1.
             pool.budget += uint128(reward);
             _pools[poolId] = pool;
         }

@@ -274,6 +274,8 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @dev Warning: funding is a gift to the pool, not a deposit. The pool's creator may end the
     /// pool at any moment and take back every token that no node has accrued yet, including what
     /// others funded (withdrawUnusedBudget). Fund only pools whose creator you trust.
+    /// Reverts with AmountTooLarge(amount, room) when the distributor would hold more than
+    /// 2^128 - 1 tokens (all pools together), the bound that keeps every budget a uint128.
     function fundPool(uint256 poolId, uint256 amount) external;
 
     /// @notice Sets pool `poolId`'s rate in token units per compute unit per second. Pool creator only.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ICommonErrors} from "../../src/interfaces/ICommonErrors.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {IRewardsDistributor} from "../../src/interfaces/IRewardsDistributor.sol";
 import {IWorkValidation} from "../../src/interfaces/IWorkValidation.sol";
@@ -188,5 +189,58 @@ contract WorkAttacksTest is BaseTest {
         vm.prank(validator);
         network.invalidateWork(keccak256("k"), 1e18, false, _noEvictions());
         assertEq(_claim(provider, poolId, node), 10 * WORK_RATE, "final work is paid");
+    }
+
+    /// A pool refilled to the brim while a work's reward is reserved must still take that reward
+    /// back on invalidation: funding is capped by what the distributor holds, reserved rewards
+    /// included, so the returned reward fits the budget's uint128 exactly.
+    function test_refillToTheBrim_cannotBlockInvalidation() public {
+        _submit(poolId, node, keccak256("fraud"), 10);
+        uint256 held = token.balanceOf(address(rewards));
+        uint256 room = type(uint128).max - held;
+        token.mint(funder, room + 1);
+        vm.startPrank(funder);
+        token.approve(address(rewards), room + 1);
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, room + 1, room));
+        rewards.fundPool(poolId, room + 1);
+        rewards.fundPool(poolId, room);
+        vm.stopPrank();
+
+        vm.prank(validator);
+        network.softInvalidateWork(keccak256("fraud"));
+        assertEq(rewards.getPoolRewards(poolId).budget, type(uint128).max, "reward back, budget full");
+        assertEq(token.balanceOf(address(rewards)), type(uint128).max, "every token held");
+    }
+
+    /// The same for time rewards a validator forfeits after a refill: accrued rewards left the
+    /// budget but not the distributor, so they count against the room.
+    function test_refillToTheBrim_cannotBlockForfeit() public {
+        vm.prank(creator);
+        rewards.setRewardRate(poolId, 1e15);
+        skip(100);
+        uint256 accrued = 100 * 10 * 1e15;
+        uint256 budgetNow = 100e18 - accrued;
+        uint256 room = type(uint128).max - token.balanceOf(address(rewards));
+        uint256 brim = type(uint128).max - budgetNow;
+        assertEq(brim - room, accrued, "the room leaves space for what was accrued");
+        token.mint(funder, brim);
+        vm.startPrank(funder);
+        token.approve(address(rewards), brim);
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, brim, room));
+        rewards.fundPool(poolId, brim);
+        rewards.fundPool(poolId, room);
+        vm.stopPrank();
+
+        vm.prank(validator);
+        assertEq(rewards.forfeitRewards(poolId, node), accrued, "accrued time rewards forfeited");
+        assertEq(rewards.getPoolRewards(poolId).budget, type(uint128).max, "back in the budget");
+    }
+
+    /// Tokens sent straight to the distributor (no pool's) can only close funding, never wrap it.
+    function test_donationAboveTheCap_closesFundingCleanly() public {
+        token.mint(address(rewards), type(uint128).max);
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, 1, 0));
+        vm.prank(funder);
+        rewards.fundPool(poolId, 1);
     }
 }
