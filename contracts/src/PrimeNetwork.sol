@@ -399,6 +399,15 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
         if (msg.sender != _pendingHolders[role]) revert CallerNotPendingRoleHolder(role, msg.sender);
         delete _pendingHolders[role];
         _transferRole(role, msg.sender);
+        // A new federator inherits no handover it did not see proposed: a pending validator
+        // handover (which the former federator may have made) is cancelled and can be proposed again.
+        if (role == FEDERATOR_ROLE) {
+            address pendingValidator = _pendingHolders[VALIDATOR_ROLE];
+            if (pendingValidator != address(0)) {
+                delete _pendingHolders[VALIDATOR_ROLE];
+                emit RoleTransferCancelled(VALIDATOR_ROLE, pendingValidator);
+            }
+        }
     }
 
     /* INTERNAL */

@@ -252,5 +252,7 @@ interface IPrimeNetwork is ICommonErrors {
     function cancelRoleTransfer(bytes32 role) external;
 
     /// @notice Takes `role` from its current holder. Only the proposed new holder.
+    /// @dev Taking FEDERATOR_ROLE also cancels a pending VALIDATOR_ROLE handover
+    /// (RoleTransferCancelled), so the new federator is bound by no proposal made before it.
     function acceptRole(bytes32 role) external;
 }

@@ -1318,6 +1318,38 @@ contract PrimeNetworkTest is BaseTest {
         assertEq(network.federator(), federator, "federator unchanged");
     }
 
+    /// A validator handover proposed under the old federator does not outlive it.
+    function test_acceptRole_newFederatorCancelsAPendingValidatorHandover() public {
+        address newValidator = makeAddr("newValidator");
+        address newFederator = makeAddr("newFederator");
+        vm.startPrank(federator);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, newValidator);
+        network.proposeRoleTransfer(FEDERATOR_ROLE, newFederator);
+        vm.stopPrank();
+
+        vm.expectEmit(address(network));
+        emit IPrimeNetwork.RoleTransferred(FEDERATOR_ROLE, federator, newFederator);
+        vm.expectEmit(address(network));
+        emit IPrimeNetwork.RoleTransferCancelled(VALIDATOR_ROLE, newValidator);
+        vm.prank(newFederator);
+        network.acceptRole(FEDERATOR_ROLE);
+
+        assertEq(network.pendingRoleHolder(VALIDATOR_ROLE), address(0), "stale proposal gone");
+        vm.expectRevert(
+            abi.encodeWithSelector(IPrimeNetwork.CallerNotPendingRoleHolder.selector, VALIDATOR_ROLE, newValidator)
+        );
+        vm.prank(newValidator);
+        network.acceptRole(VALIDATOR_ROLE);
+        assertEq(network.validator(), validator, "validator unchanged");
+
+        // The new federator can still make the same handover, deliberately.
+        vm.prank(newFederator);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, newValidator);
+        vm.prank(newValidator);
+        network.acceptRole(VALIDATOR_ROLE);
+        assertEq(network.validator(), newValidator, "handed over by the new federator");
+    }
+
     function test_acceptRole_worksOnce() public {
         address newValidator = makeAddr("newValidator");
         _handOver(VALIDATOR_ROLE, newValidator);
