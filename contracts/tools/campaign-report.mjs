@@ -8,6 +8,8 @@
 // proves nothing. `pnpm test:contracts` runs it right after `forge test`.
 //
 //   node contracts/tools/campaign-report.mjs
+//
+// CAMPAIGN_LOG and CAMPAIGN_SNAPSHOT override the two paths (its tests use throwaway files).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,8 +17,8 @@ import { fileURLToPath } from 'node:url'
 const MIN_EFFECTS = 3
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const log = join(repo, 'cache/campaign/runs.jsonl')
-const snapshot = join(repo, 'snapshots/campaign.json')
+const log = process.env.CAMPAIGN_LOG ?? join(repo, 'cache/campaign/runs.jsonl')
+const snapshot = process.env.CAMPAIGN_SNAPSHOT ?? join(repo, 'snapshots/campaign.json')
 
 const runs = existsSync(log)
   ? readFileSync(log, 'utf8')
