@@ -1,4 +1,4 @@
-import { index, onchainEnum, onchainTable } from 'ponder'
+import { index, onchainEnum, onchainTable, type PgColumnsBuilders } from 'ponder'
 
 /*
  * Amounts are token wei (bigint), times are unix seconds (bigint), addresses and hashes are hex.
@@ -6,6 +6,13 @@ import { index, onchainEnum, onchainTable } from 'ponder'
  * one event; running totals are kept on the entity they describe, so a dashboard reads them
  * without summing history.
  */
+
+/** Where a row that records one event came from: its block, time and transaction. */
+const eventOrigin = (t: PgColumnsBuilders) => ({
+  blockNumber: t.bigint().notNull(),
+  timestamp: t.bigint().notNull(),
+  transactionHash: t.hex().notNull(),
+})
 
 /** Every protocol event as it was emitted, arguments as JSON (bigints as decimal strings). */
 export const protocolEvent = onchainTable(
@@ -88,9 +95,7 @@ export const stakeChange = onchainTable(
     treasury: t.hex(),
     activeStakeAfter: t.bigint().notNull(),
     unbondingAfter: t.bigint().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...eventOrigin(t),
   }),
   (table) => ({ providerIndex: index().on(table.provider) }),
 )
@@ -220,8 +225,7 @@ export const funding = onchainTable(
     amount: t.bigint().notNull(),
     /** The pool's unaccrued budget right after. */
     budget: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...eventOrigin(t),
   }),
   (table) => ({ poolIndex: index().on(table.poolId) }),
 )
@@ -234,7 +238,7 @@ export const rateChange = onchainTable(
     poolId: t.bigint().notNull(),
     kind: t.text().$type<'REWARD_RATE' | 'WORK_REWARD_RATE' | 'WORK_LOCK_PERIOD'>().notNull(),
     value: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
+    ...eventOrigin(t),
   }),
   (table) => ({ poolIndex: index().on(table.poolId) }),
 )
@@ -248,8 +252,7 @@ export const claim = onchainTable(
     provider: t.hex().notNull(),
     timeRewards: t.bigint().notNull(),
     workRewards: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...eventOrigin(t),
   }),
   (table) => ({
     poolIndex: index().on(table.poolId),
@@ -262,8 +265,7 @@ export const forfeit = onchainTable('forfeit', (t) => ({
   poolId: t.bigint().notNull(),
   nodeKey: t.hex().notNull(),
   amount: t.bigint().notNull(),
-  timestamp: t.bigint().notNull(),
-  transactionHash: t.hex().notNull(),
+  ...eventOrigin(t),
 }))
 
 export const budgetWithdrawal = onchainTable('budget_withdrawal', (t) => ({
@@ -271,15 +273,14 @@ export const budgetWithdrawal = onchainTable('budget_withdrawal', (t) => ({
   poolId: t.bigint().notNull(),
   to: t.hex().notNull(),
   amount: t.bigint().notNull(),
-  timestamp: t.bigint().notNull(),
-  transactionHash: t.hex().notNull(),
+  ...eventOrigin(t),
 }))
 
 export const inviteCancellation = onchainTable('invite_cancellation', (t) => ({
   id: t.text().primaryKey(),
   poolId: t.bigint().notNull(),
   nonce: t.bigint().notNull(),
-  timestamp: t.bigint().notNull(),
+  ...eventOrigin(t),
 }))
 
 export const workStatus = onchainEnum('work_status', [
@@ -322,6 +323,5 @@ export const workInvalidation = onchainTable('work_invalidation', (t) => ({
   reward: t.bigint().notNull(),
   /** A hard invalidation also slashes (see stake_change) and may eject the node. */
   hard: t.boolean().notNull(),
-  timestamp: t.bigint().notNull(),
-  transactionHash: t.hex().notNull(),
+  ...eventOrigin(t),
 }))

@@ -1,5 +1,6 @@
 import schema from 'ponder:schema'
 import { zeroAddress } from 'viem'
+import { origin } from './entities.js'
 import { on } from './on.js'
 
 on('ComputePool:PoolCreated', async ({ event, context }) => {
@@ -58,7 +59,7 @@ on('ComputePool:InviteNonceCancelled', async ({ event, context }) => {
     id: event.id,
     poolId: event.args.poolId,
     nonce: event.args.nonce,
-    timestamp: event.block.timestamp,
+    ...origin(event),
   })
 })
 

@@ -1,6 +1,6 @@
 import type { Context } from 'ponder:registry'
 import schema from 'ponder:schema'
-import { updateProvider } from './entities.js'
+import { origin, updateProvider } from './entities.js'
 import { on } from './on.js'
 
 on('RewardsDistributor:PoolFunded', async ({ event, context }) => {
@@ -11,8 +11,7 @@ on('RewardsDistributor:PoolFunded', async ({ event, context }) => {
     funder,
     amount,
     budget,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
+    ...origin(event),
   })
   await context.db.update(schema.pool, { poolId }).set((p) => ({
     funded: p.funded + amount,
@@ -23,7 +22,7 @@ on('RewardsDistributor:PoolFunded', async ({ event, context }) => {
 /** A pool's rate changed: the change goes to its history, the new value to the pool. */
 async function recordRate(
   context: Context,
-  event: { id: string; block: { timestamp: bigint } },
+  event: { id: string } & Parameters<typeof origin>[0],
   poolId: bigint,
   kind: 'REWARD_RATE' | 'WORK_REWARD_RATE' | 'WORK_LOCK_PERIOD',
   value: bigint,
@@ -33,7 +32,7 @@ async function recordRate(
     poolId,
     kind,
     value,
-    timestamp: event.block.timestamp,
+    ...origin(event),
   })
   const field = {
     REWARD_RATE: 'rewardRate',
@@ -65,8 +64,7 @@ on('RewardsDistributor:RewardsClaimed', async ({ event, context }) => {
     provider,
     timeRewards,
     workRewards,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
+    ...origin(event),
   })
   await context.db.update(schema.pool, { poolId }).set((p) => ({
     claimed: p.claimed + total,
@@ -89,8 +87,7 @@ on('RewardsDistributor:RewardsForfeited', async ({ event, context }) => {
     poolId,
     nodeKey,
     amount,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
+    ...origin(event),
   })
   // Forfeited rewards go back to the pool's budget: the tokens stay, budgetLeft does not change.
   await context.db.update(schema.pool, { poolId }).set((p) => ({ forfeited: p.forfeited + amount }))
@@ -106,8 +103,7 @@ on('RewardsDistributor:BudgetWithdrawn', async ({ event, context }) => {
     poolId,
     to,
     amount,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
+    ...origin(event),
   })
   await context.db.update(schema.pool, { poolId }).set((p) => ({
     withdrawn: p.withdrawn + amount,
@@ -148,8 +144,7 @@ on('RewardsDistributor:WorkInvalidated', async ({ event, context }) => {
     nodeKey,
     reward,
     hard,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
+    ...origin(event),
   })
   await context.db
     .update(schema.work, { workKey })

@@ -416,6 +416,7 @@ describe('the index after the demo and its epilogue', () => {
       )
     }
     const at = (log: ProtocolLog) => ({
+      blockNumber: log.blockNumber,
       timestamp: log.blockTimestamp,
       transactionHash: lower(log.transactionHash),
     })
@@ -439,7 +440,7 @@ describe('the index after the demo and its epilogue', () => {
           } as const
         )[log.name as 'RewardRateSet']!,
         value: log.name === 'WorkLockPeriodSet' ? args(log).period : args(log).rate,
-        timestamp: log.blockTimestamp,
+        ...at(log),
       }),
     )
     await expectRows(await db.select().from(schema.claim), ['RewardsClaimed'], (log) => ({
@@ -472,7 +473,7 @@ describe('the index after the demo and its epilogue', () => {
       (log) => ({
         poolId: args(log).poolId,
         nonce: args(log).nonce,
-        timestamp: log.blockTimestamp,
+        ...at(log),
       }),
     )
     const blacklist = await db.select().from(schema.poolBlacklist)
@@ -513,6 +514,7 @@ describe('the index after the demo and its epilogue', () => {
         nodeKey: lower(args(log).nodeKey),
         reward: args(log).reward,
         hard: args(log).hard,
+        blockNumber: log.blockNumber,
         timestamp: log.blockTimestamp,
         transactionHash: lower(log.transactionHash),
       })),
