@@ -221,8 +221,11 @@ describe('federator, validator, work and exit', () => {
     expect(BigInt(result.claimed[0].total)).toBeGreaterThan(0n)
     expect(result.left).toEqual([{ poolId, nodeKeys: [nodeKey] }])
     expect(result.removed).toEqual([nodeKey])
+    // The work is still in its lock window: the minimum stays bonded for a penalty until then.
+    const { workLockedUntil } = await client.getProvider({ provider: provider.address })
     expect(result.reclaimed).toBe(parseEther('200').toString())
     expect(result.kept).toBe(parseEther('100').toString())
+    expect(result.keptUntil).toBe(String(workLockedUntil))
     expect(exit.stderr).toContain('RewardsDistributor.claimRewards confirmed')
     expect(exit.stderr).toContain('ComputePool.leaveComputePool confirmed')
     const stake = await client.getStake({ provider: provider.address })
@@ -230,12 +233,28 @@ describe('federator, validator, work and exit', () => {
     expect(stake.unbonding).toBe(parseEther('200'))
     expect(result.withdrawableFrom).toBe(stake.pendingUnbonds[0]!.unlockTime.toString())
     expect((await client.getProvider({ provider: provider.address })).nodes).toEqual([])
-    // Re-running has nothing left to do.
+    // Re-running before the lock ends has nothing left to do.
     const rerun = await prime(['provider', 'exit', ...as.provider!], { home })
     expect(rerun.code).toBe(0)
     expect(rerun.stdout).toContain(
       '✔ reclaimed 0 PRIME; 200 PRIME unbonding, all withdrawable from ',
     )
+    expect(rerun.stdout).toContain(
+      `; 100 PRIME stays bonded while your work is locked, until ${new Date(workLockedUntil * 1000).toISOString()}`,
+    )
+    // Once the work is final, exit takes the rest: nothing stays bonded.
+    await testClient.setNextBlockTimestamp({ timestamp: BigInt(workLockedUntil) })
+    await testClient.mine({ blocks: 1 })
+    const last = await primeJson(['provider', 'exit', ...as.provider!], { home })
+    expect(last).toMatchObject({
+      reclaimed: parseEther('100').toString(),
+      kept: '0',
+      keptUntil: null,
+      unbonding: parseEther('300').toString(),
+    })
+    const final = await client.getStake({ provider: provider.address })
+    expect(final.active).toBe(0n)
+    expect(final.unbonding).toBe(parseEther('300'))
   })
 
   test('watch redraws on each new block and stops after --blocks', async () => {

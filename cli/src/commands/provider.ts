@@ -133,15 +133,17 @@ Examples:
   provider
     .command('exit')
     .description(
-      'leave the network: claim and leave every pool, remove every node, reclaim the stake above the minimum',
+      'leave the network: claim and leave every pool, remove every node, reclaim all stake',
     )
     .addHelpText(
       'after',
       `
 Steps, each a transaction shown as it is sent and confirmed: in every pool your nodes joined,
-claim what is claimable and take your nodes out; remove every node; start unbonding all stake
-above the registered minimum (the protocol has no deregistration, so that minimum stays). The result says when \`prime provider stake withdraw\` can pay it out. Safe to re-run:
-finished steps are skipped.
+claim what is claimable and take your nodes out; remove every node; start unbonding all stake.
+While work you submitted is still in its lock window (validators may still penalise it), the
+minimum stake stays bonded until then: run exit again after that time to reclaim it. The result
+says when \`prime provider stake withdraw\` can pay it out. Safe to re-run: finished steps are
+skipped.
 
 Examples:
   $ prime provider exit --account provider
@@ -196,10 +198,16 @@ Examples:
           await client.removeNode({ nodeKey: node.nodeKey })
           removed.push(node.nodeKey)
         }
-        // The protocol keeps a registered provider's base minimum bonded (there is no
-        // deregistration), so everything above it is reclaimed and the rest is reported as kept.
-        const stake = await client.getStake({ provider: me })
-        const reclaimable = stake.active > stake.minimum ? stake.active - stake.minimum : 0n
+        // With no nodes left the protocol lets a provider take all of its stake out, unless work of
+        // its is still in its lock window: then the minimum stays for a penalty until that ends.
+        const [stake, { workLockedUntil }, { timestamp: now }] = await Promise.all([
+          client.getStake({ provider: me }),
+          client.getProvider({ provider: me }),
+          client.getBlock(),
+        ])
+        const keptUntil = BigInt(workLockedUntil) > now ? BigInt(workLockedUntil) : null
+        const keep = keptUntil === null ? 0n : stake.minimum
+        const reclaimable = stake.active > keep ? stake.active - keep : 0n
         let unlockTime: bigint | null = null
         if (reclaimable > 0n) {
           context.out.progress(`reclaiming ${formatPrime(reclaimable)}`)
@@ -217,6 +225,7 @@ Examples:
             removed,
             reclaimed: reclaimable,
             kept: stake.active - reclaimable,
+            keptUntil,
             unlockTime,
             unbonding: after.unbonding,
             withdrawableFrom: after.unbonding === 0n ? null : lastUnlock,
@@ -232,7 +241,11 @@ Examples:
                 after.unbonding === 0n
                   ? 'nothing is unbonding'
                   : `${formatPrime(after.unbonding)} unbonding, all withdrawable from ${new Date(Number(lastUnlock) * 1000).toISOString()} with \`prime provider stake withdraw\``
-              }; ${formatPrime(stake.active - reclaimable)} stays bonded (the registered minimum)`,
+              }${
+                keptUntil === null
+                  ? ''
+                  : `; ${formatPrime(stake.active - reclaimable)} stays bonded while your work is locked, until ${new Date(Number(keptUntil) * 1000).toISOString()}: run \`prime provider exit\` again then`
+              }`,
             )
           },
         )
