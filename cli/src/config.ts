@@ -7,6 +7,7 @@ import { UsageError } from './errors.js'
 /** The flags every command takes (declared once on the root program). */
 export type GlobalOptions = {
   rpcUrl?: string | undefined
+  indexer?: string | undefined
   deployment?: string | undefined
   account?: string | undefined
   keystoreDir?: string | undefined
@@ -26,6 +27,8 @@ export type Setting<value> = { value: value; source: Source; from?: string | und
 export type Settings = {
   configFile: Setting<string>
   rpcUrl: Setting<string>
+  /** The indexer's HTTP URL; history commands read the chain's logs without one. */
+  indexer: Setting<string | undefined>
   deployment: Setting<string | undefined>
   account: Setting<string | undefined>
   keystoreDir: Setting<string>
@@ -39,9 +42,13 @@ const url = z
   .string()
   .refine((value) => /^(https?|wss?):\/\/./.test(value), 'expected an http(s) or ws(s) URL')
 
+// The indexer answers GraphQL over plain HTTP only.
+const httpUrl = z.string().refine((value) => /^https?:\/\/./.test(value), 'expected an http(s) URL')
+
 /** The config file: JSON, every key optional, unknown keys refused (a typo must not be ignored). */
 export const configFileSchema = z.strictObject({
   rpcUrl: url.optional(),
+  indexer: httpUrl.optional(),
   deployment: z.string().min(1).optional(),
   account: z.string().min(1).optional(),
   keystoreDir: z.string().min(1).optional(),
@@ -53,6 +60,7 @@ export type ConfigFile = z.infer<typeof configFileSchema>
 /** Environment variables, one per setting. Secrets come only from here (never a flag or a file). */
 export const envNames = {
   rpcUrl: 'PRIME_RPC_URL',
+  indexer: 'PRIME_INDEXER_URL',
   deployment: 'PRIME_DEPLOYMENT',
   account: 'PRIME_ACCOUNT',
   keystoreDir: 'PRIME_KEYSTORE_DIR',
@@ -119,10 +127,14 @@ export function resolveSettings(options: GlobalOptions, env: Env = process.env):
   const rpcUrl = pick('rpcUrl', options.rpcUrl, false)
   if (rpcUrl.value !== undefined && !url.safeParse(rpcUrl.value).success)
     throw new UsageError(`invalid RPC URL '${rpcUrl.value}' (from ${rpcUrl.source})`)
+  const indexer = pick('indexer', options.indexer, false)
+  if (indexer.value !== undefined && !httpUrl.safeParse(indexer.value).success)
+    throw new UsageError(`invalid indexer URL '${indexer.value}' (from ${indexer.source})`)
   const keystoreDir = pick('keystoreDir', options.keystoreDir, true)
   return {
     configFile,
     rpcUrl: { ...rpcUrl, value: rpcUrl.value ?? 'http://127.0.0.1:8545' },
+    indexer,
     deployment: pick('deployment', options.deployment, true),
     account: pick('account', options.account, false),
     keystoreDir: {

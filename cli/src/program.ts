@@ -24,6 +24,10 @@ export function buildProgram(): Command {
       'JSON-RPC endpoint (env PRIME_RPC_URL; default http://127.0.0.1:8545)',
     )
     .option(
+      '--indexer <url>',
+      'Prime indexer for history commands (env PRIME_INDEXER_URL; default none: chain logs)',
+    )
+    .option(
       '--deployment <file>',
       'deploy output file (env PRIME_DEPLOYMENT; default deployments/<chainId>.json)',
     )
