@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings'
 import packageJson from '../package.json' with { type: 'json' }
 import { registerConfig } from './commands/config.js'
 import { registerDomain } from './commands/domain.js'
+import { registerHistory } from './commands/history.js'
 import { registerNetwork } from './commands/network.js'
 import { registerNode } from './commands/node.js'
 import { registerPool } from './commands/pool.js'
@@ -78,6 +79,7 @@ Examples:
   registerRewards(program)
   registerWork(program)
   registerWatch(program)
+  registerHistory(program)
   registerWhoami(program)
   return program as unknown as Command
 }

@@ -25,6 +25,7 @@ describe('usage, help and config', () => {
       'domain',
       'work',
       'watch',
+      'history',
     ]) {
       const help = await prime([group, '--help'], { home })
       expect(help.code).toBe(0)
