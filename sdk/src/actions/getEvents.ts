@@ -22,17 +22,22 @@ import {
 /** The name of an event one of the protocol contracts emits. */
 export type ProtocolEventName = ContractEventName<ProtocolEventsAbi>
 
+/** Which protocol events to read or watch. */
+export type EventFilter<eventName extends ProtocolEventName | undefined = undefined> = {
+  /** The event (default: all protocol events). */
+  eventName?: eventName | ProtocolEventName | undefined
+  /** Filter on indexed arguments. */
+  args?:
+    | (eventName extends ProtocolEventName
+        ? ContractEventArgs<ProtocolEventsAbi, eventName>
+        : never)
+    | undefined
+}
+
 export type GetEventsParameters<eventName extends ProtocolEventName | undefined = undefined> =
   DeploymentParameter &
-    LogParameters & {
-      /** The event to read (default: all protocol events). */
-      eventName?: eventName | ProtocolEventName | undefined
-      /** Filter on indexed arguments. */
-      args?:
-        | (eventName extends ProtocolEventName
-            ? ContractEventArgs<ProtocolEventsAbi, eventName>
-            : never)
-        | undefined
+    LogParameters &
+    EventFilter<eventName> & {
       /**
        * Default: the deployment block. With block numbers (or no `toBlock`) the read is retried and
        * split by `logBlockRange`; a block tag is read in one request.
