@@ -77,8 +77,14 @@ export function endStay(
 
 type Client = Connection['client']
 
-/** History from the protocol's logs, read through the SDK's `getEvents` from the deployment block. */
-export function logHistory(client: Client): HistorySource {
+/**
+ * History from the protocol's logs, read through the SDK's `getEvents` from the deployment block
+ * up to `toBlock`, in chunks of `logBlockRange` blocks when the RPC caps the range.
+ */
+export function logHistory(
+  client: Client,
+  range: { toBlock: bigint; logBlockRange: bigint | undefined },
+): HistorySource {
   // Block timestamps, read once per block; RPCs that put `blockTimestamp` on logs save the read.
   const timestamps = new Map<bigint, Promise<bigint>>()
   const timestampOf = (log: {
@@ -97,9 +103,10 @@ export function logHistory(client: Client): HistorySource {
   /** Pairs joins with leaves (a node is in one pool at a time) and applies each pool's end. */
   async function stays(filter: { poolId: bigint } | { nodeKey: Address }): Promise<Stay[]> {
     const [joins, leaves, ends] = await Promise.all([
-      client.getEvents({ eventName: 'NodeJoinedPool', args: filter }),
-      client.getEvents({ eventName: 'NodeLeftPool', args: filter }),
+      client.getEvents({ eventName: 'NodeJoinedPool', args: filter, ...range }),
+      client.getEvents({ eventName: 'NodeLeftPool', args: filter, ...range }),
       client.getEvents({
+        ...range,
         eventName: 'PoolEnded',
         args: 'poolId' in filter ? { poolId: filter.poolId } : {},
       }),
@@ -158,7 +165,11 @@ export function logHistory(client: Client): HistorySource {
     poolStays: (poolId) => stays({ poolId }),
     nodeStays: (nodeKey) => stays({ nodeKey }),
     async claims(provider) {
-      const logs = await client.getEvents({ eventName: 'RewardsClaimed', args: { provider } })
+      const logs = await client.getEvents({
+        eventName: 'RewardsClaimed',
+        args: { provider },
+        ...range,
+      })
       return Promise.all(
         logs.map(async (log) => ({
           poolId: log.args.poolId,

@@ -29,6 +29,10 @@ export function buildProgram(): Command {
       'Prime indexer for history commands (env PRIME_INDEXER_URL; default none: chain logs)',
     )
     .option(
+      '--log-block-range <blocks>',
+      'most blocks one eth_getLogs may span, for RPCs that cap it (env PRIME_LOG_BLOCK_RANGE)',
+    )
+    .option(
       '--deployment <file>',
       'deploy output file (env PRIME_DEPLOYMENT; default deployments/<chainId>.json)',
     )

@@ -125,9 +125,11 @@ async function story() {
  */
 async function withoutLogTimestamps(rpcUrl: string) {
   let stripped = 0
+  const methods: string[] = []
   const server = createServer(async (request, response) => {
     let body = ''
     for await (const chunk of request) body += chunk
+    methods.push(JSON.parse(body).method)
     const upstream = await fetch(rpcUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -150,6 +152,8 @@ async function withoutLogTimestamps(rpcUrl: string) {
     url: `http://127.0.0.1:${port}`,
     /** How many logs lost their timestamp on the way. */
     stripped: () => stripped,
+    /** The JSON-RPC methods asked for, in order. */
+    methods,
     close: () => new Promise((closed) => server.close(closed)),
   }
 }
@@ -231,13 +235,23 @@ describe('history: the same answers from the indexer and from the chain logs', (
         }),
       ],
     })
-    // An RPC without log timestamps: the block times are read, and the answer is the same.
+    // An RPC without log timestamps that caps eth_getLogs at 10 blocks: the block times are read,
+    // the logs in chunks (joins, leaves and ends, each from the deployment block to the head),
+    // and the answer is the same.
     const proxy = await withoutLogTimestamps(inject('rpcUrl'))
     try {
-      expect(await primeJson(['history', 'pool', poolP, '--rpc-url', proxy.url], { home })).toEqual(
-        logs,
-      )
+      const capped = await primeJson(['history', 'pool', poolP, '--rpc-url', proxy.url], {
+        home,
+        env: { PRIME_LOG_BLOCK_RANGE: '10' },
+      })
+      expect(capped).toEqual(logs)
       expect(proxy.stripped()).toBeGreaterThan(0)
+      const { deployment } = await chain()
+      const chunks = (BigInt(head) - deployment.deploymentBlock) / 10n + 1n
+      expect(proxy.methods.filter((method) => method === 'eth_getLogs')).toHaveLength(
+        3 * Number(chunks),
+      )
+      expect(proxy.methods).toContain('eth_getBlockByNumber')
     } finally {
       await proxy.close()
     }
@@ -414,6 +428,11 @@ describe('history: the same answers from the indexer and from the chain logs', (
         "invalid indexer URL 'localhost:42069' (from env)",
         { PRIME_INDEXER_URL: 'localhost:42069' },
       ],
+      [
+        ['pool', '1'],
+        "invalid log block range '1e3' (from env): expected a positive whole number of blocks",
+        { PRIME_LOG_BLOCK_RANGE: '1e3' },
+      ],
       [['claims'], 'whose claims? pass a provider address, or --account / PRIME_PRIVATE_KEY'],
       [['pools'], "unknown command 'pools'"],
     ]
@@ -442,11 +461,19 @@ describe('history: the same answers from the indexer and from the chain logs', (
       source: 'env',
       from: 'PRIME_INDEXER_URL',
     })
-    const none = await primeJson(['config'], { home })
+    const none = await primeJson(['config', '--log-block-range', '2000'], { home })
     expect(none.indexer).toEqual({ source: 'default' })
-    await writeFile(file, JSON.stringify({ indexer: 'ws://10.0.0.3:42069' }))
+    expect(none.logBlockRange).toEqual({ value: 2000, source: 'flag' })
+    await writeFile(file, JSON.stringify({ indexer: 'ws://10.0.0.3:42069', logBlockRange: 0 }))
     const refused = await prime(['config', '--config', file], { home })
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain('expected an http(s) URL')
+    expect(refused.stderr).toContain('logBlockRange')
+    await writeFile(file, JSON.stringify({ logBlockRange: 500 }))
+    expect((await primeJson(['config', '--config', file], { home })).logBlockRange).toEqual({
+      value: 500,
+      source: 'config',
+      from: file,
+    })
   })
 })

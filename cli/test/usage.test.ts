@@ -91,6 +91,7 @@ describe('usage, help and config', () => {
       configFile: { value: join(dir, 'prime.json'), source: 'flag' },
       rpcUrl: { value: 'http://10.0.0.1:8545', source: 'flag' },
       indexer: { source: 'default' },
+      logBlockRange: { source: 'default' },
       deployment: { source: 'default' },
       account: { value: 'provider', source: 'config', from: join(dir, 'prime.json') },
       keystoreDir: { value: join(dir, 'keys'), source: 'config', from: join(dir, 'prime.json') },

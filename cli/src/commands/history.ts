@@ -11,8 +11,8 @@ const sourceHelp = `
 With --indexer (or PRIME_INDEXER_URL, or "indexer" in the config file) the Prime indexer answers,
 after proving it follows this chain and deployment and has indexed the chain's head (it gets
 --wait seconds to catch up; otherwise the command fails with exit 1). Without one, the same
-history is read from the chain's logs since the deployment block. Both give the same result;
-"source" says which answered.`
+history is read from the chain's logs since the deployment block (--log-block-range splits them
+for RPCs that cap eth_getLogs). Both give the same result; "source" says which answered.`
 
 /**
  * The chain's head, and the source that answers up to it: the indexer when one is configured
@@ -21,11 +21,20 @@ history is read from the chain's logs since the deployment block. Both give the 
 async function openSource(context: Context, wait: bigint) {
   const connection = await context.reader()
   const blockNumber = await connection.client.getBlockNumber({ cacheTime: 0 })
-  const url = context.settings().indexer.value
+  const { indexer: url, logBlockRange } = context.settings()
   const source: HistorySource =
-    url === undefined
-      ? logHistory(connection.client)
-      : await indexerHistory({ url, connection, blockNumber, waitSeconds: Number(wait) })
+    url.value === undefined
+      ? logHistory(connection.client, {
+          toBlock: blockNumber,
+          logBlockRange:
+            logBlockRange.value === undefined ? undefined : BigInt(logBlockRange.value),
+        })
+      : await indexerHistory({
+          url: url.value,
+          connection,
+          blockNumber,
+          waitSeconds: Number(wait),
+        })
   return { source, blockNumber, chainId: connection.chain.id }
 }
 
