@@ -7,6 +7,8 @@ import { UsageError } from './errors.js'
 /** The flags every command takes (declared once on the root program). */
 export type GlobalOptions = {
   rpcUrl?: string | undefined
+  indexer?: string | undefined
+  logBlockRange?: string | undefined
   deployment?: string | undefined
   account?: string | undefined
   keystoreDir?: string | undefined
@@ -26,6 +28,10 @@ export type Setting<value> = { value: value; source: Source; from?: string | und
 export type Settings = {
   configFile: Setting<string>
   rpcUrl: Setting<string>
+  /** The indexer's HTTP URL; history commands read the chain's logs without one. */
+  indexer: Setting<string | undefined>
+  /** The most blocks one `eth_getLogs` may span (RPCs cap it); none: one request per read. */
+  logBlockRange: Setting<number | undefined>
   deployment: Setting<string | undefined>
   account: Setting<string | undefined>
   keystoreDir: Setting<string>
@@ -39,9 +45,14 @@ const url = z
   .string()
   .refine((value) => /^(https?|wss?):\/\/./.test(value), 'expected an http(s) or ws(s) URL')
 
+// The indexer answers GraphQL over plain HTTP only.
+const httpUrl = z.string().refine((value) => /^https?:\/\/./.test(value), 'expected an http(s) URL')
+
 /** The config file: JSON, every key optional, unknown keys refused (a typo must not be ignored). */
 export const configFileSchema = z.strictObject({
   rpcUrl: url.optional(),
+  indexer: httpUrl.optional(),
+  logBlockRange: z.number().int().positive().optional(),
   deployment: z.string().min(1).optional(),
   account: z.string().min(1).optional(),
   keystoreDir: z.string().min(1).optional(),
@@ -53,6 +64,8 @@ export type ConfigFile = z.infer<typeof configFileSchema>
 /** Environment variables, one per setting. Secrets come only from here (never a flag or a file). */
 export const envNames = {
   rpcUrl: 'PRIME_RPC_URL',
+  indexer: 'PRIME_INDEXER_URL',
+  logBlockRange: 'PRIME_LOG_BLOCK_RANGE',
   deployment: 'PRIME_DEPLOYMENT',
   account: 'PRIME_ACCOUNT',
   keystoreDir: 'PRIME_KEYSTORE_DIR',
@@ -112,17 +125,30 @@ export function resolveSettings(options: GlobalOptions, env: Env = process.env):
     if (fromEnv) return { value: asPath(fromEnv, '.'), source: 'env', from: envNames[key] }
     const fromFile = file[key]
     if (fromFile !== undefined)
-      return { value: asPath(fromFile, fileDir), source: 'config', from: configFile.value }
+      return { value: asPath(String(fromFile), fileDir), source: 'config', from: configFile.value }
     return { value: undefined, source: 'default' }
   }
 
   const rpcUrl = pick('rpcUrl', options.rpcUrl, false)
   if (rpcUrl.value !== undefined && !url.safeParse(rpcUrl.value).success)
     throw new UsageError(`invalid RPC URL '${rpcUrl.value}' (from ${rpcUrl.source})`)
+  const indexer = pick('indexer', options.indexer, false)
+  if (indexer.value !== undefined && !httpUrl.safeParse(indexer.value).success)
+    throw new UsageError(`invalid indexer URL '${indexer.value}' (from ${indexer.source})`)
+  const logBlockRange = pick('logBlockRange', options.logBlockRange, false)
+  if (logBlockRange.value !== undefined && !/^[1-9]\d*$/.test(logBlockRange.value))
+    throw new UsageError(
+      `invalid log block range '${logBlockRange.value}' (from ${logBlockRange.source}): expected a positive whole number of blocks`,
+    )
   const keystoreDir = pick('keystoreDir', options.keystoreDir, true)
   return {
     configFile,
     rpcUrl: { ...rpcUrl, value: rpcUrl.value ?? 'http://127.0.0.1:8545' },
+    indexer,
+    logBlockRange: {
+      ...logBlockRange,
+      value: logBlockRange.value === undefined ? undefined : Number(logBlockRange.value),
+    },
     deployment: pick('deployment', options.deployment, true),
     account: pick('account', options.account, false),
     keystoreDir: {

@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings'
 import packageJson from '../package.json' with { type: 'json' }
 import { registerConfig } from './commands/config.js'
 import { registerDomain } from './commands/domain.js'
+import { registerHistory } from './commands/history.js'
 import { registerNetwork } from './commands/network.js'
 import { registerNode } from './commands/node.js'
 import { registerPool } from './commands/pool.js'
@@ -22,6 +23,14 @@ export function buildProgram(): Command {
     .option(
       '--rpc-url <url>',
       'JSON-RPC endpoint (env PRIME_RPC_URL; default http://127.0.0.1:8545)',
+    )
+    .option(
+      '--indexer <url>',
+      'Prime indexer for history commands (env PRIME_INDEXER_URL; default none: chain logs)',
+    )
+    .option(
+      '--log-block-range <blocks>',
+      'most blocks one eth_getLogs may span, for RPCs that cap it (env PRIME_LOG_BLOCK_RANGE)',
     )
     .option(
       '--deployment <file>',
@@ -74,6 +83,7 @@ Examples:
   registerRewards(program)
   registerWork(program)
   registerWatch(program)
+  registerHistory(program)
   registerWhoami(program)
   return program as unknown as Command
 }

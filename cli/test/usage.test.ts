@@ -25,6 +25,7 @@ describe('usage, help and config', () => {
       'domain',
       'work',
       'watch',
+      'history',
     ]) {
       const help = await prime([group, '--help'], { home })
       expect(help.code).toBe(0)
@@ -89,6 +90,8 @@ describe('usage, help and config', () => {
     expect(config).toEqual({
       configFile: { value: join(dir, 'prime.json'), source: 'flag' },
       rpcUrl: { value: 'http://10.0.0.1:8545', source: 'flag' },
+      indexer: { source: 'default' },
+      logBlockRange: { source: 'default' },
       deployment: { source: 'default' },
       account: { value: 'provider', source: 'config', from: join(dir, 'prime.json') },
       keystoreDir: { value: join(dir, 'keys'), source: 'config', from: join(dir, 'prime.json') },

@@ -13,6 +13,8 @@ export type Anvil = {
 
 export type StartAnvilOptions = {
   chainId?: number
+  /** Start as a fork of this chain at its latest block (its history, then a life of its own). */
+  forkUrl?: string
   /** Gives up when anvil has not said where it listens after this many milliseconds. */
   timeoutMs?: number
 }
@@ -22,10 +24,10 @@ export type StartAnvilOptions = {
  * child's pid is anvil itself and a signal reaches it directly).
  */
 export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil> {
-  const { chainId = 31337, timeoutMs = 30_000 } = options
+  const { chainId = 31337, timeoutMs = 30_000, forkUrl } = options
   const child = spawn(
     join(repoRoot, 'contracts/tools/bin/anvil'),
-    ['--port', '0', '--chain-id', String(chainId)],
+    ['--port', '0', '--chain-id', String(chainId), ...(forkUrl ? ['--fork-url', forkUrl] : [])],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))

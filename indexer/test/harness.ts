@@ -1,3 +1,8 @@
+/**
+ * Starts what the indexer's tests run against: anvil with the protocol deployed, a store, and the
+ * real `ponder` process. Exported as `@prime-network/indexer/testing`, so other packages' tests
+ * (the CLI's history commands) start the indexer the same way instead of keeping a copy.
+ */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'

@@ -10,7 +10,8 @@ import { getContractEvents } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { type ProtocolEventsAbi, protocolEventsAbi } from '../abis.js'
 import type { Deployment } from '../deployments.js'
-import type { PrimeNetworkErrorType } from '../errors/base.js'
+import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import { type BlockRange, type LogParameters, readLogs } from '../internal/reads.js'
 import {
   type AnyClient,
   type DeploymentParameter,
@@ -21,20 +22,29 @@ import {
 /** The name of an event one of the protocol contracts emits. */
 export type ProtocolEventName = ContractEventName<ProtocolEventsAbi>
 
+/** Which protocol events to read or watch. */
+export type EventFilter<eventName extends ProtocolEventName | undefined = undefined> = {
+  /** The event (default: all protocol events). */
+  eventName?: eventName | ProtocolEventName | undefined
+  /** Filter on indexed arguments. */
+  args?:
+    | (eventName extends ProtocolEventName
+        ? ContractEventArgs<ProtocolEventsAbi, eventName>
+        : never)
+    | undefined
+}
+
 export type GetEventsParameters<eventName extends ProtocolEventName | undefined = undefined> =
-  DeploymentParameter & {
-    /** The event to read (default: all protocol events). */
-    eventName?: eventName | ProtocolEventName | undefined
-    /** Filter on indexed arguments. */
-    args?:
-      | (eventName extends ProtocolEventName
-          ? ContractEventArgs<ProtocolEventsAbi, eventName>
-          : never)
-      | undefined
-    /** Default: the deployment block. */
-    fromBlock?: BlockNumber | BlockTag | undefined
-    toBlock?: BlockNumber | BlockTag | undefined
-  }
+  DeploymentParameter &
+    LogParameters &
+    EventFilter<eventName> & {
+      /**
+       * Default: the deployment block. With block numbers (or no `toBlock`) the read is retried and
+       * split by `logBlockRange`; a block tag is read in one request.
+       */
+      fromBlock?: BlockNumber | BlockTag | undefined
+      toBlock?: BlockNumber | BlockTag | undefined
+    }
 
 export type GetEventsReturnType<eventName extends ProtocolEventName | undefined = undefined> =
   GetContractEventsReturnType<ProtocolEventsAbi, eventName, true>
@@ -53,7 +63,8 @@ export function protocolAddresses(deployment: Deployment) {
 }
 
 /**
- * Reads protocol events with typed, decoded arguments, from the deployment block by default.
+ * Reads protocol events with typed, decoded arguments, from the deployment block by default; with
+ * `logBlockRange`, in chunks of that many blocks (public RPCs cap the range of one `eth_getLogs`).
  *
  * @param client - Any client.
  * @param parameters - {@link GetEventsParameters}
@@ -67,7 +78,11 @@ export async function getEvents<eventName extends ProtocolEventName | undefined 
   parameters: GetEventsParameters<eventName> = {},
 ): Promise<GetEventsReturnType<eventName>> {
   const deployment = resolveDeployment(client, parameters.deployment)
-  const logs = await read(
+  const fetch = (
+    range:
+      | BlockRange
+      | { fromBlock: BlockNumber | BlockTag; toBlock?: BlockNumber | BlockTag | undefined },
+  ) =>
     getAction(
       client,
       getContractEvents,
@@ -77,10 +92,15 @@ export async function getEvents<eventName extends ProtocolEventName | undefined 
       abi: protocolEventsAbi,
       eventName: parameters.eventName,
       args: parameters.args,
-      fromBlock: parameters.fromBlock ?? deployment.deploymentBlock,
-      toBlock: parameters.toBlock,
+      fromBlock: range.fromBlock,
+      toBlock: range.toBlock,
       strict: true,
-    }),
-  )
-  return logs
+    })
+  const { fromBlock = deployment.deploymentBlock, toBlock } = parameters
+  if (typeof fromBlock === 'bigint' && (toBlock === undefined || typeof toBlock === 'bigint'))
+    return read(readLogs(client, { fromBlock, toBlock }, parameters, fetch))
+  // A tag names a block only at the moment it is read: there is no range to split.
+  if (parameters.logBlockRange !== undefined)
+    throw new InvalidInputError('logBlockRange', 'splits a range of block numbers, not block tags')
+  return read(fetch({ fromBlock, toBlock }))
 }

@@ -17,6 +17,7 @@ import {
   validator,
 } from '../../test/utils.js'
 import { primeNetworkActions } from '../decorators/primeNetwork.js'
+import { InvalidInputError } from '../errors/base.js'
 
 // Like every public chain, this one has Multicall3 at its usual address (installed in beforeAll).
 // A bare anvil has none: there the deployment names the BatchReader that deploy.sh put there.
@@ -190,6 +191,27 @@ describe('logs are read in chunks, with retry', () => {
     expect(await provider.getPoolNodes({ poolId, logBlockRange: 25n })).toEqual(whole)
     expect(methods.filter((m) => m === 'eth_getLogs')).toHaveLength(chunks)
     expect(methods.filter((m) => m === 'eth_blockNumber')).toHaveLength(1)
+  })
+
+  test('getEvents splits its range too, up to toBlock; a block tag cannot be split', async () => {
+    const { deploymentBlock } = (await import('../../test/utils.js')).deployment
+    const toBlock = await testClient.getBlockNumber()
+    const whole = await provider.getEvents({ eventName: 'NodeJoinedPool', toBlock })
+    expect(whole.length).toBeGreaterThan(0)
+    methods = []
+    expect(
+      await provider.getEvents({ eventName: 'NodeJoinedPool', toBlock, logBlockRange: 10n }),
+    ).toEqual(whole)
+    // toBlock bounds the chunks, so the head is never asked for.
+    expect(methods.filter((m) => m === 'eth_getLogs')).toHaveLength(
+      Number((toBlock - deploymentBlock) / 10n + 1n),
+    )
+    expect(methods).not.toContain('eth_blockNumber')
+    const error = await provider
+      .getEvents({ fromBlock: 'earliest', logBlockRange: 10n })
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(InvalidInputError)
+    expect(error.parameter).toBe('logBlockRange')
   })
 
   test('a failed eth_getLogs is retried', async () => {

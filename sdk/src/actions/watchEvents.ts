@@ -1,37 +1,25 @@
-import type {
-  Chain,
-  ContractEventArgs,
-  WatchContractEventOnLogsParameter,
-  WatchContractEventReturnType,
-} from 'viem'
+import type { Chain, WatchContractEventOnLogsParameter, WatchContractEventReturnType } from 'viem'
 import { watchContractEvent } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { type ProtocolEventsAbi, protocolEventsAbi } from '../abis.js'
 import { type AnyClient, type DeploymentParameter, resolveDeployment } from '../internal/utils.js'
-import { type ProtocolEventName, protocolAddresses } from './getEvents.js'
+import { type EventFilter, type ProtocolEventName, protocolAddresses } from './getEvents.js'
 
 export type WatchEventsParameters<eventName extends ProtocolEventName | undefined = undefined> =
-  DeploymentParameter & {
-    /** The event to watch (default: all protocol events). */
-    eventName?: eventName | ProtocolEventName | undefined
-    /** Filter on indexed arguments. */
-    args?:
-      | (eventName extends ProtocolEventName
-          ? ContractEventArgs<ProtocolEventsAbi, eventName>
-          : never)
-      | undefined
-    /** Called with each batch of new, decoded logs. */
-    onLogs: (
-      logs: WatchContractEventOnLogsParameter<
-        ProtocolEventsAbi,
-        eventName extends ProtocolEventName ? eventName : ProtocolEventName,
-        true
-      >,
-    ) => void
-    onError?: ((error: Error) => void) | undefined
-    /** Polling interval in ms (default: the client's). */
-    pollingInterval?: number | undefined
-  }
+  DeploymentParameter &
+    EventFilter<eventName> & {
+      /** Called with each batch of new, decoded logs. */
+      onLogs: (
+        logs: WatchContractEventOnLogsParameter<
+          ProtocolEventsAbi,
+          eventName extends ProtocolEventName ? eventName : ProtocolEventName,
+          true
+        >,
+      ) => void
+      onError?: ((error: Error) => void) | undefined
+      /** Polling interval in ms (default: the client's). */
+      pollingInterval?: number | undefined
+    }
 
 export type WatchEventsReturnType = WatchContractEventReturnType
 

@@ -22,7 +22,8 @@ import type { BoundActions } from './boundActions.js'
  */
 export type PrimeNetworkActions = BoundActions & {
   /**
-   * Reads protocol events with typed, decoded arguments, from the deployment block by default.
+   * Reads protocol events with typed, decoded arguments, from the deployment block by default;
+   * with `logBlockRange`, in chunks of that many blocks (public RPCs cap one `eth_getLogs`).
    *
    * @example
    * const logs = await client.getEvents({ eventName: 'PoolCreated', args: { creator } })

@@ -67,20 +67,24 @@ export async function nodeJoins(
 ): Promise<NodeInPool[]> {
   const { poolId, provider } = parameters
   const logs = await read(
-    readLogs(client, parameters.fromBlock ?? deployment.deploymentBlock, parameters, (range) =>
-      getAction(
-        client,
-        getContractEvents,
-        'getContractEvents',
-      )({
-        address: deployment.computePool,
-        // One event's ABI: a reader of join events need not bundle ComputePool's whole ABI.
-        abi: [computePoolNodeJoinedPoolEvent],
-        eventName: 'NodeJoinedPool',
-        args: { poolId, provider },
-        ...range,
-        strict: true,
-      }),
+    readLogs(
+      client,
+      { fromBlock: parameters.fromBlock ?? deployment.deploymentBlock },
+      parameters,
+      (range) =>
+        getAction(
+          client,
+          getContractEvents,
+          'getContractEvents',
+        )({
+          address: deployment.computePool,
+          // One event's ABI: a reader of join events need not bundle ComputePool's whole ABI.
+          abi: [computePoolNodeJoinedPoolEvent],
+          eventName: 'NodeJoinedPool',
+          args: { poolId, provider },
+          ...range,
+          strict: true,
+        }),
     ),
   )
   return logs.map(({ args }) => ({ poolId: args.poolId, nodeKey: args.nodeKey }))

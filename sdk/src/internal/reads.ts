@@ -18,13 +18,13 @@ export type LogParameters = {
 export type BlockRange = { fromBlock: bigint; toBlock: bigint | 'latest' }
 
 /**
- * Reads logs from `fromBlock` to the latest block with `fetch`, in chunks of `logBlockRange`
- * blocks when one is set, retrying each request. Chunks run one after the other so a capped RPC
- * is not flooded; the logs come back in block order.
+ * Reads logs from `fromBlock` to `toBlock` (default: the latest block) with `fetch`, in chunks of
+ * `logBlockRange` blocks when one is set, retrying each request. Chunks run one after the other so
+ * a capped RPC is not flooded; the logs come back in block order.
  */
 export async function readLogs<log>(
   client: AnyClient,
-  fromBlock: bigint,
+  { fromBlock, toBlock }: { fromBlock: bigint; toBlock?: bigint | undefined },
   options: LogParameters,
   fetch: (range: BlockRange) => Promise<log[]>,
 ): Promise<log[]> {
@@ -32,8 +32,9 @@ export async function readLogs<log>(
   if (logBlockRange !== undefined) assertPositive('logBlockRange', logBlockRange)
   const attempt = (range: BlockRange) =>
     withRetry(() => fetch(range), { retryCount: logRetryCount, delay: 100 })
-  if (logBlockRange === undefined) return attempt({ fromBlock, toBlock: 'latest' })
-  const latest = await getAction(client, getBlockNumber, 'getBlockNumber')({ cacheTime: 0 })
+  if (logBlockRange === undefined) return attempt({ fromBlock, toBlock: toBlock ?? 'latest' })
+  const latest =
+    toBlock ?? (await getAction(client, getBlockNumber, 'getBlockNumber')({ cacheTime: 0 }))
   const logs: log[] = []
   for (let start = fromBlock; start <= latest; start += logBlockRange) {
     const end = start + logBlockRange - 1n
