@@ -37,6 +37,7 @@ export type Claim = {
   amount: bigint
   timeRewards: bigint
   workRewards: bigint
+  blockNumber: bigint
   timestamp: bigint
   transactionHash: Hash
 }
@@ -177,6 +178,7 @@ export function logHistory(
           amount: log.args.timeRewards + log.args.workRewards,
           timeRewards: log.args.timeRewards,
           workRewards: log.args.workRewards,
+          blockNumber: log.blockNumber,
           timestamp: await timestampOf(log),
           transactionHash: log.transactionHash,
         })),

@@ -55,6 +55,7 @@ const claimSchema = z.object({
   nodeKey: address,
   timeRewards: bigintish,
   workRewards: bigintish,
+  blockNumber: bigintish,
   timestamp: bigintish,
   transactionHash: hex.length(66),
 })
@@ -139,7 +140,7 @@ export async function indexerHistory(parameters: IndexerHistoryParameters): Prom
         '{ provider: $provider }',
         { provider: provider.toLowerCase() },
         claimSchema,
-        'poolId nodeKey timeRewards workRewards timestamp transactionHash',
+        'poolId nodeKey timeRewards workRewards blockNumber timestamp transactionHash',
       )
       return rows.map((row) => ({
         poolId: row.poolId,
@@ -147,6 +148,7 @@ export async function indexerHistory(parameters: IndexerHistoryParameters): Prom
         amount: row.timeRewards + row.workRewards,
         timeRewards: row.timeRewards,
         workRewards: row.workRewards,
+        blockNumber: row.blockNumber,
         timestamp: row.timestamp,
         transactionHash: row.transactionHash as Hash,
       }))

@@ -289,6 +289,7 @@ describe('history: the same answers from the indexer and from the chain logs', (
       amount: String(rate * seconds * units),
       timeRewards: String(rate * seconds * units),
       workRewards: '0',
+      blockNumber: mark.block,
       timestamp: mark.time,
       transactionHash: mark.hash,
     })
