@@ -1,41 +1,39 @@
 import type { Command } from '@commander-js/extra-typings'
 import { zeroAddress } from 'viem'
 import { run } from '../context.js'
+import { writeCommand } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
 
 export function registerDomain(program: Command) {
   const domain = program
     .command('domain')
     .description('domains of compute (the federator creates them)')
 
-  domain
-    .command('create')
-    .description('create a domain (federator)')
-    .requiredOption('--name <name>', "the domain's name")
-    .option('--parameters-uri <uri>', "URI of the domain's parameters", '')
-    .option(
-      '--validation <address>',
-      'work validation logic (default: none, accepts no work)',
-      parse.address,
-    )
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime domain create --name inference --parameters-uri ipfs://params --account federator',
-    )
-    .action(
-      run(async (context, options) => {
-        const { client } = await context.writer()
-        const result = await client.createDomain({
+  writeCommand(
+    domain
+      .command('create')
+      .description('create a domain (federator)')
+      .requiredOption('--name <name>', "the domain's name")
+      .option('--parameters-uri <uri>', "URI of the domain's parameters", '')
+      .option(
+        '--validation <address>',
+        'work validation logic (default: none, accepts no work)',
+        parse.address,
+      ),
+    {
+      examples: [
+        'prime domain create --name inference --parameters-uri ipfs://params --account federator',
+      ],
+      send: ({ client }, options) =>
+        client.createDomain({
           name: options.name,
           domainParametersURI: options.parametersUri,
           validationLogic: options.validation,
-        })
-        context.out.result({ domainId: result.domainId, ...txFields(result) }, () =>
-          context.out.success(`created domain ${result.domainId} '${options.name}'`),
-        )
-      }),
-    )
+        }),
+      result: (sent) => ({ domainId: sent.domainId }),
+      success: (sent, options) => `created domain ${sent.domainId} '${options.name}'`,
+    },
+  )
 
   domain
     .command('show')
@@ -83,33 +81,29 @@ export function registerDomain(program: Command) {
       }),
     )
 
-  domain
-    .command('update')
-    .description("change a domain's validation logic and parameters URI (federator)")
-    .argument('<domain-id>', 'the domain', parse.id)
-    .requiredOption('--parameters-uri <uri>', "URI of the domain's parameters")
-    .option('--validation <address>', 'work validation logic (default: none)', parse.address)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime domain update 1 --parameters-uri ipfs://v2 --validation 0xLogic --account federator',
-    )
-    .action(
-      run(async (context, domainId, options) => {
-        const { client } = await context.writer()
-        const result = await client.updateDomain({
+  writeCommand(
+    domain
+      .command('update')
+      .description("change a domain's validation logic and parameters URI (federator)")
+      .argument('<domain-id>', 'the domain', parse.id)
+      .requiredOption('--parameters-uri <uri>', "URI of the domain's parameters")
+      .option('--validation <address>', 'work validation logic (default: none)', parse.address),
+    {
+      examples: [
+        'prime domain update 1 --parameters-uri ipfs://v2 --validation 0xLogic --account federator',
+      ],
+      send: ({ client }, domainId, options) =>
+        client.updateDomain({
           domainId,
           validationLogic: options.validation ?? zeroAddress,
           domainParametersURI: options.parametersUri,
-        })
-        context.out.result(
-          {
-            domainId,
-            validationLogic: result.validationLogic,
-            domainParametersURI: result.domainParametersURI,
-            ...txFields(result),
-          },
-          () => context.out.success(`domain ${domainId} updated`),
-        )
+        }),
+      result: (sent, domainId) => ({
+        domainId,
+        validationLogic: sent.validationLogic,
+        domainParametersURI: sent.domainParametersURI,
       }),
-    )
+      success: (_, domainId) => `domain ${domainId} updated`,
+    },
+  )
 }

@@ -2,8 +2,8 @@ import type { Command } from '@commander-js/extra-typings'
 import { run } from '../context.js'
 import { NotFoundError, UsageError } from '../errors.js'
 import { accountFromEnv, createKeystore, unlockKeystore } from '../keys.js'
+import { txFields, writeCommand } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
 
 export function registerNode(program: Command) {
   const node = program.command('node').description("a provider's compute nodes and their keys")
@@ -86,20 +86,18 @@ Examples:
       }),
     )
 
-  node
-    .command('remove')
-    .description('remove one of your nodes (it must not be in a pool)')
-    .argument('<node-key>', "the node's address", parse.address)
-    .addHelpText('after', '\nExamples:\n  $ prime node remove 0xNodeKey --account provider')
-    .action(
-      run(async (context, nodeKey) => {
-        const { client } = await context.writer()
-        const result = await client.removeNode({ nodeKey })
-        context.out.result({ nodeKey, ...txFields(result) }, () =>
-          context.out.success(`removed node ${nodeKey}`),
-        )
-      }),
-    )
+  writeCommand(
+    node
+      .command('remove')
+      .description('remove one of your nodes (it must not be in a pool)')
+      .argument('<node-key>', "the node's address", parse.address),
+    {
+      examples: ['prime node remove 0xNodeKey --account provider'],
+      send: ({ client }, nodeKey) => client.removeNode({ nodeKey }),
+      result: (_, nodeKey) => ({ nodeKey }),
+      success: (_, nodeKey) => `removed node ${nodeKey}`,
+    },
+  )
 
   node
     .command('show')

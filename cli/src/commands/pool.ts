@@ -6,8 +6,8 @@ import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import { UsageError } from '../errors.js'
 import { type Output, toJsonValue } from '../output.js'
+import { writeCommand } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
 
 const bigintString = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
 
@@ -43,99 +43,87 @@ function readInvite(path: string): PoolInvite {
 export function registerPool(program: Command) {
   const pool = program.command('pool').description('compute pools: lifecycle, funding, membership')
 
-  pool
-    .command('create')
-    .description('create a pool in a domain; the compute manager key signs its invites')
-    .requiredOption('--domain <id>', 'the domain', parse.id)
-    .requiredOption('--manager <address>', 'the compute manager key', parse.address)
-    .requiredOption('--name <name>', "the pool's name")
-    .option('--data-uri <uri>', "URI of the pool's description", '')
-    .option('--compute-limit <units>', 'most compute units in the pool (0 = no limit)', parse.uint)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ prime pool create --domain 1 --manager 0xManagerKey --name llm-inference --account creator`,
-    )
-    .action(
-      run(async (context, options) => {
-        const { client } = await context.writer()
-        const result = await client.createPool({
+  writeCommand(
+    pool
+      .command('create')
+      .description('create a pool in a domain; the compute manager key signs its invites')
+      .requiredOption('--domain <id>', 'the domain', parse.id)
+      .requiredOption('--manager <address>', 'the compute manager key', parse.address)
+      .requiredOption('--name <name>', "the pool's name")
+      .option('--data-uri <uri>', "URI of the pool's description", '')
+      .option(
+        '--compute-limit <units>',
+        'most compute units in the pool (0 = no limit)',
+        parse.uint,
+      ),
+    {
+      examples: [
+        'prime pool create --domain 1 --manager 0xManagerKey --name llm-inference --account creator',
+      ],
+      send: ({ client }, options) =>
+        client.createPool({
           domainId: options.domain,
           computeManagerKey: options.manager,
           name: options.name,
           poolDataURI: options.dataUri,
           computeLimit: options.computeLimit,
-        })
-        context.out.result({ poolId: result.poolId, ...txFields(result) }, () =>
-          context.out.success(`created pool ${result.poolId} '${options.name}'`),
-        )
-      }),
-    )
+        }),
+      result: (sent) => ({ poolId: sent.poolId }),
+      success: (sent, options) => `created pool ${sent.poolId} '${options.name}'`,
+    },
+  )
 
   for (const [verb, description] of [
     ['start', 'start a PENDING pool so nodes may join (creator or manager)'],
     ['end', 'end a pool: rewards stop accruing (creator or manager)'],
   ] as const)
+    writeCommand(
+      pool.command(verb).description(description).argument('<pool-id>', 'the pool', parse.id),
+      {
+        examples: [`prime pool ${verb} 1 --account creator`],
+        send: ({ client }, poolId) =>
+          verb === 'start' ? client.startPool({ poolId }) : client.endPool({ poolId }),
+        result: (_, poolId) => ({ poolId }),
+        success: (_, poolId) => `pool ${poolId} ${verb === 'start' ? 'started' : 'ended'}`,
+      },
+    )
+
+  writeCommand(
     pool
-      .command(verb)
-      .description(description)
-      .argument('<pool-id>', 'the pool', parse.id)
-      .addHelpText('after', `\nExamples:\n  $ prime pool ${verb} 1 --account creator`)
-      .action(
-        run(async (context, poolId) => {
-          const { client } = await context.writer()
-          const result =
-            verb === 'start' ? await client.startPool({ poolId }) : await client.endPool({ poolId })
-          context.out.result({ poolId, ...txFields(result) }, () =>
-            context.out.success(`pool ${poolId} ${verb === 'start' ? 'started' : 'ended'}`),
-          )
-        }),
+      .command('fund')
+      .description(
+        "add tokens to a pool's reward budget (approves first when the allowance is short)",
       )
-
-  pool
-    .command('fund')
-    .description(
-      "add tokens to a pool's reward budget (approves first when the allowance is short)",
-    )
-    .argument('<pool-id>', 'the pool', parse.id)
-    .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount)
-    .addHelpText('after', '\nExamples:\n  $ prime pool fund 1 "1000 PRIME" --account creator')
-    .action(
-      run(async (context, poolId, amount) => {
-        const { client } = await context.writer()
-        const result = await client.fundPool({ poolId, amount: amount.wei })
-        context.out.result(
-          {
-            poolId,
-            amount,
-            budget: result.budget,
-            approveHash: result.approveHash ?? null,
-            ...txFields(result),
-          },
-          () =>
-            context.out.success(
-              `funded pool ${poolId} with ${describeAmount(amount)}; budget ${formatPrime(result.budget)}`,
-            ),
-        )
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount),
+    {
+      examples: ['prime pool fund 1 "1000 PRIME" --account creator'],
+      send: ({ client }, poolId, amount) => client.fundPool({ poolId, amount: amount.wei }),
+      result: (sent, poolId, amount) => ({
+        poolId,
+        amount,
+        budget: sent.budget,
+        approveHash: sent.approveHash ?? null,
       }),
-    )
+      success: (sent, poolId, amount) =>
+        `funded pool ${poolId} with ${describeAmount(amount)}; budget ${formatPrime(sent.budget)}`,
+    },
+  )
 
-  pool
-    .command('set-rate')
-    .description('set the reward per compute unit per second (pool creator)')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .argument('<rate>', 'per unit per second (0.001, "1e15 wei")', parse.amount)
-    .addHelpText('after', '\nExamples:\n  $ prime pool set-rate 1 0.001 --account creator')
-    .action(
-      run(async (context, poolId, rate) => {
-        const { client } = await context.writer()
-        const result = await client.setRewardRate({ poolId, rate: rate.wei })
-        context.out.result({ poolId, rate, ...txFields(result) }, () =>
-          context.out.success(`pool ${poolId} pays ${describeAmount(rate)} per unit per second`),
-        )
-      }),
-    )
+  writeCommand(
+    pool
+      .command('set-rate')
+      .description('set the reward per compute unit per second (pool creator)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<rate>', 'per unit per second (0.001, "1e15 wei")', parse.amount),
+    {
+      examples: ['prime pool set-rate 1 0.001 --account creator'],
+      send: ({ client }, poolId, rate) => client.setRewardRate({ poolId, rate: rate.wei }),
+      result: (_, poolId, rate) => ({ poolId, rate }),
+      success: (_, poolId, rate) =>
+        `pool ${poolId} pays ${describeAmount(rate)} per unit per second`,
+    },
+  )
 
   pool
     .command('show')
@@ -210,41 +198,36 @@ Examples:
       }),
     )
 
-  pool
-    .command('join')
-    .description('join a pool with one or more invites (one transaction)')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .requiredOption('--invite <file...>', 'invite files written by `prime pool invite`')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime pool join 1 --invite gpu-1.invite.json gpu-2.invite.json --account provider',
-    )
-    .action(
-      run(async (context, poolId, options) => {
-        const invites = options.invite.map(readInvite)
-        const { client } = await context.writer()
-        const result = await client.joinPool({ poolId, invites })
-        context.out.result({ poolId, nodeKeys: result.nodeKeys, ...txFields(result) }, () =>
-          context.out.success(`joined pool ${poolId}: ${result.nodeKeys.join(', ')}`),
-        )
-      }),
-    )
+  writeCommand(
+    pool
+      .command('join')
+      .description('join a pool with one or more invites (one transaction)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .requiredOption('--invite <file...>', 'invite files written by `prime pool invite`'),
+    {
+      examples: [
+        'prime pool join 1 --invite gpu-1.invite.json gpu-2.invite.json --account provider',
+      ],
+      send: ({ client }, poolId, options) =>
+        client.joinPool({ poolId, invites: options.invite.map(readInvite) }),
+      result: (sent, poolId) => ({ poolId, nodeKeys: sent.nodeKeys }),
+      success: (sent, poolId) => `joined pool ${poolId}: ${sent.nodeKeys.join(', ')}`,
+    },
+  )
 
-  pool
-    .command('leave')
-    .description('take some or all of your nodes out of a pool')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .option('--node <address>', 'a node to take out (repeatable; default: all)', parse.addresses)
-    .addHelpText('after', '\nExamples:\n  $ prime pool leave 1 --account provider')
-    .action(
-      run(async (context, poolId, options) => {
-        const { client } = await context.writer()
-        const result = await client.leavePool({ poolId, nodeKeys: options.node })
-        context.out.result({ poolId, nodeKeys: result.nodeKeys, ...txFields(result) }, () =>
-          context.out.success(`left pool ${poolId}: ${result.nodeKeys.join(', ') || '(no node)'}`),
-        )
-      }),
-    )
+  writeCommand(
+    pool
+      .command('leave')
+      .description('take some or all of your nodes out of a pool')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .option('--node <address>', 'a node to take out (repeatable; default: all)', parse.addresses),
+    {
+      examples: ['prime pool leave 1 --account provider'],
+      send: ({ client }, poolId, options) => client.leavePool({ poolId, nodeKeys: options.node }),
+      result: (sent, poolId) => ({ poolId, nodeKeys: sent.nodeKeys }),
+      success: (sent, poolId) => `left pool ${poolId}: ${sent.nodeKeys.join(', ') || '(no node)'}`,
+    },
+  )
 
   pool
     .command('list')
@@ -278,38 +261,33 @@ Examples:
       }),
     )
 
-  pool
-    .command('eject')
-    .description('take a node out of a pool (creator or manager)')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .argument('<node-key>', 'the node', parse.address)
-    .addHelpText('after', '\nExamples:\n  $ prime pool eject 1 0xNodeKey --account creator')
-    .action(
-      run(async (context, poolId, nodeKey) => {
-        const { client } = await context.writer()
-        const result = await client.ejectNode({ poolId, nodeKey })
-        context.out.result({ poolId, nodeKey, ...txFields(result) }, () =>
-          context.out.success(`ejected ${nodeKey} from pool ${poolId}`),
-        )
-      }),
-    )
+  writeCommand(
+    pool
+      .command('eject')
+      .description('take a node out of a pool (creator or manager)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<node-key>', 'the node', parse.address),
+    {
+      examples: ['prime pool eject 1 0xNodeKey --account creator'],
+      send: ({ client }, poolId, nodeKey) => client.ejectNode({ poolId, nodeKey }),
+      result: (_, poolId, nodeKey) => ({ poolId, nodeKey }),
+      success: (_, poolId, nodeKey) => `ejected ${nodeKey} from pool ${poolId}`,
+    },
+  )
 
-  pool
-    .command('withdraw-budget')
-    .description('after the end, take back the budget no node earned (creator)')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .addHelpText('after', '\nExamples:\n  $ prime pool withdraw-budget 1 --account creator')
-    .action(
-      run(async (context, poolId) => {
-        const { client } = await context.writer()
-        const result = await client.withdrawUnusedBudget({ poolId })
-        context.out.result({ poolId, amount: result.amount, ...txFields(result) }, () =>
-          context.out.success(
-            `withdrew ${formatPrime(result.amount)} of unused budget from pool ${poolId}`,
-          ),
-        )
-      }),
-    )
+  writeCommand(
+    pool
+      .command('withdraw-budget')
+      .description('after the end, take back the budget no node earned (creator)')
+      .argument('<pool-id>', 'the pool', parse.id),
+    {
+      examples: ['prime pool withdraw-budget 1 --account creator'],
+      send: ({ client }, poolId) => client.withdrawUnusedBudget({ poolId }),
+      result: (sent, poolId) => ({ poolId, amount: sent.amount }),
+      success: (sent, poolId) =>
+        `withdrew ${formatPrime(sent.amount)} of unused budget from pool ${poolId}`,
+    },
+  )
 }
 
 export function renderPool(out: Output, info: Pool) {

@@ -1,8 +1,8 @@
 import type { Command } from '@commander-js/extra-typings'
 import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
+import { txFields } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
 
 export function registerRewards(program: Command) {
   const rewards = program.command('rewards').description("a provider's rewards in a pool")

@@ -3,8 +3,8 @@ import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import { UsageError } from '../errors.js'
 import { accountFromEnv, unlockKeystore } from '../keys.js'
+import { txFields } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
 
 export function registerWork(program: Command) {
   const work = program.command('work').description('work that nodes submit to their pools')
