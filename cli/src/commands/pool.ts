@@ -125,6 +125,96 @@ export function registerPool(program: Command) {
     },
   )
 
+  writeCommand(
+    pool
+      .command('set-work-rate')
+      .description(
+        'set the reward per accepted work unit, for work accepted from now on (pool creator)',
+      )
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<rate>', 'per work unit (0.5, "1e15 wei"; 0 pays nothing for work)', parse.amount),
+    {
+      examples: ['prime pool set-work-rate 1 0.5 --account creator'],
+      send: ({ client }, poolId, rate) => client.setWorkRewardRate({ poolId, rate: rate.wei }),
+      result: (_, poolId, rate) => ({ poolId, workRate: rate }),
+      success: (_, poolId, rate) => `pool ${poolId} pays ${describeAmount(rate)} per work unit`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('set-lock')
+      .description(
+        "set how long a work's reward stays locked for validators to check it (pool creator)",
+      )
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<seconds>', 'the lock window', parse.uint),
+    {
+      note: `At least the network minimum (\`prime network status\`), at most 90 days, and only before the
+pool's first work.`,
+      examples: ['prime pool set-lock 1 86400 --account creator'],
+      send: ({ client }, poolId, period) => client.setWorkLockPeriod({ poolId, period }),
+      result: (_, poolId, period) => ({ poolId, workLockPeriod: period }),
+      success: (_, poolId, period) => `pool ${poolId} locks work rewards for ${period} s`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('update')
+      .description("change a pool's compute limit and data URI (pool creator)")
+      .argument('<pool-id>', 'the pool', parse.id)
+      .option(
+        '--compute-limit <units>',
+        'most compute units in the pool (0 = no limit)',
+        parse.uint,
+      )
+      .option('--data-uri <uri>', "URI of the pool's description"),
+    {
+      note: 'What is not given keeps its current value. The limit is never below what is in the pool now.',
+      examples: [
+        'prime pool update 1 --compute-limit 500 --account creator',
+        'prime pool update 1 --data-uri ipfs://v2 --account creator',
+      ],
+      send: async ({ client }, poolId, options) => {
+        if (options.computeLimit === undefined && options.dataUri === undefined)
+          throw new UsageError('pass --compute-limit, --data-uri or both')
+        const current = await client.getPool({ poolId })
+        const computeLimit = options.computeLimit ?? current.computeLimit
+        const poolDataURI = options.dataUri ?? current.poolDataURI
+        return {
+          ...(await client.updatePool({ poolId, computeLimit, poolDataURI })),
+          computeLimit,
+          poolDataURI,
+        }
+      },
+      result: (sent, poolId) => ({
+        poolId,
+        computeLimit: sent.computeLimit,
+        poolDataURI: sent.poolDataURI,
+      }),
+      success: (sent, poolId) =>
+        `pool ${poolId}: compute limit ${sent.computeLimit === 0n ? 'none' : sent.computeLimit}, data ${sent.poolDataURI}`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('set-manager-key')
+      .description('rotate the compute manager key that signs invites (pool creator)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<address>', 'the new compute manager key', parse.address),
+    {
+      note: 'Invites signed by the old key stop working for good, used or not.',
+      examples: ['prime pool set-manager-key 1 0xNewManagerKey --account creator'],
+      send: ({ client }, poolId, computeManagerKey) =>
+        client.setComputeManagerKey({ poolId, computeManagerKey }),
+      result: (_, poolId, computeManagerKey) => ({ poolId, computeManagerKey }),
+      success: (_, poolId, computeManagerKey) =>
+        `pool ${poolId} invites are signed by ${computeManagerKey} from now on`,
+    },
+  )
+
   pool
     .command('show')
     .description("a pool's state, parameters and budget")
@@ -217,6 +307,30 @@ Examples:
 
   writeCommand(
     pool
+      .command('move')
+      .description('move nodes from one pool to another in one transaction: leave, then join')
+      .argument('<from-pool-id>', 'the pool the nodes are in', parse.id)
+      .argument('<to-pool-id>', 'the pool they join', parse.id)
+      .requiredOption('--invite <file...>', 'invites of the new pool, one per node'),
+    {
+      note: `The nodes named by the invites leave the first pool (their rewards there stay claimable)
+and join the second, or nothing happens.`,
+      examples: ['prime pool move 1 2 --invite gpu-1.pool-2.invite.json --account provider'],
+      send: ({ client, out }, fromPoolId, toPoolId, options) => {
+        const invites = options.invite.map(readInvite)
+        out.progress(
+          `moving ${invites.length} node(s): leave pool ${fromPoolId}, join pool ${toPoolId} (one transaction)`,
+        )
+        return client.moveNodes({ fromPoolId, toPoolId, invites })
+      },
+      result: (sent, fromPoolId, toPoolId) => ({ fromPoolId, toPoolId, nodeKeys: sent.nodeKeys }),
+      success: (sent, fromPoolId, toPoolId) =>
+        `moved from pool ${fromPoolId} to pool ${toPoolId}: ${sent.nodeKeys.join(', ')}`,
+    },
+  )
+
+  writeCommand(
+    pool
       .command('leave')
       .description('take some or all of your nodes out of a pool')
       .argument('<pool-id>', 'the pool', parse.id)
@@ -272,6 +386,95 @@ Examples:
       send: ({ client }, poolId, nodeKey) => client.ejectNode({ poolId, nodeKey }),
       result: (_, poolId, nodeKey) => ({ poolId, nodeKey }),
       success: (_, poolId, nodeKey) => `ejected ${nodeKey} from pool ${poolId}`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('eject-ineligible')
+      .description('take out the nodes that may no longer be in a pool (anyone)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .option(
+        '--node <address>',
+        'a node to check (repeatable; default: every node in the pool)',
+        parse.addresses,
+      ),
+    {
+      note: `A node is ineligible when it is no longer validated, its provider is off the whitelist or
+short of its minimum stake, or either is blacklisted from the pool. Eligible nodes are skipped.`,
+      examples: ['prime pool eject-ineligible 1 --account keeper'],
+      send: async ({ client }, poolId, options) => {
+        const nodeKeys =
+          options.node ?? (await client.getPoolNodes({ poolId })).map((node) => node.nodeKey)
+        if (nodeKeys.length === 0) throw new UsageError(`pool ${poolId} has no node to check`)
+        return client.ejectIneligibleNodes({
+          nodes: nodeKeys.map((nodeKey) => ({ poolId, nodeKey })),
+        })
+      },
+      result: (sent, poolId) => ({ poolId, ejected: sent.ejected.map((node) => node.nodeKey) }),
+      success: (sent, poolId) =>
+        `ejected ${sent.ejected.length} ineligible node(s) from pool ${poolId}${sent.ejected.length > 0 ? `: ${sent.ejected.map((node) => node.nodeKey).join(', ')}` : ''}`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('blacklist')
+      .description('bar nodes or providers from a pool (creator or manager)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .option('--node <address>', 'a node to bar (repeatable)', parse.addresses)
+      .option(
+        '--provider <address>',
+        'a provider to bar, with all its nodes (repeatable)',
+        parse.addresses,
+      )
+      .option('--purge', 'also take those in the pool now out (default: only block future joins)'),
+    {
+      examples: [
+        'prime pool blacklist 1 --node 0xNodeKey --purge --account manager',
+        'prime pool blacklist 1 --provider 0xProvider --account manager',
+      ],
+      send: async ({ client }, poolId, options) => {
+        if (Boolean(options.node) === Boolean(options.provider))
+          throw new UsageError('pass either --node <address> ... or --provider <address> ...')
+        const purge = options.purge ?? false
+        if (options.node) {
+          const sent = await client.blacklistNode({ poolId, nodeKey: options.node, purge })
+          return { ...sent, barred: options.node, purged: sent.purged }
+        }
+        const providers = options.provider!
+        // The contract ejects only the nodes it is given (a bounded batch): the providers' nodes
+        // in the pool now.
+        const purgeNodeKeys = purge
+          ? (await client.getPoolNodes({ poolId }))
+              .filter((node) => providers.includes(node.provider))
+              .map((node) => node.nodeKey)
+          : []
+        const sent = await client.blacklistProvider({ poolId, provider: providers, purgeNodeKeys })
+        return { ...sent, barred: providers, purged: sent.removed.map((node) => node.nodeKey) }
+      },
+      result: (sent, poolId, options) => ({
+        poolId,
+        nodeKeys: options.node ?? [],
+        providers: options.provider ?? [],
+        purged: sent.purged,
+      }),
+      success: (sent, poolId) =>
+        `pool ${poolId} bars ${sent.barred.join(', ')}; ${sent.purged.length} node(s) taken out`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('cancel-invite')
+      .description('revoke an unused invite by its nonce (creator or manager)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<nonce>', "the invite's nonce (in its file)", parse.uint),
+    {
+      examples: ['prime pool cancel-invite 1 7 --account manager'],
+      send: ({ client }, poolId, nonce) => client.cancelInviteNonce({ poolId, nonce }),
+      result: (_, poolId, nonce) => ({ poolId, nonce }),
+      success: (_, poolId, nonce) => `invite ${nonce} of pool ${poolId} can no longer be used`,
     },
   )
 
