@@ -106,4 +106,20 @@ export function registerDomain(program: Command) {
       success: (_, domainId) => `domain ${domainId} updated`,
     },
   )
+
+  writeCommand(
+    domain
+      .command('set-units-cap')
+      .description('set the most work units one submission may claim in a domain (federator)')
+      .argument('<domain-id>', 'the domain', parse.id)
+      .argument('<units>', 'the cap (0 accepts no work)', parse.uint),
+    {
+      note: `The cap belongs to the shipped validation logic (WorkUnitsValidation, the deployment's
+workValidation); a domain using other logic ignores it.`,
+      examples: ['prime domain set-units-cap 1 1000 --account federator'],
+      send: ({ client }, domainId, cap) => client.setWorkUnitsCap({ domainId, cap }),
+      result: (_, domainId, cap) => ({ domainId, unitsCap: cap }),
+      success: (_, domainId, cap) => `domain ${domainId} accepts at most ${cap} units per work`,
+    },
+  )
 }

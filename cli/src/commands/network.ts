@@ -75,6 +75,23 @@ Examples:
 
   writeCommand(
     network
+      .command('set-min-work-lock')
+      .description(
+        'set the shortest lock window pools may give work rewards, in seconds (federator)',
+      )
+      .argument('<seconds>', 'the minimum window (at most 90 days)', parse.uint),
+    {
+      note: `Validators can invalidate a work only while its reward is locked, so this is the least time
+they get. Pools that already accepted work keep their window.`,
+      examples: ['prime network set-min-work-lock 86400 --account federator'],
+      send: ({ client }, period) => client.setMinWorkLockPeriod({ period }),
+      result: (_, period) => ({ minWorkLockPeriod: period }),
+      success: (_, period) => `minimum work lock is ${period} s`,
+    },
+  )
+
+  writeCommand(
+    network
       .command('set-treasury')
       .description('set where slashed stake goes (federator)')
       .argument('<address>', 'the treasury', parse.address),

@@ -1,12 +1,46 @@
 import type { Command } from '@commander-js/extra-typings'
+import type { Address } from 'viem'
 import { formatPrime } from '../amount.js'
-import { writeCommand } from './command.js'
+import { run } from '../context.js'
+import type { Connection } from '../protocol.js'
+import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
 
 export function registerValidator(program: Command) {
   const validator = program
     .command('validator')
     .description('the validator role: vet providers and nodes')
+    // Work has one owner, the `work` noun; a validator's part of it is listed there.
+    .addHelpText(
+      'after',
+      `
+Checking work: \`prime work list <pool-id>\`, \`prime work show <work-key>\`,
+\`prime work invalidate <work-key> --penalty <amount>\`, \`prime work soft-invalidate <work-key>\`.`,
+    )
+
+  validator
+    .command('pending')
+    .description('nodes awaiting validation: added, not validated, not removed')
+    .addHelpText('after', examples(['prime validator pending', 'prime validator pending --json']))
+    .action(
+      run(async (context) => {
+        const { client } = await context.reader()
+        const nodes = await loadPendingNodes(client)
+        context.out.result({ nodes }, () =>
+          context.out.table(
+            ['node', 'provider', 'units', 'specs', 'added at'],
+            nodes.map((node) => [
+              node.nodeKey,
+              node.provider,
+              node.computeUnits,
+              node.specsURI,
+              `${new Date(Number(node.addedAt) * 1000).toISOString()} (block ${node.addedInBlock})`,
+            ]),
+            'Nodes awaiting validation',
+          ),
+        )
+      }),
+    )
 
   writeCommand(
     validator
@@ -115,4 +149,44 @@ export function registerValidator(program: Command) {
       success: (_, nodeKey, score) => `node ${nodeKey} scores ${score}`,
     },
   )
+
+  writeCommand(
+    validator
+      .command('forfeit')
+      .description("return a misbehaving node's unclaimed rewards in a pool to its budget")
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<node-key>', "the node's address", parse.address),
+    {
+      note: "Only the validator may do this; a pool's own creator or manager cannot.",
+      examples: ['prime validator forfeit 1 0xNodeKey --account validator'],
+      send: ({ client }, poolId, nodeKey) => client.forfeitRewards({ poolId, nodeKey }),
+      result: (sent, poolId, nodeKey) => ({ poolId, nodeKey, amount: sent.amount }),
+      success: (sent, poolId, nodeKey) =>
+        `${formatPrime(sent.amount)} of ${nodeKey} returned to the budget of pool ${poolId}`,
+    },
+  )
+}
+
+/**
+ * Nodes added and still registered but not validated, oldest first: the NodeAdded events name
+ * the candidates (a key removed and added again counts from its latest add), one batched read of
+ * the registry says which still wait.
+ */
+async function loadPendingNodes(client: Connection['client']) {
+  const added = new Map<Address, { blockNumber: bigint; blockTimestamp?: bigint | undefined }>()
+  for (const event of await client.getEvents({ eventName: 'NodeAdded' })) {
+    added.delete(event.args.nodeKey)
+    added.set(event.args.nodeKey, event)
+  }
+  const keys = [...added.keys()]
+  const nodes = await Promise.all(keys.map((nodeKey) => client.getNode({ nodeKey })))
+  const pending = []
+  for (const node of nodes) {
+    if (!node || node.validated) continue
+    const { blockNumber, blockTimestamp } = added.get(node.nodeKey)!
+    // Most RPCs put the block's time on each log; for one that does not, read the block.
+    const addedAt = blockTimestamp ?? (await client.getBlock({ blockNumber })).timestamp
+    pending.push({ ...node, addedAt, addedInBlock: blockNumber })
+  }
+  return pending
 }
