@@ -16,13 +16,15 @@ export function txFields(result: Sent) {
   }
 }
 
-/** A command's `--help` epilogue: an optional note, then its examples. */
+/** A command's `--help` epilogue, the same for every command: an optional note, then examples. */
 export function examples(lines: readonly string[], note?: string) {
   return `\n${note ? `${note}\n\n` : ''}Examples:\n${lines.map((line) => `  $ ${line}`).join('\n')}`
 }
 
-/** What a write's SDK call gets: a client that signs with the command's account (or stops a dry
- * run), and the output, for the progress of multi-step commands. */
+/**
+ * What a write's SDK call gets: a client that signs with the command's account (or stops a dry
+ * run), and the output, for the progress of commands with more than one step.
+ */
 export type Writer = Connection & { account: LocalAccount; out: Output }
 
 /**

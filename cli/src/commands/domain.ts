@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings'
 import { zeroAddress } from 'viem'
 import { run } from '../context.js'
-import { writeCommand } from './command.js'
+import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
 
 export function registerDomain(program: Command) {
@@ -39,7 +39,7 @@ export function registerDomain(program: Command) {
     .command('show')
     .description('one domain')
     .argument('<domain-id>', 'the domain', parse.id)
-    .addHelpText('after', '\nExamples:\n  $ prime domain show 1')
+    .addHelpText('after', examples(['prime domain show 1']))
     .action(
       run(async (context, domainId) => {
         const { client } = await context.reader()
@@ -61,7 +61,7 @@ export function registerDomain(program: Command) {
   domain
     .command('list')
     .description('every domain, from the DomainCreated events')
-    .addHelpText('after', '\nExamples:\n  $ prime domain list --json')
+    .addHelpText('after', examples(['prime domain list --json']))
     .action(
       run(async (context) => {
         const { client } = await context.reader()

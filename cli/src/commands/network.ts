@@ -4,7 +4,7 @@ import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import type { Output } from '../output.js'
 import type { Connection } from '../protocol.js'
-import { writeCommand } from './command.js'
+import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
 
 export function registerNetwork(program: Command) {
@@ -14,13 +14,11 @@ export function registerNetwork(program: Command) {
     .description('deployment, parameters, role holders, pause, counts and totals')
     .addHelpText(
       'after',
-      `
-Parameters and role holders are the latest values the contracts announced in their events since
-the deployment block (the contracts emit them at deployment too).
-
-Examples:
-  $ prime network status
-  $ prime network status --json | jq .stakeMinimum`,
+      examples(
+        ['prime network status', 'prime network status --json | jq .stakeMinimum'],
+        `Parameters and role holders are the latest values the contracts announced in their events since
+the deployment block (the contracts emit them at deployment too).`,
+      ),
     )
     .action(
       run(async (context) => {

@@ -6,7 +6,7 @@ import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import { UsageError } from '../errors.js'
 import { type Output, toJsonValue } from '../output.js'
-import { writeCommand } from './command.js'
+import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
 
 const bigintString = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
@@ -219,7 +219,7 @@ pool's first work.`,
     .command('show')
     .description("a pool's state, parameters and budget")
     .argument('<pool-id>', 'the pool', parse.id)
-    .addHelpText('after', '\nExamples:\n  $ prime pool show 1 --json')
+    .addHelpText('after', examples(['prime pool show 1 --json']))
     .action(
       run(async (context, poolId) => {
         const { client } = await context.reader()
@@ -232,7 +232,7 @@ pool's first work.`,
     .command('members')
     .description("a pool's nodes")
     .argument('<pool-id>', 'the pool', parse.id)
-    .addHelpText('after', '\nExamples:\n  $ prime pool members 1')
+    .addHelpText('after', examples(['prime pool members 1']))
     .action(
       run(async (context, poolId) => {
         const { client } = await context.reader()
@@ -263,11 +263,10 @@ pool's first work.`,
     .option('--out <file>', 'write the invite here (default: print it)')
     .addHelpText(
       'after',
-      `
-Signing is offline (nothing is sent). Give the file to the provider, who runs \`prime pool join\`.
-
-Examples:
-  $ prime pool invite 1 --node 0xNodeKey --out gpu-1.invite.json --account manager`,
+      examples(
+        ['prime pool invite 1 --node 0xNodeKey --out gpu-1.invite.json --account manager'],
+        'Signing is offline (nothing is sent). Give the file to the provider, who runs `prime pool join`.',
+      ),
     )
     .action(
       run(async (context, poolId, options) => {
@@ -346,7 +345,7 @@ and join the second, or nothing happens.`,
   pool
     .command('list')
     .description('every pool, from the PoolCreated events')
-    .addHelpText('after', '\nExamples:\n  $ prime pool list --json')
+    .addHelpText('after', examples(['prime pool list --json']))
     .action(
       run(async (context) => {
         const { client } = await context.reader()

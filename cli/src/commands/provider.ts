@@ -4,7 +4,7 @@ import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import type { Output } from '../output.js'
 import type { Connection } from '../protocol.js'
-import { writeCommand } from './command.js'
+import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
 
 export function registerProvider(program: Command) {
@@ -47,10 +47,10 @@ more (see \`prime network status\`).`,
     .argument('[address]', 'the provider (default: your account)', parse.address)
     .addHelpText(
       'after',
-      `
-Examples:
-  $ prime provider status --account provider
-  $ prime provider status 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --json`,
+      examples([
+        'prime provider status --account provider',
+        'prime provider status 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --json',
+      ]),
     )
     .action(
       run(async (context, address) => {
@@ -113,15 +113,16 @@ Examples:
     )
     .addHelpText(
       'after',
-      `
-Steps, each a transaction shown as it is sent and confirmed: in every pool your nodes joined,
+      examples(
+        [
+          'prime provider exit --account provider',
+          'prime provider exit --account provider --dry-run',
+        ],
+        `Steps, each a transaction shown as it is sent and confirmed: in every pool your nodes joined,
 claim what is claimable and take your nodes out; remove every node; start unbonding all stake
 above the registered minimum (the protocol has no deregistration, so that minimum stays). The result says when \`prime provider stake withdraw\` can pay it out. Safe to re-run:
-finished steps are skipped.
-
-Examples:
-  $ prime provider exit --account provider
-  $ prime provider exit --account provider --dry-run`,
+finished steps are skipped.`,
+      ),
     )
     .action(
       run(async (context) => {

@@ -58,13 +58,14 @@ export function registerWork(program: Command) {
     .requiredOption('--units <n>', 'the work units claimed (at most the domain cap)', parse.uint)
     .addHelpText(
       'after',
-      `
-For the shipped validation logic (WorkUnitsValidation): the reward, units x the pool's work
-rate, is reserved from the budget and locked for the pool's window, then claimable.
-
-Examples:
-  $ prime work submit 1 --node gpu-1 --work-key 0x<64 hex> --units 5
-  $ prime work submit 1 --node-key 0xNodeKey --work-key 0x<64 hex> --units 5 --account provider`,
+      examples(
+        [
+          'prime work submit 1 --node gpu-1 --work-key 0x<64 hex> --units 5',
+          'prime work submit 1 --node-key 0xNodeKey --work-key 0x<64 hex> --units 5 --account provider',
+        ],
+        `For the shipped validation logic (WorkUnitsValidation): the reward, units x the pool's work
+rate, is reserved from the budget and locked for the pool's window, then claimable.`,
+      ),
     )
     .action(
       run(async (context, poolId, options) => {
