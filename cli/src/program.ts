@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings'
 import packageJson from '../package.json' with { type: 'json' }
+import { examples } from './commands/command.js'
 import { registerConfig } from './commands/config.js'
 import { registerDomain } from './commands/domain.js'
 import { registerHistory } from './commands/history.js'
@@ -64,14 +65,15 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .addHelpText(
       'after',
-      `
-Exit codes: 0 success, 1 protocol / transaction / network error, 2 bad usage.
-
-Examples:
-  $ prime network status
-  $ prime provider register --stake 100 --account provider
-  $ prime node keygen gpu-1 && prime node add --node gpu-1 --units 10 --specs ipfs://s --account provider
-  $ prime rewards claim 1 --account provider --json`,
+      examples(
+        [
+          'prime network status',
+          'prime provider register --stake 100 --account provider',
+          'prime node keygen gpu-1 && prime node add --node gpu-1 --units 10 --specs ipfs://s --account provider',
+          'prime rewards claim 1 --account provider --json',
+        ],
+        'Exit codes: 0 success, 1 protocol / transaction / network error, 2 bad usage.',
+      ),
     )
   registerConfig(program)
   registerNetwork(program)

@@ -136,9 +136,7 @@ describe('federator, validator, work and exit', () => {
       ],
       { home },
     )
-    // Arranged through the SDK: the CLI has no command for the work cap yet.
-    const federator = (await chain()).client
-    await federator.setWorkUnitsCap({ domainId: BigInt(domainId), cap: 100n, account: dev(0) })
+    await primeJson(['domain', 'set-units-cap', domainId, '100', ...as.federator!], { home })
     const { poolId } = await primeJson(
       [
         'pool',
@@ -203,7 +201,8 @@ describe('federator, validator, work and exit', () => {
         home,
       },
     )
-    expect(badKey.stderr).toContain('--work-key must be 32 bytes of hex')
+    expect(badKey.code).toBe(2)
+    expect(badKey.stderr).toContain("'0x12' is not a work key: expected 32 bytes of hex")
 
     const { pools } = await primeJson(['pool', 'list'], { home })
     expect(pools.at(-1)).toMatchObject({ poolId, name: 'w', status: 'ACTIVE', nodeCount: 1 })

@@ -3,9 +3,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { loadDeployment, primeNetworkActions } from '@prime-network/sdk'
-import { createTestClient, createWalletClient, http, publicActions } from 'viem'
-import { mnemonicToAccount } from 'viem/accounts'
+import { loadDeployment, primeNetworkActions, primeTokenAbi } from '@prime-network/sdk'
+import { createTestClient, createWalletClient, http, parseEther, publicActions } from 'viem'
+import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import { inject } from 'vitest'
 
@@ -121,4 +121,24 @@ export async function chain() {
     transport: http(inject('rpcUrl')),
   })
   return { client, testClient, deployment }
+}
+
+/**
+ * A new account no other test uses, with 10 ETH for gas and `tokens` PRIME from the deployer's
+ * mint. The transfer is test arrangement, not CLI. `env` signs as it (PRIME_PRIVATE_KEY).
+ */
+export async function freshAccount(tokens = parseEther('5000')) {
+  const { client, testClient, deployment } = await chain()
+  const key = generatePrivateKey()
+  const { address } = privateKeyToAccount(key)
+  await testClient.setBalance({ address, value: parseEther('10') })
+  const hash = await client.writeContract({
+    account: dev(0),
+    address: deployment.token,
+    abi: primeTokenAbi,
+    functionName: 'transfer',
+    args: [address, tokens],
+  })
+  await client.waitForTransactionReceipt({ hash })
+  return { key, address, env: { PRIME_PRIVATE_KEY: key } }
 }

@@ -15,6 +15,9 @@ describe('usage, help and config', () => {
     expect(root.stdout).toMatchSnapshot()
     const register = await prime(['provider', 'register', '--help'], { home })
     expect(register.stdout).toMatchSnapshot()
+    // The validator's work checks live under `work`; its help points there.
+    const validator = await prime(['validator', '--help'], { home })
+    expect(validator.stdout).toMatchSnapshot()
     for (const group of [
       'network',
       'provider',

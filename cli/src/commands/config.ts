@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { Setting } from '../config.js'
 import { run } from '../context.js'
+import { examples } from './command.js'
 
 export function registerConfig(program: Command) {
   program
@@ -8,16 +9,14 @@ export function registerConfig(program: Command) {
     .description('show the settings in effect and where each came from')
     .addHelpText(
       'after',
-      `
-Each setting comes from, in order: a flag, an environment variable, the config file, a default.
+      examples(
+        ['prime config', 'PRIME_RPC_URL=http://10.0.0.2:8545 prime config --json'],
+        `Each setting comes from, in order: a flag, an environment variable, the config file, a default.
 The config file is JSON (default ~/.config/prime/config.json; --config or PRIME_CONFIG):
   { "rpcUrl": "http://127.0.0.1:8545", "deployment": "deployments/31337.json",
     "account": "provider", "keystoreDir": "keys", "passwordFile": "provider.pw" }
-Secrets (PRIME_PASSWORD, PRIME_PRIVATE_KEY) are only read from the environment and never shown.
-
-Examples:
-  $ prime config
-  $ PRIME_RPC_URL=http://10.0.0.2:8545 prime config --json`,
+Secrets (PRIME_PASSWORD, PRIME_PRIVATE_KEY) are only read from the environment and never shown.`,
+      ),
     )
     .action(
       run(async (context) => {

@@ -4,8 +4,8 @@ import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import type { Output } from '../output.js'
 import type { Connection } from '../protocol.js'
+import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
 
 export function registerNetwork(program: Command) {
   const network = program.command('network').description('the network as a whole')
@@ -14,13 +14,11 @@ export function registerNetwork(program: Command) {
     .description('deployment, parameters, role holders, pause, counts and totals')
     .addHelpText(
       'after',
-      `
-Parameters and role holders are the latest values the contracts announced in their events since
-the deployment block (the contracts emit them at deployment too).
-
-Examples:
-  $ prime network status
-  $ prime network status --json | jq .stakeMinimum`,
+      examples(
+        ['prime network status', 'prime network status --json | jq .stakeMinimum'],
+        `Parameters and role holders are the latest values the contracts announced in their events since
+the deployment block (the contracts emit them at deployment too).`,
+      ),
     )
     .action(
       run(async (context) => {
@@ -31,132 +29,120 @@ Examples:
     )
 
   for (const verb of ['pause', 'unpause'] as const)
+    writeCommand(
+      network
+        .command(verb)
+        .description(
+          verb === 'pause'
+            ? 'pause registration, node adds and pool joins (federator); exits stay open'
+            : 'lift the pause (federator)',
+        ),
+      {
+        examples: [`prime network ${verb} --account federator`],
+        send: ({ client }) => (verb === 'pause' ? client.pause() : client.unpause()),
+        result: () => ({ paused: verb === 'pause' }),
+        success: () => (verb === 'pause' ? 'network paused' : 'network unpaused'),
+      },
+    )
+
+  writeCommand(
     network
-      .command(verb)
+      .command('set-stake-minimum')
+      .description('set the stake required per provider and per compute unit (federator)')
+      .argument('<amount>', 'the minimum (100, "100 PRIME", "1e20 wei")', parse.amount),
+    {
+      examples: ['prime network set-stake-minimum 150 --account federator'],
+      send: ({ client }, amount) => client.setStakeMinimum({ stakeMinimum: amount.wei }),
+      result: (_, amount) => ({ stakeMinimum: amount }),
+      success: (_, amount) => `stake minimum is ${describeAmount(amount)}`,
+    },
+  )
+
+  writeCommand(
+    network
+      .command('set-unbonding-period')
+      .description('set how long reclaimed stake stays locked, in seconds (federator)')
+      .argument('<seconds>', 'the period', parse.uint),
+    {
+      examples: ['prime network set-unbonding-period 604800 --account federator'],
+      send: ({ client }, period) => client.setUnbondingPeriod({ period }),
+      result: (_, period) => ({ unbondingPeriod: period }),
+      success: (_, period) => `unbonding period is ${period} s`,
+    },
+  )
+
+  writeCommand(
+    network
+      .command('set-min-work-lock')
       .description(
-        verb === 'pause'
-          ? 'pause registration, node adds and pool joins (federator); exits stay open'
-          : 'lift the pause (federator)',
+        'set the shortest lock window pools may give work rewards, in seconds (federator)',
       )
-      .addHelpText('after', `\nExamples:\n  $ prime network ${verb} --account federator`)
-      .action(
-        run(async (context) => {
-          const { client } = await context.writer()
-          const result = verb === 'pause' ? await client.pause() : await client.unpause()
-          context.out.result({ paused: verb === 'pause', ...txFields(result) }, () =>
-            context.out.success(verb === 'pause' ? 'network paused' : 'network unpaused'),
-          )
-        }),
-      )
+      .argument('<seconds>', 'the minimum window (at most 90 days)', parse.uint),
+    {
+      note: `Validators can invalidate a work only while its reward is locked, so this is the least time
+they get. Pools that already accepted work keep their window.`,
+      examples: ['prime network set-min-work-lock 86400 --account federator'],
+      send: ({ client }, period) => client.setMinWorkLockPeriod({ period }),
+      result: (_, period) => ({ minWorkLockPeriod: period }),
+      success: (_, period) => `minimum work lock is ${period} s`,
+    },
+  )
 
-  network
-    .command('set-stake-minimum')
-    .description('set the stake required per provider and per compute unit (federator)')
-    .argument('<amount>', 'the minimum (100, "100 PRIME", "1e20 wei")', parse.amount)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime network set-stake-minimum 150 --account federator',
-    )
-    .action(
-      run(async (context, amount) => {
-        const { client } = await context.writer()
-        const result = await client.setStakeMinimum({ stakeMinimum: amount.wei })
-        context.out.result({ stakeMinimum: amount, ...txFields(result) }, () =>
-          context.out.success(`stake minimum is ${describeAmount(amount)}`),
-        )
-      }),
-    )
-
-  network
-    .command('set-unbonding-period')
-    .description('set how long reclaimed stake stays locked, in seconds (federator)')
-    .argument('<seconds>', 'the period', parse.uint)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime network set-unbonding-period 604800 --account federator',
-    )
-    .action(
-      run(async (context, period) => {
-        const { client } = await context.writer()
-        const result = await client.setUnbondingPeriod({ period })
-        context.out.result({ unbondingPeriod: period, ...txFields(result) }, () =>
-          context.out.success(`unbonding period is ${period} s`),
-        )
-      }),
-    )
-
-  network
-    .command('set-treasury')
-    .description('set where slashed stake goes (federator)')
-    .argument('<address>', 'the treasury', parse.address)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime network set-treasury 0xTreasury --account federator',
-    )
-    .action(
-      run(async (context, treasury) => {
-        const { client } = await context.writer()
-        const result = await client.setTreasury({ treasury })
-        context.out.result({ treasury, ...txFields(result) }, () =>
-          context.out.success(`treasury is ${treasury}`),
-        )
-      }),
-    )
+  writeCommand(
+    network
+      .command('set-treasury')
+      .description('set where slashed stake goes (federator)')
+      .argument('<address>', 'the treasury', parse.address),
+    {
+      examples: ['prime network set-treasury 0xTreasury --account federator'],
+      send: ({ client }, treasury) => client.setTreasury({ treasury }),
+      result: (_, treasury) => ({ treasury }),
+      success: (_, treasury) => `treasury is ${treasury}`,
+    },
+  )
 
   // Role handover is two steps: the holder (or the federator) proposes, the new holder accepts.
   const roleArgument = ['<role>', 'federator or validator', parse.role] as const
-  network
-    .command('propose-role')
-    .description('propose a new holder for a role (its holder or the federator)')
-    .argument(...roleArgument)
-    .argument('<new-holder>', 'who may accept it', parse.address)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime network propose-role validator 0xNewValidator --account federator',
-    )
-    .action(
-      run(async (context, role, newHolder) => {
-        const { client } = await context.writer()
-        const result = await client.proposeRoleTransfer({ role, newHolder })
-        context.out.result({ role, newHolder, ...txFields(result) }, () =>
-          context.out.success(`${newHolder} may now accept the ${role} role`),
-        )
+  writeCommand(
+    network
+      .command('propose-role')
+      .description('propose a new holder for a role (its holder or the federator)')
+      .argument(...roleArgument)
+      .argument('<new-holder>', 'who may accept it', parse.address),
+    {
+      examples: ['prime network propose-role validator 0xNewValidator --account federator'],
+      send: ({ client }, role, newHolder) => client.proposeRoleTransfer({ role, newHolder }),
+      result: (_, role, newHolder) => ({ role, newHolder }),
+      success: (_, role, newHolder) => `${newHolder} may now accept the ${role} role`,
+    },
+  )
+  writeCommand(
+    network
+      .command('accept-role')
+      .description('accept a role you were proposed for')
+      .argument(...roleArgument),
+    {
+      examples: ['prime network accept-role validator --account new-validator'],
+      send: async ({ client, account }, role) => ({
+        ...(await client.acceptRole({ role })),
+        holder: account.address,
       }),
-    )
-  network
-    .command('accept-role')
-    .description('accept a role you were proposed for')
-    .argument(...roleArgument)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime network accept-role validator --account new-validator',
-    )
-    .action(
-      run(async (context, role) => {
-        const { client, account } = await context.writer()
-        const result = await client.acceptRole({ role })
-        context.out.result({ role, holder: account.address, ...txFields(result) }, () =>
-          context.out.success(`${account.address} holds the ${role} role`),
-        )
-      }),
-    )
-  network
-    .command('cancel-role')
-    .description("withdraw a role's pending handover")
-    .argument(...roleArgument)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime network cancel-role validator --account federator',
-    )
-    .action(
-      run(async (context, role) => {
-        const { client } = await context.writer()
-        const result = await client.cancelRoleTransfer({ role })
-        context.out.result({ role, ...txFields(result) }, () =>
-          context.out.success(`the ${role} handover is withdrawn`),
-        )
-      }),
-    )
+      result: (sent, role) => ({ role, holder: sent.holder }),
+      success: (sent, role) => `${sent.holder} holds the ${role} role`,
+    },
+  )
+  writeCommand(
+    network
+      .command('cancel-role')
+      .description("withdraw a role's pending handover")
+      .argument(...roleArgument),
+    {
+      examples: ['prime network cancel-role validator --account federator'],
+      send: ({ client }, role) => client.cancelRoleTransfer({ role }),
+      result: (_, role) => ({ role }),
+      success: (_, role) => `the ${role} handover is withdrawn`,
+    },
+  )
 }
 
 /**

@@ -2,8 +2,8 @@ import type { Command } from '@commander-js/extra-typings'
 import { run } from '../context.js'
 import { NotFoundError, UsageError } from '../errors.js'
 import { accountFromEnv, createKeystore, unlockKeystore } from '../keys.js'
+import { examples, txFields, writeCommand } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
 
 export function registerNode(program: Command) {
   const node = program.command('node').description("a provider's compute nodes and their keys")
@@ -14,14 +14,12 @@ export function registerNode(program: Command) {
     .argument('<name>', 'keystore name, e.g. gpu-1')
     .addHelpText(
       'after',
-      `
-The key is written to <keystore-dir>/<name> (default ~/.foundry/keystores), readable by
+      examples(
+        ['prime node keygen gpu-1', 'prime node keygen gpu-1 --password-file ./gpu-1.pw --json'],
+        `The key is written to <keystore-dir>/<name> (default ~/.foundry/keystores), readable by
 \`cast wallet\`. The password comes from --password-file, PRIME_PASSWORD, or a prompt (asked twice).
-The node key only signs; it needs no funds. Keep it on the node, and the provider key elsewhere.
-
-Examples:
-  $ prime node keygen gpu-1
-  $ prime node keygen gpu-1 --password-file ./gpu-1.pw --json`,
+The node key only signs; it needs no funds. Keep it on the node, and the provider key elsewhere.`,
+      ),
     )
     .action(
       run(async (context, name) => {
@@ -48,12 +46,11 @@ Examples:
     .requiredOption('--specs <uri>', "URI of the node's hardware specification")
     .addHelpText(
       'after',
-      `
-The node keystore's password comes from --node-password-file, PRIME_NODE_PASSWORD or a prompt.
-In CI, PRIME_NODE_PRIVATE_KEY may hold the node key instead (then --node is only a label).
-
-Examples:
-  $ prime node add --node gpu-1 --units 10 --specs ipfs://specs --account provider`,
+      examples(
+        ['prime node add --node gpu-1 --units 10 --specs ipfs://specs --account provider'],
+        `The node keystore's password comes from --node-password-file, PRIME_NODE_PASSWORD or a prompt.
+In CI, PRIME_NODE_PRIVATE_KEY may hold the node key instead (then --node is only a label).`,
+      ),
     )
     .action(
       run(async (context, options) => {
@@ -86,26 +83,24 @@ Examples:
       }),
     )
 
-  node
-    .command('remove')
-    .description('remove one of your nodes (it must not be in a pool)')
-    .argument('<node-key>', "the node's address", parse.address)
-    .addHelpText('after', '\nExamples:\n  $ prime node remove 0xNodeKey --account provider')
-    .action(
-      run(async (context, nodeKey) => {
-        const { client } = await context.writer()
-        const result = await client.removeNode({ nodeKey })
-        context.out.result({ nodeKey, ...txFields(result) }, () =>
-          context.out.success(`removed node ${nodeKey}`),
-        )
-      }),
-    )
+  writeCommand(
+    node
+      .command('remove')
+      .description('remove one of your nodes (it must not be in a pool)')
+      .argument('<node-key>', "the node's address", parse.address),
+    {
+      examples: ['prime node remove 0xNodeKey --account provider'],
+      send: ({ client }, nodeKey) => client.removeNode({ nodeKey }),
+      result: (_, nodeKey) => ({ nodeKey }),
+      success: (_, nodeKey) => `removed node ${nodeKey}`,
+    },
+  )
 
   node
     .command('show')
     .description("a node's provider, units, benchmark, validation and pool activity")
     .argument('<node-key>', "the node's address", parse.address)
-    .addHelpText('after', '\nExamples:\n  $ prime node show 0xNodeKey --json')
+    .addHelpText('after', examples(['prime node show 0xNodeKey --json']))
     .action(
       run(async (context, nodeKey) => {
         const { client } = await context.reader()

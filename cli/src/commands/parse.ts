@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings'
-import { type Address, getAddress, isAddress } from 'viem'
+import { type Address, getAddress, type Hex, isAddress } from 'viem'
 import { type Amount, parseAmount } from '../amount.js'
 import { UsageError } from '../errors.js'
 
@@ -34,6 +34,13 @@ export const id = asArgument<bigint>((input) => {
   if (!/^\d+$/.test(input) || BigInt(input) === 0n)
     throw new UsageError(`'${input}' is not an id (a positive integer)`)
   return BigInt(input)
+})
+
+/** A work's key: 32 bytes of hex (e.g. the hash of its output). */
+export const workKey = asArgument<Hex>((input) => {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(input))
+    throw new UsageError(`'${input}' is not a work key: expected 32 bytes of hex`)
+  return input as Hex
 })
 
 /** Accumulates a repeatable address option (`--node 0x.. --node 0x..`). */

@@ -6,8 +6,8 @@ import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import { UsageError } from '../errors.js'
 import { type Output, toJsonValue } from '../output.js'
+import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
 
 const bigintString = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
 
@@ -43,105 +43,183 @@ function readInvite(path: string): PoolInvite {
 export function registerPool(program: Command) {
   const pool = program.command('pool').description('compute pools: lifecycle, funding, membership')
 
-  pool
-    .command('create')
-    .description('create a pool in a domain; the compute manager key signs its invites')
-    .requiredOption('--domain <id>', 'the domain', parse.id)
-    .requiredOption('--manager <address>', 'the compute manager key', parse.address)
-    .requiredOption('--name <name>', "the pool's name")
-    .option('--data-uri <uri>', "URI of the pool's description", '')
-    .option('--compute-limit <units>', 'most compute units in the pool (0 = no limit)', parse.uint)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ prime pool create --domain 1 --manager 0xManagerKey --name llm-inference --account creator`,
-    )
-    .action(
-      run(async (context, options) => {
-        const { client } = await context.writer()
-        const result = await client.createPool({
+  writeCommand(
+    pool
+      .command('create')
+      .description('create a pool in a domain; the compute manager key signs its invites')
+      .requiredOption('--domain <id>', 'the domain', parse.id)
+      .requiredOption('--manager <address>', 'the compute manager key', parse.address)
+      .requiredOption('--name <name>', "the pool's name")
+      .option('--data-uri <uri>', "URI of the pool's description", '')
+      .option(
+        '--compute-limit <units>',
+        'most compute units in the pool (0 = no limit)',
+        parse.uint,
+      ),
+    {
+      examples: [
+        'prime pool create --domain 1 --manager 0xManagerKey --name llm-inference --account creator',
+      ],
+      send: ({ client }, options) =>
+        client.createPool({
           domainId: options.domain,
           computeManagerKey: options.manager,
           name: options.name,
           poolDataURI: options.dataUri,
           computeLimit: options.computeLimit,
-        })
-        context.out.result({ poolId: result.poolId, ...txFields(result) }, () =>
-          context.out.success(`created pool ${result.poolId} '${options.name}'`),
-        )
-      }),
-    )
+        }),
+      result: (sent) => ({ poolId: sent.poolId }),
+      success: (sent, options) => `created pool ${sent.poolId} '${options.name}'`,
+    },
+  )
 
   for (const [verb, description] of [
     ['start', 'start a PENDING pool so nodes may join (creator or manager)'],
     ['end', 'end a pool: rewards stop accruing (creator or manager)'],
   ] as const)
+    writeCommand(
+      pool.command(verb).description(description).argument('<pool-id>', 'the pool', parse.id),
+      {
+        examples: [`prime pool ${verb} 1 --account creator`],
+        send: ({ client }, poolId) =>
+          verb === 'start' ? client.startPool({ poolId }) : client.endPool({ poolId }),
+        result: (_, poolId) => ({ poolId }),
+        success: (_, poolId) => `pool ${poolId} ${verb === 'start' ? 'started' : 'ended'}`,
+      },
+    )
+
+  writeCommand(
     pool
-      .command(verb)
-      .description(description)
-      .argument('<pool-id>', 'the pool', parse.id)
-      .addHelpText('after', `\nExamples:\n  $ prime pool ${verb} 1 --account creator`)
-      .action(
-        run(async (context, poolId) => {
-          const { client } = await context.writer()
-          const result =
-            verb === 'start' ? await client.startPool({ poolId }) : await client.endPool({ poolId })
-          context.out.result({ poolId, ...txFields(result) }, () =>
-            context.out.success(`pool ${poolId} ${verb === 'start' ? 'started' : 'ended'}`),
-          )
-        }),
+      .command('fund')
+      .description(
+        "add tokens to a pool's reward budget (approves first when the allowance is short)",
       )
-
-  pool
-    .command('fund')
-    .description(
-      "add tokens to a pool's reward budget (approves first when the allowance is short)",
-    )
-    .argument('<pool-id>', 'the pool', parse.id)
-    .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount)
-    .addHelpText('after', '\nExamples:\n  $ prime pool fund 1 "1000 PRIME" --account creator')
-    .action(
-      run(async (context, poolId, amount) => {
-        const { client } = await context.writer()
-        const result = await client.fundPool({ poolId, amount: amount.wei })
-        context.out.result(
-          {
-            poolId,
-            amount,
-            budget: result.budget,
-            approveHash: result.approveHash ?? null,
-            ...txFields(result),
-          },
-          () =>
-            context.out.success(
-              `funded pool ${poolId} with ${describeAmount(amount)}; budget ${formatPrime(result.budget)}`,
-            ),
-        )
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount),
+    {
+      examples: ['prime pool fund 1 "1000 PRIME" --account creator'],
+      send: ({ client }, poolId, amount) => client.fundPool({ poolId, amount: amount.wei }),
+      result: (sent, poolId, amount) => ({
+        poolId,
+        amount,
+        budget: sent.budget,
+        approveHash: sent.approveHash ?? null,
       }),
-    )
+      success: (sent, poolId, amount) =>
+        `funded pool ${poolId} with ${describeAmount(amount)}; budget ${formatPrime(sent.budget)}`,
+    },
+  )
 
-  pool
-    .command('set-rate')
-    .description('set the reward per compute unit per second (pool creator)')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .argument('<rate>', 'per unit per second (0.001, "1e15 wei")', parse.amount)
-    .addHelpText('after', '\nExamples:\n  $ prime pool set-rate 1 0.001 --account creator')
-    .action(
-      run(async (context, poolId, rate) => {
-        const { client } = await context.writer()
-        const result = await client.setRewardRate({ poolId, rate: rate.wei })
-        context.out.result({ poolId, rate, ...txFields(result) }, () =>
-          context.out.success(`pool ${poolId} pays ${describeAmount(rate)} per unit per second`),
-        )
+  writeCommand(
+    pool
+      .command('set-rate')
+      .description('set the reward per compute unit per second (pool creator)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<rate>', 'per unit per second (0.001, "1e15 wei")', parse.amount),
+    {
+      examples: ['prime pool set-rate 1 0.001 --account creator'],
+      send: ({ client }, poolId, rate) => client.setRewardRate({ poolId, rate: rate.wei }),
+      result: (_, poolId, rate) => ({ poolId, rate }),
+      success: (_, poolId, rate) =>
+        `pool ${poolId} pays ${describeAmount(rate)} per unit per second`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('set-work-rate')
+      .description(
+        'set the reward per accepted work unit, for work accepted from now on (pool creator)',
+      )
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<rate>', 'per work unit (0.5, "1e15 wei"; 0 pays nothing for work)', parse.amount),
+    {
+      examples: ['prime pool set-work-rate 1 0.5 --account creator'],
+      send: ({ client }, poolId, rate) => client.setWorkRewardRate({ poolId, rate: rate.wei }),
+      result: (_, poolId, rate) => ({ poolId, workRate: rate }),
+      success: (_, poolId, rate) => `pool ${poolId} pays ${describeAmount(rate)} per work unit`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('set-lock')
+      .description(
+        "set how long a work's reward stays locked for validators to check it (pool creator)",
+      )
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<seconds>', 'the lock window', parse.uint),
+    {
+      note: `At least the network minimum (\`prime network status\`), at most 90 days, and only before the
+pool's first work.`,
+      examples: ['prime pool set-lock 1 86400 --account creator'],
+      send: ({ client }, poolId, period) => client.setWorkLockPeriod({ poolId, period }),
+      result: (_, poolId, period) => ({ poolId, workLockPeriod: period }),
+      success: (_, poolId, period) => `pool ${poolId} locks work rewards for ${period} s`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('update')
+      .description("change a pool's compute limit and data URI (pool creator)")
+      .argument('<pool-id>', 'the pool', parse.id)
+      .option(
+        '--compute-limit <units>',
+        'most compute units in the pool (0 = no limit)',
+        parse.uint,
+      )
+      .option('--data-uri <uri>', "URI of the pool's description"),
+    {
+      note: 'What is not given keeps its current value. The limit is never below what is in the pool now.',
+      examples: [
+        'prime pool update 1 --compute-limit 500 --account creator',
+        'prime pool update 1 --data-uri ipfs://v2 --account creator',
+      ],
+      send: async ({ client }, poolId, options) => {
+        if (options.computeLimit === undefined && options.dataUri === undefined)
+          throw new UsageError('pass --compute-limit, --data-uri or both')
+        const current = await client.getPool({ poolId })
+        const computeLimit = options.computeLimit ?? current.computeLimit
+        const poolDataURI = options.dataUri ?? current.poolDataURI
+        return {
+          ...(await client.updatePool({ poolId, computeLimit, poolDataURI })),
+          computeLimit,
+          poolDataURI,
+        }
+      },
+      result: (sent, poolId) => ({
+        poolId,
+        computeLimit: sent.computeLimit,
+        poolDataURI: sent.poolDataURI,
       }),
-    )
+      success: (sent, poolId) =>
+        `pool ${poolId}: compute limit ${sent.computeLimit === 0n ? 'none' : sent.computeLimit}, data ${sent.poolDataURI}`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('set-manager-key')
+      .description('rotate the compute manager key that signs invites (pool creator)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<address>', 'the new compute manager key', parse.address),
+    {
+      note: 'Invites signed by the old key stop working for good, used or not.',
+      examples: ['prime pool set-manager-key 1 0xNewManagerKey --account creator'],
+      send: ({ client }, poolId, computeManagerKey) =>
+        client.setComputeManagerKey({ poolId, computeManagerKey }),
+      result: (_, poolId, computeManagerKey) => ({ poolId, computeManagerKey }),
+      success: (_, poolId, computeManagerKey) =>
+        `pool ${poolId} invites are signed by ${computeManagerKey} from now on`,
+    },
+  )
 
   pool
     .command('show')
     .description("a pool's state, parameters and budget")
     .argument('<pool-id>', 'the pool', parse.id)
-    .addHelpText('after', '\nExamples:\n  $ prime pool show 1 --json')
+    .addHelpText('after', examples(['prime pool show 1 --json']))
     .action(
       run(async (context, poolId) => {
         const { client } = await context.reader()
@@ -154,7 +232,7 @@ Examples:
     .command('members')
     .description("a pool's nodes")
     .argument('<pool-id>', 'the pool', parse.id)
-    .addHelpText('after', '\nExamples:\n  $ prime pool members 1')
+    .addHelpText('after', examples(['prime pool members 1']))
     .action(
       run(async (context, poolId) => {
         const { client } = await context.reader()
@@ -185,11 +263,10 @@ Examples:
     .option('--out <file>', 'write the invite here (default: print it)')
     .addHelpText(
       'after',
-      `
-Signing is offline (nothing is sent). Give the file to the provider, who runs \`prime pool join\`.
-
-Examples:
-  $ prime pool invite 1 --node 0xNodeKey --out gpu-1.invite.json --account manager`,
+      examples(
+        ['prime pool invite 1 --node 0xNodeKey --out gpu-1.invite.json --account manager'],
+        'Signing is offline (nothing is sent). Give the file to the provider, who runs `prime pool join`.',
+      ),
     )
     .action(
       run(async (context, poolId, options) => {
@@ -210,46 +287,65 @@ Examples:
       }),
     )
 
-  pool
-    .command('join')
-    .description('join a pool with one or more invites (one transaction)')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .requiredOption('--invite <file...>', 'invite files written by `prime pool invite`')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ prime pool join 1 --invite gpu-1.invite.json gpu-2.invite.json --account provider',
-    )
-    .action(
-      run(async (context, poolId, options) => {
-        const invites = options.invite.map(readInvite)
-        const { client } = await context.writer()
-        const result = await client.joinPool({ poolId, invites })
-        context.out.result({ poolId, nodeKeys: result.nodeKeys, ...txFields(result) }, () =>
-          context.out.success(`joined pool ${poolId}: ${result.nodeKeys.join(', ')}`),
-        )
-      }),
-    )
+  writeCommand(
+    pool
+      .command('join')
+      .description('join a pool with one or more invites (one transaction)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .requiredOption('--invite <file...>', 'invite files written by `prime pool invite`'),
+    {
+      examples: [
+        'prime pool join 1 --invite gpu-1.invite.json gpu-2.invite.json --account provider',
+      ],
+      send: ({ client }, poolId, options) =>
+        client.joinPool({ poolId, invites: options.invite.map(readInvite) }),
+      result: (sent, poolId) => ({ poolId, nodeKeys: sent.nodeKeys }),
+      success: (sent, poolId) => `joined pool ${poolId}: ${sent.nodeKeys.join(', ')}`,
+    },
+  )
 
-  pool
-    .command('leave')
-    .description('take some or all of your nodes out of a pool')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .option('--node <address>', 'a node to take out (repeatable; default: all)', parse.addresses)
-    .addHelpText('after', '\nExamples:\n  $ prime pool leave 1 --account provider')
-    .action(
-      run(async (context, poolId, options) => {
-        const { client } = await context.writer()
-        const result = await client.leavePool({ poolId, nodeKeys: options.node })
-        context.out.result({ poolId, nodeKeys: result.nodeKeys, ...txFields(result) }, () =>
-          context.out.success(`left pool ${poolId}: ${result.nodeKeys.join(', ') || '(no node)'}`),
+  writeCommand(
+    pool
+      .command('move')
+      .description('move nodes from one pool to another in one transaction: leave, then join')
+      .argument('<from-pool-id>', 'the pool the nodes are in', parse.id)
+      .argument('<to-pool-id>', 'the pool they join', parse.id)
+      .requiredOption('--invite <file...>', 'invites of the new pool, one per node'),
+    {
+      note: `The nodes named by the invites leave the first pool (their rewards there stay claimable)
+and join the second, or nothing happens.`,
+      examples: ['prime pool move 1 2 --invite gpu-1.pool-2.invite.json --account provider'],
+      send: ({ client, out }, fromPoolId, toPoolId, options) => {
+        const invites = options.invite.map(readInvite)
+        out.progress(
+          `moving ${invites.length} node(s): leave pool ${fromPoolId}, join pool ${toPoolId} (one transaction)`,
         )
-      }),
-    )
+        return client.moveNodes({ fromPoolId, toPoolId, invites })
+      },
+      result: (sent, fromPoolId, toPoolId) => ({ fromPoolId, toPoolId, nodeKeys: sent.nodeKeys }),
+      success: (sent, fromPoolId, toPoolId) =>
+        `moved from pool ${fromPoolId} to pool ${toPoolId}: ${sent.nodeKeys.join(', ')}`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('leave')
+      .description('take some or all of your nodes out of a pool')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .option('--node <address>', 'a node to take out (repeatable; default: all)', parse.addresses),
+    {
+      examples: ['prime pool leave 1 --account provider'],
+      send: ({ client }, poolId, options) => client.leavePool({ poolId, nodeKeys: options.node }),
+      result: (sent, poolId) => ({ poolId, nodeKeys: sent.nodeKeys }),
+      success: (sent, poolId) => `left pool ${poolId}: ${sent.nodeKeys.join(', ') || '(no node)'}`,
+    },
+  )
 
   pool
     .command('list')
     .description('every pool, from the PoolCreated events')
-    .addHelpText('after', '\nExamples:\n  $ prime pool list --json')
+    .addHelpText('after', examples(['prime pool list --json']))
     .action(
       run(async (context) => {
         const { client } = await context.reader()
@@ -278,38 +374,122 @@ Examples:
       }),
     )
 
-  pool
-    .command('eject')
-    .description('take a node out of a pool (creator or manager)')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .argument('<node-key>', 'the node', parse.address)
-    .addHelpText('after', '\nExamples:\n  $ prime pool eject 1 0xNodeKey --account creator')
-    .action(
-      run(async (context, poolId, nodeKey) => {
-        const { client } = await context.writer()
-        const result = await client.ejectNode({ poolId, nodeKey })
-        context.out.result({ poolId, nodeKey, ...txFields(result) }, () =>
-          context.out.success(`ejected ${nodeKey} from pool ${poolId}`),
-        )
-      }),
-    )
+  writeCommand(
+    pool
+      .command('eject')
+      .description('take a node out of a pool (creator or manager)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<node-key>', 'the node', parse.address),
+    {
+      examples: ['prime pool eject 1 0xNodeKey --account creator'],
+      send: ({ client }, poolId, nodeKey) => client.ejectNode({ poolId, nodeKey }),
+      result: (_, poolId, nodeKey) => ({ poolId, nodeKey }),
+      success: (_, poolId, nodeKey) => `ejected ${nodeKey} from pool ${poolId}`,
+    },
+  )
 
-  pool
-    .command('withdraw-budget')
-    .description('after the end, take back the budget no node earned (creator)')
-    .argument('<pool-id>', 'the pool', parse.id)
-    .addHelpText('after', '\nExamples:\n  $ prime pool withdraw-budget 1 --account creator')
-    .action(
-      run(async (context, poolId) => {
-        const { client } = await context.writer()
-        const result = await client.withdrawUnusedBudget({ poolId })
-        context.out.result({ poolId, amount: result.amount, ...txFields(result) }, () =>
-          context.out.success(
-            `withdrew ${formatPrime(result.amount)} of unused budget from pool ${poolId}`,
-          ),
-        )
+  writeCommand(
+    pool
+      .command('eject-ineligible')
+      .description('take out the nodes that may no longer be in a pool (anyone)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .option(
+        '--node <address>',
+        'a node to check (repeatable; default: every node in the pool)',
+        parse.addresses,
+      ),
+    {
+      note: `A node is ineligible when it is no longer validated, its provider is off the whitelist or
+short of its minimum stake, or either is blacklisted from the pool. Eligible nodes are skipped.`,
+      examples: ['prime pool eject-ineligible 1 --account keeper'],
+      send: async ({ client }, poolId, options) => {
+        const nodeKeys =
+          options.node ?? (await client.getPoolNodes({ poolId })).map((node) => node.nodeKey)
+        if (nodeKeys.length === 0) throw new UsageError(`pool ${poolId} has no node to check`)
+        return client.ejectIneligibleNodes({
+          nodes: nodeKeys.map((nodeKey) => ({ poolId, nodeKey })),
+        })
+      },
+      result: (sent, poolId) => ({ poolId, ejected: sent.ejected.map((node) => node.nodeKey) }),
+      success: (sent, poolId) =>
+        `ejected ${sent.ejected.length} ineligible node(s) from pool ${poolId}${sent.ejected.length > 0 ? `: ${sent.ejected.map((node) => node.nodeKey).join(', ')}` : ''}`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('blacklist')
+      .description('bar nodes or providers from a pool (creator or manager)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .option('--node <address>', 'a node to bar (repeatable)', parse.addresses)
+      .option(
+        '--provider <address>',
+        'a provider to bar, with all its nodes (repeatable)',
+        parse.addresses,
+      )
+      .option('--purge', 'also take those in the pool now out (default: only block future joins)'),
+    {
+      examples: [
+        'prime pool blacklist 1 --node 0xNodeKey --purge --account manager',
+        'prime pool blacklist 1 --provider 0xProvider --account manager',
+      ],
+      send: async ({ client }, poolId, options) => {
+        if (Boolean(options.node) === Boolean(options.provider))
+          throw new UsageError('pass either --node <address> ... or --provider <address> ...')
+        const purge = options.purge ?? false
+        if (options.node) {
+          const sent = await client.blacklistNode({ poolId, nodeKey: options.node, purge })
+          return { ...sent, barred: options.node, purged: sent.purged }
+        }
+        const providers = options.provider!
+        // The contract ejects only the nodes it is given (a bounded batch): the providers' nodes
+        // in the pool now.
+        const purgeNodeKeys = purge
+          ? (await client.getPoolNodes({ poolId }))
+              .filter((node) => providers.includes(node.provider))
+              .map((node) => node.nodeKey)
+          : []
+        const sent = await client.blacklistProvider({ poolId, provider: providers, purgeNodeKeys })
+        return { ...sent, barred: providers, purged: sent.removed.map((node) => node.nodeKey) }
+      },
+      result: (sent, poolId, options) => ({
+        poolId,
+        nodeKeys: options.node ?? [],
+        providers: options.provider ?? [],
+        purged: sent.purged,
       }),
-    )
+      success: (sent, poolId) =>
+        `pool ${poolId} bars ${sent.barred.join(', ')}; ${sent.purged.length} node(s) taken out`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('cancel-invite')
+      .description('revoke an unused invite by its nonce (creator or manager)')
+      .argument('<pool-id>', 'the pool', parse.id)
+      .argument('<nonce>', "the invite's nonce (in its file)", parse.uint),
+    {
+      examples: ['prime pool cancel-invite 1 7 --account manager'],
+      send: ({ client }, poolId, nonce) => client.cancelInviteNonce({ poolId, nonce }),
+      result: (_, poolId, nonce) => ({ poolId, nonce }),
+      success: (_, poolId, nonce) => `invite ${nonce} of pool ${poolId} can no longer be used`,
+    },
+  )
+
+  writeCommand(
+    pool
+      .command('withdraw-budget')
+      .description('after the end, take back the budget no node earned (creator)')
+      .argument('<pool-id>', 'the pool', parse.id),
+    {
+      examples: ['prime pool withdraw-budget 1 --account creator'],
+      send: ({ client }, poolId) => client.withdrawUnusedBudget({ poolId }),
+      result: (sent, poolId) => ({ poolId, amount: sent.amount }),
+      success: (sent, poolId) =>
+        `withdrew ${formatPrime(sent.amount)} of unused budget from pool ${poolId}`,
+    },
+  )
 }
 
 export function renderPool(out: Output, info: Pool) {

@@ -4,50 +4,42 @@ import { describeAmount, formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import type { Output } from '../output.js'
 import type { Connection } from '../protocol.js'
+import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
 
 export function registerProvider(program: Command) {
   const provider = program.command('provider').description('a compute provider: stake and status')
 
-  provider
-    .command('register')
-    .description('stake and register as a provider (signs an ERC-2612 permit, else approves)')
-    .requiredOption(
-      '--stake <amount>',
-      'stake to deposit (100, "100 PRIME", "1e20 wei")',
-      parse.amount,
-    )
-    .addHelpText(
-      'after',
-      `
-The stake must cover the network minimum; each node added later needs minimum x its compute units
-more (see \`prime network status\`).
-
-Examples:
-  $ prime provider register --stake 100 --account provider
-  $ prime provider register --stake "250 PRIME" --account provider --dry-run`,
-    )
-    .action(
-      run(async (context, options) => {
-        const { client } = await context.writer()
-        context.out.progress(`registering with a stake of ${describeAmount(options.stake)}`)
-        const result = await client.registerProvider({ amount: options.stake.wei })
-        context.out.result(
-          {
-            provider: result.provider,
-            stake: options.stake,
-            activeStake: result.activeStake,
-            allowance: result.allowance.kind,
-            ...txFields(result),
-          },
-          () =>
-            context.out.success(
-              `registered ${result.provider} with ${describeAmount(options.stake)}; active stake ${formatPrime(result.activeStake)}`,
-            ),
-        )
+  writeCommand(
+    provider
+      .command('register')
+      .description('stake and register as a provider (signs an ERC-2612 permit, else approves)')
+      .requiredOption(
+        '--stake <amount>',
+        'stake to deposit (100, "100 PRIME", "1e20 wei")',
+        parse.amount,
+      ),
+    {
+      note: `The stake must cover the network minimum; each node added later needs minimum x its compute units
+more (see \`prime network status\`).`,
+      examples: [
+        'prime provider register --stake 100 --account provider',
+        'prime provider register --stake "250 PRIME" --account provider --dry-run',
+      ],
+      send: ({ client, out }, options) => {
+        out.progress(`registering with a stake of ${describeAmount(options.stake)}`)
+        return client.registerProvider({ amount: options.stake.wei })
+      },
+      result: (sent, options) => ({
+        provider: sent.provider,
+        stake: options.stake,
+        activeStake: sent.activeStake,
+        allowance: sent.allowance.kind,
       }),
-    )
+      success: (sent, options) =>
+        `registered ${sent.provider} with ${describeAmount(options.stake)}; active stake ${formatPrime(sent.activeStake)}`,
+    },
+  )
 
   provider
     .command('status')
@@ -55,10 +47,10 @@ Examples:
     .argument('[address]', 'the provider (default: your account)', parse.address)
     .addHelpText(
       'after',
-      `
-Examples:
-  $ prime provider status --account provider
-  $ prime provider status 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --json`,
+      examples([
+        'prime provider status --account provider',
+        'prime provider status 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --json',
+      ]),
     )
     .action(
       run(async (context, address) => {
@@ -70,65 +62,49 @@ Examples:
     )
 
   const stake = provider.command('stake').description('add, reclaim or withdraw stake')
-  stake
-    .command('add')
-    .description('add stake (pending unbonds are rebonded first, then tokens are taken)')
-    .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount)
-    .addHelpText('after', '\nExamples:\n  $ prime provider stake add 50 --account provider')
-    .action(
-      run(async (context, amount) => {
-        const { client } = await context.writer()
-        const result = await client.increaseStake({ amount: amount.wei })
-        context.out.result(
-          {
-            amount,
-            rebonded: result.rebonded,
-            activeStake: result.activeStake,
-            ...txFields(result),
-          },
-          () =>
-            context.out.success(
-              `added ${describeAmount(amount)} (${formatPrime(result.rebonded)} rebonded); active stake ${formatPrime(result.activeStake)}`,
-            ),
-        )
+  writeCommand(
+    stake
+      .command('add')
+      .description('add stake (pending unbonds are rebonded first, then tokens are taken)')
+      .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount),
+    {
+      examples: ['prime provider stake add 50 --account provider'],
+      send: ({ client }, amount) => client.increaseStake({ amount: amount.wei }),
+      result: (sent, amount) => ({
+        amount,
+        rebonded: sent.rebonded,
+        activeStake: sent.activeStake,
       }),
-    )
-  stake
-    .command('reclaim')
-    .description('start unbonding stake (never below what your nodes require)')
-    .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount)
-    .addHelpText('after', '\nExamples:\n  $ prime provider stake reclaim 50 --account provider')
-    .action(
-      run(async (context, amount) => {
-        const { client } = await context.writer()
-        const result = await client.reclaimStake({ amount: amount.wei })
-        context.out.result(
-          {
-            amount,
-            unlockTime: result.unlockTime,
-            activeStake: result.activeStake,
-            ...txFields(result),
-          },
-          () =>
-            context.out.success(
-              `unbonding ${describeAmount(amount)}, withdrawable from ${new Date(Number(result.unlockTime) * 1000).toISOString()}; active stake ${formatPrime(result.activeStake)}`,
-            ),
-        )
+      success: (sent, amount) =>
+        `added ${describeAmount(amount)} (${formatPrime(sent.rebonded)} rebonded); active stake ${formatPrime(sent.activeStake)}`,
+    },
+  )
+  writeCommand(
+    stake
+      .command('reclaim')
+      .description('start unbonding stake (never below what your nodes require)')
+      .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount),
+    {
+      examples: ['prime provider stake reclaim 50 --account provider'],
+      send: ({ client }, amount) => client.reclaimStake({ amount: amount.wei }),
+      result: (sent, amount) => ({
+        amount,
+        unlockTime: sent.unlockTime,
+        activeStake: sent.activeStake,
       }),
-    )
-  stake
-    .command('withdraw')
-    .description('withdraw every matured unbond to your wallet')
-    .addHelpText('after', '\nExamples:\n  $ prime provider stake withdraw --account provider')
-    .action(
-      run(async (context) => {
-        const { client } = await context.writer()
-        const result = await client.withdrawStake()
-        context.out.result({ amount: result.amount, ...txFields(result) }, () =>
-          context.out.success(`withdrew ${formatPrime(result.amount)}`),
-        )
-      }),
-    )
+      success: (sent, amount) =>
+        `unbonding ${describeAmount(amount)}, withdrawable from ${new Date(Number(sent.unlockTime) * 1000).toISOString()}; active stake ${formatPrime(sent.activeStake)}`,
+    },
+  )
+  writeCommand(
+    stake.command('withdraw').description('withdraw every matured unbond to your wallet'),
+    {
+      examples: ['prime provider stake withdraw --account provider'],
+      send: ({ client }) => client.withdrawStake(),
+      result: (sent) => ({ amount: sent.amount }),
+      success: (sent) => `withdrew ${formatPrime(sent.amount)}`,
+    },
+  )
 
   provider
     .command('exit')
@@ -137,17 +113,18 @@ Examples:
     )
     .addHelpText(
       'after',
-      `
-Steps, each a transaction shown as it is sent and confirmed: in every pool your nodes joined,
+      examples(
+        [
+          'prime provider exit --account provider',
+          'prime provider exit --account provider --dry-run',
+        ],
+        `Steps, each a transaction shown as it is sent and confirmed: in every pool your nodes joined,
 claim what is claimable and take your nodes out; remove every node; start unbonding all stake.
 While work you submitted is still in its lock window (validators may still penalise it), the
 minimum stake stays bonded until then: run exit again after that time to reclaim it. The result
 says when \`prime provider stake withdraw\` can pay it out. Safe to re-run: finished steps are
-skipped.
-
-Examples:
-  $ prime provider exit --account provider
-  $ prime provider exit --account provider --dry-run`,
+skipped.`,
+      ),
     )
     .action(
       run(async (context) => {

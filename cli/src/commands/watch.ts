@@ -4,6 +4,7 @@ import pc from 'picocolors'
 import { type Context, run } from '../context.js'
 import type { Output } from '../output.js'
 import type { Connection } from '../protocol.js'
+import { examples } from './command.js'
 import { loadNetworkStatus, renderNetworkStatus } from './network.js'
 import * as parse from './parse.js'
 import { renderPool } from './pool.js'
@@ -51,13 +52,14 @@ export function registerWatch(program: Command) {
     .description('a live view of a provider, a pool or the network, redrawn on every new block')
     .addHelpText(
       'after',
-      `
-With --json, each update is one line of JSON (NDJSON) with the block number.
-
-Examples:
-  $ prime watch provider 0xProvider
-  $ prime watch pool 1
-  $ prime watch network --json --blocks 10 | jq -c .counts`,
+      examples(
+        [
+          'prime watch provider 0xProvider',
+          'prime watch pool 1',
+          'prime watch network --json --blocks 10 | jq -c .counts',
+        ],
+        'With --json, each update is one line of JSON (NDJSON) with the block number.',
+      ),
     )
   // Each view takes the same two options; commander types them per command.
   const blocks = ['--blocks <n>', 'stop after this many updates (default: until Ctrl-C)'] as const

@@ -1,5 +1,6 @@
 import type { Command } from '@commander-js/extra-typings'
 import { run } from '../context.js'
+import { examples } from './command.js'
 
 export function registerWhoami(program: Command) {
   program
@@ -7,7 +8,10 @@ export function registerWhoami(program: Command) {
     .description('the address of the signing account (unlocks it; prints no secret)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ prime whoami --account provider\n  $ PROVIDER=$(prime whoami --account provider --field address)',
+      examples([
+        'prime whoami --account provider',
+        'PROVIDER=$(prime whoami --account provider --field address)',
+      ]),
     )
     .action(
       run(async (context) => {

@@ -1,10 +1,44 @@
 import type { Command } from '@commander-js/extra-typings'
+import type { Work } from '@prime-network/sdk'
 import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
-import { UsageError } from '../errors.js'
+import { NotFoundError, UsageError } from '../errors.js'
 import { accountFromEnv, unlockKeystore } from '../keys.js'
+import type { Output } from '../output.js'
+import { examples, txFields, writeCommand } from './command.js'
 import * as parse from './parse.js'
-import { txFields } from './tx.js'
+
+/**
+ * Where a work stands for its validators and its provider: `locked` (its reward waits out the
+ * pool's window and it can still be invalidated), `final` (claimable, no longer invalidatable),
+ * `invalidated` or `soft-invalidated` (its reward went back to the budget).
+ */
+function workState(work: Work) {
+  if (work.status === 'INVALIDATED') return 'invalidated'
+  if (work.status === 'SOFT_INVALIDATED') return 'soft-invalidated'
+  return work.final ? 'final' : 'locked'
+}
+
+const withState = (work: Work) => ({ ...work, state: workState(work) })
+
+const time = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString()
+
+function renderWorks(out: Output, works: ReturnType<typeof withState>[], title: string) {
+  out.table(
+    ['work', 'node', 'provider', 'units', 'reward', 'submitted', 'unlocks', 'state'],
+    works.map((work) => [
+      work.workKey,
+      work.nodeKey,
+      work.provider,
+      work.units,
+      formatPrime(work.reward),
+      time(work.submittedAt),
+      time(work.unlockAt),
+      work.state,
+    ]),
+    title,
+  )
+}
 
 export function registerWork(program: Command) {
   const work = program.command('work').description('work that nodes submit to their pools')
@@ -16,22 +50,25 @@ export function registerWork(program: Command) {
     .option('--node <name>', "send from the node's own keystore (it pays the gas)")
     .option('--node-password-file <file>', "file with the node keystore's password")
     .option('--node-key <address>', 'send as the provider (--account) for this node', parse.address)
-    .requiredOption('--work-key <hex>', "the work's 32-byte key, e.g. the hash of its output")
+    .requiredOption(
+      '--work-key <hex>',
+      "the work's 32-byte key, e.g. the hash of its output",
+      parse.workKey,
+    )
     .requiredOption('--units <n>', 'the work units claimed (at most the domain cap)', parse.uint)
     .addHelpText(
       'after',
-      `
-For the shipped validation logic (WorkUnitsValidation): the reward, units x the pool's work
-rate, is reserved from the budget and locked for the pool's window, then claimable.
-
-Examples:
-  $ prime work submit 1 --node gpu-1 --work-key 0x<64 hex> --units 5
-  $ prime work submit 1 --node-key 0xNodeKey --work-key 0x<64 hex> --units 5 --account provider`,
+      examples(
+        [
+          'prime work submit 1 --node gpu-1 --work-key 0x<64 hex> --units 5',
+          'prime work submit 1 --node-key 0xNodeKey --work-key 0x<64 hex> --units 5 --account provider',
+        ],
+        `For the shipped validation logic (WorkUnitsValidation): the reward, units x the pool's work
+rate, is reserved from the budget and locked for the pool's window, then claimable.`,
+      ),
     )
     .action(
       run(async (context, poolId, options) => {
-        if (!/^0x[0-9a-fA-F]{64}$/.test(options.workKey))
-          throw new UsageError(`--work-key must be 32 bytes of hex, got '${options.workKey}'`)
         if (Boolean(options.node) === Boolean(options.nodeKey))
           throw new UsageError('pass either --node <name> (the node sends) or --node-key <address>')
         const nodeAccount = options.node
@@ -46,7 +83,7 @@ Examples:
         const result = await client.submitWork({
           poolId,
           nodeKey: nodeAccount?.address ?? options.nodeKey!,
-          workKey: options.workKey as `0x${string}`,
+          workKey: options.workKey,
           units: options.units,
         })
         context.out.result(
@@ -66,4 +103,125 @@ Examples:
         )
       }),
     )
+
+  work
+    .command('list')
+    .description(
+      "a pool's work: units, reward, when it unlocks, and whether it is final or invalidated",
+    )
+    .argument('<pool-id>', 'the pool', parse.id)
+    .addHelpText('after', examples(['prime work list 1', 'prime work list 1 --json']))
+    .action(
+      run(async (context, poolId) => {
+        const { client } = await context.reader()
+        // The pool's WorkAccepted events name its works; their records say where each stands.
+        const accepted = await client.getEvents({ eventName: 'WorkAccepted', args: { poolId } })
+        const works = await Promise.all(
+          accepted.map(async (event) =>
+            withState((await client.getWork({ workKey: event.args.workKey }))!),
+          ),
+        )
+        context.out.result({ poolId, works }, () =>
+          renderWorks(context.out, works, `Work in pool ${poolId}`),
+        )
+      }),
+    )
+
+  work
+    .command('show')
+    .description('one work, by its key')
+    .argument('<work-key>', "the work's 32-byte key", parse.workKey)
+    .addHelpText('after', examples(['prime work show 0x<64 hex> --json']))
+    .action(
+      run(async (context, workKey) => {
+        const { client } = await context.reader()
+        const found = await client.getWork({ workKey })
+        if (!found) throw new NotFoundError(`no work ${workKey} was accepted`)
+        const shown = withState(found)
+        context.out.result(shown, () =>
+          context.out.fields(
+            [
+              ['work', shown.workKey],
+              ['pool', shown.poolId],
+              ['node', shown.nodeKey],
+              ['provider', shown.provider],
+              ['units', shown.units],
+              ['reward', formatPrime(shown.reward)],
+              ['submitted', time(shown.submittedAt)],
+              ['unlocks', time(shown.unlockAt)],
+              ['state', shown.state],
+            ],
+            'Work',
+          ),
+        )
+      }),
+    )
+
+  writeCommand(
+    work
+      .command('invalidate')
+      .description(
+        'invalidate a locked work (validator): its reward returns to the budget, its provider is slashed',
+      )
+      .argument('<work-key>', "the work's 32-byte key", parse.workKey)
+      .requiredOption(
+        '--penalty <amount>',
+        'the most to slash from its provider, to the treasury (0 for none)',
+        parse.amount,
+      )
+      .option('--invalidate-node', 'also invalidate the node that submitted it')
+      .option(
+        '--evict <pool:node>',
+        'a node to take out of its pool (repeatable)',
+        parse.poolNodes,
+      ),
+    {
+      note: `Only while the work is locked (see \`prime work show\`). --evict takes nodes that are no longer
+eligible out of their pools in the same transaction, typically the node and the pool it is in now.`,
+      examples: [
+        'prime work invalidate 0x<64 hex> --penalty 50 --account validator',
+        'prime work invalidate 0x<64 hex> --penalty 50 --invalidate-node --evict 1:0xNodeKey --account validator',
+      ],
+      send: ({ client }, workKey, options) =>
+        client.invalidateWork({
+          workKey,
+          penalty: options.penalty.wei,
+          invalidateNode: options.invalidateNode ?? false,
+          evict: options.evict,
+        }),
+      result: (sent, workKey, options) => ({
+        workKey,
+        poolId: sent.poolId,
+        nodeKey: sent.nodeKey,
+        reward: sent.reward,
+        penalty: options.penalty,
+        slashed: sent.slashed,
+        nodeInvalidated: options.invalidateNode ?? false,
+        evicted: sent.evicted,
+      }),
+      success: (sent, workKey) =>
+        `invalidated work ${workKey}: ${formatPrime(sent.reward)} back to pool ${sent.poolId}, ${formatPrime(sent.slashed)} slashed`,
+    },
+  )
+
+  writeCommand(
+    work
+      .command('soft-invalidate')
+      .description(
+        'invalidate a locked work without penalty (validator): its reward returns to the budget',
+      )
+      .argument('<work-key>', "the work's 32-byte key", parse.workKey),
+    {
+      examples: ['prime work soft-invalidate 0x<64 hex> --account validator'],
+      send: ({ client }, workKey) => client.softInvalidateWork({ workKey }),
+      result: (sent, workKey) => ({
+        workKey,
+        poolId: sent.poolId,
+        nodeKey: sent.nodeKey,
+        reward: sent.reward,
+      }),
+      success: (sent, workKey) =>
+        `soft-invalidated work ${workKey}: ${formatPrime(sent.reward)} back to pool ${sent.poolId}`,
+    },
+  )
 }
