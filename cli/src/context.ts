@@ -2,6 +2,7 @@ import type { Command } from '@commander-js/extra-typings'
 import type { LocalAccount } from 'viem'
 import { type GlobalOptions, resolveSettings, type Settings } from './config.js'
 import { UsageError } from './errors.js'
+import { type Fork, startFork } from './fork.js'
 import { accountFromEnv, type PasswordSource, unlockKeystore } from './keys.js'
 import { Output } from './output.js'
 import { type Connection, connect, type PlannedCall } from './protocol.js'
@@ -14,6 +15,8 @@ export class Context {
   readonly dryRun: boolean
   private settingsCache: Settings | undefined
   private connection: Connection | undefined
+  /** A dry run's local fork: null when none could be started (then only the first step runs). */
+  private forked: Fork | null | undefined
 
   constructor(
     readonly options: GlobalOptions,
@@ -54,17 +57,34 @@ export class Context {
   }
 
   /**
-   * A client that signs and sends (or, with --dry-run, stops at the first transaction), as the
-   * command's account or as `account` (e.g. a node key sending its own work).
+   * A client that signs and sends, as the command's account or as `account` (e.g. a node key
+   * sending its own work). With --dry-run its transactions go to a local fork of the chain (or, with
+   * no anvil to fork with, the command stops at its first transaction), and never to the chain.
    */
   async writer(as?: LocalAccount) {
     const account = as ?? (await this.account())
-    this.connection = await connect(this.settings(), {
+    const settings = this.settings()
+    if (this.dryRun && this.forked === undefined) {
+      this.forked = (await startFork(settings.rpcUrl.value, this.env)) ?? null
+      if (this.forked) this.out.deferResults()
+    }
+    this.connection = await connect(settings, {
       account,
       dryRun: this.dryRun,
+      fork: this.forked ?? undefined,
       output: this.out,
     })
     return this.connection as Connection & { account: LocalAccount }
+  }
+
+  /** The dry run's fork, once a write started one. */
+  fork(): Fork | undefined {
+    return this.forked ?? undefined
+  }
+
+  /** Stops what the command started (a dry run's fork). */
+  close() {
+    this.forked?.stop()
   }
 
   /** What a dry run stopped at, if one did. */
@@ -74,8 +94,9 @@ export class Context {
 }
 
 /**
- * Wraps a command handler: builds its context from the global options and, when a dry run stopped
- * at a transaction, reports that transaction instead of the error that stopped it.
+ * Wraps a command handler: builds its context from the global options and reports a dry run:
+ * every transaction the command sent to its fork, with the command's own result there, or (without
+ * a fork) the first transaction, reported instead of the stop that ended the command.
  */
 export function run<args extends unknown[]>(
   handler: (context: Context, ...args: args) => Promise<void>,
@@ -85,17 +106,42 @@ export function run<args extends unknown[]>(
     const context = new Context(command.optsWithGlobals() as GlobalOptions)
     try {
       await handler(context, ...(args as args))
+      const fork = context.fork()
+      if (fork)
+        reportDryRun(context, context.planned(), { fork, result: context.out.takeDeferred() })
     } catch (error) {
       const planned = context.planned()
-      if (!context.dryRun || planned.length === 0) throw error
+      if (!context.dryRun || planned.length === 0 || context.fork()) throw error
       reportDryRun(context, planned)
+    } finally {
+      context.close()
     }
   }
 }
 
-function reportDryRun(context: Context, planned: PlannedCall[]) {
-  context.out.result({ dryRun: true, sent: false, calls: planned }, () => {
-    context.out.line('Dry run: nothing was sent. The next transaction would be:')
+function reportDryRun(
+  context: Context,
+  planned: PlannedCall[],
+  onFork?: { fork: Fork; result: { data: unknown; human: () => void } | undefined },
+) {
+  const data = {
+    dryRun: true,
+    sent: false,
+    // 'all': every step ran, in order, on a local fork; 'first': only the first was simulated.
+    steps: onFork ? 'all' : 'first',
+    forkBlock: onFork?.fork.blockNumber ?? null,
+    calls: planned,
+    ...(onFork ? { result: onFork.result?.data ?? null } : {}),
+  }
+  context.out.result(data, () => {
+    const rpc = context.settings().rpcUrl.value
+    if (!onFork) context.out.line('Dry run: nothing was sent. The next transaction would be:')
+    else if (planned.length === 0)
+      context.out.line(`Dry run on a local fork of ${rpc}: the command would send nothing.`)
+    else
+      context.out.line(
+        `Dry run on a local fork of ${rpc} at block ${onFork.fork.blockNumber}: nothing was sent. The command would send ${planned.length} transaction(s), in order:`,
+      )
     for (const call of planned)
       context.out.fields([
         ['call', `${call.contract}.${call.function}`],
@@ -104,8 +150,12 @@ function reportDryRun(context: Context, planned: PlannedCall[]) {
         ['value', `${call.value} wei`],
         ['gas estimate', call.gasEstimate],
       ])
-    context.out.line(
-      'Later steps of this command (if any) depend on this one and are checked when it is sent.',
-    )
+    if (onFork?.result) {
+      context.out.line('Its result on the fork:')
+      onFork.result.human()
+    } else if (!onFork)
+      context.out.line(
+        'Later steps of this command (if any) depend on this one: install Foundry (anvil on PATH, or PRIME_ANVIL) to dry-run every step on a local fork.',
+      )
   })
 }

@@ -22,8 +22,26 @@ export class Output {
     private readonly stderr: NodeJS.WritableStream = process.stderr,
   ) {}
 
+  private deferred: { data: unknown; human: () => void } | undefined
+  private deferring = false
+
+  /** From now on `result` keeps the command's result for a report around it (a dry run's). */
+  deferResults() {
+    this.deferring = true
+  }
+
+  /** The result kept since `deferResults`, if the command gave one; printing resumes. */
+  takeDeferred() {
+    this.deferring = false
+    return this.deferred
+  }
+
   /** Prints `data` as JSON (or one field of it), or calls `human` to print it for people. */
   result(data: unknown, human: () => void) {
+    if (this.deferring) {
+      this.deferred = { data, human }
+      return
+    }
     if (this.field !== undefined) {
       let value = toJsonValue(data)
       for (const key of this.field.split('.')) {

@@ -40,6 +40,7 @@ import {
 } from 'viem'
 import type { Settings } from './config.js'
 import { UsageError } from './errors.js'
+import type { Fork } from './fork.js'
 import type { Output } from './output.js'
 
 /** A transaction a dry run would have sent, decoded for people and scripts. */
@@ -105,15 +106,22 @@ async function resolveDeployment(settings: Settings, chainId: number): Promise<D
 
 /**
  * Connects to the RPC, loads the deployment and returns a client extended with the SDK's actions.
- * With `dryRun`, the first transaction is decoded, gas-estimated and recorded instead of sent.
+ * With `dryRun`, every transaction is decoded and gas-estimated instead of sent: on `fork` (a local
+ * anvil forked from the RPC) each is then applied there, so later steps run on the state earlier
+ * ones leave; without a fork the command stops at its first transaction.
  */
 export async function connect(
   settings: Settings,
-  options: { account?: LocalAccount | undefined; dryRun?: boolean; output: Output },
+  options: {
+    account?: LocalAccount | undefined
+    dryRun?: boolean
+    fork?: Fork | undefined
+    output: Output
+  },
 ) {
-  const { account, dryRun = false, output } = options
+  const { account, dryRun = false, fork, output } = options
   const rpcUrl = settings.rpcUrl.value
-  const inner = http(rpcUrl, { retryCount: 0 })({})
+  const inner = http(fork?.rpcUrl ?? rpcUrl, { retryCount: 0 })({})
   let chainId: number
   try {
     chainId = Number(await inner.request({ method: 'eth_chainId' }))
@@ -153,7 +161,9 @@ export async function connect(
           })) as Hex,
         )
         planned.push({ ...call, to, value: tx.value ?? 0n, gasEstimate })
-        throw new DryRunSignal()
+        if (!fork) throw new DryRunSignal()
+        // Applied on the fork only, quietly: the report lists every step once the command ends.
+        return (await inner.request({ method, params })) as Hex
       }
       const hash = (await inner.request({ method, params })) as Hex
       count += 1
@@ -179,7 +189,7 @@ export async function connect(
   const client = account
     ? createWalletClient({ account, chain, transport }).extend(publicActions).extend(actions)
     : createPublicClient({ chain, transport }).extend(actions)
-  return { client, chain, deployment, account, planned, dryRun }
+  return { client, chain, deployment, account, planned, dryRun, fork }
 }
 
 /** The dry-run transport's stop; the command runner reports `planned` instead of an error. */

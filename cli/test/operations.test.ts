@@ -211,8 +211,23 @@ describe('federator, validator, work and exit', () => {
     const { testClient } = await chain()
     await testClient.increaseTime({ seconds: 600 })
     await testClient.mine({ blocks: 1 })
+    // The dry run runs every step on a local fork: claim, leave, remove, reclaim.
     const dry = await primeJson(['provider', 'exit', '--dry-run', ...as.provider!], { home })
-    expect(dry.calls[0].function).toBe('claimRewards')
+    expect(dry).toMatchObject({ dryRun: true, sent: false, steps: 'all' })
+    expect(dry.calls.map((call: { function: string }) => call.function)).toEqual([
+      'claimRewards',
+      'leaveComputePool',
+      'removeComputeNode',
+      'reclaimStake',
+    ])
+    expect(dry.result).toMatchObject({
+      removed: [nodeKey],
+      reclaimed: parseEther('200').toString(),
+    })
+    expect(
+      (await client.getProvider({ provider: provider.address })).nodes,
+      'still there',
+    ).toHaveLength(1)
     const exit = await prime(['provider', 'exit', '--json', ...as.provider!], { home })
     expect(exit.code, exit.stderr).toBe(0)
     const result = JSON.parse(exit.stdout)

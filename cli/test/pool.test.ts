@@ -225,15 +225,21 @@ describe('a pool from creation to claimed rewards', () => {
     // Without --out, an invite is printed; nothing is written.
     const printed = await expectOut(['pool', 'invite', poolId, '--node', nodeKey, ...as.manager!])
     expect(JSON.parse(printed.stdout)).toMatchObject({ poolId, nodeKey })
+    const budget = (await (await chain()).client.getPoolRewards({ poolId: BigInt(poolId) })).budget
     const dry = await expectOut(
       ['pool', 'fund', poolId, '5', '--dry-run', ...as.creator!],
-      'Dry run: nothing was sent',
-      // The creator's allowance is used up, so the first transaction is the approve; the
-      // fund itself is simulated once the approve is real.
+      ': nothing was sent. The command would send 2 transaction(s), in order:',
+      // The creator's allowance is used up: the approve, then the fund on the state it leaves.
       'PrimeToken.approve',
+      'RewardsDistributor.fundPool',
       'gas estimate',
+      'Its result on the fork:',
     )
     expect(dry.stderr).toBe('')
+    expect(
+      (await (await chain()).client.getPoolRewards({ poolId: BigInt(poolId) })).budget,
+      'nothing reached the chain',
+    ).toBe(budget)
   })
 
   test('an hour later the provider claims exactly rate x units x seconds', async () => {

@@ -30,6 +30,8 @@ export function prime(
     NO_COLOR: '1',
     PRIME_RPC_URL: inject('rpcUrl'),
     PRIME_DEPLOYMENT: inject('deploymentPath'),
+    // Dry runs fork the chain with the project's anvil (an operator's comes with Foundry).
+    PRIME_ANVIL: join(repoRoot, 'contracts/tools/bin/anvil'),
     // Under c8 (pnpm test), each prime process writes its V8 coverage there.
     NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE,
     ...options.env,

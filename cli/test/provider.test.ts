@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { parseEther } from 'viem'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { chain, dev, importKey, makeHome, prime, primeJson } from './prime.js'
@@ -137,6 +138,20 @@ describe('provider', () => {
     const withdrawn = await prime(['provider', 'stake', 'withdraw', ...asProvider], { home })
     expect(withdrawn.stdout).toBe('✔ withdrew 1 PRIME\n')
     const dry = await prime(['provider', 'stake', 'add', '1', '--dry-run', ...asProvider], { home })
-    expect(dry.stdout).toContain('Dry run: nothing was sent')
+    expect(dry.stdout).toContain(': nothing was sent. The command would send')
+    expect(dry.stdout).toContain('PrimeNetwork.increaseStake')
+    // Without an anvil to fork with, only the first transaction is simulated, and it says so.
+    const first = await primeJson(['provider', 'stake', 'add', '1', '--dry-run', ...asProvider], {
+      home,
+      env: { PRIME_ANVIL: join(home, 'no-anvil-here') },
+    })
+    expect(first).toMatchObject({ dryRun: true, sent: false, steps: 'first', forkBlock: null })
+    expect(first.calls).toHaveLength(1)
+    const human = await prime(['provider', 'stake', 'add', '1', '--dry-run', ...asProvider], {
+      home,
+      env: { PRIME_ANVIL: join(home, 'no-anvil-here') },
+    })
+    expect(human.stdout).toContain('Dry run: nothing was sent. The next transaction would be:')
+    expect(human.stdout).toContain('install Foundry (anvil on PATH, or PRIME_ANVIL)')
   })
 })
