@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 
+const FORK_TIMEOUT_MS = 60_000
+
 /** A local anvil forked from the command's chain: where a dry run sends its transactions. */
 export type Fork = {
   rpcUrl: string
@@ -33,7 +35,10 @@ export async function startFork(
   process.once('exit', stop)
   let output = ''
   return new Promise<Fork | undefined>((resolve) => {
+    // A fork that cannot reach the chain in time is no fork: the first-step simulation still runs.
+    const timer = setTimeout(() => done(undefined), FORK_TIMEOUT_MS)
     const done = (fork: Fork | undefined) => {
+      clearTimeout(timer)
       child.stdout?.removeAllListeners('data')
       child.stderr?.removeAllListeners('data')
       if (!fork) stop()
