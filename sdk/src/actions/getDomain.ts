@@ -42,11 +42,9 @@ export async function getDomain(
   const { domainId } = parameters
   assertId('domainId', domainId)
   const deployment = resolveDeployment(client, parameters.deployment)
+  const call = reader(client, deployment)
   const domain = await read(
-    reader(
-      client,
-      deployment,
-    )({
+    call({
       address: deployment.domainRegistry,
       abi: domainRegistryGetDomainAbi,
       functionName: 'getDomain',

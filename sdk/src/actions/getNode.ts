@@ -45,11 +45,9 @@ export async function getNode(
   const { nodeKey } = parameters
   assertAddress('nodeKey', nodeKey)
   const deployment = resolveDeployment(client, parameters.deployment)
+  const call = reader(client, deployment)
   const node = await read(
-    reader(
-      client,
-      deployment,
-    )({
+    call({
       address: deployment.computeRegistry,
       abi: computeRegistryGetNodeAbi,
       functionName: 'getNode',

@@ -32,11 +32,9 @@ export async function getPendingRoleHolder(
 ): Promise<GetPendingRoleHolderReturnType> {
   const id = roleId(parameters.role)
   const deployment = resolveDeployment(client, parameters.deployment)
+  const call = reader(client, deployment)
   const holder = await read(
-    reader(
-      client,
-      deployment,
-    )({
+    call({
       address: deployment.primeNetwork,
       abi: primeNetworkPendingRoleHolderAbi,
       functionName: 'pendingRoleHolder',

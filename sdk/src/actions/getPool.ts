@@ -63,21 +63,16 @@ export async function getPool(
   const { poolId } = parameters
   assertId('poolId', poolId)
   const deployment = resolveDeployment(client, parameters.deployment)
+  const call = reader(client, deployment)
   const [pool, rewards] = await read(
     Promise.all([
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.computePool,
         abi: computePoolGetPoolAbi,
         functionName: 'getPool',
         args: [poolId],
       }),
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetPoolRewardsAbi,
         functionName: 'getPoolRewards',

@@ -67,11 +67,9 @@ export async function poolNodes(
   poolId: bigint,
   nodeKeys: readonly Address[],
 ): Promise<PoolNode[]> {
+  const call = reader(client, deployment)
   const records = await read(
-    reader(
-      client,
-      deployment,
-    )({
+    call({
       address: deployment.rewardsDistributor,
       abi: rewardsDistributorGetNodeRecordsAbi,
       functionName: 'getNodeRecords',

@@ -69,30 +69,22 @@ export async function getPoolRewards(
   assertId('poolId', poolId)
   const deployment = resolveDeployment(client, parameters.deployment)
   // The distributor answers zeros for an unknown pool; asking the pool's creator gives PoolNotFound.
+  const call = reader(client, deployment)
   const [, rewards, work] = await read(
     Promise.all([
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.computePool,
         abi: computePoolPoolCreatorAbi,
         functionName: 'poolCreator',
         args: [poolId],
       }),
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetPoolRewardsAbi,
         functionName: 'getPoolRewards',
         args: [poolId],
       }),
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetPoolWorkAbi,
         functionName: 'getPoolWork',

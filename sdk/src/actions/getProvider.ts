@@ -54,21 +54,16 @@ export async function getProvider(
   assertAddress('provider', provider)
   const deployment = resolveDeployment(client, parameters.deployment)
   // One request: both reads go out in one multicall, the nodes through the registry's batch view.
+  const call = reader(client, deployment)
   const [record, [nodeKeys, nodes]] = await read(
     Promise.all([
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.computeRegistry,
         abi: computeRegistryGetProviderAbi,
         functionName: 'getProvider',
         args: [provider],
       }),
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.computeRegistry,
         abi: computeRegistryGetProviderNodeRecordsAbi,
         functionName: 'getProviderNodeRecords',

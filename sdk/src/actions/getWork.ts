@@ -54,12 +54,10 @@ export async function getWork(
   const { workKey } = parameters
   assertWorkKey(workKey)
   const deployment = resolveDeployment(client, parameters.deployment)
+  const call = reader(client, deployment)
   const [[work, unlockAt], now] = await read(
     Promise.all([
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetWorkAbi,
         functionName: 'getWork',

@@ -50,10 +50,8 @@ export async function increaseStake(
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
 
-  const unbonding = await reader(
-    client,
-    deployment,
-  )({
+  const call = reader(client, deployment)
+  const unbonding = await call({
     address: deployment.stakeManager,
     abi: stakeManagerUnbondingStakeAbi,
     functionName: 'unbondingStake',

@@ -38,11 +38,9 @@ export async function isInviteNonceUsed(
   assertId('poolId', poolId)
   assertNonNegative('nonce', nonce)
   const deployment = resolveDeployment(client, parameters.deployment)
+  const call = reader(client, deployment)
   return read(
-    reader(
-      client,
-      deployment,
-    )({
+    call({
       address: deployment.computePool,
       abi: computePoolIsInviteNonceUsedAbi,
       functionName: 'isInviteNonceUsed',

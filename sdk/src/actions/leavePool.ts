@@ -79,10 +79,8 @@ export async function providerNodesInPool(
   provider: Address,
   poolId: bigint,
 ): Promise<Address[]> {
-  const nodes = await reader(
-    client,
-    deployment,
-  )({
+  const call = reader(client, deployment)
+  const nodes = await call({
     address: deployment.computeRegistry,
     abi: computeRegistryGetProviderNodesAbi,
     functionName: 'getProviderNodes',
@@ -90,10 +88,7 @@ export async function providerNodesInPool(
   })
   const records = await Promise.all(
     nodes.map((nodeKey) =>
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.rewardsDistributor,
         abi: rewardsDistributorGetNodeRecordAbi,
         functionName: 'getNodeRecord',

@@ -65,10 +65,8 @@ export async function registerProvider(
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
 
-  const allowance = await reader(
-    client,
-    deployment,
-  )({
+  const call = reader(client, deployment)
+  const allowance = await call({
     address: deployment.token,
     abi: primeTokenAllowanceAbi,
     functionName: 'allowance',
@@ -87,19 +85,13 @@ export async function registerProvider(
     (await supportsPermit(client, deployment.token))
   ) {
     const [nonce, domain, block] = await Promise.all([
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.token,
         abi: primeTokenNoncesAbi,
         functionName: 'nonces',
         args: [account.address],
       }),
-      reader(
-        client,
-        deployment,
-      )({
+      call({
         address: deployment.token,
         abi: primeTokenEip712DomainAbi,
         functionName: 'eip712Domain',

@@ -1,6 +1,13 @@
 import { createRequire } from 'node:module'
 import { dirname, join as joinPath } from 'node:path'
-import { createWalletClient, custom, http, parseEther, publicActions } from 'viem'
+import {
+  createPublicClient,
+  createWalletClient,
+  custom,
+  http,
+  parseEther,
+  publicActions,
+} from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -140,6 +147,18 @@ describe('reads take a fixed number of requests whatever the size', () => {
     expect(await bare.getPoolNodes({ poolId })).toEqual(await provider.getPoolNodes({ poolId }))
     const { nodes: held } = await provider.getProvider({ provider: me })
     expect(held.map(({ nodeKey }) => nodeKey)).toEqual(keys)
+  })
+
+  test("a client without a chain definition reads through the deployment's BatchReader too", async () => {
+    const chainless = createPublicClient({
+      transport: http(rpcUrl, {
+        onFetchRequest: (_, init) => {
+          methods.push(JSON.parse(String(init.body)).method)
+        },
+      }),
+    }).extend(primeNetworkActions({ deployment }))
+    expect(await count(() => chainless.getPoolNodes({ poolId }))).toBe(expected.getPoolNodes)
+    expect(await chainless.getPoolNodes({ poolId })).toEqual(await bare.getPoolNodes({ poolId }))
   })
 
   test('without any aggregator (deployless) a large read fails, which is why deploy.sh adds one', async () => {

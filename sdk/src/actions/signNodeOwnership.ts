@@ -64,10 +64,8 @@ export async function signNodeOwnership(
   if (parameters.deadline !== undefined) assertNonNegative('deadline', parameters.deadline)
   const deployment = resolveDeployment(client, parameters.deployment)
   const deadline = parameters.deadline ?? (await chainTime(client)) + defaultNodeOwnershipValidity
-  const nonce = await reader(
-    client,
-    deployment,
-  )({
+  const call = reader(client, deployment)
+  const nonce = await call({
     address: deployment.computeRegistry,
     abi: computeRegistryNodeKeyNonceAbi,
     functionName: 'nodeKeyNonce',

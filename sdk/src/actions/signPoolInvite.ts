@@ -88,15 +88,13 @@ export async function signPoolInvite(
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
   let keyVersion = parameters.keyVersion
+  const call = reader(client, deployment)
   if (keyVersion === undefined) {
     // Online anyway: judge the expiry by chain time (a fork or test chain may run behind this
     // computer's clock), in the same round trip as the key version.
     const [pool, now] = await read(
       Promise.all([
-        reader(
-          client,
-          deployment,
-        )({
+        call({
           address: deployment.computePool,
           abi: computePoolGetPoolAbi,
           functionName: 'getPool',
