@@ -36,13 +36,19 @@ export function prime(
     NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE,
     ...options.env,
   }
-  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
+  return runProcess(process.execPath, [bin, ...args], env, options.home)
+}
+
+/** Runs `command` to its end in `cwd` with exactly `env` (unset entries left out), collecting its output. */
+export function runProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  cwd: string | undefined = env.HOME,
+): Promise<Run> {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined))
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: options.home,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(command, args, { cwd, env: clean, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => {

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { expect, inject, test } from 'vitest'
-import { chain, devPrivateKey, freshAccount, makeHome } from './prime.js'
+import { chain, devPrivateKey, freshAccount, makeHome, runProcess as run } from './prime.js'
 
 const cliRoot = join(import.meta.dirname, '..')
 const repoRoot = join(cliRoot, '..')
@@ -79,24 +78,3 @@ test('the README runbook runs as written, line by line', async () => {
   expect(result.stderr).toMatch(new RegExp(`step 1/1: claim [\\d.]+ PRIME in pool ${poolId}\n`))
   expect(result.stdout).toContain('COMPLETED')
 })
-
-function run(command: string, args: string[], env: Record<string, string | undefined>) {
-  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined))
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: clean,
-      cwd: env.HOME,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d
-    })
-    child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
