@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 
 const FORK_TIMEOUT_MS = 60_000
 
@@ -20,14 +20,10 @@ export async function startFork(
   env: Record<string, string | undefined>,
 ): Promise<Fork | undefined> {
   const binary = env.PRIME_ANVIL ?? 'anvil'
-  let child: ChildProcess
-  try {
-    child = spawn(binary, ['--port', '0', '--fork-url', rpcUrl], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-  } catch {
-    return undefined
-  }
+  // A missing binary is reported as the child's 'error' event (below), not thrown here.
+  const child = spawn(binary, ['--port', '0', '--fork-url', rpcUrl], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const stop = () => {
     if (child.exitCode === null) child.kill('SIGKILL')
   }
@@ -39,8 +35,8 @@ export async function startFork(
     const timer = setTimeout(() => done(undefined), FORK_TIMEOUT_MS)
     const done = (fork: Fork | undefined) => {
       clearTimeout(timer)
-      child.stdout?.removeAllListeners('data')
-      child.stderr?.removeAllListeners('data')
+      child.stdout.removeAllListeners('data')
+      child.stderr.removeAllListeners('data')
       if (!fork) stop()
       resolve(fork)
     }
@@ -51,8 +47,8 @@ export async function startFork(
       if (port && block)
         done({ rpcUrl: `http://127.0.0.1:${port}`, blockNumber: BigInt(block), stop })
     }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
     // No anvil installed (ENOENT), or it could not fork this chain: simulate the first step only.
     child.once('error', () => done(undefined))
     child.once('exit', () => done(undefined))

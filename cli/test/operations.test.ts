@@ -268,6 +268,11 @@ describe('federator, validator, work and exit', () => {
     })
     const final = await client.getStake({ provider: provider.address })
     expect(final.active).toBe(0n)
+    // Nothing is left to do: the dry run says so, with exit's own summary from the fork.
+    const idle = await prime(['provider', 'exit', '--dry-run', ...as.provider!], { home })
+    expect(idle.code, idle.stderr).toBe(0)
+    expect(idle.stdout).toContain(': the command would send nothing.')
+    expect(idle.stdout).toContain('✔ reclaimed 0 PRIME; 300 PRIME unbonding')
     expect(final.unbonding).toBe(parseEther('300'))
   })
 
