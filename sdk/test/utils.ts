@@ -1,5 +1,6 @@
 import {
   type Account,
+  type Address,
   createTestClient,
   createWalletClient,
   http,
@@ -39,6 +40,31 @@ export function walletClient(account: Account) {
 /** A wallet client with the Prime Network actions. */
 export function primeClient(account: Account) {
   return walletClient(account).extend(primeNetworkActions())
+}
+
+/**
+ * A new domain (by the federator) and a pool in it that `creator` prices at `rate` per compute
+ * unit-second, funds with `budget` and starts, with `managerKey` signing its invites.
+ */
+export async function startedPool(
+  creator: ReturnType<typeof primeClient>,
+  managerKey: Address,
+  { rate, budget }: { rate: bigint; budget: bigint },
+): Promise<bigint> {
+  const { domainId } = await primeClient(federator).createDomain({
+    name: 'd',
+    domainParametersURI: '',
+  })
+  const { poolId } = await creator.createPool({
+    domainId,
+    computeManagerKey: managerKey,
+    name: 'p',
+    poolDataURI: '',
+  })
+  await creator.setRewardRate({ poolId, rate })
+  await creator.fundPool({ poolId, amount: budget })
+  await creator.startPool({ poolId })
+  return poolId
 }
 
 export const testClient = createTestClient({

@@ -14,12 +14,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   deployment,
   devAccount,
-  federator,
   increaseTime,
   latestTimestamp,
   primeClient,
   rpcUrl,
   snapshot,
+  startedPool,
   testClient,
   validator,
 } from '../../test/utils.js'
@@ -119,19 +119,10 @@ beforeAll(async () => {
   await primeClient(validator).whitelistProvider({ provider: me })
   for (const node of nodes) await provider.addNode({ node, computeUnits: 1n, specsURI: '' })
   for (const nodeKey of keys) await primeClient(validator).validateNode({ nodeKey })
-  const { domainId } = await primeClient(federator).createDomain({
-    name: 'd',
-    domainParametersURI: '',
+  poolId = await startedPool(creator, manager.account.address, {
+    rate: 10n ** 12n,
+    budget: parseEther('1000'),
   })
-  ;({ poolId } = await creator.createPool({
-    domainId,
-    computeManagerKey: manager.account.address,
-    name: 'p',
-    poolDataURI: '',
-  }))
-  await creator.setRewardRate({ poolId, rate: 10n ** 12n })
-  await creator.fundPool({ poolId, amount: parseEther('1000') })
-  await creator.startPool({ poolId })
 }, 300_000)
 afterAll(async () => restore())
 

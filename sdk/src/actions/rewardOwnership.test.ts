@@ -3,11 +3,11 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   devAccount,
-  federator,
   latestTimestamp,
   primeClient,
   setNextTimestamp,
   snapshot,
+  startedPool,
   testClient,
   validator,
 } from '../../test/utils.js'
@@ -47,19 +47,7 @@ beforeAll(async () => {
     await bob.addNode({ node, computeUnits: 2n, specsURI: '' })
     await validatorClient.validateNode({ nodeKey: node.address })
   }
-  const { domainId } = await primeClient(federator).createDomain({
-    name: 'd',
-    domainParametersURI: '',
-  })
-  ;({ poolId } = await creator.createPool({
-    domainId,
-    computeManagerKey: manager.account.address,
-    name: 'p',
-    poolDataURI: '',
-  }))
-  await creator.setRewardRate({ poolId, rate })
-  await creator.fundPool({ poolId, amount: 1000n * e18 })
-  await creator.startPool({ poolId })
+  poolId = await startedPool(creator, manager.account.address, { rate, budget: 1000n * e18 })
 })
 afterAll(async () => restore())
 
