@@ -305,8 +305,24 @@ export function reader(
   ): Promise<ReadContractReturnType<abi, functionName, args>> => readContract(batched, parameters)
 }
 
-/** The latest block's timestamp: deadlines are judged by chain time, not this computer's clock. */
-export async function chainTime(client: AnyClient): Promise<bigint> {
-  const block = await getAction(client, getBlock, 'getBlock')({ blockTag: 'latest' })
-  return block.timestamp
+const pendingChainTimes = new WeakMap<AnyClient, Promise<bigint>>()
+
+/**
+ * The latest block's timestamp: deadlines are judged by chain time, not this computer's clock.
+ * Reads made while one is in flight share it (e.g. `getWork` for every work of a pool at once),
+ * so they cost one request, as their contract reads do.
+ */
+export function chainTime(client: AnyClient): Promise<bigint> {
+  let pending = pendingChainTimes.get(client)
+  if (!pending) {
+    pending = getAction(
+      client,
+      getBlock,
+      'getBlock',
+    )({ blockTag: 'latest' })
+      .then((block) => block.timestamp)
+      .finally(() => pendingChainTimes.delete(client))
+    pendingChainTimes.set(client, pending)
+  }
+  return pending
 }
