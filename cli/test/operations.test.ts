@@ -203,6 +203,26 @@ describe('federator, validator, work and exit', () => {
     )
     expect(badKey.code).toBe(2)
     expect(badKey.stderr).toContain("'0x12' is not a work key: expected 32 bytes of hex")
+    // A soft-invalidated key may be submitted again; the pool's work list shows that work once.
+    await primeJson(['work', 'soft-invalidate', workKey, ...as.validator!], { home })
+    await primeJson(
+      [
+        'work',
+        'submit',
+        poolId,
+        '--node-key',
+        nodeKey,
+        '--work-key',
+        workKey,
+        '--units',
+        '5',
+        ...as.provider!,
+      ],
+      { home },
+    )
+    const listed = await primeJson(['work', 'list', poolId], { home })
+    expect(listed.works).toHaveLength(1)
+    expect(listed.works[0]).toMatchObject({ workKey, status: 'ACCEPTED', state: 'locked' })
 
     const { pools } = await primeJson(['pool', 'list'], { home })
     expect(pools.at(-1)).toMatchObject({ poolId, name: 'w', status: 'ACTIVE', nodeCount: 1 })

@@ -116,10 +116,10 @@ rate, is reserved from the budget and locked for the pool's window, then claimab
         const { client } = await context.reader()
         // The pool's WorkAccepted events name its works; their records say where each stands.
         const accepted = await client.getEvents({ eventName: 'WorkAccepted', args: { poolId } })
+        // An invalidated key may be submitted again: each work once, where it was first accepted.
+        const workKeys = [...new Set(accepted.map((event) => event.args.workKey))]
         const works = await Promise.all(
-          accepted.map(async (event) =>
-            withState((await client.getWork({ workKey: event.args.workKey }))!),
-          ),
+          workKeys.map(async (workKey) => withState((await client.getWork({ workKey }))!)),
         )
         context.out.result({ poolId, works }, () =>
           renderWorks(context.out, works, `Work in pool ${poolId}`),
