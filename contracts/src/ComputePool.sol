@@ -86,12 +86,12 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
     }
 
     /// @inheritdoc IComputePool
-    function inviteDigest(uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)
+    function inviteDigest(uint256 poolId, address nodeKey, address provider, uint256 nonce, uint256 expiry)
         external
         view
         returns (bytes32)
     {
-        return _inviteDigest(poolId, nodeKey, nonce, expiry, _pool(poolId).keyVersion);
+        return _inviteDigest(poolId, nodeKey, provider, nonce, expiry, _pool(poolId).keyVersion);
     }
 
     /* LIFECYCLE */
@@ -175,20 +175,26 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
 
     /// @inheritdoc IComputePool
     function joinComputePool(uint256 poolId, Invite[] calldata invites) external {
-        _join(poolId, invites);
+        _join(poolId, invites, new bool[](0));
     }
 
     /// @inheritdoc IComputePool
-    function moveComputeNodes(uint256 fromPoolId, uint256 toPoolId, Invite[] calldata invites) external {
+    function moveComputeNodes(uint256 fromPoolId, uint256 toPoolId, Invite[] calldata invites)
+        external
+        returns (uint256 moved)
+    {
         if (fromPoolId == toPoolId) revert SamePool(fromPoolId);
         _pool(fromPoolId);
+        bool[] memory skip = new bool[](invites.length);
         for (uint256 i; i < invites.length; ++i) {
             address nodeKey = invites[i].nodeKey;
             address provider = _removeNode(fromPoolId, nodeKey, address(0));
-            if (provider == address(0)) revert IRewardsDistributor.NodeNotInPool(fromPoolId, nodeKey);
-            if (provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
+            // Already out (ejected or purged first): skipped as leave does, so an operator acting
+            // first cannot break the batch.
+            if (provider == address(0)) skip[i] = true;
+            else if (provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
         }
-        _join(toPoolId, invites);
+        moved = _join(toPoolId, invites, skip);
     }
 
     /// @inheritdoc IComputePool
@@ -223,10 +229,13 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
     /* WORK */
 
     /// @inheritdoc IComputePool
-    function submitWork(uint256 poolId, address nodeKey, bytes calldata data)
-        external
-        returns (bytes32 workKey, uint256 units)
-    {
+    function submitWork(
+        uint256 poolId,
+        address nodeKey,
+        bytes calldata data,
+        uint256 minWorkRate,
+        uint256 maxLockPeriod
+    ) external returns (bytes32 workKey, uint256 units) {
         Pool storage pool = _pool(poolId);
         if (pool.status != PoolStatus.ACTIVE) revert InvalidPoolStatus(poolId, pool.status);
         (address provider, bool validated, bool whitelisted, uint256 providerUnits) = _REGISTRY.nodeEligibility(nodeKey);
@@ -244,7 +253,8 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         // A view call (STATICCALL): the logic cannot change state, so it cannot re-enter with effect.
         (workKey, units) = IWorkValidation(logic).validateWork(domainId, poolId, provider, nodeKey, data);
         // The distributor checks the node is in the pool and the key is new, then reserves the reward.
-        (, uint256 unlockAt) = _REWARDS.onWorkAccepted(poolId, nodeKey, provider, workKey, units);
+        (, uint256 unlockAt) =
+            _REWARDS.onWorkAccepted(poolId, nodeKey, provider, workKey, units, minWorkRate, maxLockPeriod);
         // Until the work is final, its provider keeps stake a penalty can take (see reclaimStake).
         _REGISTRY.extendWorkLock(provider, unlockAt);
     }
@@ -290,12 +300,15 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         if (pool.creator == address(0)) revert PoolNotFound(poolId);
     }
 
-    function _inviteDigest(uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry, uint256 keyVersion)
-        internal
-        view
-        returns (bytes32)
-    {
-        return _hashTypedDataV4(Signatures.poolInviteHash(poolId, nodeKey, nonce, expiry, keyVersion));
+    function _inviteDigest(
+        uint256 poolId,
+        address nodeKey,
+        address provider,
+        uint256 nonce,
+        uint256 expiry,
+        uint256 keyVersion
+    ) internal view returns (bytes32) {
+        return _hashTypedDataV4(Signatures.poolInviteHash(poolId, nodeKey, provider, nonce, expiry, keyVersion));
     }
 
     /// @dev Marks `nonce` used; reverts if it already was, so each invite works once.
@@ -307,10 +320,11 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         words[nonce >> 8] = word | bit;
     }
 
-    /// @dev Admits the caller's invited nodes to ACTIVE pool `poolId`. Every node must be validated,
-    /// its provider (the caller) whitelisted with stake covering its minimum, neither blacklisted
-    /// from the pool, the node in no pool, and the pool must stay within its compute limit.
-    function _join(uint256 poolId, Invite[] calldata invites) internal {
+    /// @dev Admits the caller's invited nodes to ACTIVE pool `poolId`, except those marked in `skip`
+    /// (empty: none). Every node must be validated, its provider (the caller) whitelisted with stake
+    /// covering its minimum, neither blacklisted from the pool, the node in no pool, and the pool must
+    /// stay within its compute limit. Returns how many joined.
+    function _join(uint256 poolId, Invite[] calldata invites, bool[] memory skip) internal returns (uint256 joined) {
         Pool storage pool = _pool(poolId);
         if (pool.status != PoolStatus.ACTIVE) revert InvalidPoolStatus(poolId, pool.status);
         uint256 count = invites.length;
@@ -323,11 +337,12 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         uint32[] memory computeUnits = new uint32[](count);
         uint256 providerComputeUnits;
         for (uint256 i; i < count; ++i) {
+            if (skip.length != 0 && skip[i]) continue;
             Invite calldata invite = invites[i];
             address nodeKey = invite.nodeKey;
             if (block.timestamp > invite.expiry) revert InviteExpired(poolId, nodeKey, invite.expiry);
             _useNonce(poolId, invite.nonce);
-            bytes32 digest = _inviteDigest(poolId, nodeKey, invite.nonce, invite.expiry, keyVersion);
+            bytes32 digest = _inviteDigest(poolId, nodeKey, msg.sender, invite.nonce, invite.expiry, keyVersion);
             if (!SignatureChecker.isValidSignatureNowCalldata(manager, digest, invite.signature)) {
                 revert InvalidInviteSignature(poolId, nodeKey);
             }
@@ -339,11 +354,20 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
             if (!validated) revert NodeNotValidated(nodeKey);
             if (!whitelisted) revert ProviderNotWhitelisted(provider);
 
-            nodeKeys[i] = nodeKey;
+            nodeKeys[joined] = nodeKey;
             // Cannot truncate: the registry stores compute units in 32 bits.
-            computeUnits[i] = uint32(units);
+            computeUnits[joined] = uint32(units);
+            ++joined;
             providerComputeUnits = providerUnits;
             emit NodeJoinedPool(poolId, provider, nodeKey, invite.nonce);
+        }
+        if (joined == 0) return 0;
+        if (joined != count) {
+            // Drop the skipped tail: both arrays were allocated for the whole batch.
+            assembly ("memory-safe") {
+                mstore(nodeKeys, joined)
+                mstore(computeUnits, joined)
+            }
         }
         // The pause and the provider's stake, checked once for the batch (every node is the caller's).
         _PRIME_NETWORK.checkActiveProvider(msg.sender, providerComputeUnits);

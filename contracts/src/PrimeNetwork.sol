@@ -9,11 +9,13 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 import {IComputeRegistry} from "./interfaces/IComputeRegistry.sol";
 import {IDomainRegistry} from "./interfaces/IDomainRegistry.sol";
 import {IPrimeNetwork} from "./interfaces/IPrimeNetwork.sol";
+import {IPrimeNetworkModule} from "./interfaces/IPrimeNetworkModule.sol";
 import {IRewardsDistributor} from "./interfaces/IRewardsDistributor.sol";
 import {IStakeManager} from "./interfaces/IStakeManager.sol";
 import {Roles} from "./libraries/Roles.sol";
 import {Signatures} from "./libraries/Signatures.sol";
 import {WorkLimits} from "./libraries/WorkLimits.sol";
+import {BatchReader} from "./periphery/BatchReader.sol";
 
 /// @title PrimeNetwork
 /// @notice The coordinator. Providers, validators and the federator call it; it enforces roles, the
@@ -46,6 +48,9 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     uint128 internal _stakeMinimum;
     uint32 internal _minWorkLockPeriod;
     address internal _federator;
+    /// @dev Whether the pending validator handover was proposed by the federator: then the sitting
+    /// validator can neither cancel nor replace it (packed with the federator, read together).
+    bool internal _validatorHandoverByFederator;
     address internal _validator;
     mapping(bytes32 role => address) internal _pendingHolders;
 
@@ -168,8 +173,17 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
 
     /// @inheritdoc IPrimeNetwork
     function isProtocolContract(address account) external view returns (bool) {
-        return account == address(this) || account == address(_STAKE_MANAGER) || account == address(_REGISTRY)
-            || account == address(_DOMAINS) || account == _COMPUTE_POOL || account == _REWARDS || account == _TOKEN;
+        if (
+            account == address(this) || account == address(_STAKE_MANAGER) || account == address(_REGISTRY)
+                || account == address(_DOMAINS) || account == _COMPUTE_POOL || account == _REWARDS || account == _TOKEN
+        ) return true;
+        // The read-only BatchReader the deploy script ships (it has no immutables, so its code is the same
+        // wherever it is deployed).
+        if (account.code.length == 0) return false;
+        if (account.codehash == keccak256(type(BatchReader).runtimeCode)) return true;
+        // Every other contract built on this network names it, as the shipped WorkUnitsValidation does.
+        (bool ok, bytes memory data) = account.staticcall(abi.encodeCall(IPrimeNetworkModule.primeNetwork, ()));
+        return ok && data.length == 32 && abi.decode(data, (address)) == address(this);
     }
 
     /// @inheritdoc IPrimeNetwork
@@ -301,12 +315,15 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
 
     /// @inheritdoc IPrimeNetwork
     function invalidateWork(
+        address nodeKey,
         bytes32 workKey,
         uint256 penalty,
         bool invalidateNode,
         IComputePool.PoolNode[] calldata evictions
     ) external onlyRole(VALIDATOR_ROLE) returns (uint256 slashed) {
-        (, address nodeKey, address provider,) = IRewardsDistributor(_REWARDS).onWorkInvalidated(workKey, true);
+        // Invalidating the node also returns all of its locked work rewards in that pool: the
+        // validator judged the node, not only this work.
+        (, address provider) = IRewardsDistributor(_REWARDS).onWorkInvalidated(nodeKey, workKey, true, invalidateNode);
         if (penalty != 0) slashed = _STAKE_MANAGER.slash(provider, penalty);
         // Only while the key is still that provider's node: it may have been removed since, or
         // registered again by another provider, who did not submit this work.
@@ -317,8 +334,8 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     }
 
     /// @inheritdoc IPrimeNetwork
-    function softInvalidateWork(bytes32 workKey) external onlyRole(VALIDATOR_ROLE) {
-        IRewardsDistributor(_REWARDS).onWorkInvalidated(workKey, false);
+    function softInvalidateWork(address nodeKey, bytes32 workKey) external onlyRole(VALIDATOR_ROLE) {
+        IRewardsDistributor(_REWARDS).onWorkInvalidated(nodeKey, workKey, false, false);
     }
 
     /* FEDERATOR */
@@ -381,7 +398,9 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
         _checkKnownRole(role);
         _checkHolderOrFederator(role);
         if (newHolder == address(0)) revert ZeroAddress();
+        _checkNotFederatorsHandover(role);
         _pendingHolders[role] = newHolder;
+        if (role == VALIDATOR_ROLE) _validatorHandoverByFederator = msg.sender == _federator;
         emit RoleTransferProposed(role, newHolder);
     }
 
@@ -390,23 +409,21 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
         _checkHolderOrFederator(role);
         address pending = _pendingHolders[role];
         if (pending == address(0)) revert NoPendingRoleTransfer(role);
-        delete _pendingHolders[role];
-        emit RoleTransferCancelled(role, pending);
+        _checkNotFederatorsHandover(role);
+        _clearPending(role, pending);
     }
 
     /// @inheritdoc IPrimeNetwork
     function acceptRole(bytes32 role) external {
         if (msg.sender != _pendingHolders[role]) revert CallerNotPendingRoleHolder(role, msg.sender);
         delete _pendingHolders[role];
+        if (role == VALIDATOR_ROLE) delete _validatorHandoverByFederator;
         _transferRole(role, msg.sender);
         // A new federator inherits no handover it did not see proposed: a pending validator
         // handover (which the former federator may have made) is cancelled and can be proposed again.
         if (role == FEDERATOR_ROLE) {
             address pendingValidator = _pendingHolders[VALIDATOR_ROLE];
-            if (pendingValidator != address(0)) {
-                delete _pendingHolders[VALIDATOR_ROLE];
-                emit RoleTransferCancelled(VALIDATOR_ROLE, pendingValidator);
-            }
+            if (pendingValidator != address(0)) _clearPending(VALIDATOR_ROLE, pendingValidator);
         }
     }
 
@@ -441,6 +458,21 @@ contract PrimeNetwork is IPrimeNetwork, EIP712 {
     /// action revert by leaving or restaking first.
     function _evict(IComputePool.PoolNode[] calldata evictions) internal {
         if (evictions.length != 0) IComputePool(_COMPUTE_POOL).ejectIneligibleNodes(evictions);
+    }
+
+    /// @dev The federator is the validator role's admin: a validator handover it proposed is not the
+    /// sitting validator's to cancel or replace, so a rogue validator cannot keep its role by
+    /// front-running each accept.
+    function _checkNotFederatorsHandover(bytes32 role) internal view {
+        if (role == VALIDATOR_ROLE && _validatorHandoverByFederator && msg.sender != _federator) {
+            revert RoleTransferProposedByFederator(role, _pendingHolders[role]);
+        }
+    }
+
+    function _clearPending(bytes32 role, address pending) internal {
+        delete _pendingHolders[role];
+        if (role == VALIDATOR_ROLE) delete _validatorHandoverByFederator;
+        emit RoleTransferCancelled(role, pending);
     }
 
     function _checkKnownRole(bytes32 role) internal pure {

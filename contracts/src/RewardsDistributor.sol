@@ -39,7 +39,9 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     mapping(uint256 poolId => mapping(address nodeKey => WorkLocks)) internal _workLocks;
     /// @dev Matured work rewards moved out of the buckets and not yet claimed.
     mapping(uint256 poolId => mapping(address nodeKey => uint256)) internal _workClaimable;
-    mapping(bytes32 workKey => Work) internal _works;
+    /// @dev Keyed by the node first: a work belongs to the node that did it, so a copy of a pending
+    /// submission sent for another node is another node's work and can neither take nor block it.
+    mapping(address nodeKey => mapping(bytes32 workKey => Work)) internal _works;
     // Every state-changing function is nonReentrant: several work on a memory copy of a pool, which
     // a reentrant call through a hostile token must not be able to change underneath them.
 
@@ -84,14 +86,20 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     }
 
     /// @inheritdoc IRewardsDistributor
-    function getPoolWork(uint256 poolId) external view returns (PoolWork memory) {
-        return _poolWork[poolId];
+    function getPoolWork(uint256 poolId) external view returns (PoolWork memory params) {
+        params = _poolWork[poolId];
+        if (!_pools[poolId].hasWork) params.lockPeriod = uint32(_firstLockPeriod(params.lockPeriod));
     }
 
     /// @inheritdoc IRewardsDistributor
-    function getWork(bytes32 workKey) external view returns (Work memory work, uint256 unlockAt) {
-        work = _works[workKey];
+    function getWork(address nodeKey, bytes32 workKey)
+        external
+        view
+        returns (Work memory work, address provider, uint256 unlockAt)
+    {
+        work = _works[nodeKey][workKey];
         if (work.status != WorkStatus.NONE) {
+            provider = _records[work.poolId][nodeKey].provider;
             unlockAt = _unlockTime(work.submittedAt, _poolWork[work.poolId].lockPeriod);
         }
     }
@@ -163,18 +171,24 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     }
 
     /// @inheritdoc IRewardsDistributor
-    function setWorkRewardRate(uint256 poolId, uint256 rate) external onlyPoolCreator(poolId) {
-        if (rate > type(uint128).max) revert AmountTooLarge(rate, type(uint128).max);
+    function setWorkRewardRate(uint256 poolId, uint256 rate, uint256 maxLockedPerNode)
+        external
+        onlyPoolCreator(poolId)
+    {
+        // A work's reward is stored in 88 bits, so no larger rate or bound could ever be paid.
+        if (rate > type(uint88).max) revert AmountTooLarge(rate, type(uint88).max);
+        if (maxLockedPerNode > type(uint88).max) revert AmountTooLarge(maxLockedPerNode, type(uint88).max);
         if (_pools[poolId].ended) revert PoolAlreadyEnded(poolId);
-        _poolWork[poolId].workRate = uint128(rate);
-        emit WorkRewardRateSet(poolId, rate);
+        PoolWork storage work = _poolWork[poolId];
+        (work.workRate, work.maxLockedPerNode) = (uint88(rate), uint88(maxLockedPerNode));
+        emit WorkRewardRateSet(poolId, rate, maxLockedPerNode);
     }
 
     /// @inheritdoc IRewardsDistributor
     function setWorkLockPeriod(uint256 poolId, uint256 period) external onlyPoolCreator(poolId) {
         PoolWork storage work = _poolWork[poolId];
         // Unlock times sit on a grid of the period (see _unlockTime); it is fixed once work exists.
-        if (work.workCount != 0) revert WorkLockPeriodFixed(poolId);
+        if (_pools[poolId].hasWork) revert WorkLockPeriodFixed(poolId);
         uint256 minimum = _PRIME_NETWORK.minWorkLockPeriod();
         if (period < minimum) revert WorkLockPeriodTooShort(period, minimum);
         if (period > WorkLimits.MAX_LOCK_PERIOD) revert WorkLockPeriodTooLong(period, WorkLimits.MAX_LOCK_PERIOD);
@@ -271,7 +285,8 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         uint32 now32 = _now32();
         // Payouts to a previous provider of a node key, made after every record is stored.
         address[] memory payees = new address[](count);
-        uint256[] memory payouts = new uint256[](count);
+        uint256[] memory timePayouts = new uint256[](count);
+        uint256[] memory workPayouts = new uint256[](count);
 
         for (uint256 i; i < count; ++i) {
             NodeRecord storage record = _records[poolId][nodeKeys[i]];
@@ -279,19 +294,19 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             // previous provider, who is paid out now, so the new provider starts from zero.
             address previous = record.provider;
             if (previous != provider) {
-                // Matured work goes with the time rewards; work still locked keeps the key out
-                // until it unlocks, since validators may still invalidate it.
-                uint256 owed = record.unclaimed;
+                // Matured work is paid with the time rewards; work still inside its window keeps the
+                // key out until it unlocks: validators may still invalidate it, and its provider is
+                // read from this record (see Work).
                 if (pool.hasWork && previous != address(0)) {
-                    owed += _takeWorkClaimable(poolId, nodeKeys[i]);
+                    workPayouts[i] = _takeWorkClaimable(poolId, nodeKeys[i]);
                     WorkLocks memory locks = _workLocks[poolId][nodeKeys[i]];
-                    if (locks.lockedA != 0 || locks.lockedB != 0) {
+                    if (locks.unlockA > block.timestamp || locks.unlockB > block.timestamp) {
                         revert PreviousProviderWorkLocked(poolId, nodeKeys[i], previous);
                     }
                 }
-                if (owed != 0) {
+                timePayouts[i] = record.unclaimed;
+                if (timePayouts[i] != 0 || workPayouts[i] != 0) {
                     payees[i] = previous;
-                    payouts[i] = owed;
                     record.unclaimed = 0;
                 }
                 record.activeSeconds = 0;
@@ -307,9 +322,9 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         _pools[poolId] = pool;
 
         for (uint256 i; i < count; ++i) {
-            if (payouts[i] != 0) {
-                emit RewardsClaimed(poolId, nodeKeys[i], payees[i], payouts[i], 0);
-                _TOKEN.safeTransfer(payees[i], payouts[i]);
+            if (payees[i] != address(0)) {
+                emit RewardsClaimed(poolId, nodeKeys[i], payees[i], timePayouts[i], workPayouts[i]);
+                _TOKEN.safeTransfer(payees[i], timePayouts[i] + workPayouts[i]);
             }
         }
     }
@@ -346,108 +361,148 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     /* WORK (ComputePool and PrimeNetwork only) */
 
     /// @inheritdoc IRewardsDistributor
-    function onWorkAccepted(uint256 poolId, address nodeKey, address provider, bytes32 workKey, uint256 units)
-        external
-        onlyComputePool
-        nonReentrant
-        returns (uint256 reward, uint256 unlockAt)
-    {
+    function onWorkAccepted(
+        uint256 poolId,
+        address nodeKey,
+        address provider,
+        bytes32 workKey,
+        uint256 units,
+        uint256 minWorkRate,
+        uint256 maxLockPeriod
+    ) external onlyComputePool nonReentrant returns (uint256 reward, uint256 unlockAt) {
         // Every check before any write.
         if (units == 0 || units > WorkLimits.MAX_WORK_UNITS) revert InvalidWorkUnits(units, WorkLimits.MAX_WORK_UNITS);
-        // An invalidated key is free again: whoever copied a node's key from the mempool and was
-        // caught cannot keep the honest node from submitting it afterwards.
-        if (_works[workKey].status == WorkStatus.ACCEPTED) revert WorkKeyUsed(workKey);
+        Work storage work = _works[nodeKey][workKey];
+        // Once per node and key, whatever became of it: invalidated work stays rejected.
+        if (work.status != WorkStatus.NONE) revert WorkKeyUsed(nodeKey, workKey);
         if (_records[poolId][nodeKey].joinedAt == 0) revert NodeNotInPool(poolId, nodeKey);
         PoolWork memory params = _poolWork[poolId];
-        // Cannot overflow: at most (2^32 - 1) x (2^128 - 1).
+        PoolRewards memory pool = _accrued(_pools[poolId]);
+        // The first work fixes the lock window: the creator's choice, raised to the network's
+        // minimum as it is now (stored, and announced, only when that raises it).
+        bool raised;
+        if (!pool.hasWork) {
+            uint256 period = _firstLockPeriod(params.lockPeriod);
+            raised = period != params.lockPeriod;
+            params.lockPeriod = uint32(period);
+        }
+        // The submitter's terms: the pool may have changed them since the submission was signed.
+        if (params.workRate < minWorkRate) revert WorkRateBelowTerms(poolId, params.workRate, minWorkRate);
+        if (params.lockPeriod > maxLockPeriod) {
+            revert WorkLockPeriodAboveTerms(poolId, params.lockPeriod, maxLockPeriod);
+        }
+        // Cannot overflow: at most (2^32 - 1) x (2^88 - 1).
         reward = units * params.workRate;
         if (reward > type(uint88).max) revert AmountTooLarge(reward, type(uint88).max);
-        PoolRewards memory pool = _accrued(_pools[poolId]);
         if (reward > pool.budget) revert InsufficientBudget(poolId, reward, pool.budget);
 
-        if (params.workCount == 0) {
-            // The first work fixes the lock window: the creator's choice, raised to the network's
-            // minimum as it is now.
-            uint256 minimum = _PRIME_NETWORK.minWorkLockPeriod();
-            if (params.lockPeriod < minimum) {
-                params.lockPeriod = uint32(minimum);
-                emit WorkLockPeriodSet(poolId, minimum);
-            }
+        if (raised) {
+            _poolWork[poolId] = params;
+            emit WorkLockPeriodSet(poolId, params.lockPeriod);
         }
-        ++params.workCount;
-        params.workUnits += uint64(units);
-        _poolWork[poolId] = params;
-        pool.budget -= uint128(reward);
         pool.hasWork = true;
+        pool.budget -= uint128(reward);
         _pools[poolId] = pool;
 
         uint32 now32 = _now32();
         // Unlock times are stored in 32 bits (the node's buckets, the provider's lock): checked once
         // here, so the casts downstream cannot wrap in the window before 2106.
         unlockAt = _unlockTime(now32, params.lockPeriod).toUint32();
-        _works[workKey] = Work({
-            nodeKey: nodeKey,
-            poolId: poolId.toUint32(),
-            submittedAt: now32,
-            units: uint32(units),
-            provider: provider,
-            reward: uint88(reward),
-            status: WorkStatus.ACCEPTED
-        });
-        _lock(poolId, nodeKey, reward, unlockAt);
+        uint8 sweeps = _lock(poolId, nodeKey, reward, unlockAt, params.maxLockedPerNode);
+        (work.poolId, work.submittedAt, work.units, work.reward, work.status, work.sweeps) =
+        (poolId.toUint32(), now32, uint32(units), uint88(reward), WorkStatus.ACCEPTED, sweeps);
 
-        emit WorkAccepted(workKey, poolId, nodeKey, provider, units, reward, unlockAt);
+        emit WorkAccepted(nodeKey, workKey, poolId, provider, units, reward, unlockAt);
     }
 
     /// @inheritdoc IRewardsDistributor
-    function onWorkInvalidated(bytes32 workKey, bool hard)
+    function onWorkInvalidated(address nodeKey, bytes32 workKey, bool hard, bool returnAllLocked)
         external
         onlyPrimeNetwork
         nonReentrant
-        returns (uint256 poolId, address nodeKey, address provider, uint256 reward)
+        returns (uint256 poolId, address provider)
     {
-        Work storage work = _works[workKey];
+        Work storage work = _works[nodeKey][workKey];
         WorkStatus status = work.status;
-        if (status == WorkStatus.NONE) revert WorkNotFound(workKey);
-        if (status != WorkStatus.ACCEPTED) revert WorkAlreadyInvalidated(workKey);
-        (poolId, nodeKey, provider, reward) = (work.poolId, work.nodeKey, work.provider, work.reward);
+        if (status == WorkStatus.NONE) revert WorkNotFound(nodeKey, workKey);
+        if (status != WorkStatus.ACCEPTED) revert WorkAlreadyInvalidated(nodeKey, workKey);
+        poolId = work.poolId;
         uint256 unlockAt = _unlockTime(work.submittedAt, _poolWork[poolId].lockPeriod);
         // One window serves both: a work can be invalidated exactly while its reward is locked.
-        if (block.timestamp >= unlockAt) revert WorkFinal(workKey, unlockAt);
-
+        if (block.timestamp >= unlockAt) revert WorkFinal(nodeKey, workKey, unlockAt);
+        // Still locked, so the node cannot have rejoined the pool under another provider (onNodesJoined).
+        provider = _records[poolId][nodeKey].provider;
         work.status = hard ? WorkStatus.INVALIDATED : WorkStatus.SOFT_INVALIDATED;
-        if (reward != 0) {
-            // Still locked, so still in the bucket of its unlock time: exactly that reward goes back.
-            WorkLocks storage locks = _workLocks[poolId][nodeKey];
-            if (locks.unlockA == unlockAt && locks.lockedA != 0) locks.lockedA -= uint88(reward);
-            else locks.lockedB -= uint88(reward);
+
+        WorkLocks memory locks = _workLocks[poolId][nodeKey];
+        // A sweep since the work was accepted returned its reward already.
+        uint256 reward = locks.sweeps == work.sweeps ? work.reward : 0;
+        // Still locked, so still in the bucket of its unlock time.
+        if (locks.unlockA == unlockAt) locks.lockedA -= uint88(reward);
+        else locks.lockedB -= uint88(reward);
+        uint256 returned;
+        if (returnAllLocked) {
+            // Matured buckets are final and stay the node's; everything still locked goes back.
+            uint256 released = _releaseMatured(locks);
+            if (released != 0) {
+                _workClaimable[poolId][nodeKey] += released;
+                locks.hasClaimable = true;
+            }
+            returned = uint256(locks.lockedA) + locks.lockedB;
+            (locks.lockedA, locks.lockedB) = (0, 0);
+            // Wraps after 256 sweeps of one node in one pool within a work's window, each a separate
+            // validator action; a stale work then looks current and its reward is taken from the
+            // (emptied) buckets, which reverts rather than pays.
+            unchecked {
+                ++locks.sweeps;
+            }
+        }
+        if (reward != 0 || returnAllLocked) _workLocks[poolId][nodeKey] = locks;
+        if (reward + returned != 0) {
             PoolRewards memory pool = _accrued(_pools[poolId]);
-            // Cannot overflow: budget and reward are held here, and fundPool caps that at 2^128 - 1.
-            pool.budget += uint128(reward);
+            // Cannot overflow: budget and rewards are held here, and fundPool caps that at 2^128 - 1.
+            pool.budget += uint128(reward + returned);
             _pools[poolId] = pool;
         }
 
-        emit WorkInvalidated(workKey, poolId, nodeKey, reward, hard);
+        emit WorkInvalidated(nodeKey, workKey, poolId, reward, hard);
+        if (returnAllLocked) emit LockedWorkReturned(poolId, nodeKey, returned);
     }
 
     /// @dev Adds `reward` to `nodeKey`'s bucket that unlocks at `unlockAt`, after moving matured
-    /// buckets to claimable. Unlock times sit on a grid of the pool's lock window, so at any time at
-    /// most two distinct ones are still locked: the one being added to and the one before it.
-    function _lock(uint256 poolId, address nodeKey, uint256 reward, uint256 unlockAt) internal {
-        if (reward == 0) return;
+    /// buckets to claimable, and holds the node's locked total to `limit`. Unlock times sit on a grid
+    /// of the pool's lock window, so at any time at most two distinct ones are still locked: the one
+    /// being added to and the one before it. A work without reward still takes its bucket's unlock
+    /// time (see WorkLocks). Returns the node's sweep count, which the work records.
+    function _lock(uint256 poolId, address nodeKey, uint256 reward, uint256 unlockAt, uint256 limit)
+        internal
+        returns (uint8)
+    {
         WorkLocks storage stored = _workLocks[poolId][nodeKey];
         WorkLocks memory locks = stored;
         uint256 released = _releaseMatured(locks);
-        if (unlockAt <= block.timestamp) released += reward; // no lock window: final at once
-        else if (locks.lockedA != 0 && locks.unlockA == unlockAt) locks.lockedA = _add88(locks.lockedA, reward);
-        else if (locks.lockedB != 0 && locks.unlockB == unlockAt) locks.lockedB = _add88(locks.lockedB, reward);
-        else if (locks.lockedA == 0) (locks.lockedA, locks.unlockA) = (uint88(reward), uint32(unlockAt));
-        else (locks.lockedB, locks.unlockB) = (uint88(reward), uint32(unlockAt));
+        if (unlockAt <= block.timestamp) {
+            released += reward; // no lock window: final at once
+        } else {
+            if (reward != 0) {
+                uint256 locked = uint256(locks.lockedA) + locks.lockedB + reward;
+                if (locked > limit) revert NodeLockedWorkAboveLimit(poolId, nodeKey, locked, limit);
+            }
+            // Cannot truncate: locked <= limit < 2^88.
+            if (locks.unlockA == unlockAt) locks.lockedA += uint88(reward);
+            else if (locks.unlockB == unlockAt) locks.lockedB += uint88(reward);
+            else if (locks.unlockA == 0) (locks.lockedA, locks.unlockA) = (uint88(reward), uint32(unlockAt));
+            else (locks.lockedB, locks.unlockB) = (uint88(reward), uint32(unlockAt));
+        }
         if (released != 0) {
             _workClaimable[poolId][nodeKey] += released;
             locks.hasClaimable = true;
         }
-        _workLocks[poolId][nodeKey] = locks;
+        // A later work of the same grid cell changes nothing here: no write.
+        if (released != 0 || reward != 0 || locks.unlockA != stored.unlockA || locks.unlockB != stored.unlockB) {
+            _workLocks[poolId][nodeKey] = locks;
+        }
+        return locks.sweeps;
     }
 
     /// @dev Takes everything `nodeKey` can claim from its work in pool `poolId` now (matured
@@ -465,16 +520,22 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
         if (amount != 0 || hadClaimable) _workLocks[poolId][nodeKey] = locks;
     }
 
-    /// @dev Empties the buckets of `locks` whose unlock time has come and returns their sum.
+    /// @dev Frees the buckets of `locks` whose unlock time has come and returns their sum.
     function _releaseMatured(WorkLocks memory locks) internal view returns (uint256 released) {
-        if (locks.lockedA != 0 && locks.unlockA <= block.timestamp) {
+        if (locks.unlockA != 0 && locks.unlockA <= block.timestamp) {
             released = locks.lockedA;
             (locks.lockedA, locks.unlockA) = (0, 0);
         }
-        if (locks.lockedB != 0 && locks.unlockB <= block.timestamp) {
+        if (locks.unlockB != 0 && locks.unlockB <= block.timestamp) {
             released += locks.lockedB;
             (locks.lockedB, locks.unlockB) = (0, 0);
         }
+    }
+
+    /// @dev The lock window a pool's first work fixes: the creator's choice, at least the network's minimum.
+    function _firstLockPeriod(uint256 chosen) internal view returns (uint256) {
+        uint256 minimum = _PRIME_NETWORK.minWorkLockPeriod();
+        return chosen < minimum ? minimum : chosen;
     }
 
     /// @dev When a work submitted at `submittedAt` unlocks: at the second boundary of the pool's
@@ -483,12 +544,6 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     function _unlockTime(uint256 submittedAt, uint256 lockPeriod) internal pure returns (uint256) {
         if (lockPeriod == 0) return submittedAt;
         return (submittedAt / lockPeriod + 2) * lockPeriod;
-    }
-
-    function _add88(uint88 a, uint256 b) internal pure returns (uint88) {
-        uint256 sum = a + b;
-        if (sum > type(uint88).max) revert AmountTooLarge(sum, type(uint88).max);
-        return uint88(sum);
     }
 
     /* ACCRUAL */

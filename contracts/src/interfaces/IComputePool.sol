@@ -8,7 +8,8 @@ import {IPrimeNetworkModule} from "./IPrimeNetworkModule.sol";
 /// join with invites that key signed (EIP-712), earn rewards while the pool is active, and leave or
 /// are ejected. Membership records and rewards are kept by the RewardsDistributor.
 /// @dev Invites carry the pool's manager key version, which every rotation bumps: rotating the key
-/// voids all earlier invites for good, even if the pool later rotates back to an old key.
+/// voids all earlier invites for good, even if the pool later rotates back to an old key. They also
+/// name the node's provider: a node key that moves to another provider leaves its invites behind.
 /// Warning: a contract (ERC-1271) manager key decides alone which invites are valid.
 interface IComputePool is IPrimeNetworkModule {
     /// @notice A pool's lifecycle: PENDING -> ACTIVE (start) -> COMPLETED (end).
@@ -53,7 +54,8 @@ interface IComputePool is IPrimeNetworkModule {
     /// @param nonce A number the manager never used before in this pool.
     /// @param expiry The last second at which the invite works.
     /// @param signature The compute manager key's EIP-712 signature of
-    /// PoolInvite(poolId, nodeKey, nonce, expiry, keyVersion), keyVersion being the pool's current one.
+    /// PoolInvite(poolId, nodeKey, provider, nonce, expiry, keyVersion): provider is the node's
+    /// provider (who submits the invite), keyVersion the pool's current one.
     struct Invite {
         address nodeKey;
         uint256 nonce;
@@ -200,9 +202,9 @@ interface IComputePool is IPrimeNetworkModule {
     /// @notice Whether `nodeKey` is blacklisted from pool `poolId`.
     function isNodeBlacklisted(uint256 poolId, address nodeKey) external view returns (bool);
 
-    /// @notice The EIP-712 digest the compute manager key signs to invite `nodeKey` (with the pool's
-    /// current key version; reverts with PoolNotFound when the pool does not exist).
-    function inviteDigest(uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)
+    /// @notice The EIP-712 digest the compute manager key signs to invite `nodeKey` of `provider` (with
+    /// the pool's current key version; reverts with PoolNotFound when the pool does not exist).
+    function inviteDigest(uint256 poolId, address nodeKey, address provider, uint256 nonce, uint256 expiry)
         external
         view
         returns (bytes32);
@@ -241,8 +243,14 @@ interface IComputePool is IPrimeNetworkModule {
     function joinComputePool(uint256 poolId, Invite[] calldata invites) external;
 
     /// @notice Moves the caller's invited nodes out of `fromPoolId` and into `toPoolId` in one
-    /// transaction: each must be in `fromPoolId`, and joining `toPoolId` checks what a join checks.
-    function moveComputeNodes(uint256 fromPoolId, uint256 toPoolId, Invite[] calldata invites) external;
+    /// transaction; joining `toPoolId` checks what a join checks. Like leave and purge, it skips nodes
+    /// that are no longer in `fromPoolId` (an operator ejected them first): those neither leave nor
+    /// join, and their invites stay unused. The nodes that moved are those with NodeLeftPool and
+    /// NodeJoinedPool events.
+    /// @return moved How many nodes moved.
+    function moveComputeNodes(uint256 fromPoolId, uint256 toPoolId, Invite[] calldata invites)
+        external
+        returns (uint256 moved);
 
     /// @notice Takes the caller's `nodeKeys` out of the pool, skipping those already out (left,
     /// ejected or purged), so a batch cannot be broken by an operator acting first. Works in any
@@ -263,14 +271,26 @@ interface IComputePool is IPrimeNetworkModule {
     /// @notice Submits work `data` done by `nodeKey` in pool `poolId`, sent by the node key itself or by
     /// its provider, while the pool is ACTIVE, the node is in it and eligible, and the network is not
     /// paused. The pool's domain's validation logic (IWorkValidation) says what the work is worth; the
-    /// RewardsDistributor records it under its key (once across all pools), reserves
-    /// `units` x the pool's work rate from the budget (reverting with InsufficientBudget when it
-    /// cannot) and locks that reward for the pool's window, during which validators may invalidate it.
-    /// @return workKey The key the work is recorded under.
+    /// RewardsDistributor records it under the node and its key (a node submits a key once, across
+    /// all pools), reserves `units` x the pool's work rate from the budget (reverting with
+    /// InsufficientBudget when it cannot) and locks that reward for the pool's window, during which
+    /// validators may invalidate it.
+    /// @dev A work belongs to the node that did it: a copy of this transaction sent for another node,
+    /// from any pool, is that node's own claim (validators judge it) and leaves this node's work
+    /// untouched. The terms make the pool's changes safe to race: a pool that lowered its rate below
+    /// `minWorkRate` or made its window longer than `maxLockPeriod` makes the submission revert, and
+    /// nothing is recorded.
+    /// @param minWorkRate The least reward per work unit the submitter accepts.
+    /// @param maxLockPeriod The longest lock window the submitter accepts.
+    /// @return workKey The key the work is recorded under, with `nodeKey`.
     /// @return units Its work units.
-    function submitWork(uint256 poolId, address nodeKey, bytes calldata data)
-        external
-        returns (bytes32 workKey, uint256 units);
+    function submitWork(
+        uint256 poolId,
+        address nodeKey,
+        bytes calldata data,
+        uint256 minWorkRate,
+        uint256 maxLockPeriod
+    ) external returns (bytes32 workKey, uint256 units);
 
     /// @notice Blacklists `providers` from the pool and ejects `purgeNodeKeys`, which must belong to
     /// blacklisted providers (nodes already out are skipped; pass none to only block future joins).

@@ -35,6 +35,10 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice `caller` is not the proposed new holder of `role`.
     error CallerNotPendingRoleHolder(bytes32 role, address caller);
 
+    /// @notice The federator proposed `pendingHolder` for `role`: the sitting holder cannot cancel or
+    /// replace that handover.
+    error RoleTransferProposedByFederator(bytes32 role, address pendingHolder);
+
     /// @notice A minimum lock window above `max`.
     error WorkLockPeriodTooLong(uint256 period, uint256 max);
 
@@ -133,8 +137,10 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice Who may accept `role` (zero when no handover is pending).
     function pendingRoleHolder(bytes32 role) external view returns (address);
 
-    /// @notice Whether `account` is this coordinator, one of its modules or the network token: none
-    /// of them may be the treasury (tokens sent there would be stuck or break the stake ledger).
+    /// @notice Whether `account` is a contract this deployment ships: this coordinator, one of its
+    /// modules, the network token, the read-only BatchReader, or any contract whose `primeNetwork()`
+    /// names this coordinator (the shipped WorkUnitsValidation). None of them may be the treasury:
+    /// tokens sent there would be stuck or break the stake ledger.
     function isProtocolContract(address account) external view returns (bool);
 
     /// @notice The EIP-712 digest a node key signs to let `provider` add it until `deadline`.
@@ -198,22 +204,28 @@ interface IPrimeNetwork is ICommonErrors {
         external
         returns (uint256 slashed);
 
-    /// @notice Invalidates work `workKey` while its reward is locked: exactly that reward goes back to
-    /// its pool's budget, `penalty` (at most) is slashed from the provider that submitted it to the
-    /// treasury, with `invalidateNode` the node is invalidated (while it still belongs to that
-    /// provider), and `evictions` (the node and the pool it is in now, wherever it moved) are ejected
-    /// in the same transaction when no longer eligible. Validator only.
+    /// @notice Invalidates work `workKey` of `nodeKey` while its reward is locked: exactly that reward
+    /// goes back to its pool's budget, `penalty` (at most) is slashed from the provider that submitted
+    /// it to the treasury, with `invalidateNode` the node is invalidated (while it still belongs to
+    /// that provider) and all of its other locked work rewards in that pool go back to the budget too
+    /// (constant gas), and `evictions` (the node and the pool it is in now, wherever it moved) are
+    /// ejected in the same transaction when no longer eligible. Validator only.
+    /// @dev A node submits a key once and invalidated work stays rejected, so (`nodeKey`, `workKey`)
+    /// names exactly one submission: a late or repeated transaction can never hit another work, it
+    /// reverts with WorkAlreadyInvalidated.
     /// @return slashed The penalty actually slashed.
     function invalidateWork(
+        address nodeKey,
         bytes32 workKey,
         uint256 penalty,
         bool invalidateNode,
         IComputePool.PoolNode[] calldata evictions
     ) external returns (uint256 slashed);
 
-    /// @notice Invalidates work `workKey` while its reward is locked, without penalty: exactly that
-    /// reward goes back to its pool's budget. Validator only.
-    function softInvalidateWork(bytes32 workKey) external;
+    /// @notice Invalidates work `workKey` of `nodeKey` while its reward is locked, without penalty:
+    /// exactly that reward goes back to its pool's budget, and the work stays rejected ("soft" means
+    /// no penalty, not "try again"). Validator only.
+    function softInvalidateWork(address nodeKey, bytes32 workKey) external;
 
     /// @notice Creates a domain. Federator only.
     /// @return domainId The new domain's id.
@@ -234,7 +246,8 @@ interface IPrimeNetwork is ICommonErrors {
     /// @notice Sets the unbonding period for new unbonds. Federator only.
     function setUnbondingPeriod(uint256 period) external;
 
-    /// @notice Sets where slashed tokens go: never zero, a protocol contract or the token. Federator only.
+    /// @notice Sets where slashed tokens go: never zero nor a contract the deployment ships
+    /// (isProtocolContract). Federator only.
     function setTreasury(address treasury) external;
 
     /// @notice Pauses registration, node adds and pool joins. Federator only.
@@ -245,10 +258,12 @@ interface IPrimeNetwork is ICommonErrors {
 
     /// @notice Proposes `newHolder` as the next holder of `role` (FEDERATOR_ROLE or VALIDATOR_ROLE),
     /// replacing any earlier proposal. Nothing changes until `newHolder` accepts. The role's holder or
-    /// the federator; anyone else gets MissingRole(role, caller).
+    /// the federator; anyone else gets MissingRole(role, caller). A validator handover the federator
+    /// proposed can be replaced by the federator only (RoleTransferProposedByFederator).
     function proposeRoleTransfer(bytes32 role, address newHolder) external;
 
-    /// @notice Withdraws the pending proposal for `role`. The role's holder or the federator.
+    /// @notice Withdraws the pending proposal for `role`. The role's holder or the federator; a
+    /// validator handover the federator proposed, the federator only.
     function cancelRoleTransfer(bytes32 role) external;
 
     /// @notice Takes `role` from its current holder. Only the proposed new holder.

@@ -62,48 +62,54 @@ interface IRewardsDistributor is IPrimeNetworkModule {
         SOFT_INVALIDATED
     }
 
-    /// @notice A pool's work parameters and totals (one slot).
+    /// @notice A pool's work terms (one slot).
     /// @param workRate Token units per accepted work unit.
-    /// @param lockPeriod The lock window in seconds: fixed by the pool's first accepted work.
-    /// @param workCount Works accepted in the pool (invalidated ones included).
-    /// @param workUnits Their units.
+    /// @param lockPeriod The lock window in seconds. Before the pool's first work, the creator's choice
+    /// (0 until set); the first work fixes it, raised to the network's minimum of that moment.
+    /// @param maxLockedPerNode The most work rewards one node may have locked in the pool at once.
     struct PoolWork {
-        uint128 workRate;
+        uint88 workRate;
         uint32 lockPeriod;
-        uint32 workCount;
-        uint64 workUnits;
+        uint88 maxLockedPerNode;
     }
 
     /// @notice A node's locked work rewards in a pool (one slot): at most two buckets, by unlock time.
+    /// A bucket is in use while its unlock time is set, even when it holds no tokens (work accepted
+    /// at a work rate of 0 is still inside its window), so "some work of this node is not final"
+    /// reads from this one slot.
     /// @param lockedA Rewards in the first bucket.
-    /// @param unlockA When they unlock.
+    /// @param unlockA When they unlock (0 = bucket free).
     /// @param lockedB Rewards in the second bucket.
-    /// @param unlockB When they unlock.
+    /// @param unlockB When they unlock (0 = bucket free).
     /// @param hasClaimable Whether matured work rewards wait in the claimable balance.
+    /// @param sweeps How many times a hard invalidation returned all of the node's locked rewards; a
+    /// work records the count of its submission, so a later invalidation knows its reward was returned.
     struct WorkLocks {
         uint88 lockedA;
         uint32 unlockA;
         uint88 lockedB;
         uint32 unlockB;
         bool hasClaimable;
+        uint8 sweeps;
     }
 
-    /// @notice An accepted work (two slots).
-    /// @param nodeKey The node that did it.
+    /// @notice An accepted work (one slot), stored under the node that did it and the work key its
+    /// domain's logic returned. The provider is not stored: while the work can be invalidated it is
+    /// the provider of the node's record in the pool (a node key cannot rejoin the pool under another
+    /// provider while work of the previous one is inside its window).
     /// @param poolId Its pool.
     /// @param submittedAt When it was accepted.
     /// @param units Its work units.
-    /// @param provider The node's provider then (paid for it, and slashed if it is invalidated).
     /// @param reward The reward reserved for it from the pool's budget.
     /// @param status What became of it.
+    /// @param sweeps The node's WorkLocks.sweeps when the work was accepted.
     struct Work {
-        address nodeKey;
         uint32 poolId;
         uint32 submittedAt;
         uint32 units;
-        address provider;
         uint88 reward;
         WorkStatus status;
+        uint8 sweeps;
     }
 
     /// @notice The caller is not the ComputePool.
@@ -112,20 +118,30 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @notice Work units must be between 1 and `max`.
     error InvalidWorkUnits(uint256 units, uint256 max);
 
-    /// @notice Work `workKey` was accepted before (in any pool) and not invalidated.
-    error WorkKeyUsed(bytes32 workKey);
+    /// @notice `nodeKey` submitted work `workKey` before, in some pool: it was paid for or is locked, or
+    /// it was invalidated and stays rejected.
+    error WorkKeyUsed(address nodeKey, bytes32 workKey);
+
+    /// @notice Pool `poolId` pays `workRate` per work unit, less than the `minWorkRate` the submission accepts.
+    error WorkRateBelowTerms(uint256 poolId, uint256 workRate, uint256 minWorkRate);
+
+    /// @notice Pool `poolId`'s lock window is `lockPeriod`, longer than the `maxLockPeriod` the submission accepts.
+    error WorkLockPeriodAboveTerms(uint256 poolId, uint256 lockPeriod, uint256 maxLockPeriod);
+
+    /// @notice `nodeKey` would have `locked` work rewards locked in pool `poolId`, above the pool's `limit` per node.
+    error NodeLockedWorkAboveLimit(uint256 poolId, address nodeKey, uint256 locked, uint256 limit);
 
     /// @notice Pool `poolId`'s budget cannot cover the `reward` of a work.
     error InsufficientBudget(uint256 poolId, uint256 reward, uint256 budget);
 
-    /// @notice No work `workKey` was accepted.
-    error WorkNotFound(bytes32 workKey);
+    /// @notice `nodeKey` has no accepted work `workKey`.
+    error WorkNotFound(address nodeKey, bytes32 workKey);
 
-    /// @notice Work `workKey` was already invalidated.
-    error WorkAlreadyInvalidated(bytes32 workKey);
+    /// @notice Work `workKey` of `nodeKey` was already invalidated.
+    error WorkAlreadyInvalidated(address nodeKey, bytes32 workKey);
 
-    /// @notice Work `workKey` unlocked at `unlockAt`: it is final and can no longer be invalidated.
-    error WorkFinal(bytes32 workKey, uint256 unlockAt);
+    /// @notice Work `workKey` of `nodeKey` unlocked at `unlockAt`: it is final and can no longer be invalidated.
+    error WorkFinal(address nodeKey, bytes32 workKey, uint256 unlockAt);
 
     /// @notice Pool `poolId` has accepted work: its lock window no longer changes.
     error WorkLockPeriodFixed(uint256 poolId);
@@ -182,10 +198,12 @@ interface IRewardsDistributor is IPrimeNetworkModule {
         uint256 workRewards
     );
 
-    /// @notice The creator set pool `poolId`'s reward per accepted work unit.
+    /// @notice The creator set pool `poolId`'s reward per accepted work unit and the most work rewards
+    /// one node may have locked there.
     /// @param poolId The pool.
     /// @param rate Token units per work unit.
-    event WorkRewardRateSet(uint256 indexed poolId, uint256 rate);
+    /// @param maxLockedPerNode The most work rewards one node may have locked in the pool at once.
+    event WorkRewardRateSet(uint256 indexed poolId, uint256 rate, uint256 maxLockedPerNode);
 
     /// @notice Pool `poolId`'s lock window is now `period` seconds (set by the creator, or raised to the
     /// network minimum by the pool's first work).
@@ -195,33 +213,42 @@ interface IRewardsDistributor is IPrimeNetworkModule {
 
     /// @notice Work `workKey` of `nodeKey` was accepted in pool `poolId`: `reward` is reserved from the
     /// budget and locked until `unlockAt`.
-    /// @param workKey The work's key.
+    /// @param nodeKey The node that did it (with `workKey`, the work's identity).
+    /// @param workKey The work's key, as the domain's validation logic returned it.
     /// @param poolId The pool.
-    /// @param nodeKey The node that did it.
     /// @param provider The node's provider.
     /// @param units Its work units.
     /// @param reward The reward reserved for it.
     /// @param unlockAt When the reward becomes claimable (and the work final).
     event WorkAccepted(
+        address indexed nodeKey,
         bytes32 indexed workKey,
         uint256 indexed poolId,
-        address indexed nodeKey,
         address provider,
         uint256 units,
         uint256 reward,
         uint256 unlockAt
     );
 
-    /// @notice A validator invalidated work `workKey`: its `reward` went back to pool `poolId`'s budget.
+    /// @notice A validator invalidated work `workKey` of `nodeKey`: its `reward` went back to pool
+    /// `poolId`'s budget.
+    /// @param nodeKey The node that did it.
     /// @param workKey The work's key.
     /// @param poolId The pool.
-    /// @param nodeKey The node that did it.
-    /// @param reward The reward returned to the budget.
+    /// @param reward The work's reward returned to the budget now (0 when an earlier hard
+    /// invalidation had already returned all of the node's locked rewards).
     /// @param hard True for invalidateWork (with a penalty and perhaps the node's invalidation),
     /// false for softInvalidateWork.
     event WorkInvalidated(
-        bytes32 indexed workKey, uint256 indexed poolId, address indexed nodeKey, uint256 reward, bool hard
+        address indexed nodeKey, bytes32 indexed workKey, uint256 indexed poolId, uint256 reward, bool hard
     );
+
+    /// @notice A hard invalidation that invalidated `nodeKey` also returned its other locked work
+    /// rewards in pool `poolId` to the budget: those works stay recorded but will pay nothing.
+    /// @param poolId The pool.
+    /// @param nodeKey The node.
+    /// @param amount The tokens returned to the budget.
+    event LockedWorkReturned(uint256 indexed poolId, address indexed nodeKey, uint256 amount);
 
     /// @notice A validator forfeited `amount` of `nodeKey`'s unclaimed rewards back to pool `poolId`'s budget.
     /// @param poolId The pool.
@@ -250,11 +277,20 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @notice `nodeKey`'s record in pool `poolId`, with rewards settled up to now.
     function getNodeRecord(uint256 poolId, address nodeKey) external view returns (NodeRecord memory);
 
-    /// @notice Pool `poolId`'s work parameters and totals.
+    /// @notice Pool `poolId`'s work terms, with the lock window the next work gets: before the pool's
+    /// first work, the creator's choice raised to the network's minimum as it is now.
     function getPoolWork(uint256 poolId) external view returns (PoolWork memory);
 
-    /// @notice Work `workKey` as recorded (all zero when unknown) and when it unlocks (becomes final).
-    function getWork(bytes32 workKey) external view returns (Work memory work, uint256 unlockAt);
+    /// @notice Work `workKey` of `nodeKey` as recorded (all zero when unknown), its provider and when it
+    /// unlocks (becomes final).
+    /// @return work The record.
+    /// @return provider The provider of the node's record in the work's pool: while the work is
+    /// locked, the provider that submitted it (and would be slashed for it).
+    /// @return unlockAt When the work's reward unlocks and the work becomes final.
+    function getWork(address nodeKey, bytes32 workKey)
+        external
+        view
+        returns (Work memory work, address provider, uint256 unlockAt);
 
     /// @notice `nodeKey`'s work rewards in pool `poolId` now: still locked, claimable, and the next
     /// unlock time of a locked bucket (0 when nothing is locked).
@@ -281,9 +317,12 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @notice Sets pool `poolId`'s rate in token units per compute unit per second. Pool creator only.
     function setRewardRate(uint256 poolId, uint256 rate) external;
 
-    /// @notice Sets pool `poolId`'s reward per accepted work unit, for works accepted from now on.
-    /// Pool creator only.
-    function setWorkRewardRate(uint256 poolId, uint256 rate) external;
+    /// @notice Sets pool `poolId`'s reward per accepted work unit, for works accepted from now on, and
+    /// the most work rewards one node may have locked there at once. The bound keeps one node from
+    /// reserving the whole budget (which would stop time accrual for every node): n nodes can tie up
+    /// at most n x `maxLockedPerNode`. Submissions that would pass it revert; nothing already locked
+    /// changes. Pool creator only.
+    function setWorkRewardRate(uint256 poolId, uint256 rate, uint256 maxLockedPerNode) external;
 
     /// @notice Sets pool `poolId`'s lock window: how long validators have to check a work before its
     /// reward can be claimed. At least the network's minimum (PrimeNetwork.minWorkLockPeriod), at most
@@ -322,26 +361,31 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     function onNodeLeft(uint256 poolId, address nodeKey) external returns (address provider);
 
     /// @notice Records work `workKey` of `nodeKey` in pool `poolId`: reserves `units` x the pool's work
-    /// rate from the budget and locks it for the pool's window. A key is accepted once across all
-    /// pools; a key whose work was invalidated may be submitted again (the new record replaces the
-    /// old one), so a node whose key was copied from the mempool by another and invalidated gets it back.
+    /// rate from the budget and locks it for the pool's window. A node submits a key once across all
+    /// pools; invalidated work stays rejected. The submitter's terms hold or nothing is recorded: a
+    /// rate of at least `minWorkRate` and a window of at most `maxLockPeriod`.
     /// @dev Only ComputePool, after checking the pool, the node and the domain's validation logic.
     /// @return reward The reward reserved.
     /// @return unlockAt When it unlocks.
-    function onWorkAccepted(uint256 poolId, address nodeKey, address provider, bytes32 workKey, uint256 units)
-        external
-        returns (uint256 reward, uint256 unlockAt);
+    function onWorkAccepted(
+        uint256 poolId,
+        address nodeKey,
+        address provider,
+        bytes32 workKey,
+        uint256 units,
+        uint256 minWorkRate,
+        uint256 maxLockPeriod
+    ) external returns (uint256 reward, uint256 unlockAt);
 
-    /// @notice Invalidates work `workKey` while it is locked and returns exactly its reward to its
-    /// pool's budget.
+    /// @notice Invalidates work `workKey` of `nodeKey` while it is locked and returns exactly its reward
+    /// to its pool's budget; with `returnAllLocked`, every other locked work reward of the node in that
+    /// pool as well (LockedWorkReturned), in constant gas.
     /// @dev Only PrimeNetwork (validators call invalidateWork / softInvalidateWork there).
     /// @return poolId The work's pool.
-    /// @return nodeKey The node that did it.
-    /// @return provider Its provider at the time (to slash for a hard invalidation).
-    /// @return reward The reward returned.
-    function onWorkInvalidated(bytes32 workKey, bool hard)
+    /// @return provider The provider that submitted it (to slash for a hard invalidation).
+    function onWorkInvalidated(address nodeKey, bytes32 workKey, bool hard, bool returnAllLocked)
         external
-        returns (uint256 poolId, address nodeKey, address provider, uint256 reward);
+        returns (uint256 poolId, address provider);
 
     /// @notice Freezes pool `poolId`'s accrual at this moment.
     /// @dev Only ComputePool.

@@ -288,8 +288,8 @@ contract GriefingTest is BaseTest {
     function test_joinComputePool_frontRunnerCannotBurnInvite() public {
         IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
         invites[0] = _invite(smallPool, smallJoiner, 77);
-        // Another provider copies the invite from the mempool.
-        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.CallerNotNodeProvider.selector, smallJoiner, provider3));
+        // Another provider copies the invite from the mempool: it is made out to the node's provider.
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidInviteSignature.selector, smallPool, smallJoiner));
         vm.prank(provider3);
         pools.joinComputePool(smallPool, invites);
         assertFalse(pools.isInviteNonceUsed(smallPool, 77), "nonce still free");

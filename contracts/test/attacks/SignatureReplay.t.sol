@@ -29,8 +29,9 @@ contract SignatureReplayTest is BaseTest {
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     bytes32 internal constant NODE_OWNERSHIP_TYPEHASH =
         keccak256("NodeOwnership(address provider,address nodeKey,uint256 nonce,uint256 deadline)");
-    bytes32 internal constant POOL_INVITE_TYPEHASH =
-        keccak256("PoolInvite(uint256 poolId,address nodeKey,uint256 nonce,uint256 expiry,uint256 keyVersion)");
+    bytes32 internal constant POOL_INVITE_TYPEHASH = keccak256(
+        "PoolInvite(uint256 poolId,address nodeKey,address provider,uint256 nonce,uint256 expiry,uint256 keyVersion)"
+    );
     /// @dev secp256k1 group order.
     uint256 internal constant HOME_CHAIN_ID = 31_337;
     uint256 internal constant OTHER_CHAIN_ID = 1;
@@ -73,14 +74,17 @@ contract SignatureReplayTest is BaseTest {
     }
 
     /// @dev For a pool whose manager key was never rotated (key version 0).
-    function _expectedInviteDigest(address pools_, uint256 poolId_, address nodeKey_, uint256 nonce, uint256 expiry)
-        internal
-        view
-        returns (bytes32)
-    {
+    function _expectedInviteDigest(
+        address pools_,
+        uint256 poolId_,
+        address nodeKey_,
+        address provider_,
+        uint256 nonce,
+        uint256 expiry
+    ) internal view returns (bytes32) {
         return _typed(
             _domainSeparator("Prime Network ComputePool", pools_),
-            keccak256(abi.encode(POOL_INVITE_TYPEHASH, poolId_, nodeKey_, nonce, expiry, uint256(0)))
+            keccak256(abi.encode(POOL_INVITE_TYPEHASH, poolId_, nodeKey_, provider_, nonce, expiry, uint256(0)))
         );
     }
 
@@ -152,8 +156,8 @@ contract SignatureReplayTest is BaseTest {
 
     function test_inviteDigest_isEip712() public view {
         assertEq(
-            pools.inviteDigest(poolId, nodeKey, 7, 1234),
-            _expectedInviteDigest(address(pools), poolId, nodeKey, 7, 1234),
+            pools.inviteDigest(poolId, nodeKey, provider, 7, 1234),
+            _expectedInviteDigest(address(pools), poolId, nodeKey, provider, 7, 1234),
             "invite digest"
         );
     }
@@ -180,11 +184,11 @@ contract SignatureReplayTest is BaseTest {
     function test_poolInvite_rejectedOnAnotherChain() public {
         _readyNode();
         uint256 expiry = block.timestamp + 1 hours;
-        bytes32 digest = pools.inviteDigest(poolId, nodeKey, 0, expiry);
+        bytes32 digest = pools.inviteDigest(poolId, nodeKey, provider, 0, expiry);
         IComputePool.Invite memory invite = _inviteSignedBy(managerPk, poolId, nodeKey, 0, expiry);
 
         vm.chainId(OTHER_CHAIN_ID);
-        assertTrue(pools.inviteDigest(poolId, nodeKey, 0, expiry) != digest, "digest depends on chain id");
+        assertTrue(pools.inviteDigest(poolId, nodeKey, provider, 0, expiry) != digest, "digest depends on chain id");
         _expectJoinRevert(provider, poolId, invite, _invalidInvite(poolId, nodeKey));
 
         vm.chainId(HOME_CHAIN_ID);
@@ -233,7 +237,7 @@ contract SignatureReplayTest is BaseTest {
         other.primeNetwork.validateNode(nodeKey);
 
         // An invite to pool 1 of deployment 1 does not admit the node to pool 1 of deployment 2.
-        IComputePool.Invite memory invite = _invite(poolId, nodeKey, 0);
+        IComputePool.Invite memory invite = _inviteFor(poolId, nodeKey, provider, 0);
         IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
         invites[0] = invite;
         vm.expectRevert(_invalidInvite(poolId, nodeKey));
@@ -245,7 +249,7 @@ contract SignatureReplayTest is BaseTest {
             nodeKey,
             0,
             invite.expiry,
-            _signDigest(managerPk, other.computePool.inviteDigest(otherPool, nodeKey, 0, invite.expiry))
+            _signDigest(managerPk, other.computePool.inviteDigest(otherPool, nodeKey, provider, 0, invite.expiry))
         );
         vm.prank(provider);
         other.computePool.joinComputePool(otherPool, invites);
@@ -437,7 +441,9 @@ contract SignatureReplayTest is BaseTest {
         bytes memory malleable = _malleate(invite.signature);
         // The mirrored signature is one ecrecover accepts for the manager ...
         (bytes32 r, bytes32 s, uint8 v) = _split(malleable);
-        assertEq(ecrecover(pools.inviteDigest(poolId, nodeKey, 0, invite.expiry), v, r, s), manager, "malleable");
+        assertEq(
+            ecrecover(pools.inviteDigest(poolId, nodeKey, provider, 0, invite.expiry), v, r, s), manager, "malleable"
+        );
         // ... but the pool does not.
         _expectJoinRevert(
             provider, poolId, IComputePool.Invite(nodeKey, 0, invite.expiry, malleable), _invalidInvite(poolId, nodeKey)
@@ -484,5 +490,21 @@ contract SignatureReplayTest is BaseTest {
         address walletNode = address(new OwnerWallet(owner));
         bytes32 digest = network.nodeOwnershipDigest(provider, walletNode, CONSENT_DEADLINE);
         _expectAddRevert(provider, walletNode, _malleate(_signDigest(ownerPk, digest)));
+    }
+
+    /// @dev Finding 10: invites were bound to the pool key's version but not to the provider, so a
+    /// node key that moved to another provider kept its invites. An invite now names the provider.
+    function test_invite_doesNotFollowTheNodeKeyToAnotherProvider() public {
+        _readyNode();
+        IComputePool.Invite memory invite = _invite(poolId, nodeKey, 0); // made out to `provider`
+        vm.prank(provider);
+        network.removeComputeNode(nodeKey);
+        _addWithSignature(provider2, nodeKey, _ownershipSignature(provider2, nodePk));
+        vm.prank(validator);
+        network.validateNode(nodeKey);
+
+        _expectJoinRevert(provider2, poolId, invite, _invalidInvite(poolId, nodeKey));
+        _joinWith(provider2, poolId, _invite(poolId, nodeKey, 1));
+        assertTrue(registry.getNode(nodeKey).active, "joined with an invite of its own");
     }
 }

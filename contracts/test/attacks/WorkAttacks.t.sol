@@ -13,7 +13,8 @@ contract HostileValidation is IWorkValidation {
     enum Mode {
         REVERT,
         UNITS,
-        REENTER
+        REENTER,
+        ECHO
     }
 
     error Rejected(bytes data);
@@ -26,16 +27,19 @@ contract HostileValidation is IWorkValidation {
         (mode, units, pools) = (mode_, units_, pools_);
     }
 
-    function validateWork(uint256, uint256 poolId, address, address nodeKey, bytes calldata data)
+    function validateWork(uint256 domainId, uint256 poolId, address provider, address nodeKey, bytes calldata data)
         external
         view
         returns (bytes32, uint256)
     {
         if (mode == Mode.REVERT) revert Rejected(data);
+        // A key that depends on every argument in its place, so a swap shows.
+        if (mode == Mode.ECHO) return (keccak256(abi.encode(domainId, poolId, provider, nodeKey, data)), units);
         if (mode == Mode.REENTER) {
             // A view function cannot call a state-changing one: the STATICCALL forbids it, so the
             // attempt fails and the submission with it.
-            (bool ok,) = address(pools).staticcall(abi.encodeCall(IComputePool.submitWork, (poolId, nodeKey, data)));
+            (bool ok,) = address(pools)
+                .staticcall(abi.encodeCall(IComputePool.submitWork, (poolId, nodeKey, data, 0, type(uint256).max)));
             require(ok, "re-entry blocked");
         }
         return (keccak256(data), units);
@@ -66,7 +70,7 @@ contract WorkAttacksTest is BaseTest {
         uint256 domainId = network.createDomain("hostile", address(logic), "");
         vm.startPrank(creator);
         id = pools.createComputePool(domainId, manager, "hostile", "", 0);
-        rewards.setWorkRewardRate(id, WORK_RATE);
+        rewards.setWorkRewardRate(id, WORK_RATE, NO_LOCK_LIMIT);
         pools.startComputePool(id);
         vm.stopPrank();
         vm.prank(funder);
@@ -79,45 +83,135 @@ contract WorkAttacksTest is BaseTest {
         bytes memory data = _workData(keccak256("stolen"), 10);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.CallerNotNodeOrProvider.selector, node, provider2));
         vm.prank(provider2);
-        pools.submitWork(poolId, node, data);
+        pools.submitWork(poolId, node, data, ANY_RATE, ANY_WINDOW);
     }
 
-    function test_submitWork_sameKeyInTwoPoolsIsPaidOnce() public {
-        uint256 other = _workPool(WORK_RATE, 100e18, WINDOW);
-        address node2 = _addValidatedNode(provider2, "node2", 10);
-        _join(provider2, other, node2, 0);
+    /// @dev The same node's work is paid once, whichever pool it is submitted in.
+    function test_submitWork_sameNodeSameKeyInTwoPoolsIsPaidOnce() public {
         _submit(poolId, node, keccak256("shared-output"), 10);
+        uint256 other = _workPool(WORK_RATE, 100e18, WINDOW);
+        _leave(provider, poolId, node);
+        _join(provider, other, node, 0);
         bytes memory data = _workData(keccak256("shared-output"), 10);
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, keccak256("shared-output")));
-        vm.prank(node2);
-        pools.submitWork(other, node2, data);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, node, keccak256("shared-output"))
+        );
+        vm.prank(node);
+        pools.submitWork(other, node, data, ANY_RATE, ANY_WINDOW);
     }
 
-    /// @dev Review finding F1: a node copies another's key from the mempool and submits it first.
-    /// The copy is caught and invalidated with a penalty; the key is then free for its owner.
-    function test_submitWork_frontRunKeyIsFreedByInvalidation() public {
-        address thief = _addValidatedNode(provider2, "thief", 10);
-        _join(provider2, poolId, thief, 1);
+    /// @dev Finding 1 (Medium): a provider copies an honest node's pending submission from the
+    /// mempool and lands it first for a node of its own, through a pool it runs in the same domain
+    /// with a work rate of 0 and no funding. Before, the copy took the key: the honest submission
+    /// reverted and, once the copy's window passed, the honest work could never be paid. A work now
+    /// belongs to the node that did it: the copy is the copier's own claim and blocks nothing.
+    function test_submitWork_copiedFromTheMempool_neitherTakesNorBlocksTheWork() public {
+        uint256 domainId = pools.getPool(poolId).domainId;
+        vm.startPrank(provider2);
+        uint256 squat = pools.createComputePool(domainId, manager, "squat", "", 0);
+        pools.startComputePool(squat);
+        vm.stopPrank();
+        address copier = _addValidatedNode(provider2, "copier", 10);
+        _join(provider2, squat, copier, 0);
+
         bytes memory data = _workData(keccak256("honest-output"), 10);
-        vm.prank(thief);
-        pools.submitWork(poolId, thief, data); // lands first
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, keccak256("honest-output")));
+        vm.prank(copier);
+        pools.submitWork(squat, copier, data, ANY_RATE, ANY_WINDOW); // the copy lands first
         vm.prank(node);
-        pools.submitWork(poolId, node, data);
+        (bytes32 workKey,) = pools.submitWork(poolId, node, data, ANY_RATE, ANY_WINDOW);
+        assertEq(workKey, keccak256("honest-output"), "the honest work is accepted");
 
-        uint256 stake = stakeManager.activeStake(provider2);
-        vm.prank(validator);
-        network.invalidateWork(keccak256("honest-output"), 50e18, false, _noEvictions());
-        assertEq(stakeManager.activeStake(provider2), stake - 50e18, "the thief's provider pays");
+        // The copy reserved nothing and owns nothing of the honest node's.
+        (IRewardsDistributor.Work memory copy, address copyProvider,) = rewards.getWork(copier, workKey);
+        assertEq(copy.poolId, squat, "the copy is the copier's work, in its pool");
+        assertEq(copy.reward, 0, "paid nothing");
+        assertEq(copyProvider, provider2, "its provider answers for it");
+        (IRewardsDistributor.Work memory honest, address honestProvider,) = rewards.getWork(node, workKey);
+        assertEq(honest.reward, 10 * WORK_RATE, "the honest reward reserved");
+        assertEq(honestProvider, provider, "for the honest provider");
 
-        vm.prank(node);
-        pools.submitWork(poolId, node, data);
-        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("honest-output"));
-        assertEq(work.nodeKey, node, "the key is the honest node's now");
-        assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.ACCEPTED), "accepted");
         vm.warp(vm.getBlockTimestamp() + 2 * WINDOW);
-        assertEq(_claim(provider, poolId, node), 10 * WORK_RATE, "and paid");
-        assertEq(_claim(provider2, poolId, thief), 0, "the thief is paid nothing");
+        assertEq(_claim(provider, poolId, node), 10 * WORK_RATE, "and paid after its window");
+    }
+
+    /// @dev Finding 2 (Low): after a soft or hard invalidation the same node resubmitted the same
+    /// bytes at no cost and got a fresh window. Invalidated work stays rejected.
+    function test_submitWork_invalidatedWorkStaysRejected() public {
+        _submit(poolId, node, keccak256("soft"), 10);
+        _submit(poolId, node, keccak256("hard"), 10);
+        vm.startPrank(validator);
+        network.softInvalidateWork(node, keccak256("soft"));
+        network.invalidateWork(node, keccak256("hard"), 0, false, _noEvictions());
+        vm.stopPrank();
+
+        bytes32[2] memory keys = [keccak256("soft"), keccak256("hard")];
+        for (uint256 i; i < keys.length; ++i) {
+            bytes memory data = _workData(keys[i], 10);
+            vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, node, keys[i]));
+            vm.prank(node);
+            pools.submitWork(poolId, node, data, ANY_RATE, ANY_WINDOW);
+        }
+    }
+
+    /// @dev Finding 3 (Low): the pool creator set the work rate to 0 (or lengthened the first
+    /// work's window) just before a submission landed, then restored it; the work was accepted with
+    /// no reward and its key burnt. The submitter's terms now make it revert, burning nothing.
+    function test_submitWork_termsChangedUnderThePendingSubmission_revertsAndBurnsNothing() public {
+        bytes32 key = keccak256("output");
+        bytes memory data = _workData(key, 10);
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, 0, NO_LOCK_LIMIT); // front-runs the submission
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkRateBelowTerms.selector, poolId, 0, WORK_RATE));
+        vm.prank(node);
+        pools.submitWork(poolId, node, data, WORK_RATE, WINDOW);
+
+        vm.startPrank(creator);
+        rewards.setWorkRewardRate(poolId, WORK_RATE, NO_LOCK_LIMIT);
+        rewards.setWorkLockPeriod(poolId, 30 days); // the first work's window, raised
+        vm.stopPrank();
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.WorkLockPeriodAboveTerms.selector, poolId, 30 days, WINDOW)
+        );
+        vm.prank(node);
+        pools.submitWork(poolId, node, data, WORK_RATE, WINDOW);
+
+        vm.prank(creator);
+        rewards.setWorkLockPeriod(poolId, WINDOW);
+        vm.prank(node);
+        pools.submitWork(poolId, node, data, WORK_RATE, WINDOW);
+        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, key);
+        assertEq(work.reward, 10 * WORK_RATE, "the key was not burnt: accepted on the terms it stated");
+    }
+
+    /// @dev Finding 4 (Low): one node reserved the pool's whole budget in one block (many works at
+    /// the unit cap); time accrual stopped for every node and honest work reverted. The pool now
+    /// bounds what one node may have locked, and invalidating the node returns all of it at once.
+    function test_oneNodeCannotFreezeThePool() public {
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, WORK_RATE, 2000 * WORK_RATE);
+        address honest = _addValidatedNode(provider2, "honest", 10);
+        _join(provider2, poolId, honest, 1);
+        _submit(poolId, node, keccak256("greedy-1"), 1000);
+        _submit(poolId, node, keccak256("greedy-2"), 1000);
+        bytes memory more = _workData(keccak256("greedy-3"), 1000);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IRewardsDistributor.NodeLockedWorkAboveLimit.selector, poolId, node, 3000 * WORK_RATE, 2000 * WORK_RATE
+            )
+        );
+        vm.prank(node);
+        pools.submitWork(poolId, node, more, ANY_RATE, ANY_WINDOW);
+        _submit(poolId, honest, keccak256("honest"), 10); // the budget still has room for others
+
+        uint256 budget = rewards.getPoolRewards(poolId).budget;
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.LockedWorkReturned(poolId, node, 1000 * WORK_RATE);
+        vm.prank(validator);
+        network.invalidateWork(node, keccak256("greedy-1"), 0, true, _evicting(poolId, node));
+        assertEq(rewards.getPoolRewards(poolId).budget, budget + 2000 * WORK_RATE, "every locked reward back at once");
+        (uint256 locked,,) = rewards.getNodeWork(poolId, node);
+        assertEq(locked, 0, "nothing of the node's left locked");
+        assertEq(rewards.getNodeRecord(poolId, node).joinedAt, 0, "and the node is out");
     }
 
     function test_claimRewards_lockedWorkIsNotPaid() public {
@@ -145,7 +239,7 @@ contract WorkAttacksTest is BaseTest {
         bytes memory data = _workData(keccak256("k"), 1);
         vm.expectRevert(abi.encodeWithSelector(HostileValidation.Rejected.selector, data));
         vm.prank(node);
-        pools.submitWork(id, node, data);
+        pools.submitWork(id, node, data, ANY_RATE, ANY_WINDOW);
     }
 
     function test_validationLogicThatLies_cannotPayBeyondBoundsOrBudget() public {
@@ -156,18 +250,18 @@ contract WorkAttacksTest is BaseTest {
             abi.encodeWithSelector(IRewardsDistributor.InvalidWorkUnits.selector, type(uint256).max, type(uint32).max)
         );
         vm.prank(node);
-        pools.submitWork(id, node, data);
+        pools.submitWork(id, node, data, ANY_RATE, ANY_WINDOW);
 
         logic.arm(HostileValidation.Mode.UNITS, 0, pools);
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.InvalidWorkUnits.selector, 0, type(uint32).max));
         vm.prank(node);
-        pools.submitWork(id, node, data);
+        pools.submitWork(id, node, data, ANY_RATE, ANY_WINDOW);
 
         // Within bounds but more than the budget covers: refused, nothing reserved.
         logic.arm(HostileValidation.Mode.UNITS, 1e6, pools);
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.InsufficientBudget.selector, id, 1e21, 100e18));
         vm.prank(node);
-        pools.submitWork(id, node, data);
+        pools.submitWork(id, node, data, ANY_RATE, ANY_WINDOW);
         assertEq(rewards.getPoolRewards(id).budget, 100e18, "budget untouched");
     }
 
@@ -177,17 +271,18 @@ contract WorkAttacksTest is BaseTest {
         bytes memory data = _workData(keccak256("k"), 1);
         vm.expectRevert(bytes("re-entry blocked"));
         vm.prank(node);
-        pools.submitWork(id, node, data);
-        assertEq(rewards.getPoolWork(id).workCount, 0, "nothing recorded");
+        pools.submitWork(id, node, data, ANY_RATE, ANY_WINDOW);
+        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256(data));
+        assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.NONE), "nothing recorded");
     }
 
     function test_invalidation_afterTheWindowIsRefused() public {
         _submit(poolId, node, keccak256("k"), 10);
         vm.warp(vm.getBlockTimestamp() + 2 * WINDOW);
-        (, uint256 unlockAt) = rewards.getWork(keccak256("k"));
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("k"), unlockAt));
+        (,, uint256 unlockAt) = rewards.getWork(node, keccak256("k"));
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, node, keccak256("k"), unlockAt));
         vm.prank(validator);
-        network.invalidateWork(keccak256("k"), 1e18, false, _noEvictions());
+        network.invalidateWork(node, keccak256("k"), 1e18, false, _noEvictions());
         assertEq(_claim(provider, poolId, node), 10 * WORK_RATE, "final work is paid");
     }
 
@@ -207,7 +302,7 @@ contract WorkAttacksTest is BaseTest {
         vm.stopPrank();
 
         vm.prank(validator);
-        network.softInvalidateWork(keccak256("fraud"));
+        network.softInvalidateWork(node, keccak256("fraud"));
         assertEq(rewards.getPoolRewards(poolId).budget, type(uint128).max, "reward back, budget full");
         assertEq(token.balanceOf(address(rewards)), type(uint128).max, "every token held");
     }
@@ -242,5 +337,17 @@ contract WorkAttacksTest is BaseTest {
         vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, 1, 0));
         vm.prank(funder);
         rewards.fundPool(poolId, 1);
+    }
+
+    /// @dev The logic receives the domain, the pool, the provider and the node, each in its place.
+    function test_validationLogic_receivesItsArgumentsInOrder() public {
+        (uint256 id, HostileValidation logic) = _hostilePool();
+        logic.arm(HostileValidation.Mode.ECHO, 3, pools);
+        bytes memory data = _workData(keccak256("k"), 3);
+        vm.prank(node);
+        (bytes32 workKey, uint256 units) = pools.submitWork(id, node, data, ANY_RATE, ANY_WINDOW);
+        uint256 domainId = pools.getPool(id).domainId;
+        assertEq(workKey, keccak256(abi.encode(domainId, id, provider, node, data)), "domain, pool, provider, node");
+        assertEq(units, 3, "units");
     }
 }

@@ -96,32 +96,59 @@ contract GasTest is BaseTest {
     }
 
     function test_gas_work() public {
-        uint256 poolId = _workPool(1e15, 1000e18, 1 days);
+        uint256 rate = 1e15;
+        uint256 window = 1 days;
+        uint256 poolId = _workPool(rate, 1000e18, window);
         _registerWhitelisted(provider, 10);
         address nodeKey = _addValidatedNode(provider, "node", 10);
         _join(provider, poolId, nodeKey, 0);
-        // The node has submitted before in this pool: what every later submission costs.
-        _submit(poolId, nodeKey, keccak256("work-0"), 10);
+
+        // The node's first work in the pool: it fixes the pool's window and opens the node's lock.
+        // The terms are the pool's current ones, as the SDK and the CLI fill them in.
+        bytes memory first = _workData(keccak256("work-0"), 10);
+        vm.prank(nodeKey);
+        pools.submitWork(poolId, nodeKey, first, rate, window);
+        _snapshot("submitWork_first", 0);
         skip(1 hours);
 
+        // The node has submitted before in this pool: what every later submission costs.
         bytes memory data = _workData(keccak256("work-1"), 10);
         vm.prank(nodeKey);
-        pools.submitWork(poolId, nodeKey, data);
-        _snapshot("submitWork", 0);
+        pools.submitWork(poolId, nodeKey, data, rate, window);
+        _snapshot("submitWork", 120_000);
 
         _submit(poolId, nodeKey, keccak256("work-2"), 10);
         _submit(poolId, nodeKey, keccak256("work-3"), 10);
+        // A treasury that already holds tokens, as it does after the network's first penalty.
+        token.mint(treasury, 1);
         vm.prank(validator);
-        network.invalidateWork(keccak256("work-2"), 1e18, false, _noEvictions());
-        _snapshot("invalidateWork", 120_000);
+        network.invalidateWork(nodeKey, keccak256("work-2"), 1e18, false, _noEvictions());
+        _snapshot("invalidateWork", 100_000);
 
         vm.prank(validator);
-        network.softInvalidateWork(keccak256("work-3"));
-        _snapshot("softInvalidateWork", 70_000);
+        network.softInvalidateWork(nodeKey, keccak256("work-3"));
+        _snapshot("softInvalidateWork", 60_000);
 
         skip(3 days);
         vm.prank(provider);
         rewards.claimRewards(poolId, _one(nodeKey));
-        _snapshot("claimRewards_work_1", 70_000);
+        _snapshot("claimRewards_work_1", 60_000);
+    }
+
+    /// @dev A hard invalidation that invalidates the node and evicts it, with 5 works of the node
+    /// locked in the pool: every locked reward goes back in the same transaction, in constant gas.
+    function test_gas_invalidateAndEvict() public {
+        uint256 poolId = _workPool(1e15, 1000e18, 1 days);
+        _registerWhitelisted(provider, 10);
+        address nodeKey = _addValidatedNode(provider, "node", 10);
+        _join(provider, poolId, nodeKey, 0);
+        for (uint256 i; i < 5; ++i) {
+            _submit(poolId, nodeKey, keccak256(abi.encode("work", i)), 10);
+            skip(1 hours);
+        }
+        token.mint(treasury, 1);
+        vm.prank(validator);
+        network.invalidateWork(nodeKey, keccak256(abi.encode("work", 0)), 1e18, true, _evicting(poolId, nodeKey));
+        _snapshot("invalidateWork_evict", 0);
     }
 }

@@ -15,7 +15,7 @@ contract ProtocolInvariantTest is BaseTest {
     string internal constant CAMPAIGN_LOG = "cache/campaign/runs.jsonl";
     uint256 internal _campaign;
     /// @dev Counts after the bootstrap, so the report shows only what the random calls did.
-    uint256[52] internal _atBootstrap;
+    uint256[53] internal _atBootstrap;
 
     function setUp() public override {
         super.setUp();
@@ -39,7 +39,7 @@ contract ProtocolInvariantTest is BaseTest {
         handler = ProtocolHandler(vm.deployCode("ProtocolHandler.sol:ProtocolHandler", abi.encode(deployment)));
         token.grantRole(token.MINTER_ROLE(), address(handler));
         handler.bootstrap();
-        string[52] memory names = handler.actions();
+        string[53] memory names = handler.actions();
         for (uint256 i; i < names.length; ++i) {
             _atBootstrap[i] = handler.calls(names[i]);
         }
@@ -203,16 +203,29 @@ contract ProtocolInvariantTest is BaseTest {
                 address nodeKey = handler.nodeKeys(k);
                 uint256 unmatured;
                 for (uint256 w; w < handler.workCount(); ++w) {
-                    (IRewardsDistributor.Work memory work, uint256 unlockAt) = rewards.getWork(handler.workKeys(w));
-                    if (work.poolId != poolId || work.nodeKey != nodeKey) continue;
+                    if (handler.workNodes(w) != nodeKey) continue;
+                    (IRewardsDistributor.Work memory work,, uint256 unlockAt) =
+                        rewards.getWork(nodeKey, handler.workKeys(w));
+                    if (work.poolId != poolId) continue;
                     assertEq(unlockAt, _modelUnlockTime(poolId, work.submittedAt), "unlocks at the second boundary");
                     if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED || block.timestamp >= unlockAt) {
                         continue;
                     }
-                    unmatured += work.reward;
+                    // A hard invalidation of the node returned it already.
+                    if (!handler.ghost_workSwept(w)) unmatured += work.reward;
                 }
-                (uint256 locked,,) = rewards.getNodeWork(poolId, nodeKey);
+                (uint256 locked, uint256 claimable,) = rewards.getNodeWork(poolId, nodeKey);
                 assertEq(locked, unmatured, "locked == rewards of accepted works still in their window");
+                assertLe(locked, handler.ghost_maxLockBound(poolId), "no node has more locked than its pool's bound");
+                // Per node, every work reward is accounted for once: a bucket released twice, or a
+                // claimed amount not forgotten, breaks it.
+                uint256 accepted = handler.ghost_nodeWorkReserved(poolId, nodeKey);
+                uint256 returned = handler.ghost_nodeWorkReturned(poolId, nodeKey);
+                uint256 out = handler.ghost_nodeWorkOut(poolId, nodeKey);
+                assertLe(out, accepted - returned, "work paid <= accepted - invalidated, per node");
+                assertEq(
+                    out + claimable + locked, accepted - returned, "accepted - invalidated == paid + claimable + locked"
+                );
             }
         }
     }
@@ -315,8 +328,8 @@ contract ProtocolInvariantTest is BaseTest {
     /// @dev A fixed sequence through the handler after the bootstrap, so a handler that silently skips
     /// its actions shows up as a failure here instead of as invariants that hold vacuously.
     function test_handler_reachesEveryFlow() public {
-        string[52] memory flows = handler.actions();
-        uint256[52] memory before;
+        string[53] memory flows = handler.actions();
+        uint256[53] memory before;
         for (uint256 i; i < flows.length; ++i) {
             before[i] = handler.calls(flows[i]);
         }
@@ -328,7 +341,7 @@ contract ProtocolInvariantTest is BaseTest {
         handler.setParameters(4, 7);
         handler.setParameters(1, 0);
         handler.setParameters(5, 0);
-        handler.setWorkTerms(0, 0, 1e12);
+        handler.setWorkTerms(0, 0, (uint256(1e17) << 64) | 1e12); // 1e12 per unit, 1e17 locked per node
         handler.setWorkTerms(0, 2, 40);
         handler.createPool(2);
         handler.setWorkTerms(2, 1, 2 days);
@@ -379,6 +392,8 @@ contract ProtocolInvariantTest is BaseTest {
         for (uint256 k; k < 6 && handler.calls("blacklistFromPool") == blacklists; ++k) {
             handler.blacklistFromPool(k, 0);
         }
+        // A hard invalidation that invalidates the node returns all of its locked work rewards.
+        handler.invalidateWork(2, 2, 0);
         handler.setWhitelisted(2, 0);
         for (uint256 w; w < 4; ++w) {
             handler.warp(2 days);
@@ -413,7 +428,7 @@ contract ProtocolInvariantTest is BaseTest {
     function afterInvariant() public {
         string memory line = "run";
         vm.serializeUint(line, "campaign", _campaign);
-        string[52] memory names = handler.actions();
+        string[53] memory names = handler.actions();
         for (uint256 i; i < names.length; ++i) {
             line = vm.serializeUint("run", names[i], handler.calls(names[i]) - _atBootstrap[i]);
         }

@@ -183,12 +183,28 @@ contract ComputePoolTest is BaseTest {
         vm.stopPrank();
         // An invite for a pool that does not exist cannot even be digested.
         vm.expectRevert(err);
-        pools.inviteDigest(9, nodeA, 0, block.timestamp);
+        pools.inviteDigest(9, nodeA, provider, 0, block.timestamp);
         IComputePool.Invite memory invite =
             IComputePool.Invite({nodeKey: nodeA, nonce: 0, expiry: block.timestamp, signature: new bytes(65)});
         _expectJoinManyRevert(provider, 9, _invites(invite), err);
         vm.expectRevert(err);
         _leave(provider, 9, nodeA);
+        // Every batch function names the unknown pool, moves from and to one included.
+        vm.startPrank(creator);
+        vm.expectRevert(err);
+        pools.blacklistProviders(9, _one(provider), new address[](0));
+        vm.expectRevert(err);
+        pools.blacklistNodes(9, _one(nodeA), true);
+        vm.stopPrank();
+        uint256 poolId = _startedPool(0);
+        _join(provider, poolId, nodeA, 0);
+        vm.expectRevert(err);
+        vm.prank(provider);
+        pools.moveComputeNodes(9, poolId, _invites(invite));
+        vm.expectRevert(err);
+        vm.prank(provider);
+        pools.moveComputeNodes(poolId, 9, _invites(invite));
+        assertTrue(registry.getNode(nodeA).active, "nothing moved");
     }
 
     /* LIFECYCLE */
@@ -386,10 +402,17 @@ contract ComputePoolTest is BaseTest {
     }
 
     function test_joinComputePool_revertsIfCallerNotNodeProvider() public {
+        // Even with an invite made out to it, a provider cannot join a node that is not its own.
+        _expectJoinRevert(
+            provider2,
+            _inviteFor(poolId, nodeA, provider2, 0),
+            abi.encodeWithSelector(ICommonErrors.CallerNotNodeProvider.selector, nodeA, provider2)
+        );
+        // And another provider's invite does not verify for it.
         _expectJoinRevert(
             provider2,
             _invite(poolId, nodeA, 0),
-            abi.encodeWithSelector(ICommonErrors.CallerNotNodeProvider.selector, nodeA, provider2)
+            abi.encodeWithSelector(IComputePool.InvalidInviteSignature.selector, poolId, nodeA)
         );
         // The failed attempt did not burn the provider's invite.
         _join(provider, poolId, nodeA, 0);
@@ -400,7 +423,7 @@ contract ComputePoolTest is BaseTest {
         (address ghost,) = _nodeKey("ghost");
         _expectJoinRevert(
             provider,
-            _invite(poolId, ghost, 0),
+            _inviteFor(poolId, ghost, provider, 0),
             abi.encodeWithSelector(IComputeRegistry.NodeNotRegistered.selector, ghost)
         );
     }
@@ -894,13 +917,36 @@ contract ComputePoolTest is BaseTest {
         _assertPoolLedger(target, 0, 0);
     }
 
-    function test_moveComputeNodes_revertsForNodesNotInTheSourcePoolOrNotTheCallers() public {
+    /// @dev Finding 8: an operator ejected one node of the batch first, and the whole move reverted.
+    /// Like leave and purge, move now skips it (it neither leaves nor joins, its invite stays unused)
+    /// and says how many moved.
+    function test_moveComputeNodes_skipsNodesAlreadyOutOfTheSourcePool() public {
         uint256 target = _startedPool(0);
-        IComputePool.Invite[] memory moveA = _invites(_invite(target, nodeA, 0));
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NodeNotInPool.selector, poolId, nodeA));
-        vm.prank(provider);
-        pools.moveComputeNodes(poolId, target, moveA);
+        _join(provider, poolId, nodeA, 0);
+        _join(provider, poolId, nodeB, 1);
+        vm.prank(manager);
+        pools.ejectNode(poolId, nodeA);
 
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](2);
+        (invites[0], invites[1]) = (_invite(target, nodeA, 0), _invite(target, nodeB, 1));
+        vm.expectEmit(address(pools));
+        emit IComputePool.NodeLeftPool(poolId, provider, nodeB, address(0));
+        vm.expectEmit(address(pools));
+        emit IComputePool.NodeJoinedPool(target, provider, nodeB, 1);
+        vm.prank(provider);
+        assertEq(pools.moveComputeNodes(poolId, target, invites), 1, "one moved");
+        assertEq(rewards.getNodeRecord(target, nodeB).joinedAt, vm.getBlockTimestamp(), "B moved");
+        assertEq(rewards.getNodeRecord(target, nodeA).joinedAt, 0, "A skipped, not joined");
+        assertFalse(pools.isInviteNonceUsed(target, 0), "A's invite unused");
+
+        // Nothing left to move: nothing happens, nothing reverts.
+        vm.prank(provider);
+        assertEq(pools.moveComputeNodes(poolId, target, _invites(_invite(target, nodeA, 0))), 0, "none moved");
+        assertFalse(registry.getNode(nodeA).active, "A stays out");
+    }
+
+    function test_moveComputeNodes_revertsForAnotherProvidersNodesOrTheSamePool() public {
+        uint256 target = _startedPool(0);
         _join(provider2, poolId, nodeP2, 0);
         IComputePool.Invite[] memory moveP2 = _invites(_invite(target, nodeP2, 0));
         vm.expectRevert(abi.encodeWithSelector(ICommonErrors.CallerNotNodeProvider.selector, nodeP2, provider));

@@ -1411,4 +1411,66 @@ contract PrimeNetworkTest is BaseTest {
         assertEq(token.balanceOf(treasury), 1e18, "treasury paid");
         assertEq(token.balanceOf(address(stakeManager)), STAKE - 1e18, "ledger intact");
     }
+
+    /// @dev Finding 6: the treasury could be set to the shipped WorkUnitsValidation or BatchReader,
+    /// where slashed tokens are stuck. Every contract the deployment ships is refused; another
+    /// contract (a multisig, a splitter) is not.
+    function test_setTreasury_refusesTheValidationLogicAndTheBatchReader() public {
+        address reader = deployCode("BatchReader.sol:BatchReader");
+        address[2] memory refused = [address(workValidation), reader];
+        for (uint256 i; i < refused.length; ++i) {
+            assertTrue(network.isProtocolContract(refused[i]), "shipped");
+            vm.expectRevert(abi.encodeWithSelector(IStakeManager.InvalidTreasury.selector, refused[i]));
+            vm.prank(federator);
+            network.setTreasury(refused[i]);
+        }
+        // Another deployment's logic names another network: it is not this deployment's.
+        Protocol memory other = _deployProtocol(address(this), _params(address(token)));
+        assertFalse(network.isProtocolContract(address(other.workValidation)), "another deployment's logic");
+        address multisig = address(new Vault());
+        assertFalse(network.isProtocolContract(multisig), "a contract of the treasury's own");
+        vm.prank(federator);
+        network.setTreasury(multisig);
+        assertEq(stakeManager.treasury(), multisig, "accepted");
+    }
+
+    /// @dev Finding 5: the sitting validator cancelled or overwrote the federator's proposal to
+    /// replace it by front-running each accept. The federator's handover now stands.
+    function test_validatorHandoverProposedByTheFederator_cannotBeCancelledOrReplacedByTheValidator() public {
+        address successor = makeAddr("successor");
+        vm.prank(federator);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, successor);
+
+        bytes memory locked =
+            abi.encodeWithSelector(IPrimeNetwork.RoleTransferProposedByFederator.selector, VALIDATOR_ROLE, successor);
+        vm.startPrank(validator);
+        vm.expectRevert(locked);
+        network.cancelRoleTransfer(VALIDATOR_ROLE);
+        vm.expectRevert(locked);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, validator);
+        vm.stopPrank();
+        assertEq(network.pendingRoleHolder(VALIDATOR_ROLE), successor, "the federator's proposal stands");
+
+        vm.prank(successor);
+        network.acceptRole(VALIDATOR_ROLE);
+        assertEq(network.validator(), successor, "replaced");
+
+        // The new validator's own handover is its own again to change.
+        vm.startPrank(successor);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, makeAddr("next"));
+        network.cancelRoleTransfer(VALIDATOR_ROLE);
+        vm.stopPrank();
+        // And the federator may always replace or withdraw its own.
+        vm.startPrank(federator);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, makeAddr("a"));
+        network.proposeRoleTransfer(VALIDATOR_ROLE, makeAddr("b"));
+        network.cancelRoleTransfer(VALIDATOR_ROLE);
+        vm.stopPrank();
+        vm.prank(successor);
+        network.proposeRoleTransfer(VALIDATOR_ROLE, makeAddr("c"));
+        assertEq(network.pendingRoleHolder(VALIDATOR_ROLE), makeAddr("c"), "free once the federator withdrew");
+    }
 }
+
+/// @dev A contract that can hold tokens, as a multisig treasury would.
+contract Vault {}

@@ -88,7 +88,8 @@ contract RoleMatrixTest is BaseTest {
         vm.label(address(pools), "ComputePool");
         vm.label(address(rewards), "RewardsDistributor");
 
-        vm.prank(federator);
+        // The validator's own proposal: the federator's could not be replaced by the validator row.
+        vm.prank(validator);
         network.proposeRoleTransfer(keccak256("VALIDATOR_ROLE"), successor);
         _buildTable();
     }
@@ -203,16 +204,27 @@ contract RoleMatrixTest is BaseTest {
         _add(
             address(workValidation), Gate.FEDERATOR, abi.encodeCall(IWorkUnitsValidation.setUnitsCap, (workDomainId, 1))
         );
-        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.invalidateWork, (WORK_KEY, 1e18, true, _noEvictions())));
-        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.softInvalidateWork, (WORK_KEY)));
-        _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.setWorkRewardRate, (poolId, 1)));
+        _add(
+            n,
+            Gate.VALIDATOR,
+            abi.encodeCall(IPrimeNetwork.invalidateWork, (workNode, WORK_KEY, 1e18, true, _noEvictions()))
+        );
+        _add(n, Gate.VALIDATOR, abi.encodeCall(IPrimeNetwork.softInvalidateWork, (workNode, WORK_KEY)));
+        _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.setWorkRewardRate, (poolId, 1, 1)));
         _add(rd, Gate.POOL_CREATOR, abi.encodeCall(IRewardsDistributor.setWorkLockPeriod, (poolId, 2 days)));
         _add(
             rd,
             Gate.COMPUTE_POOL,
-            abi.encodeCall(IRewardsDistributor.onWorkAccepted, (workPoolId, workNode, provider, keccak256("new"), 1))
+            abi.encodeCall(
+                IRewardsDistributor.onWorkAccepted,
+                (workPoolId, workNode, provider, keccak256("new"), 1, ANY_RATE, ANY_WINDOW)
+            )
         );
-        _add(rd, Gate.PRIME_NETWORK, abi.encodeCall(IRewardsDistributor.onWorkInvalidated, (WORK_KEY, true)));
+        _add(
+            rd,
+            Gate.PRIME_NETWORK,
+            abi.encodeCall(IRewardsDistributor.onWorkInvalidated, (workNode, WORK_KEY, true, false))
+        );
     }
 
     function _addRegistryRows() internal {

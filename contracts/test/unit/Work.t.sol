@@ -57,16 +57,15 @@ contract WorkTest is BaseTest {
         bytes32 key = keccak256("output-1");
         uint256 unlockAt = _unlockOfNow();
         vm.expectEmit(address(rewards));
-        emit IRewardsDistributor.WorkAccepted(key, poolId, node, provider, 7, 7 * WORK_RATE, unlockAt);
+        emit IRewardsDistributor.WorkAccepted(node, key, poolId, provider, 7, 7 * WORK_RATE, unlockAt);
         vm.prank(node);
-        (bytes32 workKey, uint256 units) = pools.submitWork(poolId, node, _workData(key, 7));
+        (bytes32 workKey, uint256 units) = pools.submitWork(poolId, node, _workData(key, 7), ANY_RATE, ANY_WINDOW);
 
         assertEq(workKey, key, "key");
         assertEq(units, 7, "units");
-        (IRewardsDistributor.Work memory work, uint256 workUnlock) = rewards.getWork(key);
+        (IRewardsDistributor.Work memory work, address workProvider, uint256 workUnlock) = rewards.getWork(node, key);
         assertEq(work.poolId, poolId, "record pool");
-        assertEq(work.nodeKey, node, "record node");
-        assertEq(work.provider, provider, "record provider");
+        assertEq(workProvider, provider, "record provider");
         assertEq(work.units, 7, "record units");
         assertEq(work.reward, 7 * WORK_RATE, "record reward");
         assertEq(work.submittedAt, vm.getBlockTimestamp(), "record time");
@@ -80,24 +79,22 @@ contract WorkTest is BaseTest {
         assertEq(claimable, 0, "nothing claimable yet");
         assertEq(next, unlockAt, "next unlock");
         IRewardsDistributor.PoolWork memory totals = rewards.getPoolWork(poolId);
-        assertEq(totals.workCount, 1, "pool count");
-        assertEq(totals.workUnits, 7, "pool units");
         assertEq(totals.lockPeriod, WINDOW, "pool window");
         assertTrue(rewards.getPoolRewards(poolId).hasWork, "the pool has work");
     }
 
     function test_submitWork_byTheProviderToo() public {
         vm.prank(provider);
-        pools.submitWork(poolId, node, _workData(keccak256("by-provider"), 1));
-        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("by-provider"));
-        assertEq(work.nodeKey, node, "recorded for the node");
+        pools.submitWork(poolId, node, _workData(keccak256("by-provider"), 1), ANY_RATE, ANY_WINDOW);
+        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("by-provider"));
+        assertEq(work.units, 1, "recorded for the node");
     }
 
     function test_submitWork_revertsForAnyoneElse() public {
         bytes memory data = _workData(keccak256("k"), 1);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.CallerNotNodeOrProvider.selector, node, stranger));
         vm.prank(stranger);
-        pools.submitWork(poolId, node, data);
+        pools.submitWork(poolId, node, data, ANY_RATE, ANY_WINDOW);
     }
 
     function test_submitWork_revertsWhenThePoolIsNotActive() public {
@@ -160,7 +157,7 @@ contract WorkTest is BaseTest {
         network.pause();
         vm.expectRevert(ICommonErrors.NetworkPaused.selector);
         vm.prank(node);
-        pools.submitWork(other, node, data);
+        pools.submitWork(other, node, data, ANY_RATE, ANY_WINDOW);
     }
 
     function test_submitWork_revertsWithoutValidationLogic() public {
@@ -173,7 +170,7 @@ contract WorkTest is BaseTest {
 
     function test_submitWork_revertsForAKeySeenBefore() public {
         _submit(poolId, node, keccak256("once"), 1);
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, keccak256("once")));
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, node, keccak256("once")));
         _submit(poolId, node, keccak256("once"), 1);
     }
 
@@ -195,7 +192,7 @@ contract WorkTest is BaseTest {
         bytes memory data = _workData(keccak256("b"), 1);
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.InsufficientBudget.selector, poor, WORK_RATE, 0));
         vm.prank(node);
-        pools.submitWork(poor, node, data);
+        pools.submitWork(poor, node, data, ANY_RATE, ANY_WINDOW);
     }
 
     /* THE DEFAULT VALIDATION LOGIC */
@@ -205,17 +202,17 @@ contract WorkTest is BaseTest {
         bytes memory short = abi.encodePacked(keccak256("k"));
         vm.expectRevert(abi.encodeWithSelector(IWorkUnitsValidation.InvalidWorkData.selector, 32));
         vm.prank(node);
-        pools.submitWork(poolId, node, short);
+        pools.submitWork(poolId, node, short, ANY_RATE, ANY_WINDOW);
 
         bytes memory zero = _workData(keccak256("k"), 0);
         vm.expectRevert(IWorkUnitsValidation.ZeroWorkUnits.selector);
         vm.prank(node);
-        pools.submitWork(poolId, node, zero);
+        pools.submitWork(poolId, node, zero, ANY_RATE, ANY_WINDOW);
 
         bytes memory tooMany = _workData(keccak256("k"), 1001);
         vm.expectRevert(abi.encodeWithSelector(IWorkUnitsValidation.WorkUnitsAboveCap.selector, domainId, 1001, 1000));
         vm.prank(node);
-        pools.submitWork(poolId, node, tooMany);
+        pools.submitWork(poolId, node, tooMany, ANY_RATE, ANY_WINDOW);
     }
 
     function test_workUnitsValidation_capIsTheFederators() public {
@@ -305,9 +302,9 @@ contract WorkTest is BaseTest {
         uint256 stake = stakeManager.activeStake(provider);
 
         vm.expectEmit(address(rewards));
-        emit IRewardsDistributor.WorkInvalidated(keccak256("bad"), poolId, node, 6 * WORK_RATE, true);
+        emit IRewardsDistributor.WorkInvalidated(node, keccak256("bad"), poolId, 6 * WORK_RATE, true);
         vm.prank(validator);
-        assertEq(network.invalidateWork(keccak256("bad"), 5e18, false, _noEvictions()), 5e18, "penalty slashed");
+        assertEq(network.invalidateWork(node, keccak256("bad"), 5e18, false, _noEvictions()), 5e18, "penalty slashed");
 
         assertEq(_budget(), budget + 6 * WORK_RATE, "that work's reward is back in the budget");
         (uint256 locked,,) = _nodeWork();
@@ -315,9 +312,10 @@ contract WorkTest is BaseTest {
         assertEq(stakeManager.activeStake(provider), stake - 5e18, "stake slashed");
         assertEq(token.balanceOf(treasury), 5e18, "to the treasury, not the validator");
         assertEq(token.balanceOf(validator), 0, "validator paid nothing");
-        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("bad"));
+        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("bad"));
         assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.INVALIDATED), "invalidated");
-        assertTrue(registry.getNode(node).active, "node stays without invalidateNode");
+        assertTrue(registry.getNode(node).validated, "node stays validated without invalidateNode");
+        assertTrue(registry.getNode(node).active, "and in its pool");
 
         vm.warp(_unlockOfNow());
         assertEq(_claim(provider, poolId, node), 4 * WORK_RATE, "only the good work is paid");
@@ -328,7 +326,7 @@ contract WorkTest is BaseTest {
         vm.expectEmit(address(pools));
         emit IComputePool.NodeLeftPool(poolId, provider, node, address(network));
         vm.prank(validator);
-        network.invalidateWork(keccak256("bad"), 0, true, _evicting(poolId, node));
+        network.invalidateWork(node, keccak256("bad"), 0, true, _evicting(poolId, node));
         assertFalse(registry.getNode(node).validated, "node invalidated");
         assertFalse(registry.getNode(node).active, "node ejected");
         assertEq(token.balanceOf(treasury), 0, "no penalty asked");
@@ -344,7 +342,7 @@ contract WorkTest is BaseTest {
         pools.moveComputeNodes(poolId, other, invites);
 
         vm.prank(validator);
-        network.invalidateWork(keccak256("bad"), 0, true, _evicting(other, node));
+        network.invalidateWork(node, keccak256("bad"), 0, true, _evicting(other, node));
         assertFalse(registry.getNode(node).validated, "invalidated");
         assertFalse(registry.getNode(node).active, "ejected from the pool it moved to");
         assertEq(rewards.getNodeRecord(other, node).joinedAt, 0, "no longer earning there");
@@ -364,7 +362,7 @@ contract WorkTest is BaseTest {
         uint256 stake = stakeManager.activeStake(provider);
 
         vm.prank(validator);
-        network.invalidateWork(keccak256("bad"), 1e18, true, _noEvictions());
+        network.invalidateWork(node, keccak256("bad"), 1e18, true, _noEvictions());
         assertTrue(registry.getNode(node).validated, "the new owner's node stays valid");
         assertEq(stakeManager.activeStake(provider), stake - 1e18, "the submitting provider pays");
     }
@@ -374,12 +372,12 @@ contract WorkTest is BaseTest {
         uint256 budget = _budget();
         uint256 stake = stakeManager.activeStake(provider);
         vm.expectEmit(address(rewards));
-        emit IRewardsDistributor.WorkInvalidated(keccak256("doubtful"), poolId, node, 6 * WORK_RATE, false);
+        emit IRewardsDistributor.WorkInvalidated(node, keccak256("doubtful"), poolId, 6 * WORK_RATE, false);
         vm.prank(validator);
-        network.softInvalidateWork(keccak256("doubtful"));
+        network.softInvalidateWork(node, keccak256("doubtful"));
         assertEq(_budget(), budget + 6 * WORK_RATE, "back in the budget");
         assertEq(stakeManager.activeStake(provider), stake, "no penalty");
-        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("doubtful"));
+        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("doubtful"));
         assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.SOFT_INVALIDATED), "soft");
     }
 
@@ -387,25 +385,27 @@ contract WorkTest is BaseTest {
         _submit(poolId, node, keccak256("a"), 1);
         uint256 unlockAt = _unlockOfNow();
         vm.warp(unlockAt);
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("a"), unlockAt));
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, node, keccak256("a"), unlockAt));
         vm.prank(validator);
-        network.invalidateWork(keccak256("a"), 1, false, _noEvictions());
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("a"), unlockAt));
+        network.invalidateWork(node, keccak256("a"), 1, false, _noEvictions());
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, node, keccak256("a"), unlockAt));
         vm.prank(validator);
-        network.softInvalidateWork(keccak256("a"));
+        network.softInvalidateWork(node, keccak256("a"));
     }
 
     function test_invalidateWork_revertsForUnknownOrInvalidatedWork() public {
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkNotFound.selector, keccak256("x")));
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkNotFound.selector, node, keccak256("x")));
         vm.prank(validator);
-        network.softInvalidateWork(keccak256("x"));
+        network.softInvalidateWork(node, keccak256("x"));
 
         _submit(poolId, node, keccak256("a"), 1);
         vm.prank(validator);
-        network.softInvalidateWork(keccak256("a"));
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkAlreadyInvalidated.selector, keccak256("a")));
+        network.softInvalidateWork(node, keccak256("a"));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.WorkAlreadyInvalidated.selector, node, keccak256("a"))
+        );
         vm.prank(validator);
-        network.invalidateWork(keccak256("a"), 1, false, _noEvictions());
+        network.invalidateWork(node, keccak256("a"), 1, false, _noEvictions());
     }
 
     function test_invalidateWork_validatorOnly() public {
@@ -414,13 +414,13 @@ contract WorkTest is BaseTest {
             abi.encodeWithSelector(ICommonErrors.MissingRole.selector, keccak256("VALIDATOR_ROLE"), manager);
         vm.expectRevert(missing);
         vm.prank(manager);
-        network.invalidateWork(keccak256("a"), 0, false, _noEvictions());
+        network.invalidateWork(node, keccak256("a"), 0, false, _noEvictions());
         vm.expectRevert(missing);
         vm.prank(manager);
-        network.softInvalidateWork(keccak256("a"));
+        network.softInvalidateWork(node, keccak256("a"));
         vm.expectRevert(abi.encodeWithSelector(IPrimeNetworkModule.CallerNotPrimeNetwork.selector, validator));
         vm.prank(validator);
-        rewards.onWorkInvalidated(keccak256("a"), true);
+        rewards.onWorkInvalidated(node, keccak256("a"), true, false);
     }
 
     /// @dev Review finding F3: with a window longer than the unbonding period, a provider submitted
@@ -431,7 +431,7 @@ contract WorkTest is BaseTest {
         _leave(provider, poolId, node);
         _join(provider, longPool, node, 1);
         _submit(longPool, node, keccak256("bogus"), 100);
-        (, uint256 unlockAt) = rewards.getWork(keccak256("bogus"));
+        (,, uint256 unlockAt) = rewards.getWork(node, keccak256("bogus"));
         assertEq(registry.getProvider(provider).workLockedUntil, unlockAt, "lock recorded");
 
         _leave(provider, longPool, node);
@@ -450,7 +450,7 @@ contract WorkTest is BaseTest {
         network.withdraw();
         vm.prank(validator);
         assertEq(
-            network.invalidateWork(keccak256("bogus"), 500e18, false, _noEvictions()),
+            network.invalidateWork(node, keccak256("bogus"), 500e18, false, _noEvictions()),
             STAKE_MINIMUM,
             "the penalty finds the minimum"
         );
@@ -497,7 +497,7 @@ contract WorkTest is BaseTest {
         uint256 fresh = _createPool(_workDomain(10), 0);
         vm.startPrank(creator);
         pools.startComputePool(fresh);
-        rewards.setWorkRewardRate(fresh, 1);
+        rewards.setWorkRewardRate(fresh, 1, NO_LOCK_LIMIT);
         vm.stopPrank();
         vm.prank(funder);
         rewards.fundPool(fresh, 1);
@@ -528,27 +528,30 @@ contract WorkTest is BaseTest {
     function test_setWorkRewardRate_creatorOnlyAppliesToLaterWork() public {
         _submit(poolId, node, keccak256("old"), 1);
         vm.expectEmit(address(rewards));
-        emit IRewardsDistributor.WorkRewardRateSet(poolId, 3 * WORK_RATE);
+        emit IRewardsDistributor.WorkRewardRateSet(poolId, 3 * WORK_RATE, NO_LOCK_LIMIT);
         vm.prank(creator);
-        rewards.setWorkRewardRate(poolId, 3 * WORK_RATE);
+        rewards.setWorkRewardRate(poolId, 3 * WORK_RATE, NO_LOCK_LIMIT);
         _submit(poolId, node, keccak256("new"), 1);
-        (IRewardsDistributor.Work memory old,) = rewards.getWork(keccak256("old"));
-        (IRewardsDistributor.Work memory later,) = rewards.getWork(keccak256("new"));
+        (IRewardsDistributor.Work memory old,,) = rewards.getWork(node, keccak256("old"));
+        (IRewardsDistributor.Work memory later,,) = rewards.getWork(node, keccak256("new"));
         assertEq(old.reward, WORK_RATE, "old rate kept");
         assertEq(later.reward, 3 * WORK_RATE, "new rate");
 
         vm.expectRevert(abi.encodeWithSelector(ICommonErrors.CallerNotPoolCreator.selector, poolId, manager));
         vm.prank(manager);
-        rewards.setWorkRewardRate(poolId, 1);
-        uint256 max = type(uint128).max;
+        rewards.setWorkRewardRate(poolId, 1, NO_LOCK_LIMIT);
+        uint256 max = type(uint88).max;
         vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, max + 1, max));
         vm.prank(creator);
-        rewards.setWorkRewardRate(poolId, max + 1);
+        rewards.setWorkRewardRate(poolId, max + 1, NO_LOCK_LIMIT);
+        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, max + 1, max));
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, 1, max + 1);
         vm.prank(creator);
         pools.endComputePool(poolId);
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.PoolAlreadyEnded.selector, poolId));
         vm.prank(creator);
-        rewards.setWorkRewardRate(poolId, 1);
+        rewards.setWorkRewardRate(poolId, 1, NO_LOCK_LIMIT);
     }
 
     /* LEDGER */
@@ -558,7 +561,7 @@ contract WorkTest is BaseTest {
         _submit(poolId, node, keccak256("a"), 10);
         _submit(poolId, node, keccak256("b"), 20);
         vm.prank(validator);
-        network.softInvalidateWork(keccak256("b"));
+        network.softInvalidateWork(node, keccak256("b"));
         skip(WINDOW);
         _submit(poolId, node, keccak256("c"), 30);
         vm.warp(vm.getBlockTimestamp() + WINDOW);
@@ -610,7 +613,7 @@ contract WorkTest is BaseTest {
         assertEq(next, unlockA, "the earlier unlock first");
 
         vm.prank(validator);
-        network.softInvalidateWork(keccak256("b"));
+        network.softInvalidateWork(node, keccak256("b"));
         (locked,,) = _nodeWork();
         assertEq(locked, WORK_RATE, "b's reward left its bucket, a's stays");
 
@@ -628,9 +631,9 @@ contract WorkTest is BaseTest {
 
     function test_work_withoutRateIsRecordedWithoutReward() public {
         vm.prank(creator);
-        rewards.setWorkRewardRate(poolId, 0);
+        rewards.setWorkRewardRate(poolId, 0, NO_LOCK_LIMIT);
         _submit(poolId, node, keccak256("free"), 3);
-        (IRewardsDistributor.Work memory work,) = rewards.getWork(keccak256("free"));
+        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("free"));
         assertEq(work.reward, 0, "no reward");
         assertEq(work.units, 3, "but recorded");
         (uint256 locked, uint256 claimable,) = _nodeWork();
@@ -642,11 +645,13 @@ contract WorkTest is BaseTest {
         _leave(provider, poolId, node);
         _join(provider, instant, node, 1);
         _submit(instant, node, keccak256("now"), 2);
-        (, uint256 unlockAt) = rewards.getWork(keccak256("now"));
+        (,, uint256 unlockAt) = rewards.getWork(node, keccak256("now"));
         assertEq(unlockAt, vm.getBlockTimestamp(), "unlocked at once");
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, keccak256("now"), unlockAt));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, node, keccak256("now"), unlockAt)
+        );
         vm.prank(validator);
-        network.softInvalidateWork(keccak256("now"));
+        network.softInvalidateWork(node, keccak256("now"));
         assertEq(_claim(provider, instant, node), 2 * WORK_RATE, "claimable at once");
     }
 
@@ -656,17 +661,309 @@ contract WorkTest is BaseTest {
         vm.prank(funder);
         rewards.fundPool(poolId, 2 * max);
         vm.prank(creator);
-        rewards.setWorkRewardRate(poolId, max / 2 + 1);
+        rewards.setWorkRewardRate(poolId, max / 2 + 1, NO_LOCK_LIMIT);
         bytes memory twoUnits = _workData(keccak256("huge"), 2);
         vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, 2 * (max / 2 + 1), max));
         vm.prank(node);
-        pools.submitWork(poolId, node, twoUnits);
+        pools.submitWork(poolId, node, twoUnits, ANY_RATE, ANY_WINDOW);
 
-        // Each fits, their bucket would not.
+        // Each fits, their bucket would not: no per-node bound can exceed what a bucket holds.
         _submit(poolId, node, keccak256("big-1"), 1);
         bytes memory another = _workData(keccak256("big-2"), 1);
-        vm.expectRevert(abi.encodeWithSelector(ICommonErrors.AmountTooLarge.selector, 2 * (max / 2 + 1), max));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IRewardsDistributor.NodeLockedWorkAboveLimit.selector, poolId, node, 2 * (max / 2 + 1), max
+            )
+        );
         vm.prank(node);
-        pools.submitWork(poolId, node, another);
+        pools.submitWork(poolId, node, another, ANY_RATE, ANY_WINDOW);
+    }
+
+    /* TERMS */
+
+    function test_submitWork_acceptsTermsThatHoldExactly() public {
+        vm.prank(node);
+        pools.submitWork(poolId, node, _workData(keccak256("exact"), 1), WORK_RATE, WINDOW);
+        bytes memory data = _workData(keccak256("one-more"), 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.WorkRateBelowTerms.selector, poolId, WORK_RATE, WORK_RATE + 1)
+        );
+        vm.prank(node);
+        pools.submitWork(poolId, node, data, WORK_RATE + 1, WINDOW);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.WorkLockPeriodAboveTerms.selector, poolId, WINDOW, WINDOW - 1)
+        );
+        vm.prank(node);
+        pools.submitWork(poolId, node, data, WORK_RATE, WINDOW - 1);
+    }
+
+    /// @dev Before the first work, the window a pool reports (and a submission's terms meet) is the
+    /// one the first work will fix: the creator's choice raised to the network's minimum.
+    function test_getPoolWork_reportsTheWindowTheNextWorkGets() public {
+        uint256 fresh = _createPool(_workDomain(10), 0);
+        assertEq(rewards.getPoolWork(fresh).lockPeriod, 0, "no minimum, nothing chosen");
+        vm.prank(federator);
+        network.setMinWorkLockPeriod(6 hours);
+        assertEq(rewards.getPoolWork(fresh).lockPeriod, 6 hours, "the minimum applies");
+        vm.prank(creator);
+        rewards.setWorkLockPeriod(fresh, 2 days);
+        assertEq(rewards.getPoolWork(fresh).lockPeriod, 2 days, "the creator's longer choice");
+    }
+
+    /* BOUND ON LOCKED WORK */
+
+    function test_lockBound_holdsExactlyAtTheBound() public {
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, WORK_RATE, 15 * WORK_RATE);
+        _submit(poolId, node, keccak256("a"), 10);
+        _submit(poolId, node, keccak256("b"), 5); // exactly at the bound
+        bytes memory data = _workData(keccak256("c"), 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IRewardsDistributor.NodeLockedWorkAboveLimit.selector, poolId, node, 16 * WORK_RATE, 15 * WORK_RATE
+            )
+        );
+        vm.prank(node);
+        pools.submitWork(poolId, node, data, ANY_RATE, ANY_WINDOW);
+        // Once the first bucket matures, its rewards no longer count against the bound.
+        vm.warp(_unlockOfNow());
+        _submit(poolId, node, keccak256("c"), 15);
+        (uint256 locked, uint256 claimable,) = _nodeWork();
+        assertEq(locked, 15 * WORK_RATE, "the new work locked");
+        assertEq(claimable, 15 * WORK_RATE, "the matured ones claimable");
+    }
+
+    function test_lockBound_doesNotBlockWorkWithoutReward() public {
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, 0, 0);
+        _submit(poolId, node, keccak256("free"), 10);
+        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("free"));
+        assertEq(work.reward, 0, "recorded without reward");
+    }
+
+    /// @dev A hard invalidation that invalidates the node returns all of its locked rewards once: a
+    /// later invalidation of one of them returns nothing more, and nothing is paid for them.
+    function test_invalidateWork_withTheNode_returnsAllLockedOnce() public {
+        _submit(poolId, node, keccak256("a"), 1);
+        skip(WINDOW);
+        _submit(poolId, node, keccak256("b"), 2); // the second bucket
+        _submit(poolId, node, keccak256("c"), 4);
+        uint256 budget = _budget();
+
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.WorkInvalidated(node, keccak256("c"), poolId, 4 * WORK_RATE, true);
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.LockedWorkReturned(poolId, node, 3 * WORK_RATE);
+        vm.prank(validator);
+        network.invalidateWork(node, keccak256("c"), 0, true, _noEvictions());
+        assertEq(_budget(), budget + 7 * WORK_RATE, "every locked reward back");
+        (uint256 locked, uint256 claimable,) = _nodeWork();
+        assertEq(locked + claimable, 0, "nothing left to pay");
+
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.WorkInvalidated(node, keccak256("a"), poolId, 0, false);
+        vm.prank(validator);
+        network.softInvalidateWork(node, keccak256("a"));
+        assertEq(_budget(), budget + 7 * WORK_RATE, "returned once, not twice");
+
+        // Validated again, the node's new work is locked and invalidated as usual.
+        vm.prank(validator);
+        network.validateNode(node);
+        _submit(poolId, node, keccak256("d"), 8);
+        vm.prank(validator);
+        network.softInvalidateWork(node, keccak256("b"));
+        (locked,,) = _nodeWork();
+        assertEq(locked, 8 * WORK_RATE, "the swept work took nothing from the new bucket");
+        vm.warp(vm.getBlockTimestamp() + 2 * WINDOW);
+        assertEq(_claim(provider, poolId, node), 8 * WORK_RATE, "only the new work is paid");
+    }
+
+    /* BUCKETS: RELEASED ONCE */
+
+    /// @dev Claims after each of two buckets matures pay each bucket once.
+    function test_buckets_claimTwiceAfterTheSecondMatures() public {
+        _submit(poolId, node, keccak256("a"), 1);
+        uint256 unlockA = _unlockOfNow();
+        skip(WINDOW);
+        _submit(poolId, node, keccak256("b"), 2);
+        uint256 unlockB = _unlockOfNow();
+        vm.warp(unlockA);
+        assertEq(_claim(provider, poolId, node), WORK_RATE, "the first bucket");
+        assertEq(_claim(provider, poolId, node), 0, "and not again");
+        vm.warp(unlockB);
+        assertEq(_claim(provider, poolId, node), 2 * WORK_RATE, "the second bucket");
+        assertEq(_claim(provider, poolId, node), 0, "and not again");
+    }
+
+    /// @dev claim -> a later bucket matures (released by a new work, not by a claim) -> claim.
+    function test_buckets_claimThenReleaseThenClaim() public {
+        _submit(poolId, node, keccak256("a"), 1);
+        uint256 unlockA = _unlockOfNow();
+        skip(WINDOW);
+        _submit(poolId, node, keccak256("b"), 2);
+        uint256 unlockB = _unlockOfNow();
+        vm.warp(unlockA);
+        assertEq(_claim(provider, poolId, node), WORK_RATE, "a");
+        vm.warp(unlockB);
+        _submit(poolId, node, keccak256("c"), 4); // releases b into claimable
+        (uint256 locked, uint256 claimable,) = _nodeWork();
+        assertEq(claimable, 2 * WORK_RATE, "b released");
+        assertEq(locked, 4 * WORK_RATE, "c locked");
+        assertEq(_claim(provider, poolId, node), 2 * WORK_RATE, "b, once");
+        assertEq(_claim(provider, poolId, node), 0, "nothing twice");
+    }
+
+    /// @dev Two buckets mature with no claim in between: one claim pays both, once.
+    function test_buckets_twoReleasedWithoutAClaimBetween() public {
+        _submit(poolId, node, keccak256("a"), 1);
+        skip(WINDOW);
+        _submit(poolId, node, keccak256("b"), 2);
+        uint256 unlockB = _unlockOfNow();
+        vm.warp(unlockB + WINDOW);
+        _submit(poolId, node, keccak256("c"), 4); // releases both into claimable
+        assertEq(_claim(provider, poolId, node), 3 * WORK_RATE, "a and b together");
+        vm.warp(vm.getBlockTimestamp() + 2 * WINDOW);
+        assertEq(_claim(provider, poolId, node), 4 * WORK_RATE, "then c");
+        (uint256 locked, uint256 claimable,) = _nodeWork();
+        assertEq(locked + claimable, 0, "nothing left");
+    }
+
+    /// @dev Finding 9: a node key that rejoins under a new provider pays the previous one its time
+    /// and its matured work, each reported as what it is; the previous provider's second bucket,
+    /// still locked, keeps the key out until it matures.
+    function test_rejoinUnderAnotherProvider_reportsWorkAsWorkAndWaitsForTheSecondBucket() public {
+        vm.prank(creator);
+        rewards.setRewardRate(poolId, 1);
+        _submit(poolId, node, keccak256("a"), 1);
+        uint256 unlockA = _unlockOfNow();
+        skip(WINDOW);
+        _submit(poolId, node, keccak256("b"), 2);
+        uint256 unlockB = _unlockOfNow();
+        _leave(provider, poolId, node);
+        uint256 timeOwed = rewards.calculateRewards(poolId, node);
+        vm.prank(provider);
+        network.removeComputeNode(node);
+        _registerWhitelisted(provider2, 10);
+        _addNode(provider2, nodePk, 10);
+        vm.prank(validator);
+        network.validateNode(node);
+
+        vm.warp(unlockA); // the first bucket matured, the second is still locked
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _invite(poolId, node, 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.PreviousProviderWorkLocked.selector, poolId, node, provider)
+        );
+        vm.prank(provider2);
+        pools.joinComputePool(poolId, invites);
+
+        vm.warp(unlockB);
+        uint256 before = token.balanceOf(provider);
+        vm.expectEmit(address(rewards));
+        emit IRewardsDistributor.RewardsClaimed(poolId, node, provider, timeOwed, 3 * WORK_RATE);
+        _join(provider2, poolId, node, 2);
+        assertEq(token.balanceOf(provider) - before, timeOwed + 3 * WORK_RATE, "time and both buckets, once");
+    }
+
+    /// @dev A zero-reward work is inside its window too: the key waits for it, since its provider
+    /// is the one an invalidation would slash.
+    function test_rejoinUnderAnotherProvider_waitsForWorkWithoutReward() public {
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, 0, 0);
+        _submit(poolId, node, keccak256("free"), 1);
+        uint256 unlockAt = _unlockOfNow();
+        _leave(provider, poolId, node);
+        vm.prank(provider);
+        network.removeComputeNode(node);
+        _registerWhitelisted(provider2, 10);
+        _addNode(provider2, nodePk, 10);
+        vm.prank(validator);
+        network.validateNode(node);
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _invite(poolId, node, 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.PreviousProviderWorkLocked.selector, poolId, node, provider)
+        );
+        vm.prank(provider2);
+        pools.joinComputePool(poolId, invites);
+
+        uint256 stake = stakeManager.activeStake(provider);
+        vm.prank(validator);
+        network.invalidateWork(node, keccak256("free"), 1e18, false, _noEvictions());
+        assertEq(stakeManager.activeStake(provider), stake - 1e18, "the submitting provider pays");
+        vm.warp(unlockAt);
+        _join(provider2, poolId, node, 2);
+    }
+
+    /* EXACT BOUNDARIES */
+
+    function test_boundaries_longestWindowAndLargestUnits() public {
+        uint256 fresh = _createPool(_workDomain(10), 0);
+        vm.prank(creator);
+        rewards.setWorkLockPeriod(fresh, 90 days);
+        assertEq(rewards.getPoolWork(fresh).lockPeriod, 90 days, "the longest window, exactly");
+        vm.prank(federator);
+        network.setMinWorkLockPeriod(90 days);
+        assertEq(network.minWorkLockPeriod(), 90 days, "the longest minimum, exactly");
+
+        uint256 domainId = pools.getPool(poolId).domainId;
+        uint256 max = type(uint32).max;
+        vm.prank(federator);
+        workValidation.setUnitsCap(domainId, max); // the largest cap, exactly
+        vm.prank(creator);
+        rewards.setWorkRewardRate(poolId, 1, NO_LOCK_LIMIT);
+        _submit(poolId, node, keccak256("largest"), max);
+        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("largest"));
+        assertEq(work.units, max, "the largest unit count, exactly");
+        assertEq(work.reward, max, "paid per unit");
+    }
+
+    function test_boundaries_unitsAtTheDomainCapExactly() public {
+        _submit(poolId, node, keccak256("at-cap"), 1000);
+        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("at-cap"));
+        assertEq(work.units, 1000, "the cap itself is accepted");
+    }
+
+    function test_boundaries_overLongWorkDataIsRejected() public {
+        bytes memory long = abi.encodePacked(_workData(keccak256("k"), 1), uint8(0));
+        vm.expectRevert(abi.encodeWithSelector(IWorkUnitsValidation.InvalidWorkData.selector, 65));
+        vm.prank(node);
+        pools.submitWork(poolId, node, long, ANY_RATE, ANY_WINDOW);
+    }
+
+    /* LOCKS ACROSS POOLS AND MINIMUMS */
+
+    /// @dev A later work in a pool with a shorter window never shortens the provider's lock.
+    function test_workLock_aLaterShorterWorkNeverShortensIt() public {
+        uint256 longPool = _workPool(WORK_RATE, BUDGET, 30 days);
+        _leave(provider, poolId, node);
+        _join(provider, longPool, node, 1);
+        _submit(longPool, node, keccak256("long"), 1);
+        (,, uint256 longUnlock) = rewards.getWork(node, keccak256("long"));
+        _leave(provider, longPool, node);
+        _join(provider, poolId, node, 2);
+        _submit(poolId, node, keccak256("short"), 1);
+        (,, uint256 shortUnlock) = rewards.getWork(node, keccak256("short"));
+        assertLt(shortUnlock, longUnlock, "the later work unlocks first");
+        assertEq(registry.getProvider(provider).workLockedUntil, longUnlock, "the lock stays the longest");
+    }
+
+    /// @dev The network minimum raised after a pool has work does not move the pool's window, and no
+    /// window event is emitted by a first work whose window did not change.
+    function test_networkMinimumRaisedAfterWork_leavesThePoolsWindow() public {
+        vm.recordLogs();
+        _submit(poolId, node, keccak256("first"), 1);
+        VmSafe.Log[] memory logs = vm.getRecordedLogs();
+        for (uint256 i; i < logs.length; ++i) {
+            assertTrue(
+                logs[i].topics[0] != IRewardsDistributor.WorkLockPeriodSet.selector, "no event for an unchanged window"
+            );
+        }
+        vm.prank(federator);
+        network.setMinWorkLockPeriod(10 days);
+        _submit(poolId, node, keccak256("second"), 1);
+        assertEq(rewards.getPoolWork(poolId).lockPeriod, WINDOW, "the pool keeps its window");
+        (,, uint256 unlockAt) = rewards.getWork(node, keccak256("second"));
+        assertEq(unlockAt, _unlockOfNow(), "and its works unlock on it");
     }
 }

@@ -23,6 +23,12 @@ abstract contract BaseTest is Test, ProtocolDeployer {
     /// @dev The deadline of the node-ownership consents the fixture signs (2100-01-01): far enough
     /// that no test's time travel reaches it; the expiry itself is tested with explicit deadlines.
     uint256 internal constant CONSENT_DEADLINE = 4_102_444_800;
+    /// @dev Submission terms that accept whatever the pool pays and however long it locks: tests of
+    /// the terms themselves pass their own.
+    uint256 internal constant ANY_RATE = 0;
+    uint256 internal constant ANY_WINDOW = type(uint256).max;
+    /// @dev The largest per-node bound on locked work rewards: tests of the bound set their own.
+    uint256 internal constant NO_LOCK_LIMIT = type(uint88).max;
 
     IPrimeToken internal token;
     IPrimeNetwork internal network;
@@ -121,12 +127,33 @@ abstract contract BaseTest is Test, ProtocolDeployer {
         return _inviteSignedBy(managerPk, poolId, nodeKey, nonce, vm.getBlockTimestamp() + 1 hours);
     }
 
+    /// @dev An invite for `nodeKey` and the provider it is registered to now.
     function _inviteSignedBy(uint256 signerPk, uint256 poolId, address nodeKey, uint256 nonce, uint256 expiry)
         internal
         view
         returns (IComputePool.Invite memory)
     {
-        bytes memory signature = _signDigest(signerPk, pools.inviteDigest(poolId, nodeKey, nonce, expiry));
+        return _inviteSignedBy(signerPk, poolId, nodeKey, registry.getNode(nodeKey).provider, nonce, expiry);
+    }
+
+    /// @dev An invite the manager signs for `nodeKey` of `provider_` (its provider or not).
+    function _inviteFor(uint256 poolId, address nodeKey, address provider_, uint256 nonce)
+        internal
+        view
+        returns (IComputePool.Invite memory)
+    {
+        return _inviteSignedBy(managerPk, poolId, nodeKey, provider_, nonce, vm.getBlockTimestamp() + 1 hours);
+    }
+
+    function _inviteSignedBy(
+        uint256 signerPk,
+        uint256 poolId,
+        address nodeKey,
+        address provider_,
+        uint256 nonce,
+        uint256 expiry
+    ) internal view returns (IComputePool.Invite memory) {
+        bytes memory signature = _signDigest(signerPk, pools.inviteDigest(poolId, nodeKey, provider_, nonce, expiry));
         return IComputePool.Invite({nodeKey: nodeKey, nonce: nonce, expiry: expiry, signature: signature});
     }
 
@@ -200,7 +227,7 @@ abstract contract BaseTest is Test, ProtocolDeployer {
         uint256 domainId = _workDomain(1000);
         vm.startPrank(creator);
         poolId = pools.createComputePool(domainId, manager, "work pool", "ipfs://pool-data", 0);
-        rewards.setWorkRewardRate(poolId, workRate);
+        rewards.setWorkRewardRate(poolId, workRate, NO_LOCK_LIMIT);
         rewards.setWorkLockPeriod(poolId, lockPeriod);
         pools.startComputePool(poolId);
         vm.stopPrank();
@@ -218,7 +245,7 @@ abstract contract BaseTest is Test, ProtocolDeployer {
     /// @dev `nodeKey` submits work `workKey` of `units` units itself.
     function _submit(uint256 poolId, address nodeKey, bytes32 workKey, uint256 units) internal {
         vm.prank(nodeKey);
-        pools.submitWork(poolId, nodeKey, _workData(workKey, units));
+        pools.submitWork(poolId, nodeKey, _workData(workKey, units), ANY_RATE, ANY_WINDOW);
     }
 
     function _join(address provider_, uint256 poolId, address nodeKey, uint256 nonce) internal {

@@ -60,8 +60,9 @@ contract ProtocolHandler is Test {
     uint256 public immutable domainId;
     uint256 internal immutable _stakeMinimum;
     uint256[] public poolIds;
-    /// @dev Every work key submitted, in order.
+    /// @dev Every work submitted, in order: the node that did it and its key (together its identity).
     bytes32[] public workKeys;
+    address[] public workNodes;
     mapping(uint256 poolId => uint256) internal _nextNonce;
 
     /* GHOSTS */
@@ -79,6 +80,19 @@ contract ProtocolHandler is Test {
     /// @dev Work rewards taken from the budget at submission, and those an invalidation returned.
     mapping(uint256 poolId => uint256) public ghost_workReserved;
     mapping(uint256 poolId => uint256) public ghost_workReturned;
+    /// @dev The same per pool and node key: work rewards reserved, returned by an invalidation (its
+    /// own or a sweep of the node's locked rewards), and paid out of the node's work ledger (claimed,
+    /// forfeited, paid to a previous provider on a rejoin).
+    mapping(uint256 poolId => mapping(address nodeKey => uint256)) public ghost_nodeWorkReserved;
+    mapping(uint256 poolId => mapping(address nodeKey => uint256)) public ghost_nodeWorkReturned;
+    mapping(uint256 poolId => mapping(address nodeKey => uint256)) public ghost_nodeWorkOut;
+    /// @dev When the node's latest work in the pool unlocks: until then the key cannot rejoin the
+    /// pool under another provider.
+    mapping(uint256 poolId => mapping(address nodeKey => uint256)) public ghost_lastUnlock;
+    /// @dev Works whose reward a hard invalidation of their node returned while they were locked.
+    mapping(uint256 workIndex => bool) public ghost_workSwept;
+    /// @dev The largest per-node bound on locked work rewards a pool ever had: locks never pass it.
+    mapping(uint256 poolId => uint256) public ghost_maxLockBound;
     /// @dev Per pool and node key, modelled apart from the distributor: the time rewards it earned
     /// (rate x its units x each second in an ACTIVE pool, while the budget lasted) and those that
     /// left its record (claimed, forfeited, paid out on a rejoin under another provider).
@@ -135,7 +149,7 @@ contract ProtocolHandler is Test {
         manager = manager_;
         _managerPk = managerPk_;
         _stakeMinimum = network.stakeMinimum();
-        string[52] memory names = actions();
+        string[53] memory names = actions();
         for (uint256 i; i < names.length; ++i) {
             _isAction[names[i]] = true;
         }
@@ -191,7 +205,7 @@ contract ProtocolHandler is Test {
     /// outcomes of actions with several (the parameter set, a soft or hard invalidation, a handover
     /// accepted or cancelled, an eviction, a payout on rejoin). The campaign report lists them in
     /// this order and fails when one never happened.
-    function actions() public pure returns (string[52] memory) {
+    function actions() public pure returns (string[53] memory) {
         return [
             "registerProvider",
             "registerProviderWithPermit",
@@ -229,6 +243,7 @@ contract ProtocolHandler is Test {
             "setWorkLockPeriod",
             "setUnitsCap",
             "invalidateWork",
+            "invalidateWorkAndNode",
             "softInvalidateWork",
             "claim",
             "forfeit",
@@ -548,10 +563,11 @@ contract ProtocolHandler is Test {
 
     /// @dev Whether `nodeKey` earned in `poolId` under another provider whose work there is still
     /// locked: such a key cannot rejoin yet (PreviousProviderWorkLocked).
+    /// @dev Whether work of another provider's is still inside its window in `poolId`: rewarded or
+    /// not, it keeps the key from rejoining there under `provider`.
     function _lockedForAnother(uint256 poolId, address nodeKey, address provider) internal view returns (bool) {
         address previous = rewards.getNodeRecord(poolId, nodeKey).provider;
-        (uint256 locked,,) = rewards.getNodeWork(poolId, nodeKey);
-        return previous != address(0) && previous != provider && locked != 0;
+        return previous != address(0) && previous != provider && ghost_lastUnlock[poolId][nodeKey] > block.timestamp;
     }
 
     /// @dev A key joining `poolId` under another provider than its record there starts a new record.
@@ -631,6 +647,12 @@ contract ProtocolHandler is Test {
         amount = record.unclaimed + workClaimable;
     }
 
+    /// @dev PROTOCOL.md's lock: a work unlocks at the second boundary of its pool's window after
+    /// submission (at once with no window).
+    function _modelUnlockTime(uint256 submittedAt, uint256 window) internal pure returns (uint256) {
+        return window == 0 ? submittedAt : (submittedAt / window + 2) * window;
+    }
+
     function _one(address a) internal pure returns (address[] memory list) {
         list = new address[](1);
         list[0] = a;
@@ -656,10 +678,13 @@ contract ProtocolHandler is Test {
         vm.startPrank(creator);
         uint256 poolId = pools.createComputePool(domainId, manager, "pool", "ipfs://pool-data", limit);
         // Every pool pays for work too; the rate varies so some works cost more than the budget has.
-        rewards.setWorkRewardRate(poolId, 1 + limitSeed % 1e15);
+        uint256 rate = 1 + limitSeed % 1e15;
+        uint256 bound = 4 * MAX_WORK_UNITS * rate;
+        rewards.setWorkRewardRate(poolId, rate, bound);
         rewards.setWorkLockPeriod(poolId, WORK_WINDOW);
         vm.stopPrank();
         poolIds.push(poolId);
+        ghost_maxLockBound[poolId] = bound;
         _tookEffect("createPool");
     }
 
@@ -708,7 +733,9 @@ contract ProtocolHandler is Test {
         returns (IComputePool.Invite memory)
     {
         uint256 nonce = _nextNonce[poolId]++;
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(_managerPk, pools.inviteDigest(poolId, nodeKey, nonce, expiry));
+        address provider = registry.getNode(nodeKey).provider;
+        (uint8 v, bytes32 r, bytes32 s) =
+            vm.sign(_managerPk, pools.inviteDigest(poolId, nodeKey, provider, nonce, expiry));
         return
             IComputePool.Invite({nodeKey: nodeKey, nonce: nonce, expiry: expiry, signature: abi.encodePacked(r, s, v)});
     }
@@ -743,7 +770,9 @@ contract ProtocolHandler is Test {
             (address payee, uint256 amount) = _owedOnRejoin(poolId, chosen[k], provider);
             if (amount != 0) {
                 (paid[k], owed[k], balances[k]) = (payee, amount, token.balanceOf(payee));
-                ghost_nodeSettled[poolId][chosen[k]] += rewards.calculateRewards(poolId, chosen[k]);
+                uint256 time = rewards.calculateRewards(poolId, chosen[k]);
+                ghost_nodeSettled[poolId][chosen[k]] += time;
+                ghost_nodeWorkOut[poolId][chosen[k]] += amount - time;
             }
             invites[k] = _signInvite(poolId, chosen[k], expiry);
             _startsOverUnder(poolId, chosen[k], provider);
@@ -981,16 +1010,29 @@ contract ProtocolHandler is Test {
         if (poolId == 0 || network.paused() || !_eligible(poolId, nodeKey)) return;
         if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
         units = _bound(units, 1, workValidation.unitsCap(domainId));
-        uint256 reward = units * rewards.getPoolWork(poolId).workRate;
+        // The terms the SDK fills in: the pool's as they are now.
+        IRewardsDistributor.PoolWork memory terms = rewards.getPoolWork(poolId);
+        uint256 reward = units * terms.workRate;
         if (reward > rewards.getPoolRewards(poolId).budget) return;
+        (uint256 lockedBefore, uint256 claimableBefore,) = rewards.getNodeWork(poolId, nodeKey);
+        uint256 unlockAt = _modelUnlockTime(block.timestamp, terms.lockPeriod);
+        bool lockedNow = unlockAt > block.timestamp;
+        if (lockedNow && reward != 0 && lockedBefore + reward > terms.maxLockedPerNode) return;
         bytes32 workKey = keccak256(abi.encode("inv.work", workKeys.length));
-        (uint256 lockedBefore,,) = rewards.getNodeWork(poolId, nodeKey);
         vm.prank(byProvider ? registry.getNode(nodeKey).provider : nodeKey);
-        pools.submitWork(poolId, nodeKey, abi.encode(workKey, units));
+        pools.submitWork(poolId, nodeKey, abi.encode(workKey, units), terms.workRate, terms.lockPeriod);
         workKeys.push(workKey);
+        workNodes.push(nodeKey);
         ghost_workReserved[poolId] += reward;
-        (uint256 lockedAfter,,) = rewards.getNodeWork(poolId, nodeKey);
-        assertEq(lockedAfter, lockedBefore + reward, "the reward is locked, not claimable");
+        ghost_nodeWorkReserved[poolId][nodeKey] += reward;
+        if (unlockAt > ghost_lastUnlock[poolId][nodeKey]) ghost_lastUnlock[poolId][nodeKey] = unlockAt;
+        (uint256 lockedAfter, uint256 claimableAfter,) = rewards.getNodeWork(poolId, nodeKey);
+        if (lockedNow) {
+            assertEq(lockedAfter, lockedBefore + reward, "the reward is locked, not claimable");
+            assertLe(lockedAfter, terms.maxLockedPerNode, "locked within the pool's bound per node");
+        } else {
+            assertEq(claimableAfter, claimableBefore + reward, "without a window, claimable at once");
+        }
         _tookEffect("submitWork");
     }
 
@@ -1007,11 +1049,15 @@ contract ProtocolHandler is Test {
         (bool exists, uint256 poolId) = _poolAt(poolSeed);
         if (!exists || rewards.getPoolRewards(poolId).ended) return;
         if (which == 0) {
+            // A bound of a few works' rewards, so that nodes reach it.
+            uint256 rate = _bound(value, 0, 1e15);
+            uint256 bound = _bound(value >> 64, 0, 4 * MAX_WORK_UNITS * 1e15);
             vm.prank(creator);
-            rewards.setWorkRewardRate(poolId, _bound(value, 0, 1e15));
+            rewards.setWorkRewardRate(poolId, rate, bound);
+            if (bound > ghost_maxLockBound[poolId]) ghost_maxLockBound[poolId] = bound;
             _tookEffect("setWorkRewardRate");
         } else {
-            if (rewards.getPoolWork(poolId).workCount != 0) return;
+            if (rewards.getPoolRewards(poolId).hasWork) return;
             uint256 period = _bound(value, network.minWorkLockPeriod(), 3 days);
             vm.prank(creator);
             rewards.setWorkLockPeriod(poolId, period);
@@ -1020,33 +1066,52 @@ contract ProtocolHandler is Test {
     }
 
     /// @notice The validator invalidates a still-locked work: hard (a penalty, sometimes the node
-    /// invalidated and ejected too) or soft. Exactly its reward goes back to the budget.
+    /// invalidated and ejected too, which returns all of its locked work rewards in that pool) or
+    /// soft. Exactly the rewards it names go back to the budget.
     function invalidateWork(uint256 workSeed, uint256 how, uint256 penalty) external {
         if (workKeys.length == 0) return;
-        bytes32 workKey = workKeys[workSeed % workKeys.length];
-        (IRewardsDistributor.Work memory work, uint256 unlockAt) = rewards.getWork(workKey);
+        uint256 index = workSeed % workKeys.length;
+        (address nodeKey, bytes32 workKey) = (workNodes[index], workKeys[index]);
+        (IRewardsDistributor.Work memory work,, uint256 unlockAt) = rewards.getWork(nodeKey, workKey);
         if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED || block.timestamp >= unlockAt) return;
-        uint256 budget = rewards.getPoolRewards(work.poolId).budget;
+        uint256 poolId = work.poolId;
+        uint256 budget = rewards.getPoolRewards(poolId).budget;
+        uint256 returned = ghost_workSwept[index] ? 0 : work.reward;
+        ghost_workSwept[index] = true;
         if (how % 3 == 0) {
             vm.prank(validator);
-            network.softInvalidateWork(workKey);
+            network.softInvalidateWork(nodeKey, workKey);
             _tookEffect("softInvalidateWork");
         } else {
             penalty = _bound(penalty, 0, _stakeMinimum);
             bool invalidateNode = how % 3 == 2;
+            if (invalidateNode) returned += _sweep(poolId, nodeKey);
             // The node may have moved since: the validator names the pool it is in now.
-            IComputePool.PoolNode[] memory evictions =
-                new IComputePool.PoolNode[](ghost_poolOf[work.nodeKey] == 0 ? 0 : 1);
+            IComputePool.PoolNode[] memory evictions = new IComputePool.PoolNode[](ghost_poolOf[nodeKey] == 0 ? 0 : 1);
             if (evictions.length != 0) {
-                evictions[0] = IComputePool.PoolNode({poolId: ghost_poolOf[work.nodeKey], nodeKey: work.nodeKey});
+                evictions[0] = IComputePool.PoolNode({poolId: ghost_poolOf[nodeKey], nodeKey: nodeKey});
             }
             vm.prank(validator);
-            ghost_slashed += network.invalidateWork(workKey, penalty, invalidateNode, evictions);
+            ghost_slashed += network.invalidateWork(nodeKey, workKey, penalty, invalidateNode, evictions);
             _afterEvictions(evictions);
-            _tookEffect("invalidateWork");
+            _tookEffect(invalidateNode ? "invalidateWorkAndNode" : "invalidateWork");
         }
-        assertEq(rewards.getPoolRewards(work.poolId).budget, budget + work.reward, "exactly its reward returns");
-        ghost_workReturned[work.poolId] += work.reward;
+        assertEq(rewards.getPoolRewards(poolId).budget, budget + returned, "exactly the locked rewards named return");
+        ghost_workReturned[poolId] += returned;
+        ghost_nodeWorkReturned[poolId][nodeKey] += returned;
+    }
+
+    /// @dev Marks every other work of `nodeKey` in `poolId` whose reward is still locked as swept, and
+    /// returns their rewards: what invalidating the node gives back to the budget.
+    function _sweep(uint256 poolId, address nodeKey) internal returns (uint256 swept) {
+        for (uint256 w; w < workKeys.length; ++w) {
+            if (workNodes[w] != nodeKey || ghost_workSwept[w]) continue;
+            (IRewardsDistributor.Work memory work,, uint256 unlockAt) = rewards.getWork(nodeKey, workKeys[w]);
+            if (work.poolId != poolId || work.status != IRewardsDistributor.WorkStatus.ACCEPTED) continue;
+            if (block.timestamp >= unlockAt) continue;
+            ghost_workSwept[w] = true;
+            swept += work.reward;
+        }
     }
 
     /* REWARDS */
@@ -1065,6 +1130,7 @@ contract ProtocolHandler is Test {
             (, uint256 workClaimable,) = rewards.getNodeWork(poolId, nodeKeys[k]);
             expected += record.unclaimed + workClaimable;
             ghost_nodeSettled[poolId][nodeKeys[k]] += record.unclaimed;
+            ghost_nodeWorkOut[poolId][nodeKeys[k]] += workClaimable;
         }
         if (count == 0) return;
         assembly ("memory-safe") {
@@ -1091,6 +1157,7 @@ contract ProtocolHandler is Test {
         uint256 amount = rewards.forfeitRewards(poolId, nodeKey);
         assertEq(amount, record.unclaimed + workClaimable, "forfeits what was unclaimed, time and work");
         ghost_nodeSettled[poolId][nodeKey] += record.unclaimed;
+        ghost_nodeWorkOut[poolId][nodeKey] += workClaimable;
         assertEq(rewards.getPoolRewards(poolId).budget, budget + amount, "forfeit returns to the budget");
         ghost_forfeited[poolId] += amount;
         _tookEffect("forfeit");
@@ -1242,18 +1309,20 @@ contract ProtocolHandler is Test {
             data = abi.encodeCall(pools.joinComputePool, (poolId, invites));
             expected = abi.encodeWithSelector(IComputePool.InviteExpired.selector, poolId, nodeKey, block.timestamp - 1);
         } else if (which == 1) {
+            // No work is accepted twice, and invalidated work stays rejected: any recorded work,
+            // submitted again by its node from the pool the node is in now, is refused.
             if (workKeys.length == 0) return;
-            bytes32 workKey = workKeys[seed % workKeys.length];
-            (IRewardsDistributor.Work memory work,) = rewards.getWork(workKey);
-            // An invalidated key may be submitted again: only an accepted one must be refused.
-            if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED) return;
-            uint256 poolId = ghost_poolOf[work.nodeKey];
-            if (poolId == 0 || network.paused() || !_eligible(poolId, work.nodeKey)) return;
+            uint256 index = seed % workKeys.length;
+            (address nodeKey, bytes32 workKey) = (workNodes[index], workKeys[index]);
+            uint256 poolId = ghost_poolOf[nodeKey];
+            if (poolId == 0 || network.paused() || !_eligible(poolId, nodeKey)) return;
             if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
-            sender = work.nodeKey;
+            sender = nodeKey;
             target = address(pools);
-            data = abi.encodeCall(pools.submitWork, (poolId, work.nodeKey, abi.encode(workKey, uint256(1))));
-            expected = abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, workKey);
+            data = abi.encodeCall(
+                pools.submitWork, (poolId, nodeKey, abi.encode(workKey, uint256(1)), 0, type(uint256).max)
+            );
+            expected = abi.encodeWithSelector(IRewardsDistributor.WorkKeyUsed.selector, nodeKey, workKey);
         } else if (which == 2) {
             (uint256 required, uint256 active) = network.stakeStatus(provider);
             if (registry.getProvider(provider).nodeCount == 0 || active < required) return;
@@ -1268,17 +1337,21 @@ contract ProtocolHandler is Test {
             data = abi.encodeCall(network.withdraw, ());
             expected = abi.encodeWithSelector(IStakeManager.NothingToWithdraw.selector, provider);
         } else if (which == 4) {
-            bytes32 workKey = workKeys.length == 0 ? bytes32(seed) : workKeys[seed % workKeys.length];
-            (IRewardsDistributor.Work memory work, uint256 unlockAt) = rewards.getWork(workKey);
+            // A work named by its key with another node than the one that did it is no work.
+            bool known = workKeys.length != 0;
+            uint256 index = known ? seed % workKeys.length : 0;
+            bytes32 workKey = known ? workKeys[index] : bytes32(seed);
+            address nodeKey = known && seed % 2 == 0 ? workNodes[index] : nodeKeys[(seed >> 8) % NODE_COUNT];
+            (IRewardsDistributor.Work memory work,, uint256 unlockAt) = rewards.getWork(nodeKey, workKey);
             sender = validator;
             target = address(network);
-            data = abi.encodeCall(network.softInvalidateWork, (workKey));
+            data = abi.encodeCall(network.softInvalidateWork, (nodeKey, workKey));
             if (work.status == IRewardsDistributor.WorkStatus.NONE) {
-                expected = abi.encodeWithSelector(IRewardsDistributor.WorkNotFound.selector, workKey);
+                expected = abi.encodeWithSelector(IRewardsDistributor.WorkNotFound.selector, nodeKey, workKey);
             } else if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED) {
-                expected = abi.encodeWithSelector(IRewardsDistributor.WorkAlreadyInvalidated.selector, workKey);
+                expected = abi.encodeWithSelector(IRewardsDistributor.WorkAlreadyInvalidated.selector, nodeKey, workKey);
             } else if (block.timestamp >= unlockAt) {
-                expected = abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, workKey, unlockAt);
+                expected = abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, nodeKey, workKey, unlockAt);
             } else {
                 return; // still invalidatable: that is invalidateWork's business
             }
