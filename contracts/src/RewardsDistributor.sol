@@ -450,9 +450,9 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             }
             returned = uint256(locks.lockedA) + locks.lockedB;
             (locks.lockedA, locks.lockedB) = (0, 0);
-            // Wraps after 256 sweeps of one node in one pool within a work's window, each a separate
-            // validator action; a stale work then looks current and its reward is taken from the
-            // (emptied) buckets, which reverts rather than pays.
+            // Wraps after 256 sweeps of one node in one pool while one of its works is still in
+            // its window, each a validator's invalidation of the node (revalidated in between):
+            // only then could a stale work look current.
             unchecked {
                 ++locks.sweeps;
             }
