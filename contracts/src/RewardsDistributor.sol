@@ -42,6 +42,9 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     /// @dev Keyed by the node first: a work belongs to the node that did it, so a copy of a pending
     /// submission sent for another node is another node's work and can neither take nor block it.
     mapping(address nodeKey => mapping(bytes32 workKey => Work)) internal _works;
+    /// @dev When each sweep of a node's locked rewards happened (by its number, WorkLocks.sweeps
+    /// before it): a work whose reward it returned is one accepted before it and unlocking after it.
+    mapping(uint256 poolId => mapping(address nodeKey => mapping(uint8 sweep => uint32 time))) internal _sweptAt;
     // Every state-changing function is nonReentrant: several work on a memory copy of a pool, which
     // a reentrant call through a hostile token must not be able to change underneath them.
 
@@ -95,12 +98,15 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
     function getWork(address nodeKey, bytes32 workKey)
         external
         view
-        returns (Work memory work, address provider, uint256 unlockAt)
+        returns (Work memory work, address provider, uint256 unlockAt, bool rewardReturned)
     {
         work = _works[nodeKey][workKey];
         if (work.status != WorkStatus.NONE) {
             provider = _records[work.poolId][nodeKey].provider;
             unlockAt = _unlockTime(work.submittedAt, _poolWork[work.poolId].lockPeriod);
+            rewardReturned = work.status != WorkStatus.ACCEPTED
+                || (_workLocks[work.poolId][nodeKey].sweeps != work.sweeps
+                    && _sweptAt[work.poolId][nodeKey][work.sweeps] < unlockAt);
         }
     }
 
@@ -450,6 +456,7 @@ contract RewardsDistributor is IRewardsDistributor, PrimeNetworkModule, Reentran
             }
             returned = uint256(locks.lockedA) + locks.lockedB;
             (locks.lockedA, locks.lockedB) = (0, 0);
+            _sweptAt[poolId][nodeKey][locks.sweeps] = _now32();
             // Wraps after 256 sweeps of one node in one pool while one of its works is still in
             // its window, each a validator's invalidation of the node (revalidated in between):
             // only then could a stale work look current.

@@ -287,10 +287,13 @@ interface IRewardsDistributor is IPrimeNetworkModule {
     /// @return provider The provider of the node's record in the work's pool: while the work is
     /// locked, the provider that submitted it (and would be slashed for it).
     /// @return unlockAt When the work's reward unlocks and the work becomes final.
+    /// @return rewardReturned Whether its reward went back to the budget: it was invalidated, or an
+    /// invalidation of its node returned all of the node's locked rewards while this one was locked
+    /// (it then stays accepted, and final after its window, but pays nothing).
     function getWork(address nodeKey, bytes32 workKey)
         external
         view
-        returns (Work memory work, address provider, uint256 unlockAt);
+        returns (Work memory work, address provider, uint256 unlockAt, bool rewardReturned);
 
     /// @notice `nodeKey`'s work rewards in pool `poolId` now: still locked, claimable, and the next
     /// unlock time of a locked bucket (0 when nothing is locked).

@@ -122,11 +122,11 @@ contract WorkAttacksTest is BaseTest {
         assertEq(workKey, keccak256("honest-output"), "the honest work is accepted");
 
         // The copy reserved nothing and owns nothing of the honest node's.
-        (IRewardsDistributor.Work memory copy, address copyProvider,) = rewards.getWork(copier, workKey);
+        (IRewardsDistributor.Work memory copy, address copyProvider,,) = rewards.getWork(copier, workKey);
         assertEq(copy.poolId, squat, "the copy is the copier's work, in its pool");
         assertEq(copy.reward, 0, "paid nothing");
         assertEq(copyProvider, provider2, "its provider answers for it");
-        (IRewardsDistributor.Work memory honest, address honestProvider,) = rewards.getWork(node, workKey);
+        (IRewardsDistributor.Work memory honest, address honestProvider,,) = rewards.getWork(node, workKey);
         assertEq(honest.reward, 10 * WORK_RATE, "the honest reward reserved");
         assertEq(honestProvider, provider, "for the honest provider");
 
@@ -179,7 +179,7 @@ contract WorkAttacksTest is BaseTest {
         rewards.setWorkLockPeriod(poolId, WINDOW);
         vm.prank(node);
         pools.submitWork(poolId, node, data, WORK_RATE, WINDOW);
-        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, key);
+        (IRewardsDistributor.Work memory work,,,) = rewards.getWork(node, key);
         assertEq(work.reward, 10 * WORK_RATE, "the key was not burnt: accepted on the terms it stated");
     }
 
@@ -272,14 +272,14 @@ contract WorkAttacksTest is BaseTest {
         vm.expectRevert(bytes("re-entry blocked"));
         vm.prank(node);
         pools.submitWork(id, node, data, ANY_RATE, ANY_WINDOW);
-        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256(data));
+        (IRewardsDistributor.Work memory work,,,) = rewards.getWork(node, keccak256(data));
         assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.NONE), "nothing recorded");
     }
 
     function test_invalidation_afterTheWindowIsRefused() public {
         _submit(poolId, node, keccak256("k"), 10);
         vm.warp(vm.getBlockTimestamp() + 2 * WINDOW);
-        (,, uint256 unlockAt) = rewards.getWork(node, keccak256("k"));
+        (,, uint256 unlockAt,) = rewards.getWork(node, keccak256("k"));
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, node, keccak256("k"), unlockAt));
         vm.prank(validator);
         network.invalidateWork(node, keccak256("k"), 1e18, false, _noEvictions());

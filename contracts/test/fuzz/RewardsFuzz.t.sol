@@ -204,7 +204,7 @@ contract RewardsFuzzTest is BaseTest {
         uint256 submittedAt = vm.getBlockTimestamp();
         _submit(poolId, node, keccak256("work"), units);
         assertEq(rewards.getPoolRewards(poolId).budget, 0, "the whole budget is reserved");
-        (,, uint256 unlockAt) = rewards.getWork(node, keccak256("work"));
+        (,, uint256 unlockAt,) = rewards.getWork(node, keccak256("work"));
         assertGt(unlockAt, submittedAt + window, "locked more than one window");
         assertLe(unlockAt, submittedAt + 2 * window, "and at most two");
 

@@ -204,9 +204,10 @@ contract ProtocolInvariantTest is BaseTest {
                 uint256 unmatured;
                 for (uint256 w; w < handler.workCount(); ++w) {
                     if (handler.workNodes(w) != nodeKey) continue;
-                    (IRewardsDistributor.Work memory work,, uint256 unlockAt) =
+                    (IRewardsDistributor.Work memory work,, uint256 unlockAt, bool rewardReturned) =
                         rewards.getWork(nodeKey, handler.workKeys(w));
                     if (work.poolId != poolId) continue;
+                    assertEq(rewardReturned, handler.ghost_workSwept(w), "a work says whether its reward went back");
                     assertEq(unlockAt, _modelUnlockTime(poolId, work.submittedAt), "unlocks at the second boundary");
                     if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED || block.timestamp >= unlockAt) {
                         continue;

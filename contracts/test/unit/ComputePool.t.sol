@@ -196,14 +196,14 @@ contract ComputePoolTest is BaseTest {
         vm.expectRevert(err);
         pools.blacklistNodes(9, _one(nodeA), true);
         vm.stopPrank();
-        uint256 poolId = _startedPool(0);
-        _join(provider, poolId, nodeA, 0);
+        uint256 started = _startedPool(0);
+        _join(provider, started, nodeA, 0);
         vm.expectRevert(err);
         vm.prank(provider);
-        pools.moveComputeNodes(9, poolId, _invites(invite));
+        pools.moveComputeNodes(9, started, _invites(invite));
         vm.expectRevert(err);
         vm.prank(provider);
-        pools.moveComputeNodes(poolId, 9, _invites(invite));
+        pools.moveComputeNodes(started, 9, _invites(invite));
         assertTrue(registry.getNode(nodeA).active, "nothing moved");
     }
 

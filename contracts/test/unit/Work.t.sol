@@ -63,7 +63,7 @@ contract WorkTest is BaseTest {
 
         assertEq(workKey, key, "key");
         assertEq(units, 7, "units");
-        (IRewardsDistributor.Work memory work, address workProvider, uint256 workUnlock) = rewards.getWork(node, key);
+        (IRewardsDistributor.Work memory work, address workProvider, uint256 workUnlock,) = rewards.getWork(node, key);
         assertEq(work.poolId, poolId, "record pool");
         assertEq(workProvider, provider, "record provider");
         assertEq(work.units, 7, "record units");
@@ -86,7 +86,7 @@ contract WorkTest is BaseTest {
     function test_submitWork_byTheProviderToo() public {
         vm.prank(provider);
         pools.submitWork(poolId, node, _workData(keccak256("by-provider"), 1), ANY_RATE, ANY_WINDOW);
-        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("by-provider"));
+        (IRewardsDistributor.Work memory work,,,) = rewards.getWork(node, keccak256("by-provider"));
         assertEq(work.units, 1, "recorded for the node");
     }
 
@@ -312,7 +312,7 @@ contract WorkTest is BaseTest {
         assertEq(stakeManager.activeStake(provider), stake - 5e18, "stake slashed");
         assertEq(token.balanceOf(treasury), 5e18, "to the treasury, not the validator");
         assertEq(token.balanceOf(validator), 0, "validator paid nothing");
-        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("bad"));
+        (IRewardsDistributor.Work memory work,,,) = rewards.getWork(node, keccak256("bad"));
         assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.INVALIDATED), "invalidated");
         assertTrue(registry.getNode(node).validated, "node stays validated without invalidateNode");
         assertTrue(registry.getNode(node).active, "and in its pool");
@@ -377,7 +377,7 @@ contract WorkTest is BaseTest {
         network.softInvalidateWork(node, keccak256("doubtful"));
         assertEq(_budget(), budget + 6 * WORK_RATE, "back in the budget");
         assertEq(stakeManager.activeStake(provider), stake, "no penalty");
-        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("doubtful"));
+        (IRewardsDistributor.Work memory work,,,) = rewards.getWork(node, keccak256("doubtful"));
         assertEq(uint8(work.status), uint8(IRewardsDistributor.WorkStatus.SOFT_INVALIDATED), "soft");
     }
 
@@ -431,7 +431,7 @@ contract WorkTest is BaseTest {
         _leave(provider, poolId, node);
         _join(provider, longPool, node, 1);
         _submit(longPool, node, keccak256("bogus"), 100);
-        (,, uint256 unlockAt) = rewards.getWork(node, keccak256("bogus"));
+        (,, uint256 unlockAt,) = rewards.getWork(node, keccak256("bogus"));
         assertEq(registry.getProvider(provider).workLockedUntil, unlockAt, "lock recorded");
 
         _leave(provider, longPool, node);
@@ -532,8 +532,8 @@ contract WorkTest is BaseTest {
         vm.prank(creator);
         rewards.setWorkRewardRate(poolId, 3 * WORK_RATE, NO_LOCK_LIMIT);
         _submit(poolId, node, keccak256("new"), 1);
-        (IRewardsDistributor.Work memory old,,) = rewards.getWork(node, keccak256("old"));
-        (IRewardsDistributor.Work memory later,,) = rewards.getWork(node, keccak256("new"));
+        (IRewardsDistributor.Work memory old,,,) = rewards.getWork(node, keccak256("old"));
+        (IRewardsDistributor.Work memory later,,,) = rewards.getWork(node, keccak256("new"));
         assertEq(old.reward, WORK_RATE, "old rate kept");
         assertEq(later.reward, 3 * WORK_RATE, "new rate");
 
@@ -633,7 +633,7 @@ contract WorkTest is BaseTest {
         vm.prank(creator);
         rewards.setWorkRewardRate(poolId, 0, NO_LOCK_LIMIT);
         _submit(poolId, node, keccak256("free"), 3);
-        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("free"));
+        (IRewardsDistributor.Work memory work,,,) = rewards.getWork(node, keccak256("free"));
         assertEq(work.reward, 0, "no reward");
         assertEq(work.units, 3, "but recorded");
         (uint256 locked, uint256 claimable,) = _nodeWork();
@@ -645,7 +645,7 @@ contract WorkTest is BaseTest {
         _leave(provider, poolId, node);
         _join(provider, instant, node, 1);
         _submit(instant, node, keccak256("now"), 2);
-        (,, uint256 unlockAt) = rewards.getWork(node, keccak256("now"));
+        (,, uint256 unlockAt,) = rewards.getWork(node, keccak256("now"));
         assertEq(unlockAt, vm.getBlockTimestamp(), "unlocked at once");
         vm.expectRevert(
             abi.encodeWithSelector(IRewardsDistributor.WorkFinal.selector, node, keccak256("now"), unlockAt)
@@ -737,7 +737,7 @@ contract WorkTest is BaseTest {
         vm.prank(creator);
         rewards.setWorkRewardRate(poolId, 0, 0);
         _submit(poolId, node, keccak256("free"), 10);
-        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("free"));
+        (IRewardsDistributor.Work memory work,,,) = rewards.getWork(node, keccak256("free"));
         assertEq(work.reward, 0, "recorded without reward");
     }
 
@@ -765,6 +765,8 @@ contract WorkTest is BaseTest {
         vm.prank(validator);
         network.softInvalidateWork(node, keccak256("a"));
         assertEq(_budget(), budget + 7 * WORK_RATE, "returned once, not twice");
+        (,,, bool returnedB) = rewards.getWork(node, keccak256("b"));
+        assertTrue(returnedB, "b's reward went back with the node's");
 
         // Validated again, the node's new work is locked and invalidated as usual.
         vm.prank(validator);
@@ -776,6 +778,11 @@ contract WorkTest is BaseTest {
         assertEq(locked, 8 * WORK_RATE, "the swept work took nothing from the new bucket");
         vm.warp(vm.getBlockTimestamp() + 2 * WINDOW);
         assertEq(_claim(provider, poolId, node), 8 * WORK_RATE, "only the new work is paid");
+        // Final now: the record still says which rewards went back, and which was paid.
+        (,,, bool returnedA) = rewards.getWork(node, keccak256("a"));
+        (,,, bool returnedD) = rewards.getWork(node, keccak256("d"));
+        assertTrue(returnedA && returnedB, "a and b paid nothing");
+        assertFalse(returnedD, "d was paid");
     }
 
     /* BUCKETS: RELEASED ONCE */
@@ -913,14 +920,14 @@ contract WorkTest is BaseTest {
         vm.prank(creator);
         rewards.setWorkRewardRate(poolId, 1, NO_LOCK_LIMIT);
         _submit(poolId, node, keccak256("largest"), max);
-        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("largest"));
+        (IRewardsDistributor.Work memory work,,,) = rewards.getWork(node, keccak256("largest"));
         assertEq(work.units, max, "the largest unit count, exactly");
         assertEq(work.reward, max, "paid per unit");
     }
 
     function test_boundaries_unitsAtTheDomainCapExactly() public {
         _submit(poolId, node, keccak256("at-cap"), 1000);
-        (IRewardsDistributor.Work memory work,,) = rewards.getWork(node, keccak256("at-cap"));
+        (IRewardsDistributor.Work memory work,,,) = rewards.getWork(node, keccak256("at-cap"));
         assertEq(work.units, 1000, "the cap itself is accepted");
     }
 
@@ -939,11 +946,11 @@ contract WorkTest is BaseTest {
         _leave(provider, poolId, node);
         _join(provider, longPool, node, 1);
         _submit(longPool, node, keccak256("long"), 1);
-        (,, uint256 longUnlock) = rewards.getWork(node, keccak256("long"));
+        (,, uint256 longUnlock,) = rewards.getWork(node, keccak256("long"));
         _leave(provider, longPool, node);
         _join(provider, poolId, node, 2);
         _submit(poolId, node, keccak256("short"), 1);
-        (,, uint256 shortUnlock) = rewards.getWork(node, keccak256("short"));
+        (,, uint256 shortUnlock,) = rewards.getWork(node, keccak256("short"));
         assertLt(shortUnlock, longUnlock, "the later work unlocks first");
         assertEq(registry.getProvider(provider).workLockedUntil, longUnlock, "the lock stays the longest");
     }
@@ -963,7 +970,7 @@ contract WorkTest is BaseTest {
         network.setMinWorkLockPeriod(10 days);
         _submit(poolId, node, keccak256("second"), 1);
         assertEq(rewards.getPoolWork(poolId).lockPeriod, WINDOW, "the pool keeps its window");
-        (,, uint256 unlockAt) = rewards.getWork(node, keccak256("second"));
+        (,, uint256 unlockAt,) = rewards.getWork(node, keccak256("second"));
         assertEq(unlockAt, _unlockOfNow(), "and its works unlock on it");
     }
 }

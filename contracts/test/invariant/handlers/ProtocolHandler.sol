@@ -1072,7 +1072,7 @@ contract ProtocolHandler is Test {
         if (workKeys.length == 0) return;
         uint256 index = workSeed % workKeys.length;
         (address nodeKey, bytes32 workKey) = (workNodes[index], workKeys[index]);
-        (IRewardsDistributor.Work memory work,, uint256 unlockAt) = rewards.getWork(nodeKey, workKey);
+        (IRewardsDistributor.Work memory work,, uint256 unlockAt,) = rewards.getWork(nodeKey, workKey);
         if (work.status != IRewardsDistributor.WorkStatus.ACCEPTED || block.timestamp >= unlockAt) return;
         uint256 poolId = work.poolId;
         uint256 budget = rewards.getPoolRewards(poolId).budget;
@@ -1106,7 +1106,7 @@ contract ProtocolHandler is Test {
     function _sweep(uint256 poolId, address nodeKey) internal returns (uint256 swept) {
         for (uint256 w; w < workKeys.length; ++w) {
             if (workNodes[w] != nodeKey || ghost_workSwept[w]) continue;
-            (IRewardsDistributor.Work memory work,, uint256 unlockAt) = rewards.getWork(nodeKey, workKeys[w]);
+            (IRewardsDistributor.Work memory work,, uint256 unlockAt,) = rewards.getWork(nodeKey, workKeys[w]);
             if (work.poolId != poolId || work.status != IRewardsDistributor.WorkStatus.ACCEPTED) continue;
             if (block.timestamp >= unlockAt) continue;
             ghost_workSwept[w] = true;
@@ -1342,7 +1342,7 @@ contract ProtocolHandler is Test {
             uint256 index = known ? seed % workKeys.length : 0;
             bytes32 workKey = known ? workKeys[index] : bytes32(seed);
             address nodeKey = known && seed % 2 == 0 ? workNodes[index] : nodeKeys[(seed >> 8) % NODE_COUNT];
-            (IRewardsDistributor.Work memory work,, uint256 unlockAt) = rewards.getWork(nodeKey, workKey);
+            (IRewardsDistributor.Work memory work,, uint256 unlockAt,) = rewards.getWork(nodeKey, workKey);
             sender = validator;
             target = address(network);
             data = abi.encodeCall(network.softInvalidateWork, (nodeKey, workKey));
