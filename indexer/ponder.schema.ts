@@ -1,4 +1,4 @@
-import { index, onchainEnum, onchainTable, type PgColumnsBuilders } from 'ponder'
+import { index, onchainEnum, onchainTable, type PgColumnsBuilders, primaryKey } from 'ponder'
 
 /*
  * Amounts are token wei (bigint), times are unix seconds (bigint), addresses and hashes are hex.
@@ -162,6 +162,8 @@ export const pool = onchainTable(
     endedAt: t.bigint(),
     rewardRate: t.bigint().notNull(),
     workRewardRate: t.bigint().notNull(),
+    /** The most work rewards one node may have locked in the pool at once. */
+    workMaxLockedPerNode: t.bigint().notNull(),
     workLockPeriod: t.bigint(),
     /** Nodes in it now and their compute units. */
     nodeCount: t.integer().notNull(),
@@ -290,29 +292,42 @@ export const workStatus = onchainEnum('work_status', [
 ])
 
 /**
- * A work key's latest submission, as the chain's `getWork` shows it (an invalidated key may be
- * submitted again; earlier submissions stay in `work_invalidation` and `protocol_event`).
+ * Every work, as the chain's `getWork(nodeKey, workKey)` shows it: a work belongs to the node that
+ * did it, and a node submits a key once (invalidated work stays rejected).
  */
 export const work = onchainTable(
   'work',
   (t) => ({
-    workKey: t.hex().primaryKey(),
-    poolId: t.bigint().notNull(),
     nodeKey: t.hex().notNull(),
+    workKey: t.hex().notNull(),
+    poolId: t.bigint().notNull(),
     provider: t.hex().notNull(),
     units: t.bigint().notNull(),
     reward: t.bigint().notNull(),
     submittedAt: t.bigint().notNull(),
     unlockAt: t.bigint().notNull(),
     status: workStatus('status').notNull(),
-    submissions: t.integer().notNull(),
+    /**
+     * Whether its reward went back to the budget: invalidated, or accepted while a validator
+     * invalidated its node and returned all of the node's locked rewards (see locked_work_return).
+     */
+    rewardReturned: t.boolean().notNull(),
     transactionHash: t.hex().notNull(),
   }),
   (table) => ({
+    pk: primaryKey({ columns: [table.nodeKey, table.workKey] }),
     poolIndex: index().on(table.poolId),
-    nodeIndex: index().on(table.nodeKey),
   }),
 )
+
+/** A validator invalidated a node with its work: all of its locked work rewards in the pool went back. */
+export const lockedWorkReturn = onchainTable('locked_work_return', (t) => ({
+  id: t.text().primaryKey(),
+  poolId: t.bigint().notNull(),
+  nodeKey: t.hex().notNull(),
+  amount: t.bigint().notNull(),
+  ...eventOrigin(t),
+}))
 
 export const workInvalidation = onchainTable('work_invalidation', (t) => ({
   id: t.text().primaryKey(),

@@ -183,7 +183,7 @@ describe('federator, validator, work and exit', () => {
       { home },
     )
     expect(submitted).toMatchObject({ poolId, nodeKey, workKey, units: '5', reward: '0' })
-    const work = await client.getWork({ workKey })
+    const work = await client.getWork({ nodeKey, workKey })
     expect(work).toMatchObject({ nodeKey, units: 5n })
     const again = await prime(
       ['work', 'submit', poolId, '--node', 'n', '--work-key', workKey, '--units', '5'],
@@ -203,9 +203,9 @@ describe('federator, validator, work and exit', () => {
     )
     expect(badKey.code).toBe(2)
     expect(badKey.stderr).toContain("'0x12' is not a work key: expected 32 bytes of hex")
-    // A soft-invalidated key may be submitted again; the pool's work list shows that work once.
-    await primeJson(['work', 'soft-invalidate', workKey, ...as.validator!], { home })
-    await primeJson(
+    // A soft-invalidated work stays rejected: submitted again, it is refused by name.
+    await primeJson(['work', 'soft-invalidate', nodeKey, workKey, ...as.validator!], { home })
+    const resubmitted = await prime(
       [
         'work',
         'submit',
@@ -220,9 +220,17 @@ describe('federator, validator, work and exit', () => {
       ],
       { home },
     )
+    expect(resubmitted.code).toBe(1)
+    expect(resubmitted.stderr).toContain(
+      `error WorkKeyUsed(nodeKey: ${nodeKey}, workKey: ${workKey})`,
+    )
     const listed = await primeJson(['work', 'list', poolId], { home })
     expect(listed.works).toHaveLength(1)
-    expect(listed.works[0]).toMatchObject({ workKey, status: 'ACCEPTED', state: 'locked' })
+    expect(listed.works[0]).toMatchObject({
+      workKey,
+      status: 'SOFT_INVALIDATED',
+      state: 'soft-invalidated',
+    })
 
     const { pools } = await primeJson(['pool', 'list'], { home })
     expect(pools.at(-1)).toMatchObject({ poolId, name: 'w', status: 'ACTIVE', nodeCount: 1 })

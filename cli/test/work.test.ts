@@ -105,8 +105,15 @@ describe('work: the federator caps it, the creator prices it, validators check i
 
   test('pool set-work-rate and set-lock price the work and set its window', async () => {
     const { client } = await chain()
-    const rate = await primeJson(['pool', 'set-work-rate', poolId, '0.5'], asCreator())
+    const rate = await primeJson(
+      ['pool', 'set-work-rate', poolId, '0.5', '--max-locked-per-node', '15'],
+      asCreator(),
+    )
     expect(rate.workRate).toEqual({ input: '0.5', wei: parseEther('0.5').toString() })
+    expect(rate.maxLockedPerNode).toEqual({ input: '15', wei: parseEther('15').toString() })
+    const unbounded = await prime(['pool', 'set-work-rate', poolId, '0.5'], asCreator())
+    expect(unbounded.code).toBe(2)
+    expect(unbounded.stderr).toContain("required option '--max-locked-per-node <amount>'")
     const tooShort = await prime(['pool', 'set-lock', poolId, '60'], asCreator())
     expect(tooShort.code).toBe(1)
     expect(tooShort.stderr).toContain('error WorkLockPeriodTooShort(period: 60, minimum: 3600)')
@@ -115,7 +122,11 @@ describe('work: the federator caps it, the creator prices it, validators check i
     const rewards = await client.getPoolRewards({ poolId: BigInt(poolId) })
     expect(rewards.workRate).toBe(parseEther('0.5'))
     expect(rewards.workLockPeriod).toBe(3600n)
-    const notCreator = await prime(['pool', 'set-work-rate', poolId, '1'], asProvider())
+    expect(rewards.maxLockedPerNode).toBe(parseEther('15'))
+    const notCreator = await prime(
+      ['pool', 'set-work-rate', poolId, '1', '--max-locked-per-node', '1'],
+      asProvider(),
+    )
     expect(notCreator.code).toBe(1)
     expect(notCreator.stderr).toContain('error CallerNotPoolCreator')
   })
@@ -127,7 +138,7 @@ describe('work: the federator caps it, the creator prices it, validators check i
     await writeFile(join(home, 'n.invite.json'), JSON.stringify(invite))
     await primeJson(['pool', 'join', poolId, '--invite', join(home, 'n.invite.json')], asProvider())
 
-    const submit = (label: string, units: string) =>
+    const submit = (label: string, units: string, ...terms: string[]) =>
       prime(
         [
           'work',
@@ -139,6 +150,7 @@ describe('work: the federator caps it, the creator prices it, validators check i
           key(label),
           '--units',
           units,
+          ...terms,
         ],
         asProvider(),
       )
@@ -147,7 +159,24 @@ describe('work: the federator caps it, the creator prices it, validators check i
     expect(above.stderr).toContain(
       `error WorkUnitsAboveCap(domainId: ${domainId}, units: 11, cap: 10)`,
     )
+    // Terms the pool does not meet: refused, and the key stays the node's to submit.
+    const tooRich = await submit('w1', '10', '--min-work-rate', '0.6')
+    expect(tooRich.code).toBe(1)
+    expect(tooRich.stderr).toContain(
+      `error WorkRateBelowTerms(poolId: ${poolId}, workRate: ${parseEther('0.5')}, minWorkRate: ${parseEther('0.6')})`,
+    )
+    const tooLong = await submit('w1', '10', '--max-lock-period', '3599')
+    expect(tooLong.code).toBe(1)
+    expect(tooLong.stderr).toContain(
+      `error WorkLockPeriodAboveTerms(poolId: ${poolId}, lockPeriod: 3600, maxLockPeriod: 3599)`,
+    )
     for (const label of ['w1', 'w2', 'w3']) expect((await submit(label, '10')).code).toBe(0)
+    // 15 PRIME locked per node at most: a fourth work of 5 PRIME would pass it.
+    const over = await submit('w4', '10')
+    expect(over.code).toBe(1)
+    expect(over.stderr).toContain(
+      `error NodeLockedWorkAboveLimit(poolId: ${poolId}, nodeKey: ${node.address}, locked: ${parseEther('20')}, limit: ${parseEther('15')})`,
+    )
   })
 
   test('work list and show: every work of the pool, as the chain records it', async () => {
@@ -159,11 +188,11 @@ describe('work: the federator caps it, the creator prices it, validators check i
       key('w3'),
     ])
     for (const listed of works) {
-      const work = (await client.getWork({ workKey: listed.workKey }))!
+      const work = (await client.getWork({ nodeKey: node.address, workKey: listed.workKey }))!
       expect(listed).toEqual({
+        nodeKey: node.address,
         workKey: work.workKey,
         poolId,
-        nodeKey: node.address,
         provider: provider.address,
         units: '10',
         reward: parseEther('5').toString(),
@@ -171,17 +200,23 @@ describe('work: the federator caps it, the creator prices it, validators check i
         unlockAt: work.unlockAt.toString(),
         status: 'ACCEPTED',
         final: false,
+        rewardReturned: false,
         state: 'locked',
       })
     }
-    expect(await primeJson(['work', 'show', key('w1')], { home })).toEqual(works[0])
+    expect(await primeJson(['work', 'show', node.address, key('w1')], { home })).toEqual(works[0])
     const human = await prime(['work', 'list', poolId], { home })
     expect(human.stdout).toContain(`Work in pool ${poolId}`)
     expect(human.stdout).toContain('5 PRIME')
-    const missing = await prime(['work', 'show', key('never')], { home })
+    const missing = await prime(['work', 'show', node.address, key('never')], { home })
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain(`error NotFoundError: no work ${key('never')} was accepted`)
-    const bad = await prime(['work', 'show', '0x12'], { home })
+    expect(missing.stderr).toContain(
+      `error NotFoundError: node ${node.address} submitted no work ${key('never')}`,
+    )
+    // Another node's work under the same key is another work: none here.
+    const other = await prime(['work', 'show', provider.address, key('w1')], { home })
+    expect(other.code).toBe(1)
+    const bad = await prime(['work', 'show', node.address, '0x12'], { home })
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain("'0x12' is not a work key: expected 32 bytes of hex")
   })
@@ -189,21 +224,28 @@ describe('work: the federator caps it, the creator prices it, validators check i
   test('work soft-invalidate returns exactly the reward to the budget', async () => {
     const { client } = await chain()
     const before = await client.getPoolRewards({ poolId: BigInt(poolId) })
-    const soft = await primeJson(['work', 'soft-invalidate', key('w1')], asValidator())
+    const soft = await primeJson(
+      ['work', 'soft-invalidate', node.address, key('w1')],
+      asValidator(),
+    )
     expect(soft).toMatchObject({
+      nodeKey: node.address,
       workKey: key('w1'),
       poolId,
-      nodeKey: node.address,
       reward: parseEther('5').toString(),
     })
     // The node keeps earning for time, so the budget is compared at the block of the call.
     const atBlock = await client.getPoolRewards({ poolId: BigInt(poolId) })
     const accrued = before.rate * before.totalCompute * (atBlock.lastUpdate - before.lastUpdate)
     expect(atBlock.budget).toBe(before.budget + parseEther('5') - accrued)
-    expect((await client.getWork({ workKey: key('w1') }))!.status).toBe('SOFT_INVALIDATED')
-    const again = await prime(['work', 'soft-invalidate', key('w1')], asValidator())
+    expect((await client.getWork({ nodeKey: node.address, workKey: key('w1') }))!.status).toBe(
+      'SOFT_INVALIDATED',
+    )
+    const again = await prime(['work', 'soft-invalidate', node.address, key('w1')], asValidator())
     expect(again.code).toBe(1)
-    expect(again.stderr).toContain(`error WorkAlreadyInvalidated(workKey: ${key('w1')})`)
+    expect(again.stderr).toContain(
+      `error WorkAlreadyInvalidated(nodeKey: ${node.address}, workKey: ${key('w1')})`,
+    )
   })
 
   test('work invalidate: dry run sends nothing; the validator slashes, invalidates and evicts', async () => {
@@ -211,6 +253,7 @@ describe('work: the federator caps it, the creator prices it, validators check i
     const args = [
       'work',
       'invalidate',
+      node.address,
       key('w2'),
       '--penalty',
       '5 PRIME',
@@ -230,11 +273,13 @@ describe('work: the federator caps it, the creator prices it, validators check i
 
     const stake = await client.getStake({ provider: provider.address })
     const invalidated = await primeJson(args, asValidator())
+    // Invalidating the node returns its other locked reward too (w3's 5 PRIME).
     expect(invalidated).toMatchObject({
+      nodeKey: node.address,
       workKey: key('w2'),
       poolId,
-      nodeKey: node.address,
       reward: parseEther('5').toString(),
+      returnedLocked: parseEther('5').toString(),
       penalty: { input: '5 PRIME', wei: parseEther('5').toString() },
       slashed: parseEther('5').toString(),
       nodeInvalidated: true,
@@ -274,20 +319,21 @@ describe('work: the federator caps it, the creator prices it, validators check i
 
   test('after the window the last work is final and can no longer be invalidated', async () => {
     const { client, testClient } = await chain()
-    const w3 = (await client.getWork({ workKey: key('w3') }))!
+    const w3 = (await client.getWork({ nodeKey: node.address, workKey: key('w3') }))!
     const { timestamp } = await client.getBlock()
     await testClient.increaseTime({ seconds: Number(w3.unlockAt - timestamp) + 1 })
     await testClient.mine({ blocks: 1 })
     const { works } = await primeJson(['work', 'list', poolId], { home })
+    // w3 is final, but its reward went back when the validator invalidated its node.
     expect(works.map((w: { state: string }) => w.state)).toEqual([
       'soft-invalidated',
       'invalidated',
-      'final',
+      'returned',
     ])
-    const late = await prime(['work', 'soft-invalidate', key('w3')], asValidator())
+    const late = await prime(['work', 'soft-invalidate', node.address, key('w3')], asValidator())
     expect(late.code).toBe(1)
     expect(late.stderr).toContain(
-      `error WorkFinal(workKey: ${key('w3')}, unlockAt: ${w3.unlockAt})`,
+      `error WorkFinal(nodeKey: ${node.address}, workKey: ${key('w3')}, unlockAt: ${w3.unlockAt})`,
     )
   })
 })

@@ -134,8 +134,12 @@ const openPool: Act = {
     )
     s.sent(
       'carol',
-      `setWorkRewardRate: ${formatToken(plan.workRewardRate)} PRIME per accepted work unit`,
-      await s.carol.setWorkRewardRate({ poolId, rate: plan.workRewardRate }),
+      `setWorkRewardRate: ${formatToken(plan.workRewardRate)} PRIME per accepted work unit, at most ${formatToken(plan.maxLockedPerNode)} PRIME locked per node`,
+      await s.carol.setWorkRewardRate({
+        poolId,
+        rate: plan.workRewardRate,
+        maxLockedPerNode: plan.maxLockedPerNode,
+      }),
     )
     s.sent(
       'carol',
@@ -231,6 +235,7 @@ const checkWork: Act = {
     const doubtful = works.find((work) => work.verdict === 'soft-invalidated')!
     await s.at(timeline.validatorInvalidates)
     const hard = await s.validator.invalidateWork({
+      nodeKey: s.node(bad.node).account.address,
       workKey: workKey(bad),
       penalty: plan.workPenalty,
     })
@@ -241,7 +246,10 @@ const checkWork: Act = {
       hard,
     )
     await s.at(timeline.validatorSoftInvalidates)
-    const soft = await s.validator.softInvalidateWork({ workKey: workKey(doubtful) })
+    const soft = await s.validator.softInvalidateWork({
+      nodeKey: s.node(doubtful.node).account.address,
+      workKey: workKey(doubtful),
+    })
     s.sent(
       'validator',
       `${s.clock(timeline.validatorSoftInvalidates)} softInvalidateWork "${doubtful.label}": ${formatToken(soft.reward)} PRIME back to the budget, no penalty`,

@@ -11,6 +11,8 @@ export const plan = {
   rewardRate: parseEther('0.001'),
   /** 0.5 PRIME per accepted work unit. */
   workRewardRate: parseEther('0.5'),
+  /** The most work rewards one node may have locked in the pool at once. */
+  maxLockedPerNode: parseEther('50'),
   /** The window validators get to check each work (the federator lowers the network minimum to it). */
   workLockPeriod: 600n,
   /** The most units one work may claim in the demo's domain. */

@@ -19,6 +19,7 @@ on('ComputePool:PoolCreated', async ({ event, context }) => {
     createdAt: event.block.timestamp,
     rewardRate: 0n,
     workRewardRate: 0n,
+    workMaxLockedPerNode: 0n,
     nodeCount: 0,
     totalCompute: 0n,
     joins: 0,

@@ -1,5 +1,6 @@
 import type { Context } from 'ponder:registry'
 import schema from 'ponder:schema'
+import { and, eq, gt } from 'ponder'
 import { origin, updateProvider } from './entities.js'
 import { on } from './on.js'
 
@@ -46,9 +47,11 @@ on('RewardsDistributor:RewardRateSet', ({ event, context }) =>
   recordRate(context, event, event.args.poolId, 'REWARD_RATE', event.args.rate),
 )
 
-on('RewardsDistributor:WorkRewardRateSet', ({ event, context }) =>
-  recordRate(context, event, event.args.poolId, 'WORK_REWARD_RATE', event.args.rate),
-)
+on('RewardsDistributor:WorkRewardRateSet', async ({ event, context }) => {
+  const { poolId, rate, maxLockedPerNode } = event.args
+  await recordRate(context, event, poolId, 'WORK_REWARD_RATE', rate)
+  await context.db.update(schema.pool, { poolId }).set({ workMaxLockedPerNode: maxLockedPerNode })
+})
 
 on('RewardsDistributor:WorkLockPeriodSet', ({ event, context }) =>
   recordRate(context, event, event.args.poolId, 'WORK_LOCK_PERIOD', event.args.period),
@@ -112,23 +115,20 @@ on('RewardsDistributor:BudgetWithdrawn', async ({ event, context }) => {
 })
 
 on('RewardsDistributor:WorkAccepted', async ({ event, context }) => {
-  const { workKey, poolId, nodeKey, provider, units, reward, unlockAt } = event.args
-  const accepted = {
-    poolId,
+  const { nodeKey, workKey, poolId, provider, units, reward, unlockAt } = event.args
+  await context.db.insert(schema.work).values({
     nodeKey,
+    workKey,
+    poolId,
     provider,
     units,
     reward,
     submittedAt: event.block.timestamp,
     unlockAt,
-    status: 'ACCEPTED' as const,
+    status: 'ACCEPTED',
+    rewardReturned: false,
     transactionHash: event.transaction.hash,
-  }
-  // An invalidated key may be submitted again: the row follows the chain's latest record.
-  await context.db
-    .insert(schema.work)
-    .values({ workKey, ...accepted, submissions: 1 })
-    .onConflictDoUpdate((w) => ({ ...accepted, submissions: w.submissions + 1 }))
+  })
   await context.db.update(schema.pool, { poolId }).set((p) => ({
     workCount: p.workCount + 1,
     workUnits: p.workUnits + units,
@@ -136,17 +136,41 @@ on('RewardsDistributor:WorkAccepted', async ({ event, context }) => {
 })
 
 on('RewardsDistributor:WorkInvalidated', async ({ event, context }) => {
-  const { workKey, poolId, nodeKey, reward, hard } = event.args
+  const { nodeKey, workKey, poolId, reward, hard } = event.args
   await context.db.insert(schema.workInvalidation).values({
     id: event.id,
+    nodeKey,
     workKey,
     poolId,
-    nodeKey,
     reward,
     hard,
     ...origin(event),
   })
   await context.db
-    .update(schema.work, { workKey })
-    .set({ status: hard ? 'INVALIDATED' : 'SOFT_INVALIDATED' })
+    .update(schema.work, { nodeKey, workKey })
+    .set({ status: hard ? 'INVALIDATED' : 'SOFT_INVALIDATED', rewardReturned: true })
+})
+
+on('RewardsDistributor:LockedWorkReturned', async ({ event, context }) => {
+  const { poolId, nodeKey, amount } = event.args
+  await context.db.insert(schema.lockedWorkReturn).values({
+    id: event.id,
+    poolId,
+    nodeKey,
+    amount,
+    ...origin(event),
+  })
+  // The node's accepted works still in their window paid into the amount: one bounded update (a
+  // node has at most two windows of locked work in a pool).
+  await context.db.sql
+    .update(schema.work)
+    .set({ rewardReturned: true })
+    .where(
+      and(
+        eq(schema.work.poolId, poolId),
+        eq(schema.work.nodeKey, nodeKey),
+        eq(schema.work.status, 'ACCEPTED'),
+        gt(schema.work.unlockAt, event.block.timestamp),
+      ),
+    )
 })

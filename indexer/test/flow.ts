@@ -1,7 +1,15 @@
 import { acts } from '@prime-network/demo/acts'
 import { createStage, type Stage } from '@prime-network/demo/stage'
 import { type Deployment, primeNetworkActions } from '@prime-network/sdk'
-import { createWalletClient, defineChain, http, parseEther, publicActions } from 'viem'
+import {
+  createWalletClient,
+  defineChain,
+  http,
+  keccak256,
+  parseEther,
+  publicActions,
+  toHex,
+} from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 
 const mnemonic = 'test test test test test test test test test test test junk'
@@ -86,6 +94,27 @@ export async function runEpilogue(stage: Stage) {
   await stage.chain.increaseTime({ seconds: 600 })
   await stage.chain.mine({ blocks: 1 })
   await validator.forfeitRewards({ poolId, nodeKey: aliceGpu1!.account.address })
+  // Two works of one node, then its invalidation with the first: all its locked rewards go back.
+  await carol.setWorkRewardRate({
+    poolId,
+    rate: parseEther('0.1'),
+    maxLockedPerNode: parseEther('10'),
+  })
+  const gpu1 = aliceGpu1!.account.address
+  for (const label of ['epilogue-1', 'epilogue-2'])
+    await aliceGpu1!.client.submitWork({
+      poolId,
+      nodeKey: gpu1,
+      workKey: keccak256(toHex(label)),
+      units: 5n,
+    })
+  await validator.invalidateWork({
+    nodeKey: gpu1,
+    workKey: keccak256(toHex('epilogue-1')),
+    penalty: 0n,
+    invalidateNode: true,
+    evict: [{ poolId, nodeKey: gpu1 }],
+  })
   await carol.blacklistNode({ poolId, nodeKey: aliceGpu2!.account.address, purge: true })
   await carol.blacklistProvider({ poolId, provider: bob.account.address })
   await carol.fundPool({ poolId, amount: parseEther('5') })

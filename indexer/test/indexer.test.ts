@@ -1,7 +1,7 @@
 import { createClient } from '@ponder/client'
 import type { Stage } from '@prime-network/demo/stage'
 import { asc } from 'ponder'
-import { type Address, getAddress, type Hex, zeroAddress } from 'viem'
+import { type Address, getAddress, type Hex, parseEther, zeroAddress } from 'viem'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { contractAbis } from '../abis.js'
 import * as schema from '../ponder.schema.js'
@@ -54,6 +54,7 @@ type Args = {
   funder: Address
   to: Address
   amount: bigint
+  units: bigint
   budget: bigint
   fromActive: bigint
   fromUnbonding: bigint
@@ -303,6 +304,7 @@ describe('the index after the demo and its epilogue', () => {
         endedAt: pool.endedAt === 0n ? null : pool.endedAt,
         rewardRate: pool.rewardRate,
         workRewardRate: rewards.workRate,
+        workMaxLockedPerNode: rewards.maxLockedPerNode,
         workLockPeriod: of('WorkLockPeriodSet').length ? rewards.workLockPeriod : null,
         nodeCount: pool.nodeCount,
         totalCompute: pool.totalCompute,
@@ -312,8 +314,9 @@ describe('the index after the demo and its epilogue', () => {
         withdrawn,
         forfeited: sum(of('RewardsForfeited').map((log) => args(log).amount)),
         budgetLeft: funded - claimed - withdrawn,
-        workCount: rewards.workCount,
-        workUnits: rewards.workUnits,
+        // The chain keeps no work totals (its work record is one slot): the events are the truth.
+        workCount: of('WorkAccepted').length,
+        workUnits: sum(of('WorkAccepted').map((log) => args(log).units)),
       })
       // The distributor's invariant, read from the chain: what is left is the unaccrued budget
       // plus what every node that was ever in the pool has earned and not claimed.
@@ -385,9 +388,11 @@ describe('the index after the demo and its epilogue', () => {
         ]),
       )
     }
-    // The demo's manager ejected one node; the epilogue's blacklist purged one.
+    // The demo's manager ejected one node; in the epilogue the validator's invalidation of a node
+    // with its work evicted one (PrimeNetwork ejects it) and the blacklist purged one.
     expect(rows.filter((row) => row.ejectedBy !== null).map((row) => row.ejectedBy)).toEqual([
       lower(stage.carol.account.address),
+      lower(chain.deployment.primeNetwork),
       lower(stage.carol.account.address),
     ])
   })
@@ -488,30 +493,36 @@ describe('the index after the demo and its epilogue', () => {
   test('work submissions and invalidations equal the distributor', async () => {
     const rows = await db.select().from(schema.work)
     const accepted = ofName(logs, 'WorkAccepted')
-    expect(rows.length).toBe(new Set(accepted.map((log) => args(log).workKey)).size)
+    // A work is its node's and a node submits a key once: one row per submission.
+    expect(rows.length).toBe(accepted.length)
     for (const row of rows) {
-      const work = (await stage.alice.getWork({ workKey: row.workKey }))!
-      const submissions = accepted.filter((log) => args(log).workKey === row.workKey)
+      const work = (await stage.alice.getWork({
+        nodeKey: getAddress(row.nodeKey),
+        workKey: row.workKey,
+      }))!
+      const submission = accepted.find(
+        (log) => args(log).workKey === row.workKey && lower(args(log).nodeKey) === row.nodeKey,
+      )!
       expect(row).toEqual({
+        nodeKey: lower(work.nodeKey),
         workKey: work.workKey,
         poolId: work.poolId,
-        nodeKey: lower(work.nodeKey),
         provider: lower(work.provider),
         units: work.units,
         reward: work.reward,
         submittedAt: work.submittedAt,
         unlockAt: work.unlockAt,
         status: work.status,
-        submissions: submissions.length,
-        transactionHash: lower(submissions.at(-1)!.transactionHash),
+        rewardReturned: work.rewardReturned,
+        transactionHash: lower(submission.transactionHash),
       })
     }
     const invalidations = await db.select().from(schema.workInvalidation)
     expect(byKey(invalidations, (row) => row.workKey).map(({ id: _, ...row }) => row)).toEqual(
       byKey(ofName(logs, 'WorkInvalidated'), (log) => args(log).workKey).map((log) => ({
+        nodeKey: lower(args(log).nodeKey),
         workKey: args(log).workKey,
         poolId: args(log).poolId,
-        nodeKey: lower(args(log).nodeKey),
         reward: args(log).reward,
         hard: args(log).hard,
         blockNumber: log.blockNumber,
@@ -519,7 +530,21 @@ describe('the index after the demo and its epilogue', () => {
         transactionHash: lower(log.transactionHash),
       })),
     )
-    expect(invalidations.map((row) => row.hard).sort()).toEqual([false, true])
+    expect(invalidations.map((row) => row.hard).sort()).toEqual([false, true, true])
+    // The epilogue invalidates a node with one of its two works: the other's reward goes back too.
+    const returns = await db.select().from(schema.lockedWorkReturn)
+    expect(returns.map(({ id: _, ...row }) => row)).toEqual(
+      ofName(logs, 'LockedWorkReturned').map((log) => ({
+        poolId: args(log).poolId,
+        nodeKey: lower(args(log).nodeKey),
+        amount: args(log).amount,
+        blockNumber: log.blockNumber,
+        timestamp: log.blockTimestamp,
+        transactionHash: lower(log.transactionHash),
+      })),
+    )
+    expect(returns.map((row) => row.amount)).toEqual([parseEther('0.5')])
+    expect(rows.filter((row) => row.rewardReturned && row.status === 'ACCEPTED')).toHaveLength(1)
   })
 
   test('GraphQL answers the same as SQL', async () => {

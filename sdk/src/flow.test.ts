@@ -225,7 +225,7 @@ describe('the full protocol flow through the SDK', () => {
       address: deployment.computePool,
       abi: computePoolAbi,
       functionName: 'inviteDigest',
-      args: [poolId, nodeOne.address, inviteOne!.nonce, expiry],
+      args: [poolId, nodeOne.address, providerOne.account.address, inviteOne!.nonce, expiry],
     })
     expect(
       hashTypedData({
@@ -240,6 +240,7 @@ describe('the full protocol flow through the SDK', () => {
         message: {
           poolId,
           nodeKey: nodeOne.address,
+          provider: providerOne.account.address,
           nonce: inviteOne!.nonce,
           expiry,
           keyVersion: 0n,

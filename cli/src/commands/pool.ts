@@ -15,6 +15,7 @@ const bigintString = z.union([z.string().regex(/^\d+$/), z.number().int().nonneg
 const inviteSchema = z.object({
   poolId: bigintString,
   nodeKey: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
+  provider: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
   nonce: bigintString,
   expiry: bigintString,
   signature: z.string().regex(/^0x[0-9a-fA-F]+$/),
@@ -34,6 +35,7 @@ function readInvite(path: string): PoolInvite {
   return {
     poolId: BigInt(invite.poolId),
     nodeKey: invite.nodeKey as `0x${string}`,
+    provider: invite.provider as `0x${string}`,
     nonce: BigInt(invite.nonce),
     expiry: BigInt(invite.expiry),
     signature: invite.signature as `0x${string}`,
@@ -132,12 +134,29 @@ export function registerPool(program: Command) {
         'set the reward per accepted work unit, for work accepted from now on (pool creator)',
       )
       .argument('<pool-id>', 'the pool', parse.id)
-      .argument('<rate>', 'per work unit (0.5, "1e15 wei"; 0 pays nothing for work)', parse.amount),
+      .argument('<rate>', 'per work unit (0.5, "1e15 wei"; 0 pays nothing for work)', parse.amount)
+      .requiredOption(
+        '--max-locked-per-node <amount>',
+        'the most work rewards one node may have locked in the pool at once',
+        parse.amount,
+      ),
     {
-      examples: ['prime pool set-work-rate 1 0.5 --account creator'],
-      send: ({ client }, poolId, rate) => client.setWorkRewardRate({ poolId, rate: rate.wei }),
-      result: (_, poolId, rate) => ({ poolId, workRate: rate }),
-      success: (_, poolId, rate) => `pool ${poolId} pays ${describeAmount(rate)} per work unit`,
+      note: `The bound keeps one node from reserving the whole budget (which would stop time rewards for every
+node): with n nodes at most n times it is locked. Submissions past it are refused.`,
+      examples: ['prime pool set-work-rate 1 0.5 --max-locked-per-node 500 --account creator'],
+      send: ({ client }, poolId, rate, options) =>
+        client.setWorkRewardRate({
+          poolId,
+          rate: rate.wei,
+          maxLockedPerNode: options.maxLockedPerNode.wei,
+        }),
+      result: (_, poolId, rate, options) => ({
+        poolId,
+        workRate: rate,
+        maxLockedPerNode: options.maxLockedPerNode,
+      }),
+      success: (_, poolId, rate, options) =>
+        `pool ${poolId} pays ${describeAmount(rate)} per work unit, at most ${describeAmount(options.maxLockedPerNode)} locked per node`,
     },
   )
 
@@ -259,13 +278,18 @@ pool's first work.`,
     .description('sign an invite for a node with the compute manager key (--account)')
     .argument('<pool-id>', 'the pool', parse.id)
     .requiredOption('--node <address>', 'the node key to invite', parse.address)
+    .option(
+      '--provider <address>',
+      "the node's provider, who joins with the invite (default: read from the chain)",
+      parse.address,
+    )
     .option('--expires-in <seconds>', 'validity from now, in chain time', parse.uint, 3600n)
     .option('--out <file>', 'write the invite here (default: print it)')
     .addHelpText(
       'after',
       examples(
         ['prime pool invite 1 --node 0xNodeKey --out gpu-1.invite.json --account manager'],
-        'Signing is offline (nothing is sent). Give the file to the provider, who runs `prime pool join`.',
+        'Signing is offline (nothing is sent). Give the file to the provider, who runs `prime pool join`;\nthe invite is made out to that provider and works for no other.',
       ),
     )
     .action(
@@ -275,6 +299,7 @@ pool's first work.`,
         const invite = await client.signPoolInvite({
           poolId,
           nodeKey: options.node,
+          provider: options.provider,
           expiry: timestamp + options.expiresIn,
         })
         const json = toJsonValue(invite)
@@ -313,18 +338,28 @@ pool's first work.`,
       .requiredOption('--invite <file...>', 'invites of the new pool, one per node'),
     {
       note: `The nodes named by the invites leave the first pool (their rewards there stay claimable)
-and join the second, or nothing happens.`,
+and join the second, or nothing happens. A node no longer in the first pool (an operator ejected it)
+is skipped: it neither leaves nor joins, and only the nodes that moved are listed.`,
       examples: ['prime pool move 1 2 --invite gpu-1.pool-2.invite.json --account provider'],
-      send: ({ client, out }, fromPoolId, toPoolId, options) => {
+      send: async ({ client, out }, fromPoolId, toPoolId, options) => {
         const invites = options.invite.map(readInvite)
         out.progress(
           `moving ${invites.length} node(s): leave pool ${fromPoolId}, join pool ${toPoolId} (one transaction)`,
         )
-        return client.moveNodes({ fromPoolId, toPoolId, invites })
+        const sent = await client.moveNodes({ fromPoolId, toPoolId, invites })
+        const skipped = invites
+          .map((invite) => invite.nodeKey)
+          .filter((nodeKey) => !sent.nodeKeys.includes(nodeKey))
+        return { ...sent, skipped }
       },
-      result: (sent, fromPoolId, toPoolId) => ({ fromPoolId, toPoolId, nodeKeys: sent.nodeKeys }),
+      result: (sent, fromPoolId, toPoolId) => ({
+        fromPoolId,
+        toPoolId,
+        nodeKeys: sent.nodeKeys,
+        skipped: sent.skipped,
+      }),
       success: (sent, fromPoolId, toPoolId) =>
-        `moved from pool ${fromPoolId} to pool ${toPoolId}: ${sent.nodeKeys.join(', ')}`,
+        `moved ${sent.nodeKeys.length} node(s) from pool ${fromPoolId} to pool ${toPoolId}${sent.nodeKeys.length > 0 ? `: ${sent.nodeKeys.join(', ')}` : ''}${sent.skipped.length > 0 ? `; skipped (not in pool ${fromPoolId}): ${sent.skipped.join(', ')}` : ''}`,
     },
   )
 

@@ -11,11 +11,13 @@ import * as parse from './parse.js'
 /**
  * Where a work stands for its validators and its provider: `locked` (its reward waits out the
  * pool's window and it can still be invalidated), `final` (claimable, no longer invalidatable),
- * `invalidated` or `soft-invalidated` (its reward went back to the budget).
+ * `invalidated` or `soft-invalidated` (its reward went back to the budget), `returned` (accepted,
+ * but its reward went back when a validator invalidated its node: it pays nothing).
  */
 function workState(work: Work) {
   if (work.status === 'INVALIDATED') return 'invalidated'
   if (work.status === 'SOFT_INVALIDATED') return 'soft-invalidated'
+  if (work.rewardReturned) return 'returned'
   return work.final ? 'final' : 'locked'
 }
 
@@ -56,6 +58,16 @@ export function registerWork(program: Command) {
       parse.workKey,
     )
     .requiredOption('--units <n>', 'the work units claimed (at most the domain cap)', parse.uint)
+    .option(
+      '--min-work-rate <amount>',
+      "the least reward per unit to accept (default: the pool's rate now)",
+      parse.amount,
+    )
+    .option(
+      '--max-lock-period <seconds>',
+      "the longest lock window to accept (default: the pool's window now)",
+      parse.uint,
+    )
     .addHelpText(
       'after',
       examples(
@@ -64,7 +76,9 @@ export function registerWork(program: Command) {
           'prime work submit 1 --node-key 0xNodeKey --work-key 0x<64 hex> --units 5 --account provider',
         ],
         `For the shipped validation logic (WorkUnitsValidation): the reward, units x the pool's work
-rate, is reserved from the budget and locked for the pool's window, then claimable.`,
+rate, is reserved from the budget and locked for the pool's window, then claimable. The work is
+the node's: a node submits a key once. If the pool lowers its rate or lengthens its window before
+the submission lands, it is refused and nothing is recorded.`,
       ),
     )
     .action(
@@ -85,6 +99,8 @@ rate, is reserved from the budget and locked for the pool's window, then claimab
           nodeKey: nodeAccount?.address ?? options.nodeKey!,
           workKey: options.workKey,
           units: options.units,
+          minWorkRate: options.minWorkRate?.wei,
+          maxLockPeriod: options.maxLockPeriod,
         })
         context.out.result(
           {
@@ -114,12 +130,13 @@ rate, is reserved from the budget and locked for the pool's window, then claimab
     .action(
       run(async (context, poolId) => {
         const { client } = await context.reader()
-        // The pool's WorkAccepted events name its works; their records say where each stands.
+        // The pool's WorkAccepted events name its works (a node submits a key once); their
+        // records say where each stands.
         const accepted = await client.getEvents({ eventName: 'WorkAccepted', args: { poolId } })
-        // An invalidated key may be submitted again: each work once, where it was first accepted.
-        const workKeys = [...new Set(accepted.map((event) => event.args.workKey))]
         const works = await Promise.all(
-          workKeys.map(async (workKey) => withState((await client.getWork({ workKey }))!)),
+          accepted.map(async ({ args: { nodeKey, workKey } }) =>
+            withState((await client.getWork({ nodeKey, workKey }))!),
+          ),
         )
         context.out.result({ poolId, works }, () =>
           renderWorks(context.out, works, `Work in pool ${poolId}`),
@@ -129,14 +146,15 @@ rate, is reserved from the budget and locked for the pool's window, then claimab
 
   work
     .command('show')
-    .description('one work, by its key')
+    .description('one work, by the node that did it and its key')
+    .argument('<node-key>', 'the node that did the work', parse.address)
     .argument('<work-key>', "the work's 32-byte key", parse.workKey)
-    .addHelpText('after', examples(['prime work show 0x<64 hex> --json']))
+    .addHelpText('after', examples(['prime work show 0xNodeKey 0x<64 hex> --json']))
     .action(
-      run(async (context, workKey) => {
+      run(async (context, nodeKey, workKey) => {
         const { client } = await context.reader()
-        const found = await client.getWork({ workKey })
-        if (!found) throw new NotFoundError(`no work ${workKey} was accepted`)
+        const found = await client.getWork({ nodeKey, workKey })
+        if (!found) throw new NotFoundError(`node ${nodeKey} submitted no work ${workKey}`)
         const shown = withState(found)
         context.out.result(shown, () =>
           context.out.fields(
@@ -163,44 +181,51 @@ rate, is reserved from the budget and locked for the pool's window, then claimab
       .description(
         'invalidate a locked work (validator): its reward returns to the budget, its provider is slashed',
       )
+      .argument('<node-key>', 'the node that did the work', parse.address)
       .argument('<work-key>', "the work's 32-byte key", parse.workKey)
       .requiredOption(
         '--penalty <amount>',
         'the most to slash from its provider, to the treasury (0 for none)',
         parse.amount,
       )
-      .option('--invalidate-node', 'also invalidate the node that submitted it')
+      .option(
+        '--invalidate-node',
+        'also invalidate the node that did it, returning all its locked work rewards in the pool',
+      )
       .option(
         '--evict <pool:node>',
         'a node to take out of its pool (repeatable)',
         parse.poolNodes,
       ),
     {
-      note: `Only while the work is locked (see \`prime work show\`). --evict takes nodes that are no longer
+      note: `Only while the work is locked (see \`prime work show\`). The node and the key name exactly one
+submission, so a repeated command cannot hit another work. --evict takes nodes that are no longer
 eligible out of their pools in the same transaction, typically the node and the pool it is in now.`,
       examples: [
-        'prime work invalidate 0x<64 hex> --penalty 50 --account validator',
-        'prime work invalidate 0x<64 hex> --penalty 50 --invalidate-node --evict 1:0xNodeKey --account validator',
+        'prime work invalidate 0xNodeKey 0x<64 hex> --penalty 50 --account validator',
+        'prime work invalidate 0xNodeKey 0x<64 hex> --penalty 50 --invalidate-node --evict 1:0xNodeKey --account validator',
       ],
-      send: ({ client }, workKey, options) =>
+      send: ({ client }, nodeKey, workKey, options) =>
         client.invalidateWork({
+          nodeKey,
           workKey,
           penalty: options.penalty.wei,
           invalidateNode: options.invalidateNode ?? false,
           evict: options.evict,
         }),
-      result: (sent, workKey, options) => ({
+      result: (sent, nodeKey, workKey, options) => ({
+        nodeKey,
         workKey,
         poolId: sent.poolId,
-        nodeKey: sent.nodeKey,
         reward: sent.reward,
+        returnedLocked: sent.returnedLocked,
         penalty: options.penalty,
         slashed: sent.slashed,
         nodeInvalidated: options.invalidateNode ?? false,
         evicted: sent.evicted,
       }),
-      success: (sent, workKey) =>
-        `invalidated work ${workKey}: ${formatPrime(sent.reward)} back to pool ${sent.poolId}, ${formatPrime(sent.slashed)} slashed`,
+      success: (sent, _, workKey) =>
+        `invalidated work ${workKey}: ${formatPrime(sent.reward + sent.returnedLocked)} back to pool ${sent.poolId}, ${formatPrime(sent.slashed)} slashed`,
     },
   )
 
@@ -210,17 +235,19 @@ eligible out of their pools in the same transaction, typically the node and the 
       .description(
         'invalidate a locked work without penalty (validator): its reward returns to the budget',
       )
+      .argument('<node-key>', 'the node that did the work', parse.address)
       .argument('<work-key>', "the work's 32-byte key", parse.workKey),
     {
-      examples: ['prime work soft-invalidate 0x<64 hex> --account validator'],
-      send: ({ client }, workKey) => client.softInvalidateWork({ workKey }),
-      result: (sent, workKey) => ({
+      note: 'The work stays rejected: "soft" means no penalty, not "try again".',
+      examples: ['prime work soft-invalidate 0xNodeKey 0x<64 hex> --account validator'],
+      send: ({ client }, nodeKey, workKey) => client.softInvalidateWork({ nodeKey, workKey }),
+      result: (sent, nodeKey, workKey) => ({
+        nodeKey,
         workKey,
         poolId: sent.poolId,
-        nodeKey: sent.nodeKey,
         reward: sent.reward,
       }),
-      success: (sent, workKey) =>
+      success: (sent, _, workKey) =>
         `soft-invalidated work ${workKey}: ${formatPrime(sent.reward)} back to pool ${sent.poolId}`,
     },
   )

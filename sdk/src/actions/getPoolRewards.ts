@@ -35,12 +35,16 @@ export type PoolRewards = {
   index: bigint
   /** Token units per accepted work unit. */
   workRate: bigint
-  /** Seconds a work's reward stays locked (grid of this window; fixed by the first work). */
+  /**
+   * The lock window the next work gets, in seconds: a work's reward unlocks at the second boundary
+   * of this window after it is accepted. Before the pool's first work it is the creator's choice
+   * raised to the network's minimum as it is now; the first work fixes it.
+   */
   workLockPeriod: bigint
-  /** Works accepted in the pool, invalidated ones included. */
-  workCount: number
-  /** Their work units. */
-  workUnits: bigint
+  /** The most work rewards one node may have locked in the pool at once. */
+  maxLockedPerNode: bigint
+  /** Whether the pool has accepted work (its lock window is then fixed). */
+  hasWork: boolean
 }
 
 export type GetPoolRewardsParameters = DeploymentParameter & { poolId: bigint }
@@ -103,7 +107,7 @@ export async function getPoolRewards(
     index: rewards.index,
     workRate: work.workRate,
     workLockPeriod: BigInt(work.lockPeriod),
-    workCount: work.workCount,
-    workUnits: work.workUnits,
+    maxLockedPerNode: work.maxLockedPerNode,
+    hasWork: rewards.hasWork,
   }
 }

@@ -3,12 +3,14 @@ import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   primeNetworkInvalidateWorkAbi,
+  rewardsDistributorLockedWorkReturnedEvent,
   rewardsDistributorWorkInvalidatedEvent,
   stakeManagerSlashedEvent,
 } from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
 import {
   type AnyClient,
+  assertAddress,
   assertNonNegative,
   execute,
   resolveDeployment,
@@ -18,10 +20,15 @@ import {
 import { assertWorkKey } from '../internal/work.js'
 
 export type InvalidateWorkParameters = WriteParameters & {
+  /** The node that did the work: with the key, it names exactly one submission. */
+  nodeKey: Address
   workKey: Hex
   /** The most to slash from the provider that submitted it (0 for none); it goes to the treasury. */
   penalty: bigint
-  /** Also invalidate the node, while it still belongs to the provider that submitted the work (default false). */
+  /**
+   * Also invalidate the node, while it still belongs to the provider that submitted the work
+   * (default false); all of its other locked work rewards in the pool go back to the budget too.
+   */
   invalidateNode?: boolean | undefined
   /**
    * Nodes to take out of their pools in the same transaction when no longer eligible: typically
@@ -32,9 +39,10 @@ export type InvalidateWorkParameters = WriteParameters & {
 
 export type InvalidateWorkReturnType = WriteReturnType & {
   poolId: bigint
-  nodeKey: Address
-  /** The work's reward, returned to the pool's budget. */
+  /** The work's reward, returned to the pool's budget (0 when an earlier invalidation of the node returned it). */
   reward: bigint
+  /** With `invalidateNode`: the node's other locked work rewards, returned to the pool's budget too. */
+  returnedLocked: bigint
   /** The penalty actually slashed. */
   slashed: bigint
   /** The listed nodes that left their pools. */
@@ -45,15 +53,18 @@ export type InvalidateWorkReturnType = WriteReturnType & {
 export type InvalidateWorkErrorType = PrimeNetworkErrorType
 
 /**
- * Invalidates a work while its reward is locked: exactly that reward goes back to the pool's budget,
- * the penalty is slashed from its provider's stake to the treasury, with `invalidateNode` the node
- * is invalidated, and the nodes in `evict` are ejected when no longer eligible. Validator only.
+ * Invalidates a node's work while its reward is locked: exactly that reward goes back to the pool's
+ * budget, the penalty is slashed from its provider's stake to the treasury, with `invalidateNode`
+ * the node is invalidated and all of its locked work rewards in the pool go back to the budget,
+ * and the nodes in `evict` are ejected when no longer eligible. The work stays rejected. Validator
+ * only.
  *
  * @param client - A wallet client with the validator's account.
  * @param parameters - {@link InvalidateWorkParameters}
  * @returns {@link InvalidateWorkReturnType}
  * @example
  * await invalidateWork(validatorClient, {
+ *   nodeKey,
  *   workKey,
  *   penalty: parseEther('50'),
  *   invalidateNode: true,
@@ -64,7 +75,8 @@ export async function invalidateWork(
   client: AnyClient,
   parameters: InvalidateWorkParameters,
 ): Promise<InvalidateWorkReturnType> {
-  const { workKey, penalty, invalidateNode = false, evict = [] } = parameters
+  const { nodeKey, workKey, penalty, invalidateNode = false, evict = [] } = parameters
+  assertAddress('nodeKey', nodeKey)
   assertWorkKey(workKey)
   assertNonNegative('penalty', penalty)
   assertPoolNodes('evict', evict)
@@ -73,7 +85,7 @@ export async function invalidateWork(
     address: deployment.primeNetwork,
     abi: primeNetworkInvalidateWorkAbi,
     functionName: 'invalidateWork',
-    args: [workKey, penalty, invalidateNode, evict],
+    args: [nodeKey, workKey, penalty, invalidateNode, evict],
   })
   const [invalidated] = parseEventLogs({
     abi: [rewardsDistributorWorkInvalidatedEvent],
@@ -85,13 +97,18 @@ export async function invalidateWork(
     logs: result.receipt.logs,
     eventName: 'Slashed',
   })
-  const { poolId, nodeKey, reward } = invalidated!.args
+  const [returned] = parseEventLogs({
+    abi: [rewardsDistributorLockedWorkReturnedEvent],
+    logs: result.receipt.logs,
+    eventName: 'LockedWorkReturned',
+  })
+  const { poolId, reward } = invalidated!.args
   const taken = slashed ? slashed.args.fromActive + slashed.args.fromUnbonding : 0n
   return {
     ...result,
     poolId,
-    nodeKey,
     reward,
+    returnedLocked: returned?.args.amount ?? 0n,
     slashed: taken,
     evicted: nodesThatLeft(result.receipt.logs),
   }

@@ -7,6 +7,7 @@ import {
   type AnyClient,
   assertId,
   execute,
+  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -40,7 +41,7 @@ export async function joinPool(
 ): Promise<JoinPoolReturnType> {
   const { poolId, invites } = parameters
   assertId('poolId', poolId)
-  assertInvites(poolId, invites)
+  assertInvites(poolId, invites, resolveAccount(client, parameters.account).address)
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.computePool,

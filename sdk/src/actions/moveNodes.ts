@@ -7,6 +7,7 @@ import {
   type AnyClient,
   assertId,
   execute,
+  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -26,12 +27,14 @@ export type MoveNodesReturnType = WriteReturnType & {
   nodeKeys: Address[]
 }
 
-/** Includes `ContractErrors.NodeNotInPool`, `SamePool` and every error a join can raise. */
+/** Includes `ContractErrors.SamePool` and every error a join can raise. */
 export type MoveNodesErrorType = PrimeNetworkErrorType
 
 /**
  * Moves the caller's nodes from one pool to another in one transaction: they leave `fromPoolId`
- * (their rewards there are settled) and join `toPoolId` with the invites, or nothing happens.
+ * (their rewards there are settled) and join `toPoolId` with the invites, or nothing happens. Like
+ * `leavePool`, it skips nodes no longer in `fromPoolId` (an operator ejected them first): those
+ * neither leave nor join, their invites stay unused, and `nodeKeys` lists only the nodes that moved.
  *
  * @param client - A wallet client with the nodes' provider account.
  * @param parameters - {@link MoveNodesParameters}
@@ -48,7 +51,7 @@ export async function moveNodes(
   assertId('toPoolId', toPoolId)
   if (fromPoolId === toPoolId)
     throw new InvalidInputError('toPoolId', 'the nodes are in that pool already')
-  assertInvites(toPoolId, invites)
+  assertInvites(toPoolId, invites, resolveAccount(client, parameters.account).address)
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.computePool,

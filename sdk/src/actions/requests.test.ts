@@ -143,7 +143,10 @@ describe('reads take a fixed number of requests whatever the size', () => {
   test('works read together cost one contract read and one block read', async () => {
     const workKeys = [1n, 2n, 3n].map((n) => `0x${n.toString(16).padStart(64, '0')}` as const)
     methods = []
-    const works = await Promise.all(workKeys.map((workKey) => provider.getWork({ workKey })))
+    const nodeKey = provider.account.address
+    const works = await Promise.all(
+      workKeys.map((workKey) => provider.getWork({ nodeKey, workKey })),
+    )
     expect(works).toEqual([undefined, undefined, undefined])
     expect(methods.sort()).toEqual(['eth_call', 'eth_getBlockByNumber'])
   })

@@ -48,10 +48,12 @@ describe('pool invites are bound to their chain and deployment', () => {
     await creator.startPool({ poolId })
     const expiry = (await latestTimestamp()) + 86_400n
 
-    // Signed offline for chain 31337, where this pool does not exist: the key version is given.
+    // Signed offline for chain 31337, where this pool does not exist: the key version and the
+    // provider are given.
     const forMain = await primeClient(manager).signPoolInvite({
       poolId,
       nodeKey,
+      provider: creator.account.address,
       expiry,
       nonce: 7n,
       keyVersion: 0n,
@@ -71,7 +73,13 @@ describe('pool invites are bound to their chain and deployment', () => {
       chain: otherChain,
       transport: http(inject('otherRpcUrl')),
     }).extend(primeNetworkActions({ deployment: otherDeployment }))
-    const forOther = await managerOnOther.signPoolInvite({ poolId, nodeKey, expiry, nonce: 7n })
+    const forOther = await managerOnOther.signPoolInvite({
+      poolId,
+      nodeKey,
+      provider: creator.account.address,
+      expiry,
+      nonce: 7n,
+    })
     expect(forOther.signature).not.toBe(forMain.signature)
     const later = await creator.joinPool({ poolId, invites: [forOther] }).catch((e) => e)
     expect(later).toBeInstanceOf(ContractErrors.NodeNotRegistered)
@@ -99,10 +107,11 @@ describe('pool invites are bound to their chain and deployment', () => {
       .catch((e) => e)
     expect(refused).toBeInstanceOf(InvalidInputError)
     expect(refused.parameter).toBe('expiry')
-    // Signed offline (key version given), the chain itself refuses it.
+    // Signed offline (key version and provider given), the chain itself refuses it.
     const invite = await primeClient(manager).signPoolInvite({
       poolId,
       nodeKey,
+      provider: devAccount(3).address,
       expiry,
       keyVersion: 0n,
     })

@@ -1,8 +1,8 @@
-import { type Account, type Address, bytesToBigInt, type Hex } from 'viem'
+import { type Account, type Address, bytesToBigInt, type Hex, zeroAddress } from 'viem'
 import { signTypedData } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import { computePoolGetPoolAbi } from '../generated/abis.js'
+import { computePoolGetPoolAbi, computeRegistryGetNodeAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
@@ -20,6 +20,8 @@ import {
 export type PoolInvite = {
   poolId: bigint
   nodeKey: Address
+  /** The node's provider the invite is made out to: only it can join with the invite. */
+  provider: Address
   nonce: bigint
   /** The last second (unix time) at which the invite works. */
   expiry: bigint
@@ -31,6 +33,7 @@ export const poolInviteTypes = {
   PoolInvite: [
     { name: 'poolId', type: 'uint256' },
     { name: 'nodeKey', type: 'address' },
+    { name: 'provider', type: 'address' },
     { name: 'nonce', type: 'uint256' },
     { name: 'expiry', type: 'uint256' },
     { name: 'keyVersion', type: 'uint256' },
@@ -44,6 +47,12 @@ export type SignPoolInviteParameters = DeploymentParameter & {
   /** The invited node. */
   nodeKey: Address
   /**
+   * The node's provider, who will join with the invite (default: read from the chain, where the
+   * node must then be registered). A node key that moves to another provider leaves its invites
+   * behind.
+   */
+  provider?: Address | undefined
+  /**
    * A nonce never used before in this pool (default: the next of this manager's sequence in this
    * process, see {@link nextInviteNonce}).
    */
@@ -53,7 +62,7 @@ export type SignPoolInviteParameters = DeploymentParameter & {
    * chain, an expiry before the latest block's time is rejected; offline it is not checked.
    */
   expiry: bigint
-  /** The pool's current manager key version (default: read from the chain). */
+  /** The pool's current manager key version (default: read from the chain; pass it and `provider` to sign offline). */
   keyVersion?: bigint | undefined
 }
 
@@ -66,8 +75,8 @@ export type SignPoolInviteErrorType = PrimeNetworkErrorType
 
 /**
  * Signs an EIP-712 PoolInvite with the pool's compute manager key. The signature is bound to the
- * chain id and ComputePool address of the deployment and to the pool's manager key version (a key
- * rotation voids it), and works once (its nonce is consumed).
+ * chain id and ComputePool address of the deployment, to the pool's manager key version (a key
+ * rotation voids it) and to the node's provider, and works once (its nonce is consumed).
  *
  * @param client - A client with the compute manager key's account (local accounts sign offline).
  * @param parameters - {@link SignPoolInviteParameters}
@@ -82,17 +91,18 @@ export async function signPoolInvite(
   const { poolId, nodeKey, expiry } = parameters
   assertId('poolId', poolId)
   assertAddress('nodeKey', nodeKey)
+  if (parameters.provider !== undefined) assertAddress('provider', parameters.provider)
   if (parameters.nonce !== undefined) assertNonNegative('nonce', parameters.nonce)
   assertNonNegative('expiry', expiry)
   if (parameters.keyVersion !== undefined) assertNonNegative('keyVersion', parameters.keyVersion)
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
-  let keyVersion = parameters.keyVersion
+  let { keyVersion, provider } = parameters
   const call = reader(client, deployment)
-  if (keyVersion === undefined) {
+  if (keyVersion === undefined || provider === undefined) {
     // Online anyway: judge the expiry by chain time (a fork or test chain may run behind this
-    // computer's clock), in the same round trip as the key version.
-    const [pool, now] = await read(
+    // computer's clock), in the same round trip as the key version and the node's provider.
+    const [pool, node, now] = await read(
       Promise.all([
         call({
           address: deployment.computePool,
@@ -100,12 +110,26 @@ export async function signPoolInvite(
           functionName: 'getPool',
           args: [poolId],
         }),
+        call({
+          address: deployment.computeRegistry,
+          abi: computeRegistryGetNodeAbi,
+          functionName: 'getNode',
+          args: [nodeKey],
+        }),
         chainTime(client),
       ]),
     )
     if (expiry < now)
       throw new InvalidInputError('expiry', `the invite expired at ${expiry}, chain time is ${now}`)
-    keyVersion = BigInt(pool.keyVersion)
+    keyVersion ??= BigInt(pool.keyVersion)
+    if (provider === undefined) {
+      if (node.provider === zeroAddress)
+        throw new InvalidInputError(
+          'nodeKey',
+          `${nodeKey} is not registered: pass the provider that will add it as \`provider\``,
+        )
+      provider = node.provider
+    }
   }
   const nonce =
     parameters.nonce ??
@@ -124,9 +148,9 @@ export async function signPoolInvite(
     },
     types: poolInviteTypes,
     primaryType: 'PoolInvite',
-    message: { poolId, nodeKey, nonce, expiry, keyVersion },
+    message: { poolId, nodeKey, provider, nonce, expiry, keyVersion },
   })
-  return { poolId, nodeKey, nonce, expiry, keyVersion, signature }
+  return { poolId, nodeKey, provider, nonce, expiry, keyVersion, signature }
 }
 
 /** Per manager key and pool: where this process's nonces start, and how many it handed out. */

@@ -7,6 +7,7 @@ import {
 } from '../generated/abis.js'
 import {
   type AnyClient,
+  assertAddress,
   execute,
   resolveDeployment,
   type WriteParameters,
@@ -14,11 +15,14 @@ import {
 } from '../internal/utils.js'
 import { assertWorkKey } from '../internal/work.js'
 
-export type SoftInvalidateWorkParameters = WriteParameters & { workKey: Hex }
+export type SoftInvalidateWorkParameters = WriteParameters & {
+  /** The node that did the work: with the key, it names exactly one submission. */
+  nodeKey: Address
+  workKey: Hex
+}
 
 export type SoftInvalidateWorkReturnType = WriteReturnType & {
   poolId: bigint
-  nodeKey: Address
   /** The work's reward, returned to the pool's budget. */
   reward: bigint
 }
@@ -27,33 +31,35 @@ export type SoftInvalidateWorkReturnType = WriteReturnType & {
 export type SoftInvalidateWorkErrorType = PrimeNetworkErrorType
 
 /**
- * Invalidates a work while its reward is locked, without penalty: exactly that reward goes back to
- * the pool's budget. Validator only.
+ * Invalidates a node's work while its reward is locked, without penalty: exactly that reward goes
+ * back to the pool's budget. The work stays rejected: "soft" means no penalty, not "try again".
+ * Validator only.
  *
  * @param client - A wallet client with the validator's account.
  * @param parameters - {@link SoftInvalidateWorkParameters}
  * @returns {@link SoftInvalidateWorkReturnType}
  * @example
- * await softInvalidateWork(validatorClient, { workKey })
+ * await softInvalidateWork(validatorClient, { nodeKey, workKey })
  */
 export async function softInvalidateWork(
   client: AnyClient,
   parameters: SoftInvalidateWorkParameters,
 ): Promise<SoftInvalidateWorkReturnType> {
-  const { workKey } = parameters
+  const { nodeKey, workKey } = parameters
+  assertAddress('nodeKey', nodeKey)
   assertWorkKey(workKey)
   const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
     address: deployment.primeNetwork,
     abi: primeNetworkSoftInvalidateWorkAbi,
     functionName: 'softInvalidateWork',
-    args: [workKey],
+    args: [nodeKey, workKey],
   })
   const [invalidated] = parseEventLogs({
     abi: [rewardsDistributorWorkInvalidatedEvent],
     logs: result.receipt.logs,
     eventName: 'WorkInvalidated',
   })
-  const { poolId, nodeKey, reward } = invalidated!.args
-  return { ...result, poolId, nodeKey, reward }
+  const { poolId, reward } = invalidated!.args
+  return { ...result, poolId, reward }
 }

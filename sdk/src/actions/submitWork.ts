@@ -1,13 +1,20 @@
 import { type Address, encodeAbiParameters, type Hex, isHex } from 'viem'
 import { parseEventLogs } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import { computePoolSubmitWorkAbi, rewardsDistributorWorkAcceptedEvent } from '../generated/abis.js'
+import {
+  computePoolSubmitWorkAbi,
+  rewardsDistributorGetPoolWorkAbi,
+  rewardsDistributorWorkAcceptedEvent,
+} from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
   assertId,
+  assertNonNegative,
   assertPositive,
   execute,
+  read,
+  reader,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -18,6 +25,17 @@ export type SubmitWorkParameters = WriteParameters & {
   poolId: bigint
   /** The node that did the work. The caller is the node key itself or its provider. */
   nodeKey: Address
+  /**
+   * The least reward per work unit this submission accepts (default: the pool's rate as read
+   * now). If the pool lowers its rate before the submission lands, it reverts with
+   * `WorkRateBelowTerms` and nothing is recorded.
+   */
+  minWorkRate?: bigint | undefined
+  /**
+   * The longest lock window this submission accepts, in seconds (default: the pool's window as
+   * read now). A longer one makes it revert with `WorkLockPeriodAboveTerms`.
+   */
+  maxLockPeriod?: bigint | undefined
 } & (
     | {
         /** For the shipped validation logic (WorkUnitsValidation): the work's key, e.g. the hash of its output. */
@@ -43,14 +61,18 @@ export type SubmitWorkReturnType = WriteReturnType & {
   unlockAt: bigint
 }
 
-/** Includes `ContractErrors.WorkKeyUsed`, `InsufficientBudget`, `NoValidationLogic`, `NodeNotInPool`
- * and the validation logic's own errors (`WorkUnitsAboveCap`, ...). */
+/** Includes `ContractErrors.WorkKeyUsed`, `WorkRateBelowTerms`, `WorkLockPeriodAboveTerms`,
+ * `NodeLockedWorkAboveLimit`, `InsufficientBudget`, `NoValidationLogic`, `NodeNotInPool` and the
+ * validation logic's own errors (`WorkUnitsAboveCap`, ...). */
 export type SubmitWorkErrorType = PrimeNetworkErrorType
 
 /**
  * Submits work a node did in a pool. The domain's validation logic says what it is worth; its
  * reward is reserved from the pool's budget and locked for the pool's window, during which
- * validators may invalidate it; then `claimRewards` pays it.
+ * validators may invalidate it; then `claimRewards` pays it. The work belongs to the node: a copy
+ * of the transaction sent for another node is that node's own claim and leaves this one's alone.
+ * The terms (least rate, longest window) default to the pool's as read now, which costs one read;
+ * pass both to skip it.
  *
  * @param client - A wallet client with the node key's account (or its provider's).
  * @param parameters - {@link SubmitWorkParameters}
@@ -65,6 +87,9 @@ export async function submitWork(
   const { poolId, nodeKey } = parameters
   assertId('poolId', poolId)
   assertAddress('nodeKey', nodeKey)
+  if (parameters.minWorkRate !== undefined) assertNonNegative('minWorkRate', parameters.minWorkRate)
+  if (parameters.maxLockPeriod !== undefined)
+    assertNonNegative('maxLockPeriod', parameters.maxLockPeriod)
   let data: Hex
   if (parameters.data !== undefined) {
     if (!isHex(parameters.data)) throw new InvalidInputError('data', 'expected hex bytes')
@@ -78,11 +103,25 @@ export async function submitWork(
     )
   }
   const deployment = resolveDeployment(client, parameters.deployment)
+  let { minWorkRate, maxLockPeriod } = parameters
+  if (minWorkRate === undefined || maxLockPeriod === undefined) {
+    const call = reader(client, deployment)
+    const terms = await read(
+      call({
+        address: deployment.rewardsDistributor,
+        abi: rewardsDistributorGetPoolWorkAbi,
+        functionName: 'getPoolWork',
+        args: [poolId],
+      }),
+    )
+    minWorkRate ??= terms.workRate
+    maxLockPeriod ??= BigInt(terms.lockPeriod)
+  }
   const result = await execute(client, parameters, {
     address: deployment.computePool,
     abi: computePoolSubmitWorkAbi,
     functionName: 'submitWork',
-    args: [poolId, nodeKey, data],
+    args: [poolId, nodeKey, data, minWorkRate, maxLockPeriod],
   })
   const [accepted] = parseEventLogs({
     abi: [rewardsDistributorWorkAcceptedEvent],

@@ -162,12 +162,52 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ['submitWork node', () => client.submitWork({ poolId: 1n, nodeKey: bad, data: '0x' }), 'nodeKey'],
   [
     'invalidateWork',
-    () => client.invalidateWork({ workKey: `0x${'11'.repeat(32)}`, penalty: -1n }),
+    () => client.invalidateWork({ nodeKey, workKey: `0x${'11'.repeat(32)}`, penalty: -1n }),
     'penalty',
   ],
-  ['softInvalidateWork', () => client.softInvalidateWork({ workKey: '0x' }), 'workKey'],
-  ['getWork', () => client.getWork({ workKey: 'nope' as never }), 'workKey'],
-  ['setWorkRewardRate', () => client.setWorkRewardRate({ poolId: 1n, rate: -1n }), 'rate'],
+  [
+    'invalidateWork node',
+    () => client.invalidateWork({ nodeKey: bad, workKey: `0x${'11'.repeat(32)}`, penalty: 0n }),
+    'nodeKey',
+  ],
+  ['softInvalidateWork', () => client.softInvalidateWork({ nodeKey, workKey: '0x' }), 'workKey'],
+  [
+    'softInvalidateWork node',
+    () => client.softInvalidateWork({ nodeKey: bad, workKey: `0x${'11'.repeat(32)}` }),
+    'nodeKey',
+  ],
+  ['getWork', () => client.getWork({ nodeKey, workKey: 'nope' as never }), 'workKey'],
+  [
+    'getWork node',
+    () => client.getWork({ nodeKey: bad, workKey: `0x${'11'.repeat(32)}` }),
+    'nodeKey',
+  ],
+  [
+    'submitWork terms',
+    () =>
+      client.submitWork({ poolId: 1n, nodeKey, data: '0x', minWorkRate: 0n, maxLockPeriod: -1n }),
+    'maxLockPeriod',
+  ],
+  [
+    'setWorkRewardRate',
+    () => client.setWorkRewardRate({ poolId: 1n, rate: -1n, maxLockedPerNode: 0n }),
+    'rate',
+  ],
+  [
+    'setWorkRewardRate bound',
+    () => client.setWorkRewardRate({ poolId: 1n, rate: 1n, maxLockedPerNode: -1n }),
+    'maxLockedPerNode',
+  ],
+  [
+    'signPoolInvite provider',
+    () => client.signPoolInvite({ poolId: 1n, nodeKey, provider: bad, expiry: future }),
+    'provider',
+  ],
+  [
+    'joinPool invite for another provider',
+    () => client.joinPool({ poolId: 1n, invites: [{ ...invite, provider: nodeKey }] }),
+    'invites[0].provider',
+  ],
   ['setWorkLockPeriod', () => client.setWorkLockPeriod({ poolId: 0n, period: 1n }), 'poolId'],
   ['setMinWorkLockPeriod', () => client.setMinWorkLockPeriod({ period: -1n }), 'period'],
   ['setWorkUnitsCap', () => client.setWorkUnitsCap({ domainId: 1n, cap: -1n }), 'cap'],

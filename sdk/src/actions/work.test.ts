@@ -51,7 +51,7 @@ beforeAll(async () => {
     name: 'work',
     poolDataURI: '',
   }))
-  await creator.setWorkRewardRate({ poolId, rate: workRate })
+  await creator.setWorkRewardRate({ poolId, rate: workRate, maxLockedPerNode: 60n * workRate })
   await creator.setWorkLockPeriod({ poolId, period: day })
   await creator.fundPool({ poolId, amount: 100n * e18 })
   await creator.startPool({ poolId })
@@ -76,27 +76,91 @@ describe('work', () => {
     expect(submitted.reward).toBe(10n * workRate)
     expect(submitted.unlockAt).toBeGreaterThan((await latestTimestamp()) + day)
 
-    const work = await provider.getWork({ workKey: key('output-1') })
+    const work = await provider.getWork({ nodeKey: node.address, workKey: key('output-1') })
     expect(work).toMatchObject({
       poolId,
       nodeKey: node.address,
+      workKey: key('output-1'),
       provider: provider.account.address,
       units: 10n,
       reward: 10n * workRate,
       status: 'ACCEPTED',
       final: false,
+      rewardReturned: false,
     })
-    expect(await provider.getWork({ workKey: key('never') })).toBeUndefined()
+    expect(await provider.getWork({ nodeKey: node.address, workKey: key('never') })).toBeUndefined()
+    // The same key is another node's to submit: a work is named by its node and key together.
+    expect(
+      await provider.getWork({ nodeKey: provider.account.address, workKey: key('output-1') }),
+    ).toBeUndefined()
 
     const pending = await provider.getPendingRewards({ poolId, provider: provider.account.address })
     expect(pending.nodes[0]).toMatchObject({ workLocked: 10n * workRate, workClaimable: 0n })
     expect(pending.totalLocked).toBe(10n * workRate)
     const pool = await provider.getPoolRewards({ poolId })
-    expect(pool).toMatchObject({ workRate, workLockPeriod: day, workCount: 1, workUnits: 10n })
+    expect(pool).toMatchObject({
+      workRate,
+      workLockPeriod: day,
+      maxLockedPerNode: 60n * workRate,
+      hasWork: true,
+    })
     expect(pool.budget).toBe(100n * e18 - 10n * workRate)
     // Until the work unlocks, the provider keeps the stake its nodes require.
     const record = await provider.getProvider({ provider: provider.account.address })
     expect(record.workLockedUntil).toBe(Number(submitted.unlockAt))
+  })
+
+  test('a submission states the terms it accepts: a pool that changed them meanwhile refuses it', async () => {
+    // The rate drops between the read of the terms and the submission: nothing is recorded.
+    await creator.setWorkRewardRate({ poolId, rate: 0n, maxLockedPerNode: 60n * workRate })
+    const lowered = await nodeClient
+      .submitWork({
+        poolId,
+        nodeKey: node.address,
+        workKey: key('terms'),
+        units: 1n,
+        minWorkRate: workRate,
+        maxLockPeriod: day,
+      })
+      .catch((e) => e)
+    expect(lowered).toBeInstanceOf(ContractErrors.WorkRateBelowTerms)
+    expect(lowered.args).toEqual({ poolId, workRate: 0n, minWorkRate: workRate })
+    const window = await nodeClient
+      .submitWork({
+        poolId,
+        nodeKey: node.address,
+        workKey: key('terms'),
+        units: 1n,
+        minWorkRate: 0n,
+        maxLockPeriod: day - 1n,
+      })
+      .catch((e) => e)
+    expect(window).toBeInstanceOf(ContractErrors.WorkLockPeriodAboveTerms)
+    await creator.setWorkRewardRate({ poolId, rate: workRate, maxLockedPerNode: 60n * workRate })
+    expect(await provider.getWork({ nodeKey: node.address, workKey: key('terms') })).toBeUndefined()
+    const bad = await nodeClient
+      .submitWork({
+        poolId,
+        nodeKey: node.address,
+        workKey: key('terms'),
+        units: 1n,
+        minWorkRate: -1n,
+      })
+      .catch((e) => e)
+    expect(bad.message).toContain('minWorkRate')
+  })
+
+  test('one node can lock at most what the pool allows', async () => {
+    const over = await nodeClient
+      .submitWork({ poolId, nodeKey: node.address, workKey: key('greedy'), units: 51n })
+      .catch((e) => e)
+    expect(over).toBeInstanceOf(ContractErrors.NodeLockedWorkAboveLimit)
+    expect(over.args).toEqual({
+      poolId,
+      nodeKey: node.address,
+      locked: 61n * workRate,
+      limit: 60n * workRate,
+    })
   })
 
   test('rejections are typed errors: a key seen before, units above the cap', async () => {
@@ -111,47 +175,15 @@ describe('work', () => {
     expect(tooMany.args).toEqual({ domainId, units: 101n, cap: 100n })
   })
 
-  test('validators invalidate locked work: hard with a penalty (and the node out), or soft', async () => {
-    await provider.submitWork({ poolId, nodeKey: node.address, workKey: key('bad'), units: 20n })
-    await nodeClient.submitWork({
-      poolId,
-      nodeKey: node.address,
-      workKey: key('doubtful'),
-      units: 30n,
-    })
-    const budget = (await provider.getPoolRewards({ poolId })).budget
-
-    const hard = await validatorClient.invalidateWork({
-      workKey: key('bad'),
-      penalty: 5n * e18,
-      invalidateNode: true,
-      evict: [{ poolId, nodeKey: node.address }],
-    })
-    expect(hard).toMatchObject({
-      poolId,
-      nodeKey: node.address,
-      reward: 20n * workRate,
-      slashed: 5n * e18,
-      evicted: [{ poolId, nodeKey: node.address }],
-    })
-    expect(await provider.getNode({ nodeKey: node.address })).toMatchObject({
-      validated: false,
-      active: false,
-    })
-    const soft = await validatorClient.softInvalidateWork({ workKey: key('doubtful') })
-    expect(soft.reward).toBe(30n * workRate)
-    expect((await provider.getPoolRewards({ poolId })).budget).toBe(budget + 50n * workRate)
-    expect((await provider.getWork({ workKey: key('bad') }))?.status).toBe('INVALIDATED')
-    expect((await provider.getWork({ workKey: key('doubtful') }))?.status).toBe('SOFT_INVALIDATED')
-  })
-
   test('after the window the work is final and claimRewards pays exactly its reward', async () => {
     await increaseTime(2n * day)
     const final = await validatorClient
-      .invalidateWork({ workKey: key('output-1'), penalty: 0n })
+      .invalidateWork({ nodeKey: node.address, workKey: key('output-1'), penalty: 0n })
       .catch((e) => e)
     expect(final).toBeInstanceOf(ContractErrors.WorkFinal)
-    expect((await provider.getWork({ workKey: key('output-1') }))?.final).toBe(true)
+    expect(
+      (await provider.getWork({ nodeKey: node.address, workKey: key('output-1') }))?.final,
+    ).toBe(true)
 
     const pending = await provider.getPendingRewards({ poolId, nodeKey: node.address })
     expect(pending.nodes[0]).toMatchObject({
@@ -169,6 +201,57 @@ describe('work', () => {
         workRewards: 10n * workRate,
       },
     ])
+  })
+
+  test('validators invalidate locked work: hard with a penalty (and the node out), or soft', async () => {
+    await provider.submitWork({ poolId, nodeKey: node.address, workKey: key('bad'), units: 20n })
+    await nodeClient.submitWork({
+      poolId,
+      nodeKey: node.address,
+      workKey: key('doubtful'),
+      units: 30n,
+    })
+    const budget = (await provider.getPoolRewards({ poolId })).budget
+
+    const hard = await validatorClient.invalidateWork({
+      nodeKey: node.address,
+      workKey: key('bad'),
+      penalty: 5n * e18,
+      invalidateNode: true,
+      evict: [{ poolId, nodeKey: node.address }],
+    })
+    // Invalidating the node returns its other locked rewards too ('doubtful').
+    expect(hard).toMatchObject({
+      poolId,
+      reward: 20n * workRate,
+      returnedLocked: 30n * workRate,
+      slashed: 5n * e18,
+      evicted: [{ poolId, nodeKey: node.address }],
+    })
+    expect(await provider.getNode({ nodeKey: node.address })).toMatchObject({
+      validated: false,
+      active: false,
+    })
+    // Its reward went back with the node's: the soft invalidation returns nothing more.
+    const soft = await validatorClient.softInvalidateWork({
+      nodeKey: node.address,
+      workKey: key('doubtful'),
+    })
+    expect(soft.reward).toBe(0n)
+    expect((await provider.getPoolRewards({ poolId })).budget).toBe(budget + 50n * workRate)
+    const work = (workKey: `0x${string}`) => provider.getWork({ nodeKey: node.address, workKey })
+    expect((await work(key('bad')))?.status).toBe('INVALIDATED')
+    expect(await work(key('doubtful'))).toMatchObject({
+      status: 'SOFT_INVALIDATED',
+      rewardReturned: true,
+    })
+    // Invalidated work stays rejected: the node cannot submit it again.
+    await provider.increaseStake({ amount: 5n * e18 })
+    await validatorClient.validateNode({ nodeKey: node.address })
+    const again = await provider
+      .submitWork({ poolId, nodeKey: node.address, workKey: key('bad'), units: 20n })
+      .catch((e) => e)
+    expect(again).toBeInstanceOf(ContractErrors.WorkKeyUsed)
   })
 
   test('the federator sets the network minimum window', async () => {

@@ -278,12 +278,12 @@ export type BoundActions = {
    */
   getStake: Bound<typeof actions.getStake>
   /**
-   * Reads a work by its key.
+   * Reads a node's work by its key.
    *
    * @param parameters - {@link GetWorkParameters}
    * @returns The work, or `undefined`. {@link GetWorkReturnType}
    * @example
-   * const work = await getWork(client, { workKey })
+   * const work = await getWork(client, { nodeKey, workKey })
    */
   getWork: Bound<typeof actions.getWork>
   /**
@@ -307,14 +307,17 @@ export type BoundActions = {
    */
   invalidateNode: Bound<typeof actions.invalidateNode>
   /**
-   * Invalidates a work while its reward is locked: exactly that reward goes back to the pool's budget,
-   * the penalty is slashed from its provider's stake to the treasury, with `invalidateNode` the node
-   * is invalidated, and the nodes in `evict` are ejected when no longer eligible. Validator only.
+   * Invalidates a node's work while its reward is locked: exactly that reward goes back to the pool's
+   * budget, the penalty is slashed from its provider's stake to the treasury, with `invalidateNode`
+   * the node is invalidated and all of its locked work rewards in the pool go back to the budget,
+   * and the nodes in `evict` are ejected when no longer eligible. The work stays rejected. Validator
+   * only.
    *
    * @param parameters - {@link InvalidateWorkParameters}
    * @returns {@link InvalidateWorkReturnType}
    * @example
    * await invalidateWork(validatorClient, {
+   *   nodeKey,
    *   workKey,
    *   penalty: parseEther('50'),
    *   invalidateNode: true,
@@ -353,7 +356,9 @@ export type BoundActions = {
   leavePool: Bound<typeof actions.leavePool>
   /**
    * Moves the caller's nodes from one pool to another in one transaction: they leave `fromPoolId`
-   * (their rewards there are settled) and join `toPoolId` with the invites, or nothing happens.
+   * (their rewards there are settled) and join `toPoolId` with the invites, or nothing happens. Like
+   * `leavePool`, it skips nodes no longer in `fromPoolId` (an operator ejected them first): those
+   * neither leave nor join, their invites stay unused, and `nodeKeys` lists only the nodes that moved.
    *
    * @param parameters - {@link MoveNodesParameters}
    * @returns {@link MoveNodesReturnType}
@@ -486,12 +491,13 @@ export type BoundActions = {
    */
   setWorkLockPeriod: Bound<typeof actions.setWorkLockPeriod>
   /**
-   * Sets what a pool pays per accepted work unit, for works accepted from now on. Pool creator only.
+   * Sets what a pool pays per accepted work unit, for works accepted from now on, and how much work
+   * reward one node may have locked there at once. Pool creator only.
    *
    * @param parameters - {@link SetWorkRewardRateParameters}
    * @returns The transaction hash and receipt.
    * @example
-   * await setWorkRewardRate(creatorClient, { poolId, rate: parseEther('0.01') })
+   * await setWorkRewardRate(creatorClient, { poolId, rate: parseEther('0.01'), maxLockedPerNode: parseEther('50') })
    */
   setWorkRewardRate: Bound<typeof actions.setWorkRewardRate>
   /**
@@ -517,8 +523,8 @@ export type BoundActions = {
   signNodeOwnership: Bound<typeof actions.signNodeOwnership>
   /**
    * Signs an EIP-712 PoolInvite with the pool's compute manager key. The signature is bound to the
-   * chain id and ComputePool address of the deployment and to the pool's manager key version (a key
-   * rotation voids it), and works once (its nonce is consumed).
+   * chain id and ComputePool address of the deployment, to the pool's manager key version (a key
+   * rotation voids it) and to the node's provider, and works once (its nonce is consumed).
    *
    * @param parameters - {@link SignPoolInviteParameters}
    * @returns The invite to hand to the node's provider. {@link PoolInvite}
@@ -541,13 +547,14 @@ export type BoundActions = {
    */
   slash: Bound<typeof actions.slash>
   /**
-   * Invalidates a work while its reward is locked, without penalty: exactly that reward goes back to
-   * the pool's budget. Validator only.
+   * Invalidates a node's work while its reward is locked, without penalty: exactly that reward goes
+   * back to the pool's budget. The work stays rejected: "soft" means no penalty, not "try again".
+   * Validator only.
    *
    * @param parameters - {@link SoftInvalidateWorkParameters}
    * @returns {@link SoftInvalidateWorkReturnType}
    * @example
-   * await softInvalidateWork(validatorClient, { workKey })
+   * await softInvalidateWork(validatorClient, { nodeKey, workKey })
    */
   softInvalidateWork: Bound<typeof actions.softInvalidateWork>
   /**
@@ -562,7 +569,10 @@ export type BoundActions = {
   /**
    * Submits work a node did in a pool. The domain's validation logic says what it is worth; its
    * reward is reserved from the pool's budget and locked for the pool's window, during which
-   * validators may invalidate it; then `claimRewards` pays it.
+   * validators may invalidate it; then `claimRewards` pays it. The work belongs to the node: a copy
+   * of the transaction sent for another node is that node's own claim and leaves this one's alone.
+   * The terms (least rate, longest window) default to the pool's as read now, which costs one read;
+   * pass both to skip it.
    *
    * @param parameters - {@link SubmitWorkParameters}
    * @returns The work's key, units, reserved reward and unlock time. {@link SubmitWorkReturnType}
