@@ -3,6 +3,7 @@ import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { UsageError } from './errors.js'
+import { redactUrl } from './redact.js'
 
 /** The flags every command takes (declared once on the root program). */
 export type GlobalOptions = {
@@ -131,10 +132,12 @@ export function resolveSettings(options: GlobalOptions, env: Env = process.env):
 
   const rpcUrl = pick('rpcUrl', options.rpcUrl, false)
   if (rpcUrl.value !== undefined && !url.safeParse(rpcUrl.value).success)
-    throw new UsageError(`invalid RPC URL '${rpcUrl.value}' (from ${rpcUrl.source})`)
+    throw new UsageError(`invalid RPC URL '${redactUrl(rpcUrl.value)}' (from ${rpcUrl.source})`)
   const indexer = pick('indexer', options.indexer, false)
   if (indexer.value !== undefined && !httpUrl.safeParse(indexer.value).success)
-    throw new UsageError(`invalid indexer URL '${indexer.value}' (from ${indexer.source})`)
+    throw new UsageError(
+      `invalid indexer URL '${redactUrl(indexer.value)}' (from ${indexer.source})`,
+    )
   const logBlockRange = pick('logBlockRange', options.logBlockRange, false)
   if (logBlockRange.value !== undefined && !/^[1-9]\d*$/.test(logBlockRange.value))
     throw new UsageError(

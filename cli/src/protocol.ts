@@ -34,6 +34,7 @@ import { DryRunSignal, describeCall, inviteAdmission, type PlannedCall } from '.
 import { UsageError } from './errors.js'
 import type { Fork } from './fork.js'
 import type { Output } from './output.js'
+import { redactText, redactUrl } from './redact.js'
 
 export type Connection = Awaited<ReturnType<typeof connect>>
 
@@ -44,7 +45,7 @@ async function resolveDeployment(settings: Settings, chainId: number): Promise<D
     const deployment = await loadDeployment(path)
     if (deployment.chainId !== chainId)
       throw new UsageError(
-        `deployment ${path} is for chain ${deployment.chainId}, but ${settings.rpcUrl.value} is chain ${chainId}`,
+        `deployment ${path} is for chain ${deployment.chainId}, but ${redactUrl(settings.rpcUrl.value)} is chain ${chainId}`,
       )
     return deployment
   }
@@ -172,7 +173,7 @@ export class NetworkError extends Error {
   override name = 'NetworkError'
   constructor(rpcUrl: string, cause: unknown) {
     super(
-      `cannot reach ${rpcUrl}: ${(cause as { shortMessage?: string }).shortMessage ?? String(cause)}`,
+      `cannot reach ${redactUrl(rpcUrl)}: ${(cause as { shortMessage?: string }).shortMessage ?? String(cause)}`,
       { cause },
     )
   }
@@ -192,6 +193,12 @@ export type DescribedError = {
  * its Solidity name and arguments, bad input as usage (exit 2), everything else as exit 1.
  */
 export function describeError(error: unknown): DescribedError {
+  const described = describeUnredacted(error)
+  // Messages quote URLs (an RPC's, an indexer's) with whatever credentials they carry.
+  return { ...described, message: redactText(described.message) }
+}
+
+function describeUnredacted(error: unknown): DescribedError {
   if (error instanceof UsageError) return { exitCode: 2, name: error.name, message: error.message }
   if (error instanceof ContractError)
     return {

@@ -14,13 +14,14 @@ const looksLikeKey = (segment: string) =>
 
 /** `url` with its credentials, key-like path segments and query values masked. */
 export function redactUrl(url: string): string {
-  let parsed: URL
+  let parsed: URL | undefined
   try {
     parsed = new URL(url)
-  } catch {
-    // Not a URL we can take apart: mask whatever sits where credentials would.
-    return url.replace(/\/\/[^/@\s]*@/, `//${MASK}@`)
-  }
+  } catch {}
+  // Not a URL with a host we can take apart (a typo such as a missing scheme, which URL reads as
+  // an opaque path): mask whatever sits where credentials would, and the whole path and query.
+  if (!parsed?.host)
+    return url.replace(/^([^/@\s]*\/\/)?[^/@\s]*@/, `$1${MASK}@`).replace(/[/?].*$/, `/${MASK}`)
   const path = parsed.pathname
     .split('/')
     .map((segment) => (looksLikeKey(segment) ? MASK : segment))
@@ -41,5 +42,6 @@ export function redactUrl(url: string): string {
 
 /** `text` with every URL in it redacted (error messages quote the URLs they failed on). */
 export function redactText(text: string): string {
-  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, (url) => redactUrl(url))
+  // A URL ends before whitespace or quotes, and before punctuation that closes a sentence.
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]*[^\s'"<>.,:;)]/gi, (url) => redactUrl(url))
 }
