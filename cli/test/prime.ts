@@ -136,7 +136,7 @@ export async function importKey(home: string, name: string, index: number, passw
     { env: { ...process.env, HOME: home } },
   )
   const passwordFile = join(home, `${name}.pw`)
-  await writeFile(passwordFile, `${password}\n`)
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 })
   return passwordFile
 }
 
