@@ -103,8 +103,16 @@ function readConfigFile(path: string, explicit: boolean): ConfigFile {
 /**
  * Resolves every setting from, in order: flag, environment, config file, default. Paths from the
  * config file are relative to the file (so a project can keep its config beside its keys); paths
- * from flags and the environment are relative to the working directory.
+ * from flags and the environment are relative to the working directory. `account` is a path when
+ * it has a slash (else a keystore name) and follows the same rule.
  */
+function accountSetting(account: Setting<string | undefined>, fileDir: string) {
+  const { value, source } = account
+  return source === 'config' && value?.includes('/')
+    ? { ...account, value: resolve(fileDir, value) }
+    : account
+}
+
 export function resolveSettings(options: GlobalOptions, env: Env = process.env): Settings {
   const configExplicit = options.config ?? env[envNames.config]
   const configFile: Setting<string> = options.config
@@ -153,7 +161,7 @@ export function resolveSettings(options: GlobalOptions, env: Env = process.env):
       value: logBlockRange.value === undefined ? undefined : Number(logBlockRange.value),
     },
     deployment: pick('deployment', options.deployment, true),
-    account: pick('account', options.account, false),
+    account: accountSetting(pick('account', options.account, false), fileDir),
     keystoreDir: {
       ...keystoreDir,
       value: keystoreDir.value ?? join(env.HOME || homedir(), '.foundry', 'keystores'),

@@ -11,7 +11,8 @@ import { inject } from 'vitest'
 
 const cliRoot = join(import.meta.dirname, '..')
 const repoRoot = join(cliRoot, '..')
-const bin = join(cliRoot, 'dist/prime.js')
+/** The built binary, as its package installs it. */
+export const bin = join(cliRoot, 'dist/prime.js')
 const cast = join(repoRoot, 'contracts/tools/bin/cast')
 
 export type Run = {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, inject, test } from 'vitest'
-import { freshAccount, makeHome, prime, primeJson } from './prime.js'
+import { bin, freshAccount, makeHome, prime, primeJson, runProcess } from './prime.js'
 
 describe('usage, help and config', () => {
   let home: string
@@ -36,6 +36,15 @@ describe('usage, help and config', () => {
     }
     const version = await prime(['--version'], { home })
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  test('a reader that stops early ends prime quietly: `prime --help | head -1`', async () => {
+    const run = await runProcess(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${bin}" --help | head -1`],
+      { PATH: process.env.PATH, HOME: home },
+    )
+    expect(run).toMatchObject({ code: 0, stdout: 'Usage: prime [options] [command]\n', stderr: '' })
   })
 
   test('bad usage exits 2 and names the problem', async () => {
@@ -164,6 +173,14 @@ describe('usage, help and config', () => {
       },
       password: { value: false, source: 'default' },
       privateKey: { value: true, source: 'env', from: 'PRIME_PRIVATE_KEY' },
+    })
+    // An account given as a path is relative to the config file too, like keystoreDir.
+    await writeFile(join(dir, 'by-path.json'), JSON.stringify({ account: 'keys/provider' }))
+    const byPath = await primeJson(['config', '--config', join(dir, 'by-path.json')], { home })
+    expect(byPath.account).toEqual({
+      value: join(dir, 'keys/provider'),
+      source: 'config',
+      from: join(dir, 'by-path.json'),
     })
     // The default file under XDG_CONFIG_HOME, and the environment over it.
     await mkdir(join(home, 'xdg/prime'), { recursive: true })
