@@ -13,7 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 # The shims run the native Foundry binaries (the npm wrappers drop exit statuses).
 export PATH="$PWD/contracts/tools/bin:$PATH"
-RPC_URL="${RPC_URL:-http://127.0.0.1:8545}"
+# cast reads the URL from ETH_RPC_URL and forge script from FOUNDRY_ETH_RPC_URL (its config's
+# eth_rpc_url): credentials or an API key in it stay off their command lines, which every local
+# user can read in ps, and this script never prints it.
+export ETH_RPC_URL="${RPC_URL:-http://127.0.0.1:8545}"
+export FOUNDRY_ETH_RPC_URL="$ETH_RPC_URL"
 
 fail() {
   echo "deploy.sh: $*" >&2
@@ -23,8 +27,8 @@ fail() {
 command -v forge >/dev/null 2>&1 || fail "forge not found: run 'npx -y pnpm@10.34.9 install' first"
 
 # cast exits 0 even when the connection is refused, so judge by what it printed.
-chain_id=$(cast chain-id --rpc-url "$RPC_URL" 2>/dev/null || true)
-[[ "$chain_id" =~ ^[0-9]+$ ]] || fail "nothing answers at $RPC_URL: start anvil (or your node) first, or set RPC_URL"
+chain_id=$(cast chain-id 2>/dev/null || true)
+[[ "$chain_id" =~ ^[0-9]+$ ]] || fail "nothing answers at RPC_URL: start anvil (or your node) first, or set RPC_URL"
 
 if [ "$chain_id" != 31337 ]; then
   for name in DEPLOYER_PRIVATE_KEY FEDERATOR_PRIVATE_KEY VALIDATOR_PRIVATE_KEY; do
@@ -32,8 +36,8 @@ if [ "$chain_id" != 31337 ]; then
   done
 fi
 
-echo "Deploying Prime Network to chain $chain_id at $RPC_URL"
-forge script contracts/script/Deploy.s.sol --rpc-url "$RPC_URL" --broadcast --quiet
+echo "Deploying Prime Network to chain $chain_id"
+forge script contracts/script/Deploy.s.sol --broadcast --quiet
 out="${DEPLOYMENTS_DIR:-deployments}/$chain_id.json"
 [ -f "$out" ] || fail "the deploy script did not write $out"
 echo "Wrote $out:"

@@ -3,6 +3,7 @@ import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { UsageError } from './errors.js'
+import { redactUrl } from './redact.js'
 
 /** The flags every command takes (declared once on the root program). */
 export type GlobalOptions = {
@@ -102,8 +103,16 @@ function readConfigFile(path: string, explicit: boolean): ConfigFile {
 /**
  * Resolves every setting from, in order: flag, environment, config file, default. Paths from the
  * config file are relative to the file (so a project can keep its config beside its keys); paths
- * from flags and the environment are relative to the working directory.
+ * from flags and the environment are relative to the working directory. `account` is a path when
+ * it has a slash (else a keystore name) and follows the same rule.
  */
+function accountSetting(account: Setting<string | undefined>, fileDir: string) {
+  const { value, source } = account
+  return source === 'config' && value?.includes('/')
+    ? { ...account, value: resolve(fileDir, value) }
+    : account
+}
+
 export function resolveSettings(options: GlobalOptions, env: Env = process.env): Settings {
   const configExplicit = options.config ?? env[envNames.config]
   const configFile: Setting<string> = options.config
@@ -131,10 +140,12 @@ export function resolveSettings(options: GlobalOptions, env: Env = process.env):
 
   const rpcUrl = pick('rpcUrl', options.rpcUrl, false)
   if (rpcUrl.value !== undefined && !url.safeParse(rpcUrl.value).success)
-    throw new UsageError(`invalid RPC URL '${rpcUrl.value}' (from ${rpcUrl.source})`)
+    throw new UsageError(`invalid RPC URL '${redactUrl(rpcUrl.value)}' (from ${rpcUrl.source})`)
   const indexer = pick('indexer', options.indexer, false)
   if (indexer.value !== undefined && !httpUrl.safeParse(indexer.value).success)
-    throw new UsageError(`invalid indexer URL '${indexer.value}' (from ${indexer.source})`)
+    throw new UsageError(
+      `invalid indexer URL '${redactUrl(indexer.value)}' (from ${indexer.source})`,
+    )
   const logBlockRange = pick('logBlockRange', options.logBlockRange, false)
   if (logBlockRange.value !== undefined && !/^[1-9]\d*$/.test(logBlockRange.value))
     throw new UsageError(
@@ -150,7 +161,7 @@ export function resolveSettings(options: GlobalOptions, env: Env = process.env):
       value: logBlockRange.value === undefined ? undefined : Number(logBlockRange.value),
     },
     deployment: pick('deployment', options.deployment, true),
-    account: pick('account', options.account, false),
+    account: accountSetting(pick('account', options.account, false), fileDir),
     keystoreDir: {
       ...keystoreDir,
       value: keystoreDir.value ?? join(env.HOME || homedir(), '.foundry', 'keystores'),

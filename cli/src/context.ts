@@ -1,11 +1,13 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { LocalAccount } from 'viem'
 import { type GlobalOptions, resolveSettings, type Settings } from './config.js'
+import { HIDDEN, type PlannedCall } from './dryrun.js'
 import { UsageError } from './errors.js'
-import { type Fork, startFork } from './fork.js'
+import { type Fork, randomChainId, startFork } from './fork.js'
 import { accountFromEnv, type PasswordSource, unlockKeystore } from './keys.js'
-import { Output } from './output.js'
-import { type Connection, connect, type PlannedCall } from './protocol.js'
+import { Output, toJsonValue } from './output.js'
+import { type Connection, connect } from './protocol.js'
+import { redactUrl } from './redact.js'
 
 type Env = Record<string, string | undefined>
 
@@ -62,12 +64,13 @@ export class Context {
    * no anvil to fork with, the command stops at its first transaction), and never to the chain.
    */
   async writer(as?: LocalAccount) {
-    const account = as ?? (await this.account())
+    const unlocked = as ?? (await this.account())
     const settings = this.settings()
     if (this.dryRun && this.forked === undefined) {
       this.forked = (await startFork(settings.rpcUrl.value, this.env)) ?? null
       if (this.forked) this.out.deferResults()
     }
+    const account = this.signer(unlocked)
     this.connection = await connect(settings, {
       account,
       dryRun: this.dryRun,
@@ -75,6 +78,40 @@ export class Context {
       output: this.out,
     })
     return this.connection as Connection & { account: LocalAccount }
+  }
+
+  /**
+   * `account` as the command may sign with it: itself, or in a dry run a wrapper that binds every
+   * signature to the fork's chain id whatever it is asked to sign (so none is valid on the real
+   * chain), signs no typed data without a fork (the first-step simulation runs on the real
+   * chain, where only a real signature would pass, so none is made), and never signs a message or
+   * a bare hash. Call it after `writer()`, which starts the fork.
+   */
+  signer(account: LocalAccount): LocalAccount {
+    if (!this.dryRun) return account
+    const chainId = this.forked?.chainId
+    const refuse = (what: string) => () => {
+      throw new UsageError(`a dry run signs no ${what}`)
+    }
+    return {
+      ...account,
+      sign: refuse('hash'),
+      signMessage: refuse('message'),
+      signAuthorization: refuse('authorization'),
+      // Without a fork the transaction is only decoded here, never sent: any id but the chain's.
+      signTransaction: (transaction, options) =>
+        account.signTransaction({ ...transaction, chainId: chainId ?? randomChainId() }, options),
+      signTypedData: (typedData) => {
+        if (chainId === undefined)
+          throw new UsageError(
+            'this step needs a signature (a permit or a node consent), which a dry run makes only for a local fork: install Foundry (anvil on PATH, or PRIME_ANVIL) to dry-run it',
+          )
+        return account.signTypedData({
+          ...typedData,
+          domain: { ...(typedData.domain as object), chainId },
+        } as Parameters<LocalAccount['signTypedData']>[0])
+      },
+    } as LocalAccount
   }
 
   /** The dry run's fork, once a write started one. */
@@ -130,11 +167,13 @@ function reportDryRun(
     // 'all': every step ran, in order, on a local fork; 'first': only the first was simulated.
     steps: onFork ? 'all' : 'first',
     forkBlock: onFork?.fork.blockNumber ?? null,
+    // What every signature of the dry run is bound to (null: it signed no typed data).
+    forkChainId: onFork?.fork.chainId ?? null,
     calls: planned,
-    ...(onFork ? { result: onFork.result?.data ?? null } : {}),
+    ...(onFork ? { result: withoutSignatures(onFork.result?.data ?? null) } : {}),
   }
   context.out.result(data, () => {
-    const rpc = context.settings().rpcUrl.value
+    const rpc = redactUrl(context.settings().rpcUrl.value)
     if (!onFork) context.out.line('Dry run: nothing was sent. The next transaction would be:')
     else if (planned.length === 0)
       context.out.line(`Dry run on a local fork of ${rpc}: the command would send nothing.`)
@@ -152,10 +191,27 @@ function reportDryRun(
       ])
     if (onFork?.result) {
       context.out.line('Its result on the fork:')
-      onFork.result.human()
+      // A command's own rendering may show a signature (an invite): print its data instead.
+      if (JSON.stringify(data.result) === JSON.stringify(toJsonValue(onFork.result.data)))
+        onFork.result.human()
+      else context.out.line(JSON.stringify(data.result, null, 2))
     } else if (!onFork)
       context.out.line(
         'Later steps of this command (if any) depend on this one: install Foundry (anvil on PATH, or PRIME_ANVIL) to dry-run every step on a local fork.',
       )
   })
+}
+
+/** A command's result as a dry run reports it: every `signature` field hidden. */
+function withoutSignatures(value: unknown): unknown {
+  const json = toJsonValue(value)
+  const hide = (item: unknown): unknown =>
+    Array.isArray(item)
+      ? item.map(hide)
+      : item && typeof item === 'object'
+        ? Object.fromEntries(
+            Object.entries(item).map(([key, v]) => [key, key === 'signature' ? HIDDEN : hide(v)]),
+          )
+        : item
+  return hide(json)
 }

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { isCancel, password as promptPassword } from '@clack/prompts'
 import type { LocalAccount } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
@@ -17,10 +17,25 @@ export type PasswordSource = {
   env: Env
 }
 
+/**
+ * Warns on stderr when `path` grants group or others more than `allowed` (permission bits): still
+ * used, as `ssh` does for a key's folder, but the operator learns that someone else can read the
+ * secret or swap the file for one of their own.
+ */
+function warnIfOpen(path: string, forbidden: number, what: string) {
+  const mode = statSync(path).mode & 0o777
+  if (mode & forbidden)
+    process.stderr.write(
+      `warning ${what} ${path} is ${mode & 0o022 ? 'writable' : 'readable'} by others (mode ${mode.toString(8).padStart(3, '0')}): chmod ${forbidden === 0o077 ? 'go-rwx' : 'go-w'} it\n`,
+    )
+}
+
 async function readPassword(source: PasswordSource, what: string, confirm = false) {
   if (source.file) {
     if (!existsSync(source.file))
       throw new UsageError(`password file ${source.file} does not exist`)
+    // Readable by others gives the password away; writable lets them choose it.
+    warnIfOpen(source.file, 0o077, 'password file')
     return readFileSync(source.file, 'utf8').replace(/\r?\n$/, '')
   }
   const fromEnv = source.env[source.envName]
@@ -54,6 +69,8 @@ export async function unlockKeystore(
   const path = keystorePath(keystoreDir, name)
   if (!existsSync(path))
     throw new UsageError(`no keystore '${name}' (looked for ${path}; see --keystore-dir)`)
+  // A folder others can write to lets them replace the keystore with one whose key they hold.
+  warnIfOpen(dirname(path), 0o022, 'keystore folder')
   const keystore = parseKeystore(readFileSync(path, 'utf8'), `'${name}'`)
   return privateKeyToAccount(
     decryptKeystore(keystore, await readPassword(password, `keystore '${name}'`), `'${name}'`),

@@ -26,4 +26,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`prime --help | head -1`) closes the pipe: what it did not read is not
+// wanted, so end quietly instead of dying of the unhandled EPIPE with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
+
 process.exitCode = await main(process.argv)

@@ -8,27 +8,18 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   ContractError,
-  computePoolAbi,
-  computeRegistryAbi,
   type Deployment,
-  domainRegistryAbi,
   getDeployment,
   InvalidInputError,
   loadDeployment,
   PrimeNetworkError,
-  primeNetworkAbi,
   primeNetworkActions,
-  primeTokenAbi,
-  rewardsDistributorAbi,
-  stakeManagerAbi,
 } from '@prime-network/sdk'
 import {
-  type Abi,
   type Address,
   createPublicClient,
   createWalletClient,
   custom,
-  decodeFunctionData,
   defineChain,
   type EIP1193RequestFn,
   getAddress,
@@ -39,47 +30,13 @@ import {
   publicActions,
 } from 'viem'
 import type { Settings } from './config.js'
+import { DryRunSignal, describeCall, inviteAdmission, type PlannedCall } from './dryrun.js'
 import { UsageError } from './errors.js'
 import type { Fork } from './fork.js'
 import type { Output } from './output.js'
-
-/** A transaction a dry run would have sent, decoded for people and scripts. */
-export type PlannedCall = {
-  contract: string
-  to: Address
-  function: string
-  args: readonly unknown[]
-  value: bigint
-  gasEstimate: bigint
-}
+import { redactText, redactUrl } from './redact.js'
 
 export type Connection = Awaited<ReturnType<typeof connect>>
-
-const contracts = (deployment: Deployment) =>
-  [
-    ['PrimeNetwork', deployment.primeNetwork, primeNetworkAbi],
-    ['StakeManager', deployment.stakeManager, stakeManagerAbi],
-    ['ComputeRegistry', deployment.computeRegistry, computeRegistryAbi],
-    ['DomainRegistry', deployment.domainRegistry, domainRegistryAbi],
-    ['ComputePool', deployment.computePool, computePoolAbi],
-    ['RewardsDistributor', deployment.rewardsDistributor, rewardsDistributorAbi],
-    ['PrimeToken', deployment.token, primeTokenAbi],
-  ] as const
-
-/** Names the contract and function a transaction calls (decoding only: nothing is sent). */
-function describeCall(deployment: Deployment, to: Address, data: Hex) {
-  const known = contracts(deployment).find(
-    ([, address]) => address.toLowerCase() === to.toLowerCase(),
-  )
-  if (!known) return { contract: to, function: data.slice(0, 10), args: [] as readonly unknown[] }
-  const [contract, , abi] = known
-  try {
-    const decoded = decodeFunctionData({ abi: abi as Abi, data })
-    return { contract, function: decoded.functionName, args: decoded.args ?? [] }
-  } catch {
-    return { contract, function: data.slice(0, 10), args: [] as readonly unknown[] }
-  }
-}
 
 async function resolveDeployment(settings: Settings, chainId: number): Promise<Deployment> {
   const path = settings.deployment.value
@@ -88,7 +45,7 @@ async function resolveDeployment(settings: Settings, chainId: number): Promise<D
     const deployment = await loadDeployment(path)
     if (deployment.chainId !== chainId)
       throw new UsageError(
-        `deployment ${path} is for chain ${deployment.chainId}, but ${settings.rpcUrl.value} is chain ${chainId}`,
+        `deployment ${path} is for chain ${deployment.chainId}, but ${redactUrl(settings.rpcUrl.value)} is chain ${chainId}`,
       )
     return deployment
   }
@@ -121,25 +78,44 @@ export async function connect(
 ) {
   const { account, dryRun = false, fork, output } = options
   const rpcUrl = settings.rpcUrl.value
-  const inner = http(fork?.rpcUrl ?? rpcUrl, { retryCount: 0 })({})
-  let chainId: number
+  const chainRpc = http(rpcUrl, { retryCount: 0 })({})
+  let realChainId: number
   try {
-    chainId = Number(await inner.request({ method: 'eth_chainId' }))
+    realChainId = Number(await chainRpc.request({ method: 'eth_chainId' }))
   } catch (error) {
     throw new NetworkError(rpcUrl, error)
   }
-  const deployment = await resolveDeployment(settings, chainId)
+  const realDeployment = await resolveDeployment(settings, realChainId)
+  // On a dry run's fork, the same contracts answer under the fork's own chain id, and everything
+  // is signed for that id: the deployment is restated for it so the SDK's chain checks hold.
+  if (fork && fork.chainId === realChainId)
+    throw new Error(`the dry-run fork must not run under the chain's own id ${realChainId}`)
+  const chainId = fork?.chainId ?? realChainId
+  const deployment = { ...realDeployment, chainId }
+  const inner = fork ? http(fork.rpcUrl, { retryCount: 0 })({}) : chainRpc
   const chain = defineChain({
     id: chainId,
     name: `chain ${chainId}`,
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
+    rpcUrls: { default: { http: [fork?.rpcUrl ?? rpcUrl] } },
   })
+  const admitInvites =
+    fork &&
+    inviteAdmission({
+      fork: createPublicClient({ chain, transport: custom(inner) }),
+      request: inner.request,
+      deployment,
+      realChainId,
+    })
 
   const planned: PlannedCall[] = []
   const sent = new Map<Hex, string>()
   let count = 0
   const request = (async ({ method, params }: { method: string; params?: unknown }) => {
+    if (admitInvites && (method === 'eth_call' || method === 'eth_estimateGas')) {
+      const [{ to, data, input }] = params as [{ to?: Address; data?: Hex; input?: Hex }]
+      if (to && (data ?? input)) await admitInvites(to, (data ?? input)!)
+    }
     if (method === 'eth_sendRawTransaction') {
       const raw = (params as [Hex])[0]
       const tx = parseTransaction(raw as `0x02${string}`)
@@ -192,17 +168,12 @@ export async function connect(
   return { client, chain, deployment, account, planned, dryRun, fork }
 }
 
-/** The dry-run transport's stop; the command runner reports `planned` instead of an error. */
-export class DryRunSignal extends Error {
-  override name = 'DryRunSignal'
-}
-
 /** Nothing answered at the RPC URL. */
 export class NetworkError extends Error {
   override name = 'NetworkError'
   constructor(rpcUrl: string, cause: unknown) {
     super(
-      `cannot reach ${rpcUrl}: ${(cause as { shortMessage?: string }).shortMessage ?? String(cause)}`,
+      `cannot reach ${redactUrl(rpcUrl)}: ${(cause as { shortMessage?: string }).shortMessage ?? String(cause)}`,
       { cause },
     )
   }
@@ -222,6 +193,12 @@ export type DescribedError = {
  * its Solidity name and arguments, bad input as usage (exit 2), everything else as exit 1.
  */
 export function describeError(error: unknown): DescribedError {
+  const described = describeUnredacted(error)
+  // Messages quote URLs (an RPC's, an indexer's) with whatever credentials they carry.
+  return { ...described, message: redactText(described.message) }
+}
+
+function describeUnredacted(error: unknown): DescribedError {
   if (error instanceof UsageError) return { exitCode: 2, name: error.name, message: error.message }
   if (error instanceof ContractError)
     return {

@@ -1,7 +1,13 @@
 import { execFile } from 'node:child_process'
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { ctr } from '@noble/ciphers/aes'
+import { pbkdf2 } from '@noble/hashes/pbkdf2'
+import { scrypt } from '@noble/hashes/scrypt'
+import { sha256 } from '@noble/hashes/sha2'
+import { keccak_256 } from '@noble/hashes/sha3'
+import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { dev, devPrivateKey, importKey, makeHome, prime, primeJson } from './prime.js'
 
@@ -35,7 +41,7 @@ describe('keys', () => {
 
   test('a wrong password fails cleanly: exit 2, no secret printed, nothing sent', async () => {
     const wrong = join(home, 'wrong.pw')
-    await writeFile(wrong, 'wrong password\n')
+    await writeFile(wrong, 'wrong password\n', { mode: 0o600 })
     const run = await prime(
       ['provider', 'register', '--stake', '100', '--account', 'owner', '--password-file', wrong],
       { home },
@@ -106,7 +112,7 @@ describe('keys', () => {
 
   test('node keygen writes an owner-only keystore that cast decrypts to the same address', async () => {
     const pw = join(home, 'node.pw')
-    await writeFile(pw, 'node password\n')
+    await writeFile(pw, 'node password\n', { mode: 0o600 })
     const created = await primeJson(['node', 'keygen', 'gpu-7', '--password-file', pw], { home })
     expect((await stat(created.path)).mode & 0o777).toBe(0o600)
     const { stdout } = await promisify(execFile)(cast, [
@@ -136,4 +142,122 @@ describe('keys', () => {
     expect(missingFile.code).toBe(2)
     expect(missingFile.stderr).toContain('password file')
   })
+
+  test('keystores fail closed: short keys, weak or costly derivations and odd lengths are refused', async () => {
+    const dir = join(home, 'crafted')
+    await mkdir(dir, { mode: 0o700 })
+    const unlock = async (name: string, keystore: object, password = 'right password') => {
+      await writeFile(join(dir, name), JSON.stringify(keystore))
+      return prime(['whoami', '--keystore-dir', dir, '--account', name], {
+        home,
+        env: { PRIME_PASSWORD: password },
+      })
+    }
+    const refused = (name: string, problem: string, path: string) =>
+      `error UsageError: keystore '${name}' is not a Web3 Secret Storage v3 file: ✖ ${problem}\n  → at ${path}\n`
+
+    // A 16-byte derived key leaves the MAC without a key: any password passed it before.
+    const short = await unlock(
+      'short',
+      crafted({ kdf: 'scrypt', n: 4096, r: 8, p: 1 }, 16),
+      'wrong',
+    )
+    expect(short).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: refused('short', 'dklen must be 32', 'crypto.kdfparams.dklen'),
+    })
+    const weak = await unlock('weak', crafted({ kdf: 'scrypt', n: 2, r: 8, p: 1 }))
+    expect(weak.stderr).toBe(
+      refused('weak', 'scrypt n below 4096 is too weak', 'crypto.kdfparams.n'),
+    )
+    const weakPbkdf2 = await unlock('weak-pbkdf2', crafted({ kdf: 'pbkdf2', c: 1000 }))
+    expect(weakPbkdf2.stderr).toBe(
+      refused('weak-pbkdf2', 'pbkdf2 c below 8192 is too weak', 'crypto.kdfparams.c'),
+    )
+    // 2^30 PBKDF2 rounds ran for more than 12 s: refused before any derivation starts.
+    const started = Date.now()
+    const slow = crafted({ kdf: 'pbkdf2', c: 8192 })
+    slow.crypto.kdfparams = { ...slow.crypto.kdfparams, c: 2 ** 30 }
+    const tooCostly = await unlock('too-costly', slow)
+    expect(tooCostly.stderr).toBe(
+      refused(
+        'too-costly',
+        'pbkdf2 c above 1048576 would take too long to derive',
+        'crypto.kdfparams.c',
+      ),
+    )
+    expect(Date.now() - started).toBeLessThan(10_000)
+    const odd = crafted({ kdf: 'scrypt', n: 4096, r: 8, p: 1 })
+    odd.crypto.ciphertext = odd.crypto.ciphertext.slice(2)
+    expect((await unlock('odd', odd)).stderr).toBe(
+      refused('odd', 'expected 32 bytes', 'crypto.ciphertext'),
+    )
+    // What Foundry and geth write still unlocks: geth's light scrypt (n = 2^12, p = 6).
+    const light = await unlock('light', crafted({ kdf: 'scrypt', n: 4096, r: 8, p: 6 }))
+    expect(light).toMatchObject({
+      code: 0,
+      stdout: `${owner.address} (keystore light)\n`,
+      stderr: '',
+    })
+  })
+
+  test('a keystore folder others can write to, and a password file others can read, are warned about', async () => {
+    const dir = join(home, 'shared-keys')
+    await mkdir(dir)
+    await writeFile(
+      join(dir, 'owner'),
+      JSON.stringify(crafted({ kdf: 'scrypt', n: 4096, r: 8, p: 1 })),
+    )
+    await chmod(dir, 0o777)
+    const pw = join(home, 'shared.pw')
+    await writeFile(pw, 'right password\n')
+    await chmod(pw, 0o644)
+    const run = await prime(
+      ['whoami', '--keystore-dir', dir, '--account', 'owner', '--password-file', pw],
+      { home },
+    )
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: `${owner.address} (keystore owner)\n`,
+      stderr:
+        `warning keystore folder ${dir} is writable by others (mode 777): chmod go-w it\n` +
+        `warning password file ${pw} is readable by others (mode 644): chmod go-rwx it\n`,
+    })
+  })
 })
+
+/**
+ * A keystore of dev key 6 under `kdf`, encrypted and MACed as Web3 Secret Storage v3 says, with a
+ * derived key of `dklen` bytes: what a careless or hostile tool could write.
+ */
+function crafted(
+  kdf: { kdf: 'scrypt'; n: number; r: number; p: number } | { kdf: 'pbkdf2'; c: number },
+  dklen = 32,
+) {
+  const salt = new Uint8Array(32).fill(7)
+  const iv = new Uint8Array(16).fill(9)
+  const password = 'right password'
+  const key =
+    kdf.kdf === 'scrypt'
+      ? scrypt(password, salt, { N: kdf.n, r: kdf.r, p: kdf.p, dkLen: dklen })
+      : pbkdf2(sha256, password, salt, { c: kdf.c, dkLen: dklen })
+  const ciphertext = ctr(key.slice(0, 16), iv).encrypt(hexToBytes(devPrivateKey(6).slice(2)))
+  const { kdf: name, ...params } = kdf
+  return {
+    version: 3,
+    crypto: {
+      cipher: 'aes-128-ctr',
+      cipherparams: { iv: bytesToHex(iv) },
+      ciphertext: bytesToHex(ciphertext),
+      kdf: name,
+      kdfparams: {
+        dklen,
+        ...params,
+        ...(name === 'pbkdf2' ? { prf: 'hmac-sha256' } : {}),
+        salt: bytesToHex(salt),
+      } as Record<string, unknown>,
+      mac: bytesToHex(keccak_256(concatBytes(key.slice(16, 32), ciphertext))),
+    },
+  }
+}

@@ -11,20 +11,21 @@ import { inject } from 'vitest'
 
 const cliRoot = join(import.meta.dirname, '..')
 const repoRoot = join(cliRoot, '..')
-const bin = join(cliRoot, 'dist/prime.js')
+/** The built binary, as its package installs it. */
+export const bin = join(cliRoot, 'dist/prime.js')
 const cast = join(repoRoot, 'contracts/tools/bin/cast')
 
-export type Run = { code: number | null; stdout: string; stderr: string }
+export type Run = {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
 
-/**
- * Runs the built `prime` binary as an operator would, with a throwaway HOME (so no real keystore
- * or config is read) and the test chain in the environment.
- */
-export function prime(
-  args: string[],
-  options: { env?: Record<string, string | undefined>; home: string },
-): Promise<Run> {
-  const env: Record<string, string | undefined> = {
+type PrimeOptions = { env?: Record<string, string | undefined>; home: string }
+
+function primeEnv(options: PrimeOptions): Record<string, string | undefined> {
+  return {
     PATH: process.env.PATH,
     HOME: options.home,
     NO_COLOR: '1',
@@ -36,7 +37,19 @@ export function prime(
     NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE,
     ...options.env,
   }
-  return runProcess(process.execPath, [bin, ...args], env, options.home)
+}
+
+/**
+ * Runs the built `prime` binary as an operator would, with a throwaway HOME (so no real keystore
+ * or config is read) and the test chain in the environment.
+ */
+export function prime(args: string[], options: PrimeOptions): Promise<Run> {
+  return startPrime(args, options).done
+}
+
+/** Starts `prime` like {@link prime}, for a test that acts on the process while it runs. */
+export function startPrime(args: string[], options: PrimeOptions) {
+  return startProcess(process.execPath, [bin, ...args], primeEnv(options), options.home)
 }
 
 /** Runs `command` to its end in `cwd` with exactly `env` (unset entries left out), collecting its output. */
@@ -46,9 +59,19 @@ export function runProcess(
   env: Record<string, string | undefined>,
   cwd: string | undefined = env.HOME,
 ): Promise<Run> {
+  return startProcess(command, args, env, cwd).done
+}
+
+/** Starts `command` like {@link runProcess}; `done` settles when it has exited and closed its output. */
+export function startProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  cwd: string | undefined = env.HOME,
+) {
   const clean = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined))
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: clean, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, { cwd, env: clean, stdio: ['ignore', 'pipe', 'pipe'] })
+  const done = new Promise<Run>((resolve, reject) => {
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => {
@@ -58,8 +81,9 @@ export function runProcess(
       stderr += d
     })
     child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
+  return { child, done }
 }
 
 /**
@@ -72,7 +96,7 @@ export type Json = any
 /** Runs `prime ... --json`, expects exit 0 and returns the parsed result. */
 export async function primeJson<result = Json>(
   args: string[],
-  options: { env?: Record<string, string | undefined>; home: string },
+  options: PrimeOptions,
 ): Promise<result> {
   const run = await prime([...args, '--json'], options)
   if (run.code !== 0)
@@ -113,7 +137,7 @@ export async function importKey(home: string, name: string, index: number, passw
     { env: { ...process.env, HOME: home } },
   )
   const passwordFile = join(home, `${name}.pw`)
-  await writeFile(passwordFile, `${password}\n`)
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 })
   return passwordFile
 }
 

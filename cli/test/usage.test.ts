@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, test } from 'vitest'
-import { makeHome, prime, primeJson } from './prime.js'
+import { beforeAll, describe, expect, inject, test } from 'vitest'
+import { bin, freshAccount, makeHome, prime, primeJson, runProcess } from './prime.js'
 
 describe('usage, help and config', () => {
   let home: string
@@ -36,6 +36,15 @@ describe('usage, help and config', () => {
     }
     const version = await prime(['--version'], { home })
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  test('a reader that stops early ends prime quietly: `prime --help | head -1`', async () => {
+    const run = await runProcess(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${bin}" --help | head -1`],
+      { PATH: process.env.PATH, HOME: home },
+    )
+    expect(run).toMatchObject({ code: 0, stdout: 'Usage: prime [options] [command]\n', stderr: '' })
   })
 
   test('bad usage exits 2 and names the problem', async () => {
@@ -76,6 +85,65 @@ describe('usage, help and config', () => {
     expect(run.stderr).toContain('cannot reach http://127.0.0.1:9')
   })
 
+  test('credentials in URLs are never printed: errors, --json, config, dry runs', async () => {
+    // Basic auth and an API key in the path and in the query, as hosted RPCs take them.
+    const secretUrl = (base: string) => {
+      const url = new URL(`${base}/v3/9aa3d95b3bc440fa88ea12eaa4456161?apikey=query-secret`)
+      url.username = 'operator'
+      url.password = 'password-secret'
+      return url.href
+    }
+    const unreachable = await prime(
+      ['network', 'status', '--rpc-url', secretUrl('http://127.0.0.1:9')],
+      {
+        home,
+      },
+    )
+    expect(unreachable).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error NetworkError: cannot reach http://***@127.0.0.1:9/v3/***?apikey=***: HTTP request failed.\n',
+    })
+    const json = await prime(
+      ['network', 'status', '--json', '--rpc-url', secretUrl('http://127.0.0.1:9')],
+      { home },
+    )
+    expect(JSON.parse(json.stdout).error.message).toBe(
+      'cannot reach http://***@127.0.0.1:9/v3/***?apikey=***: HTTP request failed.',
+    )
+    const invalid = await prime(['config', '--rpc-url', 'operator:password-secret@10.0.0.1/key'], {
+      home,
+    })
+    expect(invalid).toMatchObject({
+      code: 2,
+      stderr: "error UsageError: invalid RPC URL '***@10.0.0.1/***' (from flag)\n",
+    })
+    const config = await primeJson(['config'], {
+      home,
+      env: {
+        PRIME_RPC_URL: secretUrl('http://10.0.0.1:8545'),
+        PRIME_INDEXER_URL: secretUrl('http://10.0.0.1:42069'),
+      },
+    })
+    expect(config.rpcUrl.value).toBe('http://***@10.0.0.1:8545/v3/***?apikey=***')
+    expect(config.indexer.value).toBe('http://***@10.0.0.1:42069/v3/***?apikey=***')
+    // The test chain answers only at its root path: basic auth alone, which it ignores.
+    const withAuth = new URL(inject('rpcUrl'))
+    withAuth.username = 'operator'
+    withAuth.password = 'password-secret'
+    const dry = await prime(['provider', 'register', '--stake', '100', '--dry-run'], {
+      home,
+      env: { ...(await freshAccount()).env, PRIME_RPC_URL: withAuth.href },
+    })
+    expect(dry.code, dry.stderr).toBe(0)
+    expect(dry.stdout).toMatch(
+      /^Dry run on a local fork of http:\/\/\*\*\*@127\.0\.0\.1:\d+\/ at block \d+: nothing was sent\./,
+    )
+    for (const run of [unreachable, json, invalid, dry])
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/secret|9aa3d95b/)
+  })
+
   test('config shows each value and where it came from; secrets only as set', async () => {
     const dir = join(home, 'project')
     await mkdir(dir)
@@ -105,6 +173,14 @@ describe('usage, help and config', () => {
       },
       password: { value: false, source: 'default' },
       privateKey: { value: true, source: 'env', from: 'PRIME_PRIVATE_KEY' },
+    })
+    // An account given as a path is relative to the config file too, like keystoreDir.
+    await writeFile(join(dir, 'by-path.json'), JSON.stringify({ account: 'keys/provider' }))
+    const byPath = await primeJson(['config', '--config', join(dir, 'by-path.json')], { home })
+    expect(byPath.account).toEqual({
+      value: join(dir, 'keys/provider'),
+      source: 'config',
+      from: join(dir, 'by-path.json'),
     })
     // The default file under XDG_CONFIG_HOME, and the environment over it.
     await mkdir(join(home, 'xdg/prime'), { recursive: true })

@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { Setting } from '../config.js'
 import { run } from '../context.js'
+import { redactUrl } from '../redact.js'
 import { examples } from './command.js'
 
 export function registerConfig(program: Command) {
@@ -20,7 +21,11 @@ Secrets (PRIME_PASSWORD, PRIME_PRIVATE_KEY) are only read from the environment a
     )
     .action(
       run(async (context) => {
-        const settings = context.settings()
+        const settings = { ...context.settings() }
+        for (const key of ['rpcUrl', 'indexer'] as const) {
+          const { value } = settings[key]
+          if (value !== undefined) settings[key] = { ...settings[key], value: redactUrl(value) }
+        }
         context.out.result(settings, () => {
           const show = (setting: Setting<unknown>) => {
             const value =

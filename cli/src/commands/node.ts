@@ -65,7 +65,7 @@ In CI, PRIME_NODE_PRIVATE_KEY may hold the node key instead (then --node is only
         if (options.units === 0n) throw new UsageError('--units must be at least 1')
         const { client } = await context.writer()
         const result = await client.addNode({
-          node: nodeAccount,
+          node: context.signer(nodeAccount),
           computeUnits: options.units,
           specsURI: options.specs,
         })

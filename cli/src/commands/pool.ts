@@ -294,6 +294,9 @@ pool's first work.`,
     )
     .action(
       run(async (context, poolId, options) => {
+        // Signing the invite is the whole command: a dry run of it would hand out a signature.
+        if (context.dryRun)
+          throw new UsageError('pool invite sends nothing, it only signs: run it without --dry-run')
         const { client } = await context.writer()
         const { timestamp } = await client.getBlock()
         const invite = await client.signPoolInvite({

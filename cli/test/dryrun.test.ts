@@ -1,0 +1,291 @@
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { primeNetworkAbi, primeTokenAbi } from '@prime-network/sdk'
+import {
+  createTestClient,
+  decodeFunctionData,
+  type Hex,
+  http,
+  parseEther,
+  parseTransaction,
+} from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { describe, expect, inject, test } from 'vitest'
+import { chain, freshAccount, makeHome, type Run, runProcess, startPrime } from './prime.js'
+
+const repoRoot = join(import.meta.dirname, '../..')
+
+// The attacker's view of the machine: any local process can list processes, read the command
+// lines, and see which loopback ports they listen on.
+const cmdline = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+  } catch {
+    return []
+  }
+}
+
+/** Every process now running a fork of some chain (anvil itself, or an npm wrapper around it). */
+function forkProcesses(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      const args = cmdline(pid)
+      return args.some((arg) => arg.includes('anvil')) && args.includes('--fork-url')
+    })
+}
+
+/** The TCP sockets `pid` listens on, as `address:port` (from /proc/net/tcp). */
+function listening(pid: number): string[] {
+  let inodes: Set<string>
+  try {
+    inodes = new Set(
+      readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+        try {
+          const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]
+          return inode ? [inode] : []
+        } catch {
+          return []
+        }
+      }),
+    )
+  } catch {
+    return []
+  }
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cols) => cols[3] === '0A' && inodes.has(cols[9]!))
+    .map((cols) => {
+      const [ip, port] = cols[1]!.split(':') as [string, string]
+      const octets = ip.match(/../g)!.map((byte) => Number.parseInt(byte, 16))
+      return `${octets.reverse().join('.')}:${Number.parseInt(port, 16)}`
+    })
+}
+
+/** Waits for a fork that was not running before (`known`) to listen, while `run` lasts. */
+async function findFork(known: Set<number>, run: { ended: boolean }) {
+  while (!run.ended) {
+    for (const pid of forkProcesses()) {
+      const [address] = known.has(pid) ? [] : listening(pid)
+      if (address) return { pid, address, url: `http://${address.replace('0.0.0.0', '127.0.0.1')}` }
+    }
+    await sleep(5)
+  }
+  throw new Error('the dry run ended before a fork was found')
+}
+
+/** A running `prime`, and whether it has ended yet. */
+function watched(started: { done: Promise<Run> }) {
+  const run = { ended: false }
+  started.done.finally(() => {
+    run.ended = true
+  })
+  return run
+}
+
+/** Waits until none of `pids` runs any more; returns those still running after `ms`. */
+async function gone(pids: number[], ms = 3000) {
+  const until = Date.now() + ms
+  let alive = pids
+  while (alive.length > 0 && Date.now() < until) {
+    await sleep(20)
+    alive = alive.filter((pid) => cmdline(pid).length > 0)
+  }
+  return alive
+}
+
+describe('dry runs leak nothing', () => {
+  test('a local attacker replays what a dry run of provider register signs: nothing lands on the real chain', async () => {
+    const { client, deployment } = await chain()
+    const victim = await freshAccount()
+    const attacker = await freshAccount(0n)
+    const home = await makeHome()
+    const known = new Set(forkProcesses())
+    const started = startPrime(['provider', 'register', '--stake', '100', '--dry-run', '--json'], {
+      home,
+      env: victim.env,
+    })
+    const fork = await findFork(known, watched(started))
+    // The attacker holds the dry run's transaction in the fork's pool (no automine), copies it as
+    // it was signed, and broadcasts it, and the permit inside it, to the real chain.
+    const onFork = createTestClient({ mode: 'anvil', transport: http(fork.url) })
+    await onFork.setAutomine(false)
+    let raw: Hex | undefined
+    while (!raw) {
+      const pool = (await onFork.request({ method: 'txpool_content' } as never)) as {
+        pending: Record<string, Record<string, { hash: Hex }>>
+      }
+      const [tx] = Object.values(pool.pending).flatMap((byNonce) => Object.values(byNonce))
+      if (tx)
+        raw = (await onFork.request({
+          method: 'eth_getRawTransactionByHash',
+          params: [tx.hash],
+        } as never)) as Hex
+      else await sleep(10)
+    }
+    const replays: string[] = []
+    await client
+      .sendRawTransaction({ serializedTransaction: raw })
+      .then((hash) => client.waitForTransactionReceipt({ hash }))
+      .then(() => replays.push('transaction'))
+      .catch(() => {})
+    const signed = parseTransaction(raw)
+    const call = decodeFunctionData({ abi: primeNetworkAbi, data: signed.data! })
+    expect(call.functionName).toBe('registerProviderWithPermit')
+    const [amount, deadline, v, r, s] = call.args as [bigint, bigint, number, Hex, Hex]
+    await client
+      .writeContract({
+        account: privateKeyToAccount(attacker.key),
+        address: deployment.token,
+        abi: primeTokenAbi,
+        functionName: 'permit',
+        args: [victim.address, deployment.stakeManager, amount, deadline, v, r, s],
+      })
+      .then((hash) => client.waitForTransactionReceipt({ hash }))
+      .then(() => replays.push('permit'))
+      .catch(() => {})
+    await onFork.setAutomine(true)
+    await onFork.mine({ blocks: 1 })
+    const run = await started.done
+
+    expect(replays).toEqual([])
+    expect(await client.getTransactionCount({ address: victim.address })).toBe(0)
+    expect((await client.getStake({ provider: victim.address })).active).toBe(0n)
+    expect(
+      await client.readContract({
+        address: deployment.token,
+        abi: primeTokenAbi,
+        functionName: 'allowance',
+        args: [victim.address, deployment.stakeManager],
+      }),
+    ).toBe(0n)
+    // Signed for the fork's own chain id, which is not the real chain's.
+    expect(run.code, run.stderr).toBe(0)
+    const report = JSON.parse(run.stdout)
+    expect(signed.chainId).toBe(report.forkChainId)
+    expect(report.forkChainId).not.toBe(await client.getChainId())
+    // The permit verified on the fork (OpenZeppelin's EIP712 follows block.chainid): the whole
+    // command ran there, and the report shows no part of any signature.
+    expect(report.result).toMatchObject({
+      provider: victim.address,
+      activeStake: parseEther('100').toString(),
+      allowance: 'permit',
+    })
+    expect(report.calls).toEqual([
+      {
+        contract: 'PrimeNetwork',
+        to: deployment.primeNetwork,
+        function: 'registerProviderWithPermit',
+        args: [amount.toString(), deadline.toString(), '(hidden)', '(hidden)', '(hidden)'],
+        value: '0',
+        gasEstimate: expect.stringMatching(/^\d+$/),
+      },
+    ])
+    for (const part of [r, s, signed.r!, signed.s!])
+      expect(run.stdout.toLowerCase()).not.toContain(part.slice(2).toLowerCase())
+  })
+
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const)
+    test(`the fork: loopback only, no secrets in its environment or command line, gone on ${signal}`, async () => {
+      const victim = await freshAccount()
+      const home = await makeHome()
+      const known = new Set(forkProcesses())
+      // Credentials in the RPC URL (the test anvil ignores them), ANVIL_IP_ADDR asking for every
+      // interface, and `anvil` found on PATH as pnpm puts it there: the npm wrapper, whose child
+      // is the real anvil.
+      const rpcUrl = new URL(inject('rpcUrl'))
+      rpcUrl.username = 'operator'
+      rpcUrl.password = 'rpc-secret'
+      const started = startPrime(['provider', 'register', '--stake', '100', '--dry-run'], {
+        home,
+        env: {
+          ...victim.env,
+          PRIME_PASSWORD: 'keystore-secret',
+          PRIME_RPC_URL: rpcUrl.href,
+          ANVIL_IP_ADDR: '0.0.0.0',
+          PRIME_ANVIL: undefined,
+          PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
+        },
+      })
+      const fork = await findFork(known, watched(started))
+      // Hold the dry run at its transaction, so the signal comes while the fork is in use.
+      await createTestClient({ mode: 'anvil', transport: http(fork.url) }).setAutomine(false)
+      const forks = forkProcesses().filter((pid) => !known.has(pid))
+      expect(fork.address).toMatch(/^127\.0\.0\.1:\d+$/)
+      for (const pid of forks) {
+        const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
+        expect(environ.filter((entry) => /^(PRIME|ANVIL)_/.test(entry))).toEqual([])
+        expect(cmdline(pid).join(' ')).not.toContain('rpc-secret')
+      }
+      started.child.kill(signal)
+      const run = await started.done
+      expect(run.signal).toBe(signal)
+      expect(await gone(forks)).toEqual([])
+    })
+
+  test('through `pnpm prime`, a dry run exits when done and leaves no fork behind', async () => {
+    const victim = await freshAccount()
+    const home = await makeHome()
+    const known = new Set(forkProcesses())
+    const run = await runProcess(
+      'npx',
+      [
+        '-y',
+        'pnpm@10.34.9',
+        '--silent',
+        'prime',
+        'provider',
+        'register',
+        '--stake',
+        '100',
+        '--dry-run',
+        '--json',
+      ],
+      {
+        ...victim.env,
+        PATH: process.env.PATH,
+        // A throwaway HOME (no operator config is read), and npx's cache where pnpm already is.
+        HOME: home,
+        npm_config_cache: process.env.npm_config_cache ?? join(process.env.HOME!, '.npm'),
+        NO_COLOR: '1',
+        PRIME_RPC_URL: inject('rpcUrl'),
+        PRIME_DEPLOYMENT: inject('deploymentPath'),
+      },
+      repoRoot,
+    )
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: true, sent: false, steps: 'all' })
+    expect(forkProcesses().filter((pid) => !known.has(pid))).toEqual([])
+  })
+
+  test('a dry run makes no signature it cannot keep on its fork', async () => {
+    const victim = await freshAccount()
+    const home = await makeHome()
+    // Without anvil the first step is simulated on the real chain, where only a real permit
+    // would pass: the dry run refuses to sign one.
+    const noFork = await startPrime(['provider', 'register', '--stake', '100', '--dry-run'], {
+      home,
+      env: { ...victim.env, PRIME_ANVIL: join(home, 'no-anvil-here') },
+    }).done
+    expect(noFork.code).toBe(2)
+    expect(noFork.stderr).toBe(
+      '› registering with a stake of 100 (100000000000000000000 wei)\n' +
+        'error UsageError: this step needs a signature (a permit or a node consent), which a dry run makes only for a local fork: install Foundry (anvil on PATH, or PRIME_ANVIL) to dry-run it\n',
+    )
+    // Signing an invite is all `pool invite` does.
+    const invite = await startPrime(
+      ['pool', 'invite', '1', '--node', victim.address, '--dry-run'],
+      { home, env: victim.env },
+    ).done
+    expect(invite).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error UsageError: pool invite sends nothing, it only signs: run it without --dry-run\n',
+    })
+  })
+})
