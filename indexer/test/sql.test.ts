@@ -74,3 +74,11 @@ test('a refused query does not refuse the allowed one it collides with', async (
   })
   expect(await sql(indexer.url, allowed)).toEqual({ status: 200, rows: [{ ok: 1 }] })
 })
+
+test('a write that passes the allowlist fails: queries run in a read-only transaction', async () => {
+  // Ponder's allowlist lets COMMENT through; it stands for any write that gets past it.
+  expect(await sql(indexer.url, `comment on table pool is 'defaced'`)).toEqual({
+    status: 500,
+    error: 'cannot execute COMMENT in a read-only transaction',
+  })
+})
