@@ -15,6 +15,7 @@ import { contractAbis as abis } from './abis.js'
  *   PRIME_POLLING_INTERVAL_MS  how often to ask the chain for new blocks (default: 1000)
  *   PRIME_INDEXER_ORIGINS  web origins whose pages may read the answers (default: the dashboard's
  *                          dev server, http://localhost:5173)
+ *   PRIME_QUERY_TIMEOUT_MS  how long one query may run in `ponder serve` on Postgres (default: 5000)
  *
  * The address and port come from package.json's scripts (PRIME_INDEXER_HOST, PRIME_INDEXER_PORT),
  * since Ponder takes them on its command line.
@@ -37,6 +38,8 @@ const deployment = readDeployment(deploymentPath)
 await checkRpc(rpcUrl, deployment.chainId)
 
 const startBlock = Number(deployment.deploymentBlock)
+// Ponder runs this file in the `ponder serve` or `ponder start` process itself.
+const serving = process.argv.includes('serve')
 const contract = <const abi>(abi: abi, address: `0x${string}`) =>
   ({ chain: 'prime', abi, address, startBlock }) as const
 
@@ -44,7 +47,17 @@ export default createConfig({
   // Without DATABASE_URL, Ponder falls back to PGlite; its directory is ours to choose (tests run
   // several indexers side by side).
   ...(process.env.DATABASE_URL || process.env.DATABASE_PRIVATE_URL
-    ? {}
+    ? serving
+      ? {
+          // `ponder serve` answers the public: no query may hold a connection for long. Only
+          // there, since this setting reaches every pool, and `ponder start` writes the index
+          // through them (its /sql queries keep Ponder's own 30 s limit).
+          database: {
+            kind: 'postgres' as const,
+            poolConfig: { statement_timeout: Number(process.env.PRIME_QUERY_TIMEOUT_MS ?? 5_000) },
+          },
+        }
+      : {}
     : {
         database: {
           kind: 'pglite' as const,

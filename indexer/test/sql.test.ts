@@ -1,11 +1,16 @@
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { devClient } from './flow.js'
 import {
   type Chain,
   createStore,
   type Indexer,
+  packageRoot,
   type Store,
   startChain,
   startIndexer,
@@ -80,5 +85,100 @@ test('a write that passes the allowlist fails: queries run in a read-only transa
   expect(await sql(indexer.url, `comment on table pool is 'defaced'`)).toEqual({
     status: 500,
     error: 'cannot execute COMMENT in a read-only transaction',
+  })
+})
+
+test('a query longer than 5,000 characters is refused', async () => {
+  const long = `select 1 as ok /* ${'x'.repeat(5_000)} */`
+  expect(await sql(indexer.url, long)).toEqual({ status: 500, error: 'Invalid query' })
+})
+
+/**
+ * Production serves the public from `ponder serve` on Postgres, logged in as the role
+ * scripts/reader.sql creates. (On PGlite a query runs in the indexer's own thread, where nothing
+ * can cancel it: see the README.)
+ */
+describe.runIf(inject('postgresUrl'))('a public `ponder serve` with the reader role', () => {
+  let server: Indexer
+  let readerUrl: string
+
+  beforeAll(async () => {
+    const url = new URL(store.env.DATABASE_URL!)
+    const reader = `prime_reader_${process.pid}`
+    await promisify(execFile)(join(packageRoot, 'scripts/postgres.sh'), [
+      'psql',
+      url.toString(),
+      '--quiet',
+      ...['-v', `reader=${reader}`, '-v', 'password=reader-password', '-v', 'schema=prime'],
+      ...['-f', join(packageRoot, 'scripts/reader.sql')],
+    ])
+    url.username = reader
+    url.password = 'reader-password'
+    readerUrl = url.toString()
+    server = await startIndexer({
+      chain,
+      store,
+      command: 'serve',
+      env: { DATABASE_URL: readerUrl, PRIME_QUERY_TIMEOUT_MS: '2000' },
+    })
+  }, 120_000)
+
+  afterAll(() => server?.stop())
+
+  test('its role reads the index and can change nothing, whatever SQL it sends', async () => {
+    expect(await sql(server.url, 'select status from pool')).toEqual({ status: 200, rows: [] })
+    const client = new pg.Client({ connectionString: readerUrl })
+    await client.connect()
+    const attempt = (text: string) =>
+      client.query(text).then(
+        () => 'done',
+        (error: Error) => error.message,
+      )
+    try {
+      // As if a query got past the allowlist and out of the read-only transaction.
+      expect(await attempt('create table prime.pwned (x int)')).toBe(
+        'permission denied for schema prime',
+      )
+      expect(await attempt('delete from prime.pool')).toBe('permission denied for table pool')
+      expect(await attempt(`comment on table prime.pool is 'defaced'`)).toBe(
+        'must be owner of table pool',
+      )
+      expect(await attempt('drop table prime.pool')).toBe('must be owner of table pool')
+    } finally {
+      await client.end()
+    }
+  })
+
+  test('a slow query is cancelled at the timeout while /health and indexing go on', async () => {
+    // An 11-way self-join: without a timeout it runs for hours.
+    const tables = Array.from({ length: 11 }, (_, i) => `protocol_event e${i}`).join(', ')
+    const started = Date.now()
+    let finished = false
+    const slow = sql(server.url, `select count(*) from ${tables}`).finally(() => {
+      finished = true
+    })
+
+    const healthStarted = Date.now()
+    expect((await fetch(`${server.url}/health`)).status).toBe(200)
+    expect(Date.now() - healthStarted).toBeLessThan(500)
+    const federator = devClient(chain.deployment, chain.rpcUrl, 0)
+    await federator.createDomain({
+      name: 'during-the-slow-query',
+      validationLogic: chain.deployment.workValidation!,
+      domainParametersURI: 'ipfs://slow',
+    })
+    await indexer.waitForBlock(await federator.getBlockNumber())
+    expect(finished).toBe(false)
+
+    expect(await slow).toEqual({
+      status: 500,
+      error: 'canceling statement due to statement timeout',
+    })
+    // Once: a failed query is not retried.
+    expect(Date.now() - started).toBeLessThan(4_000)
+    expect(await sql(server.url, 'select name from domain')).toEqual({
+      status: 200,
+      rows: [{ name: 'during-the-slow-query' }],
+    })
   })
 })
