@@ -127,6 +127,12 @@ describe.runIf(inject('postgresUrl'))('a public `ponder serve` with the reader r
 
   test('its role reads the index and can change nothing, whatever SQL it sends', async () => {
     expect(await sql(server.url, 'select status from pool')).toEqual({ status: 200, rows: [] })
+    const graphql = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ pools { items { poolId } } }' }),
+    })
+    expect(await graphql.json()).toEqual({ data: { pools: { items: [] } } })
     const client = new pg.Client({ connectionString: readerUrl })
     await client.connect()
     const attempt = (text: string) =>
