@@ -229,13 +229,25 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<unknown>, group: boolean) {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const kill = (signal: NodeJS.Signals) =>
-    group ? process.kill(-child.pid!, signal) : child.kill(signal)
+  const running = () => {
+    if (!group) return child.exitCode === null && child.signalCode === null
+    try {
+      process.kill(-child.pid!, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  const kill = (signal: NodeJS.Signals) => {
+    if (running()) group ? process.kill(-child.pid!, signal) : child.kill(signal)
+  }
   // Ponder shuts down cleanly on SIGTERM (closes the database); SIGKILL only if it hangs.
   kill('SIGTERM')
   const timer = setTimeout(() => kill('SIGKILL'), 10_000)
   await exited
+  // pnpm exits on the signal at once, while ponder, in its group, may still be closing the
+  // database that the caller removes next.
+  while (running()) await sleep(50)
   clearTimeout(timer)
 }
 

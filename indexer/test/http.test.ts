@@ -19,14 +19,14 @@ describe.skipIf(inject('postgresUrl'))('the HTTP surface', () => {
   let chain: Chain
   let stores: Store[]
   /** Started the README's way, with nothing set but the chain and the port. */
-  let byDefault: Indexer
+  let byDefault: Indexer | undefined
   /** With PRIME_INDEXER_ORIGINS set. */
-  let configured: Indexer
+  let configured: Indexer | undefined
 
   beforeAll(async () => {
     chain = await startChain()
     stores = [await createStore(), await createStore()]
-    ;[byDefault, configured] = await Promise.all([
+    const started = await Promise.allSettled([
       startIndexer({ chain, store: stores[0]!, launcher: 'pnpm' }),
       startIndexer({
         chain,
@@ -34,6 +34,11 @@ describe.skipIf(inject('postgresUrl'))('the HTTP surface', () => {
         env: { PRIME_INDEXER_ORIGINS: 'https://dashboard.example.org, http://localhost:3000' },
       }),
     ])
+    // Whichever started is stopped by afterAll, even when the other failed.
+    ;[byDefault, configured] = started.map((result) =>
+      result.status === 'fulfilled' ? result.value : undefined,
+    )
+    for (const result of started) if (result.status === 'rejected') throw result.reason
   }, 600_000)
 
   afterAll(async () => {
@@ -54,7 +59,7 @@ describe.skipIf(inject('postgresUrl'))('the HTTP surface', () => {
     })
 
   test('by default it listens on 127.0.0.1 only, on PRIME_INDEXER_PORT', async () => {
-    const port = Number(new URL(byDefault.url).port)
+    const port = Number(new URL(byDefault!.url).port)
     expect(await health('127.0.0.1', port)).toBe(200)
     // Every other address of this machine (link-local IPv6 needs a zone: left out).
     const others = Object.values(networkInterfaces())
@@ -86,7 +91,7 @@ describe.skipIf(inject('postgresUrl'))('the HTTP surface', () => {
     `${url}/sql/db?sql=${encodeURIComponent(JSON.stringify({ json: { sql: 'select 1', params: [] } }))}`
 
   test('by default only the dashboard dev server may read answers from a browser', async () => {
-    const { url } = byDefault
+    const { url } = byDefault!
     for (const endpoint of [sqlUrl(url), `${url}/status`, `${url}/graphql`]) {
       expect(await allowance(endpoint, 'http://localhost:5173')).toBe('http://localhost:5173')
       expect(await allowance(endpoint, 'https://evil.example')).toBeNull()
@@ -99,7 +104,7 @@ describe.skipIf(inject('postgresUrl'))('the HTTP surface', () => {
   })
 
   test('PRIME_INDEXER_ORIGINS lists the origins that may', async () => {
-    const { url } = configured
+    const { url } = configured!
     for (const origin of ['https://dashboard.example.org', 'http://localhost:3000'])
       expect(await allowance(sqlUrl(url), origin)).toBe(origin)
     expect(await allowance(sqlUrl(url), 'http://localhost:5173')).toBeNull()
