@@ -13,6 +13,12 @@ import { contractAbis as abis } from './abis.js'
  *   DATABASE_URL       Postgres; without it the index lives in an embedded PGlite database
  *   PRIME_PGLITE_DIR   where that PGlite database lives (default: indexer/.ponder/pglite)
  *   PRIME_POLLING_INTERVAL_MS  how often to ask the chain for new blocks (default: 1000)
+ *   PRIME_INDEXER_ORIGINS  web origins whose pages may read the answers (default: the dashboard's
+ *                          dev server, http://localhost:5173)
+ *   PRIME_QUERY_TIMEOUT_MS  how long one query may run in `ponder serve` on Postgres (default: 5000)
+ *
+ * The address and port come from package.json's scripts (PRIME_INDEXER_HOST, PRIME_INDEXER_PORT),
+ * since Ponder takes them on its command line.
  */
 // `pnpm indexer` runs in indexer/; relative paths mean where the user typed the command, which
 // pnpm passes on as INIT_CWD.
@@ -23,10 +29,17 @@ const deploymentPath = process.env.PRIME_DEPLOYMENT
   ? resolve(userDir, process.env.PRIME_DEPLOYMENT)
   : resolve(here, '../deployments/31337.json')
 const rpcUrl = process.env.PRIME_RPC_URL ?? 'http://127.0.0.1:8545'
+// Ponder's HTTP server reads the checked list from here (patches/README.md): one place for the
+// default and the check, whichever command starts the server.
+process.env.PRIME_INDEXER_ORIGINS = parseOrigins(
+  process.env.PRIME_INDEXER_ORIGINS ?? 'http://localhost:5173',
+)
 const deployment = readDeployment(deploymentPath)
 await checkRpc(rpcUrl, deployment.chainId)
 
 const startBlock = Number(deployment.deploymentBlock)
+// Ponder runs this file in the `ponder serve` or `ponder start` process itself.
+const serving = process.argv.includes('serve')
 const contract = <const abi>(abi: abi, address: `0x${string}`) =>
   ({ chain: 'prime', abi, address, startBlock }) as const
 
@@ -34,7 +47,17 @@ export default createConfig({
   // Without DATABASE_URL, Ponder falls back to PGlite; its directory is ours to choose (tests run
   // several indexers side by side).
   ...(process.env.DATABASE_URL || process.env.DATABASE_PRIVATE_URL
-    ? {}
+    ? serving
+      ? {
+          // `ponder serve` answers the public: no query may hold a connection for long. Only
+          // there, since this setting reaches every pool, and `ponder start` writes the index
+          // through them (its /sql queries keep Ponder's own 30 s limit).
+          database: {
+            kind: 'postgres' as const,
+            poolConfig: { statement_timeout: Number(process.env.PRIME_QUERY_TIMEOUT_MS ?? 5_000) },
+          },
+        }
+      : {}
     : {
         database: {
           kind: 'pglite' as const,
@@ -107,6 +130,23 @@ async function checkRpc(url: string, chainId: number) {
     throw new Error(
       `prime indexer: ${redact(url)} serves chain ${answer.result === undefined ? '?' : actual}, but the deployment is on chain ${chainId}.`,
     )
+}
+
+/** A comma-separated list of origins (`https://app.example.org`), or `*` for every origin. */
+function parseOrigins(value: string) {
+  if (value.trim() === '*') return '*'
+  const origins = value.split(',').map((origin) => origin.trim())
+  for (const origin of origins) {
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(origin)
+    } catch {}
+    if (parsed?.origin !== origin)
+      throw new Error(
+        `prime indexer: PRIME_INDEXER_ORIGINS holds '${origin}', which is not a web origin (scheme://host[:port], no path), or '*'.`,
+      )
+  }
+  return origins.join(',')
 }
 
 /** RPC URLs often carry an API key in the path or query: print only where they point. */

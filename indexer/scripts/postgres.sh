@@ -3,6 +3,7 @@
 #
 #   scripts/postgres.sh start DIR [PORT]   initdb DIR (if new) and start it; prints its DATABASE_URL
 #   scripts/postgres.sh stop DIR           stops it (safe when it is not running)
+#   scripts/postgres.sh psql URL [ARGS...]  runs that installation's psql against URL
 #
 # Uses the Debian `postgresql` package's binaries (PG_BIN, default /usr/lib/postgresql/15/bin or
 # whatever pg_ctl is on PATH). As root it runs the cluster as the `postgres` user, since initdb
@@ -24,8 +25,8 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-cmd=${1:?usage: postgres.sh start|stop DIR [PORT]}
-dir=${2:?usage: postgres.sh start|stop DIR [PORT]}
+cmd=${1:?usage: postgres.sh start|stop DIR [PORT] | psql URL [ARGS...]}
+dir=${2:?usage: postgres.sh start|stop DIR [PORT] | psql URL [ARGS...]}
 bin=$(pg_bin)
 
 case "$cmd" in
@@ -51,8 +52,13 @@ case "$cmd" in
       as_owner "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null
     fi
     ;;
+  psql)
+    url=$dir
+    shift 2
+    exec "$bin/psql" "$url" "$@"
+    ;;
   *)
-    echo "postgres.sh: unknown command $cmd (start or stop)" >&2
+    echo "postgres.sh: unknown command $cmd (start, stop or psql)" >&2
     exit 2
     ;;
 esac

@@ -69,6 +69,18 @@ describe.skipIf(inject('postgresUrl'))(
       expect(output).not.toContain('secret-api-key')
     })
 
+    test('a web origin with a path in PRIME_INDEXER_ORIGINS', async () => {
+      const { code, output } = await runIndexerToExit({
+        chain: { rpcUrl: 'http://127.0.0.1:1', deploymentPath: join(dir, 'missing.json') },
+        store,
+        env: { PRIME_INDEXER_ORIGINS: 'http://localhost:5173, https://app.example.org/' },
+      })
+      expect(code).not.toBe(0)
+      expect(output).toContain(
+        `PRIME_INDEXER_ORIGINS holds 'https://app.example.org/', which is not a web origin (scheme://host[:port], no path), or '*'.`,
+      )
+    })
+
     test('a relative PRIME_DEPLOYMENT is read from where the command was typed', async () => {
       // pnpm runs the script in indexer/ and passes the user's directory on as INIT_CWD.
       const { code, output } = await runIndexerToExit({

@@ -16,6 +16,8 @@ import pg from 'pg'
 export const packageRoot = resolve(import.meta.dirname, '..')
 const repoRoot = resolve(packageRoot, '..')
 const ponderBin = join(packageRoot, 'node_modules/.bin/ponder')
+/** The pnpm the README tells users to run (`npx -y pnpm@…`). */
+const pnpm = 'pnpm@10.34.9'
 
 /** A fresh anvil with the protocol deployed by ./deploy.sh, as a user would do it. */
 export type Chain = Anvil & { deployment: Deployment; deploymentPath: string }
@@ -120,14 +122,33 @@ export type StartIndexerParameters = {
   waitReady?: boolean
   /** More environment for the process (after the chain's and the store's). */
   env?: Record<string, string>
+  /**
+   * `ponder` itself on 127.0.0.1 (default), or the README's command (`pnpm indexer`, or the
+   * package's `serve` script), which takes the port and everything else from the environment.
+   */
+  launcher?: 'ponder' | 'pnpm'
 }
 
 /** Spawns the real `ponder` CLI, as `pnpm indexer` does, on a free port. */
 export async function startIndexer(parameters: StartIndexerParameters): Promise<Indexer> {
   const { chain, store, command = 'start', schema = 'prime', waitReady = true } = parameters
   const port = await freePort()
-  const child = spawn(ponderBin, [command, '--schema', schema, '--port', String(port)], {
-    cwd: packageRoot,
+  const [file, args, cwd] =
+    parameters.launcher === 'pnpm'
+      ? [
+          'npx',
+          ['-y', pnpm, command === 'start' ? 'indexer' : 'serve'],
+          command === 'start' ? repoRoot : packageRoot,
+        ]
+      : [
+          ponderBin,
+          [command, '--schema', schema, '--hostname', '127.0.0.1', '--port', String(port)],
+          packageRoot,
+        ]
+  const child = spawn(file, args, {
+    cwd,
+    // pnpm runs ponder in a shell: stop() ends the whole process group.
+    detached: parameters.launcher === 'pnpm',
     env: {
       ...process.env,
       ...store.env,
@@ -135,6 +156,8 @@ export async function startIndexer(parameters: StartIndexerParameters): Promise<
       PRIME_RPC_URL: chain.rpcUrl,
       PRIME_DEPLOYMENT: chain.deploymentPath,
       PRIME_POLLING_INTERVAL_MS: '100',
+      PRIME_INDEXER_PORT: String(port),
+      PRIME_INDEXER_SCHEMA: schema,
       NO_COLOR: '1',
       ...parameters.env,
     },
@@ -169,7 +192,7 @@ export async function startIndexer(parameters: StartIndexerParameters): Promise<
       }
     },
     exited,
-    stop: () => stopChild(child, exited),
+    stop: () => stopChild(child, exited, parameters.launcher === 'pnpm'),
   }
   if (!waitReady) return indexer
   try {
@@ -205,12 +228,26 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   }
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<unknown>) {
-  if (child.exitCode !== null || child.signalCode !== null) return
+async function stopChild(child: ChildProcess, exited: Promise<unknown>, group: boolean) {
+  const running = () => {
+    if (!group) return child.exitCode === null && child.signalCode === null
+    try {
+      process.kill(-child.pid!, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  const kill = (signal: NodeJS.Signals) => {
+    if (running()) group ? process.kill(-child.pid!, signal) : child.kill(signal)
+  }
   // Ponder shuts down cleanly on SIGTERM (closes the database); SIGKILL only if it hangs.
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  kill('SIGTERM')
+  const timer = setTimeout(() => kill('SIGKILL'), 10_000)
   await exited
+  // pnpm exits on the signal at once, while ponder, in its group, may still be closing the
+  // database that the caller removes next.
+  while (running()) await sleep(50)
   clearTimeout(timer)
 }
 
