@@ -121,7 +121,8 @@ export function inviteAdmission(options: {
 }) {
   const { fork, request, deployment, realChainId } = options
   const admitted = new Map<Address, Hex[]>()
-  return async (to: Address, data: Hex) => {
+  // `from` joins with the invites: they are made out to it (ComputePool signs them with the sender).
+  return async (from: Address, to: Address, data: Hex) => {
     if (!isAddressEqual(to, deployment.computePool)) return
     let call: ReturnType<typeof decodeFunctionData<typeof computePoolAbi>>
     try {
@@ -145,7 +146,7 @@ export function inviteAdmission(options: {
       const typed = {
         types: poolInviteTypes,
         primaryType: 'PoolInvite',
-        message: { poolId, ...invite, keyVersion: pool.keyVersion },
+        message: { poolId, ...invite, provider: from, keyVersion: pool.keyVersion },
       } as const
       const domain = (chainId: number) => ({
         name: 'Prime Network ComputePool',

@@ -113,8 +113,10 @@ export async function connect(
   let count = 0
   const request = (async ({ method, params }: { method: string; params?: unknown }) => {
     if (admitInvites && (method === 'eth_call' || method === 'eth_estimateGas')) {
-      const [{ to, data, input }] = params as [{ to?: Address; data?: Hex; input?: Hex }]
-      if (to && (data ?? input)) await admitInvites(to, (data ?? input)!)
+      const [{ from, to, data, input }] = params as [
+        { from?: Address; to?: Address; data?: Hex; input?: Hex },
+      ]
+      if (from && to && (data ?? input)) await admitInvites(from, to, (data ?? input)!)
     }
     if (method === 'eth_sendRawTransaction') {
       const raw = (params as [Hex])[0]
