@@ -46,6 +46,29 @@ contract WorkTest is BaseTest {
         return rewards.getNodeWork(poolId, node);
     }
 
+    /// @dev The node key, out of the pool, is removed by its provider and registered and validated
+    /// again under provider2.
+    function _keyMovesToProvider2() internal {
+        vm.prank(provider);
+        network.removeComputeNode(node);
+        _registerWhitelisted(provider2, 10);
+        _addNode(provider2, nodePk, 10);
+        vm.prank(validator);
+        network.validateNode(node);
+    }
+
+    /// @dev provider2 cannot join the key to the pool while the previous provider's work there is
+    /// inside its window.
+    function _expectRejoinRefused() internal {
+        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
+        invites[0] = _invite(poolId, node, 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewardsDistributor.PreviousProviderWorkLocked.selector, poolId, node, provider)
+        );
+        vm.prank(provider2);
+        pools.joinComputePool(poolId, invites);
+    }
+
     /// @dev When a work submitted now unlocks: the second window boundary from now.
     function _unlockOfNow() internal view returns (uint256) {
         return (vm.getBlockTimestamp() / WINDOW + 2) * WINDOW;
@@ -353,12 +376,7 @@ contract WorkTest is BaseTest {
     function test_invalidateWork_sparesANodeKeyNowOwnedByAnotherProvider() public {
         _submit(poolId, node, keccak256("bad"), 6);
         _leave(provider, poolId, node);
-        vm.prank(provider);
-        network.removeComputeNode(node);
-        _registerWhitelisted(provider2, 10);
-        _addNode(provider2, nodePk, 10);
-        vm.prank(validator);
-        network.validateNode(node);
+        _keyMovesToProvider2();
         uint256 stake = stakeManager.activeStake(provider);
 
         vm.prank(validator);
@@ -576,20 +594,9 @@ contract WorkTest is BaseTest {
         _submit(poolId, node, keccak256("a"), 10);
         uint256 unlockAt = _unlockOfNow();
         _leave(provider, poolId, node);
-        vm.prank(provider);
-        network.removeComputeNode(node);
-        _registerWhitelisted(provider2, 10);
-        _addNode(provider2, nodePk, 10);
-        vm.prank(validator);
-        network.validateNode(node);
+        _keyMovesToProvider2();
 
-        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
-        invites[0] = _invite(poolId, node, 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(IRewardsDistributor.PreviousProviderWorkLocked.selector, poolId, node, provider)
-        );
-        vm.prank(provider2);
-        pools.joinComputePool(poolId, invites);
+        _expectRejoinRefused();
 
         vm.warp(unlockAt);
         uint256 before = token.balanceOf(provider);
@@ -848,21 +855,10 @@ contract WorkTest is BaseTest {
         uint256 unlockB = _unlockOfNow();
         _leave(provider, poolId, node);
         uint256 timeOwed = rewards.calculateRewards(poolId, node);
-        vm.prank(provider);
-        network.removeComputeNode(node);
-        _registerWhitelisted(provider2, 10);
-        _addNode(provider2, nodePk, 10);
-        vm.prank(validator);
-        network.validateNode(node);
+        _keyMovesToProvider2();
 
         vm.warp(unlockA); // the first bucket matured, the second is still locked
-        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
-        invites[0] = _invite(poolId, node, 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(IRewardsDistributor.PreviousProviderWorkLocked.selector, poolId, node, provider)
-        );
-        vm.prank(provider2);
-        pools.joinComputePool(poolId, invites);
+        _expectRejoinRefused();
 
         vm.warp(unlockB);
         uint256 before = token.balanceOf(provider);
@@ -880,19 +876,8 @@ contract WorkTest is BaseTest {
         _submit(poolId, node, keccak256("free"), 1);
         uint256 unlockAt = _unlockOfNow();
         _leave(provider, poolId, node);
-        vm.prank(provider);
-        network.removeComputeNode(node);
-        _registerWhitelisted(provider2, 10);
-        _addNode(provider2, nodePk, 10);
-        vm.prank(validator);
-        network.validateNode(node);
-        IComputePool.Invite[] memory invites = new IComputePool.Invite[](1);
-        invites[0] = _invite(poolId, node, 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(IRewardsDistributor.PreviousProviderWorkLocked.selector, poolId, node, provider)
-        );
-        vm.prank(provider2);
-        pools.joinComputePool(poolId, invites);
+        _keyMovesToProvider2();
+        _expectRejoinRefused();
 
         uint256 stake = stakeManager.activeStake(provider);
         vm.prank(validator);
