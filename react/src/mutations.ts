@@ -1,0 +1,189 @@
+import {
+  type AnyContractError,
+  type Deployment,
+  getDeployment,
+  InvalidInputError,
+  acceptRole,
+  addNode,
+  blacklistNode,
+  blacklistProvider,
+  cancelInviteNonce,
+  cancelRoleTransfer,
+  claimRewards,
+  createDomain,
+  createPool,
+  ejectIneligibleNodes,
+  ejectNode,
+  endPool,
+  forfeitRewards,
+  fundPool,
+  increaseStake,
+  invalidateNode,
+  invalidateWork,
+  joinPool,
+  leavePool,
+  moveNodes,
+  pause,
+  proposeRoleTransfer,
+  reclaimStake,
+  registerProvider,
+  removeNode,
+  setComputeManagerKey,
+  setMinWorkLockPeriod,
+  setNodeBenchmark,
+  setRewardRate,
+  setStakeMinimum,
+  setTreasury,
+  setUnbondingPeriod,
+  setWorkLockPeriod,
+  setWorkRewardRate,
+  setWorkUnitsCap,
+  slash,
+  softInvalidateWork,
+  startPool,
+  submitWork,
+  unpause,
+  updateDomain,
+  updatePool,
+  validateNode,
+  whitelistProvider,
+  withdrawStake,
+  withdrawUnusedBudget,
+  type PrimeNetworkError,
+  type WriteReturnType,
+} from '@prime-network/sdk'
+import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { Client } from 'viem'
+import { useConfig } from 'wagmi'
+import { getConnectorClient } from 'wagmi/actions'
+import { protocolEventsIn, refreshAfter, useDeployment } from './provider.js'
+
+/** What a write hook's mutation fails with: the SDK's typed errors (contract errors by name). */
+export type PrimeMutationError = PrimeNetworkError | AnyContractError
+
+/**
+ * A hook for one SDK write: `useX()` is TanStack Query's `useMutation`, sending from the
+ * connected wallet (wagmi's connector client). The SDK checks the input and simulates before
+ * anything is sent, so a bad input or a revert fails the mutation with the SDK's typed error and
+ * sends nothing. Once the transaction is mined, the queries its events change are refreshed at
+ * once, without waiting for the event watcher.
+ */
+function writeHook<parameters extends object, result extends WriteReturnType>(
+  action: (client: Client, parameters: parameters & { deployment?: Deployment }) => Promise<result>,
+) {
+  return (): UseMutationResult<result, PrimeMutationError, parameters> => {
+    const deployment = useDeployment()
+    const config = useConfig()
+    const queryClient = useQueryClient()
+    return useMutation<result, PrimeMutationError, parameters>({
+      mutationFn: async (parameters) => {
+        // Asked for when the mutation runs, so it never acts with a stale or not yet loaded wallet.
+        const client = await getConnectorClient(config, { chainId: deployment?.chainId }).catch(
+          () => {
+            throw new InvalidInputError('account', 'connect a wallet first')
+          },
+        )
+        return action(client, { deployment, ...parameters })
+      },
+      onSuccess: (result) =>
+        refreshAfter(
+          queryClient,
+          protocolEventsIn(result.receipt.logs),
+          deployment ?? getDeployment(config.state.chainId),
+        ),
+    })
+  }
+}
+
+/** The SDK's `acceptRole` as a mutation. @example const { mutate } = useAcceptRole() */
+export const useAcceptRole = writeHook(acceptRole)
+/** The SDK's `addNode` as a mutation. @example const { mutate } = useAddNode() */
+export const useAddNode = writeHook(addNode)
+/** The SDK's `blacklistNode` as a mutation. @example const { mutate } = useBlacklistNode() */
+export const useBlacklistNode = writeHook(blacklistNode)
+/** The SDK's `blacklistProvider` as a mutation. @example const { mutate } = useBlacklistProvider() */
+export const useBlacklistProvider = writeHook(blacklistProvider)
+/** The SDK's `cancelInviteNonce` as a mutation. @example const { mutate } = useCancelInviteNonce() */
+export const useCancelInviteNonce = writeHook(cancelInviteNonce)
+/** The SDK's `cancelRoleTransfer` as a mutation. @example const { mutate } = useCancelRoleTransfer() */
+export const useCancelRoleTransfer = writeHook(cancelRoleTransfer)
+/** The SDK's `claimRewards` as a mutation. @example const { mutate } = useClaimRewards() */
+export const useClaimRewards = writeHook(claimRewards)
+/** The SDK's `createDomain` as a mutation. @example const { mutate } = useCreateDomain() */
+export const useCreateDomain = writeHook(createDomain)
+/** The SDK's `createPool` as a mutation. @example const { mutate } = useCreatePool() */
+export const useCreatePool = writeHook(createPool)
+/** The SDK's `ejectIneligibleNodes` as a mutation. @example const { mutate } = useEjectIneligibleNodes() */
+export const useEjectIneligibleNodes = writeHook(ejectIneligibleNodes)
+/** The SDK's `ejectNode` as a mutation. @example const { mutate } = useEjectNode() */
+export const useEjectNode = writeHook(ejectNode)
+/** The SDK's `endPool` as a mutation. @example const { mutate } = useEndPool() */
+export const useEndPool = writeHook(endPool)
+/** The SDK's `forfeitRewards` as a mutation. @example const { mutate } = useForfeitRewards() */
+export const useForfeitRewards = writeHook(forfeitRewards)
+/** The SDK's `fundPool` as a mutation. @example const { mutate } = useFundPool() */
+export const useFundPool = writeHook(fundPool)
+/** The SDK's `increaseStake` as a mutation. @example const { mutate } = useIncreaseStake() */
+export const useIncreaseStake = writeHook(increaseStake)
+/** The SDK's `invalidateNode` as a mutation. @example const { mutate } = useInvalidateNode() */
+export const useInvalidateNode = writeHook(invalidateNode)
+/** The SDK's `invalidateWork` as a mutation. @example const { mutate } = useInvalidateWork() */
+export const useInvalidateWork = writeHook(invalidateWork)
+/** The SDK's `joinPool` as a mutation. @example const { mutate } = useJoinPool() */
+export const useJoinPool = writeHook(joinPool)
+/** The SDK's `leavePool` as a mutation. @example const { mutate } = useLeavePool() */
+export const useLeavePool = writeHook(leavePool)
+/** The SDK's `moveNodes` as a mutation. @example const { mutate } = useMoveNodes() */
+export const useMoveNodes = writeHook(moveNodes)
+/** The SDK's `pause` as a mutation. @example const { mutate } = usePause() */
+export const usePause = writeHook(pause)
+/** The SDK's `proposeRoleTransfer` as a mutation. @example const { mutate } = useProposeRoleTransfer() */
+export const useProposeRoleTransfer = writeHook(proposeRoleTransfer)
+/** The SDK's `reclaimStake` as a mutation. @example const { mutate } = useReclaimStake() */
+export const useReclaimStake = writeHook(reclaimStake)
+/** The SDK's `registerProvider` as a mutation. @example const { mutate } = useRegisterProvider() */
+export const useRegisterProvider = writeHook(registerProvider)
+/** The SDK's `removeNode` as a mutation. @example const { mutate } = useRemoveNode() */
+export const useRemoveNode = writeHook(removeNode)
+/** The SDK's `setComputeManagerKey` as a mutation. @example const { mutate } = useSetComputeManagerKey() */
+export const useSetComputeManagerKey = writeHook(setComputeManagerKey)
+/** The SDK's `setMinWorkLockPeriod` as a mutation. @example const { mutate } = useSetMinWorkLockPeriod() */
+export const useSetMinWorkLockPeriod = writeHook(setMinWorkLockPeriod)
+/** The SDK's `setNodeBenchmark` as a mutation. @example const { mutate } = useSetNodeBenchmark() */
+export const useSetNodeBenchmark = writeHook(setNodeBenchmark)
+/** The SDK's `setRewardRate` as a mutation. @example const { mutate } = useSetRewardRate() */
+export const useSetRewardRate = writeHook(setRewardRate)
+/** The SDK's `setStakeMinimum` as a mutation. @example const { mutate } = useSetStakeMinimum() */
+export const useSetStakeMinimum = writeHook(setStakeMinimum)
+/** The SDK's `setTreasury` as a mutation. @example const { mutate } = useSetTreasury() */
+export const useSetTreasury = writeHook(setTreasury)
+/** The SDK's `setUnbondingPeriod` as a mutation. @example const { mutate } = useSetUnbondingPeriod() */
+export const useSetUnbondingPeriod = writeHook(setUnbondingPeriod)
+/** The SDK's `setWorkLockPeriod` as a mutation. @example const { mutate } = useSetWorkLockPeriod() */
+export const useSetWorkLockPeriod = writeHook(setWorkLockPeriod)
+/** The SDK's `setWorkRewardRate` as a mutation. @example const { mutate } = useSetWorkRewardRate() */
+export const useSetWorkRewardRate = writeHook(setWorkRewardRate)
+/** The SDK's `setWorkUnitsCap` as a mutation. @example const { mutate } = useSetWorkUnitsCap() */
+export const useSetWorkUnitsCap = writeHook(setWorkUnitsCap)
+/** The SDK's `slash` as a mutation. @example const { mutate } = useSlash() */
+export const useSlash = writeHook(slash)
+/** The SDK's `softInvalidateWork` as a mutation. @example const { mutate } = useSoftInvalidateWork() */
+export const useSoftInvalidateWork = writeHook(softInvalidateWork)
+/** The SDK's `startPool` as a mutation. @example const { mutate } = useStartPool() */
+export const useStartPool = writeHook(startPool)
+/** The SDK's `submitWork` as a mutation. @example const { mutate } = useSubmitWork() */
+export const useSubmitWork = writeHook(submitWork)
+/** The SDK's `unpause` as a mutation. @example const { mutate } = useUnpause() */
+export const useUnpause = writeHook(unpause)
+/** The SDK's `updateDomain` as a mutation. @example const { mutate } = useUpdateDomain() */
+export const useUpdateDomain = writeHook(updateDomain)
+/** The SDK's `updatePool` as a mutation. @example const { mutate } = useUpdatePool() */
+export const useUpdatePool = writeHook(updatePool)
+/** The SDK's `validateNode` as a mutation. @example const { mutate } = useValidateNode() */
+export const useValidateNode = writeHook(validateNode)
+/** The SDK's `whitelistProvider` as a mutation. @example const { mutate } = useWhitelistProvider() */
+export const useWhitelistProvider = writeHook(whitelistProvider)
+/** The SDK's `withdrawStake` as a mutation. @example const { mutate } = useWithdrawStake() */
+export const useWithdrawStake = writeHook(withdrawStake)
+/** The SDK's `withdrawUnusedBudget` as a mutation. @example const { mutate } = useWithdrawUnusedBudget() */
+export const useWithdrawUnusedBudget = writeHook(withdrawUnusedBudget)
