@@ -438,6 +438,7 @@ export {
   type PrimeNetworkErrorType,
   TransactionRevertedError,
   UnsupportedChainIdError,
+  UntrustedRpcResponseError,
 } from './errors/base.js'
 export {
   type AnyContractError,
