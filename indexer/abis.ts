@@ -6,7 +6,7 @@ import {
   rewardsDistributorAbi,
   stakeManagerAbi,
   workUnitsValidationAbi,
-} from '@prime-network/sdk'
+} from '@prime-network/sdk/abis'
 
 /**
  * The contracts the indexer reads, by the names its handlers use (`ponder.on('ComputePool:…')`),

@@ -4,7 +4,16 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   // The README's example imports the package by name; tests run it against the sources.
   resolve: {
-    alias: { '@prime-network/sdk': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      {
+        find: /^@prime-network\/sdk\/abis$/,
+        replacement: fileURLToPath(new URL('./src/contracts.ts', import.meta.url)),
+      },
+      {
+        find: /^@prime-network\/sdk$/,
+        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      },
+    ],
   },
   test: {
     globalSetup: ['./test/globalSetup.ts'],

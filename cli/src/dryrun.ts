@@ -2,18 +2,16 @@
  * What a dry run does besides sending to its fork: it names each transaction for the report,
  * without any signature in it, and lets invites signed for the real chain through on the fork.
  */
+import { type Deployment, getPool, poolInviteTypes } from '@prime-network/sdk'
 import {
   computePoolAbi,
   computeRegistryAbi,
-  type Deployment,
   domainRegistryAbi,
-  getPool,
-  poolInviteTypes,
   primeNetworkAbi,
   primeTokenAbi,
   rewardsDistributorAbi,
   stakeManagerAbi,
-} from '@prime-network/sdk'
+} from '@prime-network/sdk/abis'
 import {
   type Abi,
   type AbiFunction,

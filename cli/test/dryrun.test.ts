@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { primeNetworkAbi, primeTokenAbi } from '@prime-network/sdk'
+import { primeNetworkAbi, primeTokenAbi } from '@prime-network/sdk/abis'
 import {
   createTestClient,
   decodeFunctionData,

@@ -9,7 +9,7 @@ import {
   type Store,
   startIndexer,
 } from '@prime-network/indexer/testing'
-import { primeTokenAbi } from '@prime-network/sdk'
+import { primeTokenAbi } from '@prime-network/sdk/abis'
 import { type Address, type Hash, parseEther } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'

@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, relative } from 'node:path'
-import { loadDeployment, primeNetworkAbi, primeNetworkActions } from '@prime-network/sdk'
+import { loadDeployment, primeNetworkActions } from '@prime-network/sdk'
+import { primeNetworkAbi } from '@prime-network/sdk/abis'
 import {
   type Address,
   createPublicClient,

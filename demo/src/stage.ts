@@ -1,4 +1,5 @@
-import { type Deployment, primeNetworkActions, primeTokenAbi } from '@prime-network/sdk'
+import { type Deployment, primeNetworkActions } from '@prime-network/sdk'
+import { primeTokenAbi } from '@prime-network/sdk/abis'
 import {
   type Account,
   type Address,

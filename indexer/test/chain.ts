@@ -1,11 +1,11 @@
+import type { Deployment } from '@prime-network/sdk'
 import {
   computePoolAbi,
-  type Deployment,
   primeNetworkAbi,
   rewardsDistributorAbi,
   stakeManagerAbi,
   workUnitsValidationAbi,
-} from '@prime-network/sdk'
+} from '@prime-network/sdk/abis'
 import { replaceBigInts } from 'ponder'
 import { type Address, decodeEventLog, getAddress, type Hex, isAddress } from 'viem'
 import { contractAbis } from '../abis.js'

@@ -1,26 +1,7 @@
 import {
-  computePoolAbi,
-  computeRegistryAbi,
-  domainRegistryAbi,
   protocolErrorsAbi as generatedErrorsAbi,
   protocolEventsAbi as generatedEventsAbi,
-  primeNetworkAbi,
-  primeTokenAbi,
-  rewardsDistributorAbi,
-  stakeManagerAbi,
-  workUnitsValidationAbi,
 } from './generated/abis.js'
-
-export {
-  computePoolAbi,
-  computeRegistryAbi,
-  domainRegistryAbi,
-  primeNetworkAbi,
-  primeTokenAbi,
-  rewardsDistributorAbi,
-  stakeManagerAbi,
-  workUnitsValidationAbi,
-}
 
 /** Every custom error any protocol contract or the network token can revert with, once each. */
 export type ProtocolErrorsAbi = typeof generatedErrorsAbi

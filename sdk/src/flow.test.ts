@@ -13,9 +13,9 @@ import {
   testClient,
   validator,
 } from '../test/utils.js'
-import { computePoolAbi, primeNetworkAbi, primeTokenAbi } from './abis.js'
 import { nodeOwnershipTypes } from './actions/signNodeOwnership.js'
 import { poolInviteTypes } from './actions/signPoolInvite.js'
+import { computePoolAbi, primeNetworkAbi, primeTokenAbi } from './contracts.js'
 import { ContractErrors } from './errors/contract.js'
 
 /** A node's pending rewards when it earned for time only. */

@@ -1,16 +1,8 @@
 export {
-  computePoolAbi,
-  computeRegistryAbi,
-  domainRegistryAbi,
   type ProtocolErrorsAbi,
   type ProtocolEventsAbi,
-  primeNetworkAbi,
-  primeTokenAbi,
   protocolErrorsAbi,
   protocolEventsAbi,
-  rewardsDistributorAbi,
-  stakeManagerAbi,
-  workUnitsValidationAbi,
 } from './abis.js'
 export {
   type AcceptRoleErrorType,
@@ -446,6 +438,7 @@ export {
   type PrimeNetworkErrorType,
   TransactionRevertedError,
   UnsupportedChainIdError,
+  UntrustedRpcResponseError,
 } from './errors/base.js'
 export {
   type AnyContractError,

@@ -1,16 +1,16 @@
 // Builds the package as it would be published, installs the tarball into a fresh project next to
 // viem (the workspace's copy, so no network is needed) and uses it from ESM, CommonJS and TypeScript.
+// test:packages (cli/test/packages) does the same for every package with viem from the registry.
 import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import * as sdk from '../src/index.js'
+import { packSdk, sdkDir } from './pack.js'
 
 const run = promisify(execFile)
-const sdkDir = resolve(import.meta.dirname, '..')
-const bin = (name: string) => join(sdkDir, 'node_modules/.bin', name)
 const expectedExports = Object.keys(sdk).sort()
 
 let dir: string
@@ -31,19 +31,12 @@ async function node(file: string) {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'prime-sdk-package-'))
-  // Build a copy of the package so a concurrent user of sdk/dist is not disturbed; it is built with
-  // the package's own tsup config, sources and package.json, and must not reach outside itself.
-  const stage = join(dir, 'stage')
-  await mkdir(stage)
-  for (const file of ['package.json', 'README.md', 'tsup.config.ts', 'tsconfig.json', 'src'])
-    await cp(join(sdkDir, file), join(stage, file), { recursive: true })
-  await symlink(join(sdkDir, 'node_modules'), join(stage, 'node_modules'), 'dir')
-  await run(bin('tsup'), [], { cwd: stage })
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], {
-    cwd: stage,
-  })
-  const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[]
-  packedFiles = packed!.files.map((file) => file.path)
+  const tarball = await packSdk()
+  const { stdout } = await run('tar', ['-tzf', tarball])
+  packedFiles = stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((file) => file.replace(/^package\//, ''))
 
   app = join(dir, 'app')
   await mkdir(app)
@@ -61,7 +54,7 @@ beforeAll(async () => {
       '--no-fund',
       '--ignore-scripts',
       '--legacy-peer-deps',
-      join(dir, packed!.filename),
+      tarball,
     ],
     { cwd: app },
   )
@@ -86,6 +79,12 @@ describe.concurrent('the published package', () => {
       'dist/index.cjs',
       'dist/index.d.ts',
       'dist/index.d.cts',
+      // ESM ships one module per source file, so bundlers drop what a dApp does not import.
+      'dist/actions/registerProvider.js',
+      'dist/contracts.js',
+      'dist/contracts.cjs',
+      'dist/contracts.d.ts',
+      'dist/contracts.d.cts',
       'src/index.ts',
       'src/generated/abis.ts',
     ])
@@ -98,6 +97,7 @@ describe.concurrent('the published package', () => {
     await writeFile(
       join(app, 'esm.js'),
       `import * as sdk from '@prime-network/sdk'
+import { primeTokenAbi } from '@prime-network/sdk/abis'
 import { createPublicClient, http } from 'viem'
 import { anvil } from 'viem/chains'
 const { ContractErrors, PrimeNetworkError, loadDeployment, primeNetworkActions } = sdk
@@ -107,6 +107,7 @@ const client = createPublicClient({ chain: anvil, transport: http(process.env.RP
 const error = await client.getPool({ poolId: 424242n }).catch((e) => e)
 console.log(JSON.stringify({
   exports: Object.keys(sdk).sort(),
+  fullAbis: primeTokenAbi.some((item) => item.name === 'permit'),
   minimumStake: String(await client.getMinimumStake()),
   typedError: error instanceof ContractErrors.PoolNotFound && error instanceof PrimeNetworkError,
 }))
@@ -114,6 +115,7 @@ console.log(JSON.stringify({
     )
     expect(await node('esm.js')).toEqual({
       exports: expectedExports,
+      fullAbis: true,
       minimumStake: String(await sdkMinimumStake()),
       typedError: true,
     })

@@ -10,7 +10,7 @@ import {
   snapshot,
   testClient,
 } from '../../test/utils.js'
-import { computePoolAbi, primeTokenAbi } from '../abis.js'
+import { computePoolAbi, primeTokenAbi } from '../contracts.js'
 import { InvalidInputError } from '../errors/base.js'
 import { buildCalls } from './buildCalls.js'
 import { createPool } from './createPool.js'

@@ -11,7 +11,7 @@ import {
   testClient,
   validator,
 } from '../../test/utils.js'
-import { primeNetworkAbi, primeTokenAbi, stakeManagerAbi } from '../abis.js'
+import { primeNetworkAbi, primeTokenAbi, stakeManagerAbi } from '../contracts.js'
 import { ContractErrors } from '../errors/contract.js'
 
 const e18 = 10n ** 18n

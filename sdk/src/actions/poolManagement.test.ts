@@ -12,7 +12,7 @@ import {
   testClient,
   validator,
 } from '../../test/utils.js'
-import { primeTokenAbi } from '../abis.js'
+import { primeTokenAbi } from '../contracts.js'
 import { ContractErrors } from '../errors/contract.js'
 
 const e18 = 10n ** 18n

@@ -16,7 +16,7 @@ import {
   testClient,
   walletClient,
 } from '../../test/utils.js'
-import { primeTokenAbi } from '../abis.js'
+import { primeTokenAbi } from '../contracts.js'
 import { primeNetworkActions } from '../decorators/primeNetwork.js'
 import { loadDeployment } from '../deployments.js'
 import { ContractErrors } from '../errors/contract.js'

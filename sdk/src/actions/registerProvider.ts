@@ -1,7 +1,11 @@
-import { type Address, type Hash, parseSignature } from 'viem'
-import { getBlock, signTypedData } from 'viem/actions'
+import { type Address, type Hash, isAddressEqual, parseSignature } from 'viem'
+import { getBlock, getChainId, signTypedData } from 'viem/actions'
 import { getAction, parseEventLogs } from 'viem/utils'
-import type { PrimeNetworkErrorType } from '../errors/base.js'
+import {
+  InvalidInputError,
+  type PrimeNetworkErrorType,
+  UntrustedRpcResponseError,
+} from '../errors/base.js'
 import {
   primeNetworkRegisterProviderAbi,
   primeNetworkRegisterProviderWithPermitAbi,
@@ -31,7 +35,7 @@ export type RegisterProviderParameters = WriteParameters & {
    * an approve transaction when the token has no permit).
    */
   permit?: boolean | undefined
-  /** Seconds the permit stays valid (default 3600). */
+  /** Seconds of chain time the permit stays valid (default and most 3600). */
   permitValidity?: bigint | undefined
 }
 
@@ -45,9 +49,17 @@ export type RegisterProviderReturnType = WriteReturnType & {
 
 export type RegisterProviderErrorType = PrimeNetworkErrorType
 
+/** The longest a permit may stay valid: a signature that outlives its use is a standing risk. */
+const maxPermitValidity = 3600n
+
 /**
  * Registers the caller as a provider staking `amount`. Handles the StakeManager allowance: signs a
  * permit when the token supports it, else approves only when the allowance is short.
+ *
+ * The permit's signing domain, nonce and deadline come from the RPC. Before signing, the RPC's chain
+ * id and the token's domain (chain id, verifying contract) must match the deployment, and the
+ * deadline is at most an hour past the latest block's time; otherwise it throws
+ * `UntrustedRpcResponseError` and signs nothing.
  *
  * @param client - A wallet client with the provider's account.
  * @param parameters - {@link RegisterProviderParameters}
@@ -62,6 +74,8 @@ export async function registerProvider(
   const { amount, permit = true, permitValidity = 3600n } = parameters
   assertPositive('amount', amount)
   assertPositive('permitValidity', permitValidity)
+  if (permitValidity > maxPermitValidity)
+    throw new InvalidInputError('permitValidity', `at most ${maxPermitValidity} seconds`)
   const deployment = resolveDeployment(client, parameters.deployment)
   const account = resolveAccount(client, parameters.account)
 
@@ -84,7 +98,7 @@ export async function registerProvider(
     !building &&
     (await supportsPermit(client, deployment.token))
   ) {
-    const [nonce, domain, block] = await Promise.all([
+    const [nonce, domain, block, rpcChainId] = await Promise.all([
       call({
         address: deployment.token,
         abi: primeTokenNoncesAbi,
@@ -97,8 +111,21 @@ export async function registerProvider(
         functionName: 'eip712Domain',
       }),
       getAction(client, getBlock, 'getBlock')({}),
+      getAction(client, getChainId, 'getChainId')({}),
     ])
     const [, name, version, chainId, verifyingContract] = domain
+    // resolveDeployment already matched the client's chain to the deployment; the RPC and the
+    // token's domain must agree with both, or the permit could be valid on another chain or token.
+    if (rpcChainId !== deployment.chainId)
+      throw new UntrustedRpcResponseError('chainId', deployment.chainId, rpcChainId)
+    if (chainId !== BigInt(deployment.chainId))
+      throw new UntrustedRpcResponseError('domain.chainId', deployment.chainId, chainId)
+    if (!isAddressEqual(verifyingContract, deployment.token))
+      throw new UntrustedRpcResponseError(
+        'domain.verifyingContract',
+        deployment.token,
+        verifyingContract,
+      )
     const deadline = block.timestamp + permitValidity
     const signature = await getAction(
       client,

@@ -400,6 +400,11 @@ export type BoundActions = {
    * Registers the caller as a provider staking `amount`. Handles the StakeManager allowance: signs a
    * permit when the token supports it, else approves only when the allowance is short.
    *
+   * The permit's signing domain, nonce and deadline come from the RPC. Before signing, the RPC's chain
+   * id and the token's domain (chain id, verifying contract) must match the deployment, and the
+   * deadline is at most an hour past the latest block's time; otherwise it throws
+   * `UntrustedRpcResponseError` and signs nothing.
+   *
    * @param parameters - {@link RegisterProviderParameters}
    * @returns The receipt, the provider and its active stake. {@link RegisterProviderReturnType}
    * @example

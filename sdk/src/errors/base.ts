@@ -119,3 +119,32 @@ export class TransactionRevertedError extends PrimeNetworkError {
     this.hash = hash
   }
 }
+
+/**
+ * Thrown before signing when what the RPC reports disagrees with the deployment: a permit is only
+ * signed for the deployment's chain and token, so a lying or misconfigured RPC cannot obtain a
+ * signature that spends tokens elsewhere.
+ *
+ * @example
+ * if (error instanceof UntrustedRpcResponseError) console.log(error.field, error.expected, error.received)
+ */
+export class UntrustedRpcResponseError extends PrimeNetworkError {
+  override name = 'UntrustedRpcResponseError' as const
+  /** What disagreed: the RPC's chain id, or a field of the token's signing domain. */
+  readonly field: 'chainId' | 'domain.chainId' | 'domain.verifyingContract'
+  readonly expected: string
+  readonly received: string
+
+  constructor(
+    field: UntrustedRpcResponseError['field'],
+    expected: string | bigint | number,
+    received: string | bigint | number,
+  ) {
+    super(`The RPC reported a ${field} of ${received}, expected ${expected}: nothing was signed.`, {
+      details: 'Check the RPC URL and the deployment; the SDK signs only for the deployment.',
+    })
+    this.field = field
+    this.expected = String(expected)
+    this.received = String(received)
+  }
+}

@@ -8,7 +8,8 @@ import {
 import { simulateContract } from 'viem/actions'
 import { describe, expect, test } from 'vitest'
 import { deployment, devAccount, primeClient, testClient } from '../../test/utils.js'
-import { primeNetworkAbi, protocolErrorsAbi } from '../abis.js'
+import { protocolErrorsAbi } from '../abis.js'
+import { primeNetworkAbi } from '../contracts.js'
 import {
   InvalidInputError,
   PrimeNetworkError,

@@ -1,6 +1,6 @@
 import { zeroAddress } from 'viem'
 import { describe, expectTypeOf, test } from 'vitest'
-import { computePoolAbi, rewardsDistributorAbi } from '../abis.js'
+import { computePoolAbi, rewardsDistributorAbi } from '../contracts.js'
 import { type AnyClient, execute } from './utils.js'
 
 const client = {} as AnyClient

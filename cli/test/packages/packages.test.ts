@@ -1,0 +1,140 @@
+// The packages as users get them: each is packed with pnpm (which turns the CLI's `workspace:*`
+// dependency on the SDK into a version), checked with publint and arethetypeswrong, and installed
+// from the tarballs outside the workspace, with everything else from the registry. The SDK is
+// type-checked and run against anvil from a new project; the CLI is installed globally into a
+// temporary npm prefix and run as `prime`.
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+
+const run = promisify(execFile)
+const repo = resolve(import.meta.dirname, '../../..')
+const bin = (pkg: string, name: string) => join(repo, pkg, 'node_modules/.bin', name)
+const pnpmExec = process.env.npm_execpath
+/** pnpm itself: the one running this script, else the version the README names. */
+const pnpm = (args: string[], cwd: string) =>
+  pnpmExec?.endsWith('js')
+    ? run(process.execPath, [pnpmExec, ...args], { cwd, maxBuffer: 64 << 20 })
+    : run('npx', ['-y', 'pnpm@10.34.9', ...args], { cwd, maxBuffer: 64 << 20 })
+const npmInstall = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts']
+
+let dir: string
+const tarballs: Record<'sdk' | 'cli', string> = { sdk: '', cli: '' }
+const version = async (pkg: string) =>
+  JSON.parse(await readFile(join(repo, pkg, 'package.json'), 'utf8')).version as string
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'prime-packages-'))
+  await pnpm(['run', 'build:sdk'], repo)
+  await pnpm(['run', 'build:cli'], repo)
+  for (const pkg of ['sdk', 'cli'] as const) {
+    await pnpm(['pack', '--pack-destination', dir], join(repo, pkg))
+    tarballs[pkg] = join(dir, `prime-network-${pkg}-${await version(pkg)}.tgz`)
+  }
+})
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+describe.concurrent('packed packages', () => {
+  test.each(['sdk', 'cli'] as const)('%s: publint and arethetypeswrong are clean', async (pkg) => {
+    await run(bin(pkg, 'publint'), ['run', tarballs[pkg], '--strict'])
+    // node16 and bundler resolution (Node 10's, without `exports`, is past: engines say >= 20).
+    await run(bin(pkg, 'attw'), [tarballs[pkg], '--profile', 'node16'])
+  })
+
+  test('cli: packing turned workspace:* into the SDK version', async () => {
+    const { stdout } = await run('tar', ['-xzOf', tarballs.cli, 'package/package.json'])
+    expect(JSON.parse(stdout).dependencies['@prime-network/sdk']).toBe(await version('sdk'))
+  })
+
+  test('sdk: a new TypeScript project type-checks and runs against anvil', async () => {
+    const app = join(dir, 'sdk-app')
+    await mkdir(app)
+    await writeFile(
+      join(app, 'package.json'),
+      '{ "name": "app", "private": true, "type": "module" }',
+    )
+    const { devDependencies } = JSON.parse(await readFile(join(repo, 'sdk/package.json'), 'utf8'))
+    await run('npm', [...npmInstall, tarballs.sdk, `viem@${devDependencies.viem}`], { cwd: app })
+    await writeFile(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          skipLibCheck: true,
+          types: [],
+          outDir: 'out',
+        },
+        files: ['main.ts'],
+      }),
+    )
+    await writeFile(
+      join(app, 'main.ts'),
+      `import { loadDeployment, primeNetworkActions, type Provider } from '@prime-network/sdk'
+import { primeTokenAbi } from '@prime-network/sdk/abis'
+import { createWalletClient, http, publicActions } from 'viem'
+import { mnemonicToAccount } from 'viem/accounts'
+import { anvil } from 'viem/chains'
+
+// The project has no @types/node: the SDK must not need it.
+declare const process: { argv: string[] }
+const deployment = await loadDeployment(process.argv[3]!)
+const account = mnemonicToAccount('test test test test test test test test test test test junk', { addressIndex: 9 })
+const client = createWalletClient({ account, chain: anvil, transport: http(process.argv[2]) })
+  .extend(publicActions)
+  .extend(primeNetworkActions({ deployment }))
+const amount = await client.getMinimumStake()
+const { allowance } = await client.registerProvider({ amount })
+const provider: Provider = await client.getProvider({ provider: account.address })
+const symbol = await client.readContract({ address: deployment.token, abi: primeTokenAbi, functionName: 'symbol' })
+console.log(JSON.stringify({ allowance: allowance.kind, staked: String((await client.getStake({ provider: account.address })).active === amount), whitelisted: provider.whitelisted, symbol }))
+`,
+    )
+    // tsc exits non-zero on any type error (printed on stdout), and emits out/main.js.
+    await run(process.execPath, [
+      join(repo, 'sdk/node_modules/typescript/bin/tsc'),
+      '-p',
+      app,
+    ]).catch((error: { stdout?: string }) => {
+      throw new Error(`tsc failed:\n${error.stdout}`)
+    })
+    const { stdout } = await run(process.execPath, [
+      join(app, 'out/main.js'),
+      inject('rpcUrl'),
+      inject('deploymentPath'),
+    ])
+    expect(JSON.parse(stdout)).toEqual({
+      allowance: 'permit',
+      staked: 'true',
+      whitelisted: false,
+      symbol: 'PRIME',
+    })
+  })
+
+  test('cli: installed globally, prime --version and a read on anvil', async () => {
+    const prefix = join(dir, 'global')
+    // Both tarballs: npm resolves the CLI's SDK dependency to the one beside it, not the registry.
+    await run('npm', [...npmInstall, '-g', '--prefix', prefix, tarballs.sdk, tarballs.cli])
+    const prime = join(prefix, 'bin/prime')
+    const home = join(dir, 'home')
+    await mkdir(home)
+    const env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      PRIME_RPC_URL: inject('rpcUrl'),
+      PRIME_DEPLOYMENT: inject('deploymentPath'),
+    }
+    const { stdout: printed } = await run(prime, ['--version'], { env })
+    expect(printed.trim()).toBe(await version('cli'))
+    const { stdout } = await run(prime, ['network', 'status', '--json'], { env })
+    expect(JSON.parse(stdout)).toMatchObject({ chainId: 31337 })
+  })
+})
