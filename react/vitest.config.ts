@@ -9,6 +9,8 @@ export default defineConfig({
     alias: [
       { find: /^@prime-network\/sdk\/query$/, replacement: join(sdk, 'query/index.ts') },
       { find: /^@prime-network\/sdk$/, replacement: join(sdk, 'index.ts') },
+      // The README's example imports the package by name.
+      { find: /^@prime-network\/react$/, replacement: join(import.meta.dirname, 'src/index.ts') },
     ],
   },
   test: {

@@ -1,4 +1,4 @@
-export { type PrimeMutationError } from './mutations.js'
+export type { PrimeMutationError } from './mutations.js'
 export * from './mutations.js'
 export {
   PrimeNetworkProvider,

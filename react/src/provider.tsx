@@ -70,12 +70,16 @@ export function PrimeNetworkProvider(props: {
     const unwatchBlocks = watchBlockNumber(client, {
       pollingInterval,
       onBlockNumber: () =>
-        void queryClient.invalidateQueries({ predicate: (query) => changesWithTime(query.queryKey) }),
+        void queryClient.invalidateQueries({
+          predicate: (query) => changesWithTime(query.queryKey),
+        }),
     })
     return () => {
       unwatchEvents()
       unwatchBlocks()
     }
   }, [client, queryClient, deployment, pollingInterval])
-  return <DeploymentContext.Provider value={deployment}>{props.children}</DeploymentContext.Provider>
+  return (
+    <DeploymentContext.Provider value={deployment}>{props.children}</DeploymentContext.Provider>
+  )
 }

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import {
   ContractErrors,
   type Deployment,
@@ -6,12 +8,21 @@ import {
   primeNetworkActions,
 } from '@prime-network/sdk'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
+import {
+  act,
+  cleanup,
+  fireEvent,
+  render,
+  renderHook,
+  screen,
+  waitFor,
+} from '@testing-library/react'
 import type { ReactNode } from 'react'
 import {
   createTestClient,
   createWalletClient,
   erc20Abi,
+  formatEther,
   http,
   parseEther,
   publicActions,
@@ -22,6 +33,7 @@ import { anvil } from 'viem/chains'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest'
 import { createConfig, mock, WagmiProvider } from 'wagmi'
 import { connect } from 'wagmi/actions'
+import { PoolPanel } from '../examples/PoolPanel.js'
 import {
   PrimeNetworkProvider,
   useClaimRewards,
@@ -128,10 +140,15 @@ afterAll(async () => {
 
 describe('@prime-network/react against anvil', () => {
   test('read hooks answer exactly what the SDK reads', async () => {
-    const { result } = renderHook(() => ({ pool: usePool({ poolId }), rewards: usePoolRewards({ poolId }) }), {
-      wrapper,
-    })
-    await waitFor(() => expect(result.current.pool.data && result.current.rewards.data).toBeTruthy())
+    const { result } = renderHook(
+      () => ({ pool: usePool({ poolId }), rewards: usePoolRewards({ poolId }) }),
+      {
+        wrapper,
+      },
+    )
+    await waitFor(() =>
+      expect(result.current.pool.data && result.current.rewards.data).toBeTruthy(),
+    )
     expect(result.current.pool.data).toEqual(await creator.getPool({ poolId }))
     expect(result.current.rewards.data).toEqual(await creator.getPoolRewards({ poolId }))
     // Waiting for a parameter: no request, no data.
@@ -208,5 +225,33 @@ describe('@prime-network/react against anvil', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000))
     // One filter for the protocol's events (all contracts, one watcher), whatever the hook count.
     expect(methods.filter((method) => method === 'eth_newFilter')).toHaveLength(1)
+  })
+})
+
+describe('the README example', () => {
+  test('is examples/PoolPanel.tsx, verbatim', async () => {
+    const [readme, example] = await Promise.all([
+      // The package's folder (happy-dom gives modules http: URLs, not file: ones).
+      readFile(join(process.cwd(), 'README.md'), 'utf8'),
+      readFile(join(process.cwd(), 'examples/PoolPanel.tsx'), 'utf8'),
+    ])
+    const block = /<!-- example: examples\/PoolPanel\.tsx -->\n```tsx\n([\s\S]*?)```/.exec(readme)
+    expect(block, 'README.md has no example block').not.toBeNull()
+    expect(block![1]).toBe(example)
+  })
+
+  test('shows the budget and the claimable amount in PRIME, and claims them', async () => {
+    await chain.increaseTime({ seconds: 600 })
+    await chain.mine({ blocks: 1 })
+    render(<PoolPanel poolId={poolId} provider={provider.address} />, { wrapper })
+    const pending = await creator.getPendingRewards({ poolId, provider: provider.address })
+    const { budget } = await creator.getPoolRewards({ poolId })
+    expect(pending.total).toBeGreaterThan(0n)
+    await screen.findByText(`Budget left: ${formatEther(budget)} PRIME`)
+    await screen.findByText(`You can claim: ${formatEther(pending.total)} PRIME`)
+    const before = await balanceOf(provider.address)
+    fireEvent.click(screen.getByRole('button', { name: 'Claim' }))
+    await screen.findByText('You can claim: 0 PRIME', undefined, { timeout: 10_000 })
+    expect(await balanceOf(provider.address)).toBe(before + pending.total)
   })
 })
