@@ -25,7 +25,8 @@ export type AcceptRoleReturnType = WriteReturnType & {
 export type AcceptRoleErrorType = PrimeNetworkErrorType
 
 /**
- * Takes a role the federator proposed the caller for (`proposeRoleTransfer`). The previous holder
+ * Takes a role the caller was proposed for (`proposeRoleTransfer`, by the role's holder or, as the
+ * admin, the federator). The previous holder
  * loses it at once and every module sees the change. Only the proposed holder.
  *
  * @param client - A wallet client with the proposed holder's account.

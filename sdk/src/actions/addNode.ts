@@ -32,7 +32,7 @@ export type AddNodeParameters = WriteParameters & {
 
 export type AddNodeReturnType = WriteReturnType & {
   nodeKey: Address
-  /** The provider's total compute units afterwards. */
+  /** The node's compute units, as the registry recorded them. */
   computeUnits: bigint
 }
 

@@ -9,8 +9,10 @@ import {
   primeClient,
   snapshot,
   testClient,
+  walletClient,
 } from '../../test/utils.js'
 import { computePoolAbi, primeTokenAbi } from '../contracts.js'
+import { primeNetworkActions } from '../decorators/primeNetwork.js'
 import { InvalidInputError } from '../errors/base.js'
 import { buildCalls } from './buildCalls.js'
 import { createPool } from './createPool.js'
@@ -89,6 +91,17 @@ describe('writes as calls', () => {
     expect(rewards.rate).toBe(rate)
     expect(rewards.budget).toBe(funding)
     expect(await balance(creator.account.address)).toBe(before - funding)
+  })
+
+  test("the decorated client's buildCalls applies its defaults (the deployment)", async () => {
+    // A client whose default deployment is another one (here: another ComputePool address).
+    const other = { ...deployment, computePool: manager.address }
+    const bound = walletClient(devAccount(8)).extend(primeNetworkActions({ deployment: other }))
+    const calls = await bound.buildCalls(startPool, { poolId: 1n })
+    expect(calls.map(({ to, functionName }) => ({ to, functionName }))).toEqual([
+      { to: manager.address, functionName: 'startComputePool' },
+    ])
+    expect(calls).toEqual(await buildCalls(creator, startPool, { poolId: 1n, deployment: other }))
   })
 
   test('a read is not a write', async () => {

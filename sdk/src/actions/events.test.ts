@@ -41,6 +41,14 @@ describe('event helpers', () => {
 
     const all = await creator.getEvents({ fromBlock: receipt.blockNumber - 1n })
     expect(all.map((log) => log.eventName)).toEqual(['DomainCreated', 'PoolCreated'])
+
+    // The shipped validation logic is a contract of the deployment too: its events are read.
+    const capped = await federatorClient.setWorkUnitsCap({ domainId: 1n, cap: 42n })
+    const caps = await creator.getEvents({
+      eventName: 'WorkUnitsCapSet',
+      fromBlock: capped.receipt.blockNumber,
+    })
+    expect(caps.map((log) => log.args)).toEqual([{ domainId: 1n, cap: 42n }])
   })
 
   test('watchEvents delivers new typed events', async () => {

@@ -51,6 +51,7 @@ export type GetEventsReturnType<eventName extends ProtocolEventName | undefined 
 
 export type GetEventsErrorType = PrimeNetworkErrorType
 
+/** Every contract of the deployment that emits protocol events, the shipped validation logic included. */
 export function protocolAddresses(deployment: Deployment) {
   return [
     deployment.primeNetwork,
@@ -59,6 +60,7 @@ export function protocolAddresses(deployment: Deployment) {
     deployment.domainRegistry,
     deployment.computePool,
     deployment.rewardsDistributor,
+    ...(deployment.workValidation ? [deployment.workValidation] : []),
   ]
 }
 

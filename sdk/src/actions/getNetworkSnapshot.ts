@@ -26,7 +26,7 @@ export type GetNetworkSnapshotParameters = DeploymentParameter
 export type NetworkSnapshot = {
   federator: Address
   validator: Address
-  /** Registration, node adds and pool joins are stopped (exits still work). */
+  /** Registration, node adds, pool joins and work submissions are stopped (exits still work). */
   paused: boolean
   /** Stake per compute unit, and for the provider itself. */
   stakeMinimum: bigint

@@ -1,19 +1,13 @@
 import { type Address, isAddressEqual } from 'viem'
 import type { Deployment } from '../deployments.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
-import {
-  rewardsDistributorGetNodeRecordsAbi,
-  rewardsDistributorGetNodeWorkAbi,
-} from '../generated/abis.js'
-import { poolNodeKeys } from '../internal/poolNodes.js'
+import { nodeRewards, poolNodeKeys } from '../internal/poolNodes.js'
 import type { LogParameters } from '../internal/reads.js'
 import {
   type AnyClient,
   assertAddress,
   assertId,
   type DeploymentParameter,
-  read,
-  reader,
   resolveDeployment,
 } from '../internal/utils.js'
 
@@ -101,38 +95,14 @@ export async function pendingRewards(
   candidates: readonly Address[],
   provider?: Address,
 ): Promise<{ rewards: GetPendingRewardsReturnType; inPool: Address[] }> {
-  const distributor = deployment.rewardsDistributor
-  const call = reader(client, deployment)
-  const [recordsOf, work] = await read(
-    Promise.all([
-      call({
-        address: distributor,
-        abi: rewardsDistributorGetNodeRecordsAbi,
-        functionName: 'getNodeRecords',
-        args: [poolId, candidates],
-      }),
-      Promise.all(
-        candidates.map((key) =>
-          call({
-            address: distributor,
-            abi: rewardsDistributorGetNodeWorkAbi,
-            functionName: 'getNodeWork',
-            args: [poolId, key],
-          }),
-        ),
-      ),
-    ]),
-  )
+  const rows = await nodeRewards(client, deployment, poolId, candidates)
   const nodes: PendingNodeRewards[] = []
   const inPool: Address[] = []
-  candidates.forEach((key, i) => {
-    const record = recordsOf[i]!
-    if (provider && !isAddressEqual(record.provider, provider)) return
-    if (record.joinedAt !== 0) inPool.push(key)
-    const [workLocked, workClaimable] = work[i]!
-    const time = record.unclaimed
-    nodes.push({ nodeKey: key, amount: time + workClaimable, time, workClaimable, workLocked })
-  })
+  for (const { nodeKey, record, time, workClaimable, workLocked } of rows) {
+    if (provider && !isAddressEqual(record.provider, provider)) continue
+    if (record.joinedAt !== 0) inPool.push(nodeKey)
+    nodes.push({ nodeKey, amount: time + workClaimable, time, workClaimable, workLocked })
+  }
   const rewards = {
     total: nodes.reduce((sum, node) => sum + node.amount, 0n),
     totalLocked: nodes.reduce((sum, node) => sum + node.workLocked, 0n),

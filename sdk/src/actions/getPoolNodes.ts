@@ -1,15 +1,12 @@
 import type { Address } from 'viem'
 import type { Deployment } from '../deployments.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
-import { rewardsDistributorGetNodeRecordsAbi } from '../generated/abis.js'
-import { poolNodeKeys } from '../internal/poolNodes.js'
+import { nodeRewards, poolNodeKeys } from '../internal/poolNodes.js'
 import type { LogParameters } from '../internal/reads.js'
 import {
   type AnyClient,
   assertId,
   type DeploymentParameter,
-  read,
-  reader,
   resolveDeployment,
 } from '../internal/utils.js'
 
@@ -23,8 +20,13 @@ export type PoolNode = {
   joinedAt: bigint
   /** Active seconds accumulated in earlier stays. */
   activeSeconds: bigint
-  /** What its provider could claim now. */
+  /**
+   * What its provider could claim for it now: its time rewards and its matured work rewards (the
+   * same figure as `getPendingRewards`' `amount`, and what `claimRewards` pays).
+   */
   pendingRewards: bigint
+  /** Its work rewards still locked (inside their window): claimable once it ends, unless invalidated. */
+  workLocked: bigint
 }
 
 export type GetPoolNodesParameters = DeploymentParameter &
@@ -67,27 +69,15 @@ export async function poolNodes(
   poolId: bigint,
   nodeKeys: readonly Address[],
 ): Promise<PoolNode[]> {
-  const call = reader(client, deployment)
-  const records = await read(
-    call({
-      address: deployment.rewardsDistributor,
-      abi: rewardsDistributorGetNodeRecordsAbi,
-      functionName: 'getNodeRecords',
-      args: [poolId, nodeKeys],
-    }),
-  )
-  return nodeKeys
-    .map((nodeKey, i) => {
-      const record = records[i]!
-      return {
-        nodeKey,
-        provider: record.provider,
-        computeUnits: BigInt(record.computeUnits),
-        joinedAt: BigInt(record.joinedAt),
-        activeSeconds: BigInt(record.activeSeconds),
-        // The view settles the record to now: its unclaimed is what calculateRewards says.
-        pendingRewards: record.unclaimed,
-      }
-    })
-    .filter((node) => node.joinedAt !== 0n)
+  return (await nodeRewards(client, deployment, poolId, nodeKeys))
+    .filter(({ record }) => record.joinedAt !== 0)
+    .map(({ nodeKey, record, time, workClaimable, workLocked }) => ({
+      nodeKey,
+      provider: record.provider,
+      computeUnits: BigInt(record.computeUnits),
+      joinedAt: BigInt(record.joinedAt),
+      activeSeconds: BigInt(record.activeSeconds),
+      pendingRewards: time + workClaimable,
+      workLocked,
+    }))
 }

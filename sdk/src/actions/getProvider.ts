@@ -1,4 +1,4 @@
-import type { Address } from 'viem'
+import { type Address, getAddress } from 'viem'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   computeRegistryGetProviderAbi,
@@ -72,7 +72,8 @@ export async function getProvider(
     ]),
   )
   return {
-    address: provider,
+    // Checksummed, whatever case the caller passed.
+    address: getAddress(provider),
     registered: record.registered,
     whitelisted: record.whitelisted,
     activeNodeCount: record.activeNodeCount,

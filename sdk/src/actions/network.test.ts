@@ -234,6 +234,14 @@ describe('federator and validator settings', () => {
     expect(old).toBeInstanceOf(ContractErrors.MissingRole)
     expect(old.args).toEqual({ role: VALIDATOR_ROLE, account: validator.address })
     await newValidator.whitelistProvider({ provider: provider.account.address })
+    // A lowercase address reads the same provider, reported checksummed.
+    expect(
+      (
+        await provider.getProvider({
+          provider: provider.account.address.toLowerCase() as `0x${string}`,
+        })
+      ).address,
+    ).toBe(provider.account.address)
     expect((await provider.getProvider({ provider: provider.account.address })).whitelisted).toBe(
       true,
     )

@@ -17,8 +17,8 @@ export type PauseReturnType = WriteReturnType
 export type PauseErrorType = PrimeNetworkErrorType
 
 /**
- * Pauses registration, node adds and pool joins across the network. Claims, leaving pools and
- * withdrawing matured stake keep working. Federator only.
+ * Pauses registration, node adds, pool joins and work submissions across the network. Claims,
+ * leaving pools and withdrawing matured stake keep working. Federator only.
  *
  * @param client - A wallet client with the federator's account.
  * @param parameters - {@link PauseParameters}

@@ -24,8 +24,9 @@ export type SetComputeManagerKeyReturnType = WriteReturnType
 export type SetComputeManagerKeyErrorType = PrimeNetworkErrorType
 
 /**
- * Rotates a pool's compute manager key. Unused invites signed by the old key stop working (they
- * work again if that key is ever set back; cancel their nonces first). Pool creator only.
+ * Rotates a pool's compute manager key. Every invite signed before stops working for good, even if
+ * the pool later sets an old key back (invites carry the pool's key version, which each rotation
+ * bumps). Pool creator only.
  *
  * @param client - A wallet client with the pool creator's account.
  * @param parameters - {@link SetComputeManagerKeyParameters}

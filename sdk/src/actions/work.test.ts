@@ -191,6 +191,16 @@ describe('work', () => {
       workClaimable: 10n * workRate,
       workLocked: 0n,
     })
+    // One definition of "what its provider could claim now": the pool's member list says the
+    // same as getPendingRewards, matured work included, and the claim pays exactly that.
+    const [member] = await provider.getPoolNodes({ poolId })
+    expect(member).toMatchObject({
+      nodeKey: node.address,
+      pendingRewards: 10n * workRate,
+      workLocked: 0n,
+    })
+    const snapshot = await provider.getPoolSnapshot({ poolId })
+    expect(snapshot.nodes).toEqual([member])
     const claimed = await provider.claimRewards({ poolId })
     expect(claimed.total).toBe(10n * workRate)
     expect(claimed.claims).toEqual([
@@ -252,6 +262,21 @@ describe('work', () => {
       .submitWork({ poolId, nodeKey: node.address, workKey: key('bad'), units: 20n })
       .catch((e) => e)
     expect(again).toBeInstanceOf(ContractErrors.WorkKeyUsed)
+  })
+
+  test("before a pool's first work, its window reads as the one the first work will get", async () => {
+    const fresh = await creator.createPool({
+      domainId,
+      computeManagerKey: manager.address,
+      name: 'fresh',
+      poolDataURI: '',
+    })
+    // Nothing chosen: the network's minimum (the federator's, 0 here) ...
+    const minimum = (await provider.getNetworkSnapshot()).minWorkLockPeriod
+    expect((await provider.getPoolRewards({ poolId: fresh.poolId })).workLockPeriod).toBe(minimum)
+    // ... and the creator's longer choice once made.
+    await creator.setWorkLockPeriod({ poolId: fresh.poolId, period: 3n * day })
+    expect((await provider.getPoolRewards({ poolId: fresh.poolId })).workLockPeriod).toBe(3n * day)
   })
 
   test('the federator sets the network minimum window', async () => {

@@ -5,7 +5,8 @@ import type { Bound } from './bound.js'
 /** The standalone actions as methods of a decorated client, each with its action's JSDoc. */
 export type BoundActions = {
   /**
-   * Takes a role the federator proposed the caller for (`proposeRoleTransfer`). The previous holder
+   * Takes a role the caller was proposed for (`proposeRoleTransfer`, by the role's holder or, as the
+   * admin, the federator). The previous holder
    * loses it at once and every module sees the change. Only the proposed holder.
    *
    * @param parameters - {@link AcceptRoleParameters}
@@ -367,8 +368,8 @@ export type BoundActions = {
    */
   moveNodes: Bound<typeof actions.moveNodes>
   /**
-   * Pauses registration, node adds and pool joins across the network. Claims, leaving pools and
-   * withdrawing matured stake keep working. Federator only.
+   * Pauses registration, node adds, pool joins and work submissions across the network. Claims,
+   * leaving pools and withdrawing matured stake keep working. Federator only.
    *
    * @param parameters - {@link PauseParameters}
    * @returns The transaction hash and receipt.
@@ -421,8 +422,9 @@ export type BoundActions = {
    */
   removeNode: Bound<typeof actions.removeNode>
   /**
-   * Rotates a pool's compute manager key. Unused invites signed by the old key stop working (they
-   * work again if that key is ever set back; cancel their nonces first). Pool creator only.
+   * Rotates a pool's compute manager key. Every invite signed before stops working for good, even if
+   * the pool later sets an old key back (invites carry the pool's key version, which each rotation
+   * bumps). Pool creator only.
    *
    * @param parameters - {@link SetComputeManagerKeyParameters}
    * @returns The transaction hash and receipt.

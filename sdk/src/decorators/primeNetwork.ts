@@ -1,4 +1,5 @@
 import type { Account, Chain, Client, Transport } from 'viem'
+import { type BuildCallsReturnType, buildCalls } from '../actions/buildCalls.js'
 import {
   type GetEventsParameters,
   type GetEventsReturnType,
@@ -12,7 +13,7 @@ import {
 } from '../actions/watchEvents.js'
 import type { Deployment } from '../deployments.js'
 import type { LogParameters } from '../internal/reads.js'
-import type { AnyClient, WriteOptions } from '../internal/utils.js'
+import type { AnyClient, WriteOptions, WriteParameters } from '../internal/utils.js'
 import * as actions from './actions.js'
 import type { BoundActions } from './boundActions.js'
 
@@ -41,6 +42,17 @@ export type PrimeNetworkActions = BoundActions & {
   watchEvents: <eventName extends ProtocolEventName | undefined = undefined>(
     parameters: WatchEventsParameters<eventName>,
   ) => WatchEventsReturnType
+  /**
+   * The calls a write would send, as data (for a multisig or a batch), with the client's defaults
+   * (deployment, ...) applied. The bound form of {@link buildCalls}.
+   *
+   * @example
+   * const calls = await client.buildCalls(startPool, { poolId, account: safe })
+   */
+  buildCalls: <parameters extends WriteParameters>(
+    action: (client: AnyClient, parameters: parameters) => Promise<unknown>,
+    parameters: parameters,
+  ) => Promise<BuildCallsReturnType>
 }
 
 /** Defaults for every action of the decorated client; a call's own parameters win. */
@@ -87,6 +99,10 @@ export function primeNetworkActions(parameters: PrimeNetworkActionsParameters = 
       watchEvents: <eventName extends ProtocolEventName | undefined = undefined>(
         p: WatchEventsParameters<eventName>,
       ) => watchEvents<eventName>(client, Object.assign({}, defaults, p)),
+      buildCalls: <parameters extends WriteParameters>(
+        action: (client: AnyClient, parameters: parameters) => Promise<unknown>,
+        p: parameters,
+      ) => buildCalls(client, action, Object.assign({}, defaults, p)),
     }
   }
 }

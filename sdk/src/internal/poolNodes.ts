@@ -2,9 +2,55 @@ import type { Address, Log } from 'viem'
 import { getContractEvents } from 'viem/actions'
 import { getAction, parseEventLogs } from 'viem/utils'
 import type { Deployment } from '../deployments.js'
-import { computePoolNodeJoinedPoolEvent, computePoolNodeLeftPoolEvent } from '../generated/abis.js'
+import {
+  computePoolNodeJoinedPoolEvent,
+  computePoolNodeLeftPoolEvent,
+  rewardsDistributorGetNodeRecordsAbi,
+  rewardsDistributorGetNodeWorkAbi,
+} from '../generated/abis.js'
 import { type LogParameters, readLogs } from './reads.js'
-import { type AnyClient, assertAddress, assertId, read } from './utils.js'
+import { type AnyClient, assertAddress, assertId, read, reader } from './utils.js'
+
+/**
+ * The reward records of `nodeKeys` in pool `poolId`, settled to now, with each node's work
+ * rewards (locked, and matured into claimable), in one batched read: what every read of "what a
+ * node's provider could claim" is built from, so they all say the same.
+ */
+export async function nodeRewards(
+  client: AnyClient,
+  deployment: Deployment,
+  poolId: bigint,
+  nodeKeys: readonly Address[],
+) {
+  const distributor = deployment.rewardsDistributor
+  const call = reader(client, deployment)
+  const [records, work] = await read(
+    Promise.all([
+      call({
+        address: distributor,
+        abi: rewardsDistributorGetNodeRecordsAbi,
+        functionName: 'getNodeRecords',
+        args: [poolId, nodeKeys],
+      }),
+      Promise.all(
+        nodeKeys.map((nodeKey) =>
+          call({
+            address: distributor,
+            abi: rewardsDistributorGetNodeWorkAbi,
+            functionName: 'getNodeWork',
+            args: [poolId, nodeKey],
+          }),
+        ),
+      ),
+    ]),
+  )
+  return nodeKeys.map((nodeKey, i) => {
+    const record = records[i]!
+    const [workLocked, workClaimable] = work[i]!
+    // The view settles the record to now: its unclaimed is what calculateRewards says.
+    return { nodeKey, record, time: record.unclaimed, workClaimable, workLocked }
+  })
+}
 
 /** A node in a pool: what eviction and ineligible-ejection calls list. */
 export type NodeInPool = { poolId: bigint; nodeKey: Address }
