@@ -25,6 +25,7 @@ import {
 } from '../../test/utils.js'
 import { primeNetworkActions } from '../decorators/primeNetwork.js'
 import { InvalidInputError } from '../errors/base.js'
+import { rewardsDistributorClaimRewardsAbi } from '../generated/abis.js'
 
 // Like every public chain, this one has Multicall3 at its usual address (installed in beforeAll).
 // A bare anvil has none: there the deployment names the BatchReader that deploy.sh put there.
@@ -183,6 +184,33 @@ describe('reads take a fixed number of requests whatever the size', () => {
     expect(tally(explicit, 'eth_getLogs')).toBe(0)
     // One multicall for the records, then the simulation, as the explicit claim does.
     expect(tally(byDefault, 'eth_call')).toBe(tally(explicit, 'eth_call') + 1)
+  })
+
+  test("a write costs one request more than viem's simulate-then-write: the estimate the headroom is added to", async () => {
+    const untilSent = (list: string[]) => list.slice(0, list.indexOf('eth_sendRawTransaction') + 1)
+    await increaseTime(100n)
+    await count(() => provider.claimRewards({ poolId, nodeKeys: keys }))
+    const sdk = untilSent(methods)
+    await increaseTime(100n)
+    await count(async () => {
+      const { request } = await provider.simulateContract({
+        address: deployment.rewardsDistributor,
+        abi: rewardsDistributorClaimRewardsAbi,
+        functionName: 'claimRewards',
+        args: [poolId, keys],
+      })
+      await provider.writeContract(request)
+    })
+    const viem = untilSent(methods)
+    // viem fills (and estimates) the transaction once in writeContract; the SDK estimates first
+    // (gas plus headroom), and writeContract still fills the nonce and fees: one fill more.
+    expect(viem).toEqual(['eth_call', 'eth_fillTransaction', 'eth_sendRawTransaction'])
+    expect(sdk).toEqual([
+      'eth_call',
+      'eth_fillTransaction',
+      'eth_fillTransaction',
+      'eth_sendRawTransaction',
+    ])
   })
 
   test('snapshots agree with the single reads', async () => {

@@ -219,8 +219,9 @@ export async function execute<
   // The estimate is exact for the block it runs on, but the transaction may land a second later:
   // a pool then also records the new time and accrues, writing slots that were unchanged in the
   // estimate (a few thousand gas more), and a transaction sent with the bare estimate can run out
-  // of gas. Unused gas is not charged, so the headroom costs nothing. (Estimating here replaces
-  // the estimate writeContract would make itself: the request count is unchanged.)
+  // of gas. Unused gas is not charged, so the headroom costs nothing. The estimate is one request
+  // more than viem's own write (writeContract still fills the nonce and fees), measured in
+  // requests.test.ts.
   const gasLimit = (gas * BigInt(100 + gasHeadroom)) / 100n
   onProgress?.({ status: 'simulated', gas, gasLimit })
   const hash = await getAction(
