@@ -8,7 +8,8 @@
 // A mutant whose text is not found exactly once is reported invalid, so the list cannot rot
 // silently as the sources change.
 //
-//   node contracts/tools/mutate.mjs [substring of a mutant's "why" to run only those]
+//   node contracts/tools/mutate.mjs [substring of a mutant's "why" ...: run only the mutants
+//   whose "why" contains one of them]
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,9 +17,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const filter = process.argv[2] ?? ''
+const filters = process.argv.slice(2)
 const mutants = JSON.parse(readFileSync(join(repo, 'contracts/tools/mutants.json'), 'utf8')).filter(
-  (m) => m.why.includes(filter),
+  (m) => filters.length === 0 || filters.some((filter) => m.why.includes(filter)),
 )
 
 const work = mkdtempSync(join(tmpdir(), 'prime-mutants-'))

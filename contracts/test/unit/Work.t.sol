@@ -827,6 +827,21 @@ contract WorkTest is BaseTest {
         assertEq(_claim(provider, poolId, node), 0, "nothing twice");
     }
 
+    /// @dev A bucket released by a new work (into the claimable balance), claimed, then another
+    /// released the same way and claimed: the second claim pays only the second bucket, so a claim
+    /// must forget what it paid of the claimable balance.
+    function test_buckets_releasedByWorkClaimedThenReleasedAgain() public {
+        _submit(poolId, node, keccak256("a"), 1);
+        vm.warp(_unlockOfNow());
+        _submit(poolId, node, keccak256("b"), 2); // releases a into the claimable balance
+        assertEq(_claim(provider, poolId, node), WORK_RATE, "a");
+        vm.warp(_unlockOfNow());
+        _submit(poolId, node, keccak256("c"), 4); // releases b the same way
+        (, uint256 claimable,) = _nodeWork();
+        assertEq(claimable, 2 * WORK_RATE, "only b is claimable");
+        assertEq(_claim(provider, poolId, node), 2 * WORK_RATE, "b, and not a again");
+    }
+
     /// @dev Two buckets mature with no claim in between: one claim pays both, once.
     function test_buckets_twoReleasedWithoutAClaimBetween() public {
         _submit(poolId, node, keccak256("a"), 1);

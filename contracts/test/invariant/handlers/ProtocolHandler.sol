@@ -149,7 +149,7 @@ contract ProtocolHandler is Test {
         manager = manager_;
         _managerPk = managerPk_;
         _stakeMinimum = network.stakeMinimum();
-        string[53] memory names = actions();
+        string[54] memory names = actions();
         for (uint256 i; i < names.length; ++i) {
             _isAction[names[i]] = true;
         }
@@ -205,7 +205,7 @@ contract ProtocolHandler is Test {
     /// outcomes of actions with several (the parameter set, a soft or hard invalidation, a handover
     /// accepted or cancelled, an eviction, a payout on rejoin). The campaign report lists them in
     /// this order and fails when one never happened.
-    function actions() public pure returns (string[53] memory) {
+    function actions() public pure returns (string[54] memory) {
         return [
             "registerProvider",
             "registerProviderWithPermit",
@@ -258,6 +258,7 @@ contract ProtocolHandler is Test {
             "cancelRoleTransfer",
             "togglePause",
             "warp",
+            "workCycle",
             "tryUnauthorized",
             "tryInvalid"
         ];
@@ -271,7 +272,7 @@ contract ProtocolHandler is Test {
     /* SELECTORS */
 
     function selectors() external pure returns (bytes4[] memory s) {
-        s = new bytes4[](41);
+        s = new bytes4[](42);
         s[0] = this.registerProvider.selector;
         s[1] = this.increaseStake.selector;
         s[2] = this.reclaimStake.selector;
@@ -312,6 +313,7 @@ contract ProtocolHandler is Test {
         s[38] = this.handOverKey.selector;
         s[39] = this.blacklistProviderFromPool.selector;
         s[40] = this.setWorkTerms.selector;
+        s[41] = this.workCycle.selector;
         s[37] = this.warp.selector; // and time, which unbonds, lock windows and budgets wait on
     }
 
@@ -1005,19 +1007,23 @@ contract ProtocolHandler is Test {
     /// @notice A node in a pool submits work (by itself or by its provider) when it is eligible and the
     /// pool's budget covers the reward; the work's reward is then locked, not claimable.
     function submitWork(uint256 nodeSeed, uint256 units, bool byProvider) external {
-        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        _submitWork(nodeKeys[nodeSeed % NODE_COUNT], units, byProvider);
+    }
+
+    /// @dev Submits a work of `nodeKey`'s when it can be accepted; says whether it was.
+    function _submitWork(address nodeKey, uint256 units, bool byProvider) internal returns (bool) {
         uint256 poolId = ghost_poolOf[nodeKey];
-        if (poolId == 0 || network.paused() || !_eligible(poolId, nodeKey)) return;
-        if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return;
+        if (poolId == 0 || network.paused() || !_eligible(poolId, nodeKey)) return false;
+        if (pools.getPool(poolId).status != IComputePool.PoolStatus.ACTIVE) return false;
         units = _bound(units, 1, workValidation.unitsCap(domainId));
         // The terms the SDK fills in: the pool's as they are now.
         IRewardsDistributor.PoolWork memory terms = rewards.getPoolWork(poolId);
         uint256 reward = units * terms.workRate;
-        if (reward > rewards.getPoolRewards(poolId).budget) return;
+        if (reward > rewards.getPoolRewards(poolId).budget) return false;
         (uint256 lockedBefore, uint256 claimableBefore,) = rewards.getNodeWork(poolId, nodeKey);
         uint256 unlockAt = _modelUnlockTime(block.timestamp, terms.lockPeriod);
         bool lockedNow = unlockAt > block.timestamp;
-        if (lockedNow && reward != 0 && lockedBefore + reward > terms.maxLockedPerNode) return;
+        if (lockedNow && reward != 0 && lockedBefore + reward > terms.maxLockedPerNode) return false;
         bytes32 workKey = keccak256(abi.encode("inv.work", workKeys.length));
         vm.prank(byProvider ? registry.getNode(nodeKey).provider : nodeKey);
         pools.submitWork(poolId, nodeKey, abi.encode(workKey, units), terms.workRate, terms.lockPeriod);
@@ -1026,14 +1032,46 @@ contract ProtocolHandler is Test {
         ghost_workReserved[poolId] += reward;
         ghost_nodeWorkReserved[poolId][nodeKey] += reward;
         if (unlockAt > ghost_lastUnlock[poolId][nodeKey]) ghost_lastUnlock[poolId][nodeKey] = unlockAt;
+        _checkLocked(poolId, nodeKey, lockedNow ? lockedBefore + reward : claimableBefore + reward, lockedNow);
+        _tookEffect("submitWork");
+        return true;
+    }
+
+    /// @dev After a submission: its reward is locked within the pool's bound, or claimable at once
+    /// without a window (`expected` is what the node's locked or claimable total must now be).
+    function _checkLocked(uint256 poolId, address nodeKey, uint256 expected, bool lockedNow) internal view {
         (uint256 lockedAfter, uint256 claimableAfter,) = rewards.getNodeWork(poolId, nodeKey);
         if (lockedNow) {
-            assertEq(lockedAfter, lockedBefore + reward, "the reward is locked, not claimable");
-            assertLe(lockedAfter, terms.maxLockedPerNode, "locked within the pool's bound per node");
+            assertEq(lockedAfter, expected, "the reward is locked, not claimable");
+            assertLe(lockedAfter, rewards.getPoolWork(poolId).maxLockedPerNode, "locked within the pool's bound");
         } else {
-            assertEq(claimableAfter, claimableBefore + reward, "without a window, claimable at once");
+            assertEq(claimableAfter, expected, "without a window, claimable at once");
         }
-        _tookEffect("submitWork");
+    }
+
+    /// @notice One node's work through its windows, in up to four steps a seed picks from: wait for
+    /// its next unlock, submit a work (which releases matured buckets into the claimable balance),
+    /// claim. The sequences a money bug hides in (a claim after a second bucket matures, claim ->
+    /// release -> claim, two releases with no claim between) come from here.
+    function workCycle(uint256 nodeSeed, uint256 steps) external {
+        address nodeKey = nodeKeys[nodeSeed % NODE_COUNT];
+        uint256 poolId = ghost_poolOf[nodeKey];
+        if (poolId == 0) return;
+        bool acted;
+        for (uint256 i; i < 4; ++i) {
+            uint256 step = (steps >> (2 * i)) % 3;
+            if (step == 0) {
+                (,, uint256 nextUnlock) = rewards.getNodeWork(poolId, nodeKey);
+                if (nextUnlock <= block.timestamp) continue;
+                _warp(nextUnlock - block.timestamp);
+                acted = true;
+            } else if (step == 1) {
+                acted = _submitWork(nodeKey, steps >> (8 + 8 * i), i % 2 == 0) || acted;
+            } else {
+                acted = _claim(poolId, rewards.getNodeRecord(poolId, nodeKey).provider) || acted;
+            }
+        }
+        if (acted) _tookEffect("workCycle");
     }
 
     /// @notice The work terms move: a pool's creator sets its work reward rate, or its lock window
@@ -1119,7 +1157,12 @@ contract ProtocolHandler is Test {
     function claim(uint256 poolSeed, uint256 providerSeed) external {
         (bool exists, uint256 poolId) = _poolAt(poolSeed);
         if (!exists) return;
-        address provider = _provider(providerSeed);
+        _claim(poolId, _provider(providerSeed));
+    }
+
+    /// @dev `provider` claims for all its nodes in pool `poolId`; says whether it had any there.
+    function _claim(uint256 poolId, address provider) internal returns (bool) {
+        if (provider == address(0)) return false;
         address[] memory keys = new address[](NODE_COUNT);
         uint256 count;
         uint256 expected;
@@ -1132,7 +1175,7 @@ contract ProtocolHandler is Test {
             ghost_nodeSettled[poolId][nodeKeys[k]] += record.unclaimed;
             ghost_nodeWorkOut[poolId][nodeKeys[k]] += workClaimable;
         }
-        if (count == 0) return;
+        if (count == 0) return false;
         assembly ("memory-safe") {
             mstore(keys, count)
         }
@@ -1143,6 +1186,7 @@ contract ProtocolHandler is Test {
         assertEq(token.balanceOf(provider) - before, expected, "claim pays what was claimable");
         ghost_claimed[poolId] += total;
         _tookEffect("claim");
+        return true;
     }
 
     function forfeit(uint256 poolSeed, uint256 nodeSeed) external {
