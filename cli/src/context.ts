@@ -35,7 +35,24 @@ export class Context {
 
   /** The password source of the main account: --password-file, then PRIME_PASSWORD, then a prompt. */
   passwordSource(file = this.settings().passwordFile.value): PasswordSource {
-    return { file, envName: 'PRIME_PASSWORD', env: this.env }
+    return { file, flag: '--password-file', envName: 'PRIME_PASSWORD', env: this.env }
+  }
+
+  /**
+   * The one password source of node keys, for every command that makes or unlocks one (`node
+   * keygen`, `node add`, `work submit`): --node-password-file, then PRIME_NODE_PASSWORD, then a
+   * prompt. A key is encrypted and unlocked with the same source, so it never needs a detour.
+   */
+  nodePasswordSource(file: string | undefined): PasswordSource {
+    return { file, flag: '--node-password-file', envName: 'PRIME_NODE_PASSWORD', env: this.env }
+  }
+
+  /** A node key: PRIME_NODE_PRIVATE_KEY (CI), else keystore `name` under the node password source. */
+  async nodeAccount(name: string, passwordFile: string | undefined): Promise<LocalAccount> {
+    return (
+      accountFromEnv(this.env, 'PRIME_NODE_PRIVATE_KEY') ??
+      unlockKeystore(this.settings().keystoreDir.value, name, this.nodePasswordSource(passwordFile))
+    )
   }
 
   /** A client that only reads. */

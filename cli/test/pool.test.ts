@@ -32,7 +32,7 @@ describe('a pool from creation to claimed rewards', () => {
   test('node keygen writes a keystore that cast reads; the key is never printed', async () => {
     const run = await prime(['node', 'keygen', 'gpu-1', '--json'], {
       home,
-      env: { PRIME_PASSWORD: 'node-secret' },
+      env: { PRIME_NODE_PASSWORD: 'node-secret' },
     })
     expect(run.code).toBe(0)
     const created = JSON.parse(run.stdout)
@@ -41,7 +41,7 @@ describe('a pool from creation to claimed rewards', () => {
     expect(run.stdout + run.stderr).not.toMatch(/[0-9a-f]{64}/i)
     const again = await prime(['node', 'keygen', 'gpu-1'], {
       home,
-      env: { PRIME_PASSWORD: 'node-secret' },
+      env: { PRIME_NODE_PASSWORD: 'node-secret' },
     })
     expect(again.code).toBe(2)
     expect(again.stderr).toContain("keystore 'gpu-1' already exists")

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js'
 import { type Output, toJsonValue } from '../output.js'
 import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
+import { checkedAddress } from './parse.js'
 
 const bigintString = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
 
@@ -34,8 +35,8 @@ function readInvite(path: string): PoolInvite {
   const invite = parsed.data
   return {
     poolId: BigInt(invite.poolId),
-    nodeKey: invite.nodeKey as `0x${string}`,
-    provider: invite.provider as `0x${string}`,
+    nodeKey: checkedAddress(invite.nodeKey, `invite ${path}: nodeKey`),
+    provider: checkedAddress(invite.provider, `invite ${path}: provider`),
     nonce: BigInt(invite.nonce),
     expiry: BigInt(invite.expiry),
     signature: invite.signature as `0x${string}`,
