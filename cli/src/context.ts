@@ -1,9 +1,11 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { LocalAccount } from 'viem'
+import { formatAmount } from './amount.js'
 import { type GlobalOptions, resolveSettings, type Settings } from './config.js'
 import { HIDDEN, type PlannedCall } from './dryrun.js'
 import { UsageError } from './errors.js'
 import { type Fork, randomChainId, startFork } from './fork.js'
+import { formatValue } from './format.js'
 import { accountFromEnv, type PasswordSource, unlockKeystore } from './keys.js'
 import { Output, toJsonValue } from './output.js'
 import { type Connection, connect } from './protocol.js'
@@ -202,8 +204,8 @@ function reportDryRun(
       context.out.fields([
         ['call', `${call.contract}.${call.function}`],
         ['to', call.to],
-        ['args', call.args.map((arg) => String(arg)).join(', ') || '(none)'],
-        ['value', `${call.value} wei`],
+        ['args', call.args.length === 0 ? '(none)' : formatValue(call.args, [HIDDEN]).slice(1, -1)],
+        ['value', formatAmount(call.value, 'ETH')],
         ['gas estimate', call.gasEstimate],
       ])
     if (onFork?.result) {
