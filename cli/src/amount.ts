@@ -39,8 +39,3 @@ export function formatAmount(wei: bigint, unit: 'PRIME' | 'ETH'): string {
   const fraction = (abs % 10n ** 18n).toString().padStart(18, '0').replace(/0+$/, '')
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''} ${unit}`
 }
-
-/** The echo the issue asks for: what was typed, and what it means exactly. */
-export function describeAmount(amount: Amount): string {
-  return `${amount.input} (${amount.wei} wei)`
-}

@@ -35,8 +35,16 @@ describe('federator, validator, work and exit', () => {
     await primeJson(['network', 'unpause', ...as.federator!], { home })
     expect(paused.code).toBe(1)
     expect(paused.stderr).toContain('error NetworkPaused()')
-    await primeJson(['network', 'set-stake-minimum', '150', ...as.federator!], { home })
-    await primeJson(['network', 'set-unbonding-period', '3600', ...as.federator!], { home })
+    // People read amounts with their unit and durations in words; --json keeps the integers.
+    const minimum = await prime(['network', 'set-stake-minimum', '150', ...as.federator!], { home })
+    expect([minimum.code, minimum.stdout]).toEqual([0, '✔ stake minimum is 150 PRIME\n'])
+    const unbonding = await prime(['network', 'set-unbonding-period', '3600', ...as.federator!], {
+      home,
+    })
+    expect([unbonding.code, unbonding.stdout]).toEqual([0, '✔ unbonding period is 1 hour\n'])
+    const shown = await prime(['network', 'status'], { home })
+    expect(shown.stdout).toMatch(/│ stake minimum +│ 150 PRIME +│/)
+    expect(shown.stdout).toMatch(/│ unbonding period +│ 1 hour +│/)
     await primeJson(['network', 'set-treasury', dev(6).address, ...as.federator!], { home })
     const status = await primeJson(['network', 'status'], { home })
     expect(status).toMatchObject({
@@ -282,7 +290,7 @@ describe('federator, validator, work and exit', () => {
       '✔ reclaimed 0 PRIME; 200 PRIME unbonding, all withdrawable from ',
     )
     expect(rerun.stdout).toContain(
-      `; 100 PRIME stays bonded while your work is locked, until ${new Date(workLockedUntil * 1000).toISOString()}`,
+      `; 100 PRIME stays bonded while your work is locked, until ${new Date(workLockedUntil * 1000).toISOString().replace('.000Z', 'Z')} (in `,
     )
     // Once the work is final, exit takes the rest: nothing stays bonded.
     await testClient.setNextBlockTimestamp({ timestamp: BigInt(workLockedUntil) })

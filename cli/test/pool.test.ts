@@ -4,6 +4,7 @@ import { roleIds } from '@prime-network/sdk'
 import { parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { formatDuration } from '../src/format.js'
 import { chain, dev, importKey, makeHome, prime, primeJson } from './prime.js'
 
 // This file's actors: 0 federator, 1 validator, 3 provider, 4 pool creator, 5 compute manager.
@@ -55,7 +56,7 @@ describe('a pool from creation to claimed rewards', () => {
       { home },
     )
     expect(registered.stdout).toBe(
-      `✔ registered ${provider.address} with ${stake} wei (${stake} wei); active stake 1100 PRIME\n`,
+      `✔ registered ${provider.address} with 1100 PRIME; active stake 1100 PRIME\n`,
     )
     const added = await primeJson(
       [
@@ -215,8 +216,27 @@ describe('a pool from creation to claimed rewards', () => {
       return run
     }
     await expectOut(['network', 'status'], 'Prime Network', 'paused', 'no', 'Deployment')
-    await expectOut(['pool', 'show', poolId], 'ACTIVE', 'llm', '0.001 PRIME per unit per second')
-    await expectOut(['pool', 'members', poolId], nodeKey, provider.address)
+    const pool = await expectOut(['pool', 'show', poolId], 'ACTIVE', 'llm')
+    const rewards = await (await chain()).client.getPoolRewards({ poolId: BigInt(poolId) })
+    for (const row of [
+      /│ reward rate +│ 0\.001 PRIME per unit per second +│/,
+      /│ work rate +│ 0 PRIME per work unit +│/,
+      // The network's minimum window when the pool set none (other files change it).
+      new RegExp(`│ work lock window +│ ${formatDuration(rewards.workLockPeriod)} +│`),
+      /│ most locked per node +│ 0 PRIME +│/,
+      // Times are ISO and relative to the chain's clock.
+      /│ started +│ \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(\d+ (s|min) ago\) +│/,
+      /│ ended +│ - +│/,
+    ])
+      expect(pool.stdout).toMatch(row)
+    const json = await primeJson(['pool', 'show', poolId], { home })
+    expect(json).toMatchObject({
+      workRate: '0',
+      workLockPeriod: rewards.workLockPeriod.toString(),
+      maxLockedPerNode: '0',
+    })
+    const members = await expectOut(['pool', 'members', poolId], nodeKey, provider.address)
+    expect(members.stdout).toMatch(/│ \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(.+\) +│ 0 s +│/)
     await expectOut(['rewards', 'show', poolId, ...as.provider!], 'claimable', nodeKey)
     await expectOut(['domain', 'list'], 'inference')
     await expectOut(['domain', 'show', domainId], 'inference', 'ipfs://p')

@@ -1,7 +1,8 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { Address } from 'viem'
-import { describeAmount, formatPrime } from '../amount.js'
+import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
+import { formatTime } from '../format.js'
 import type { Output } from '../output.js'
 import type { Connection } from '../protocol.js'
 import { examples, writeCommand } from './command.js'
@@ -27,7 +28,7 @@ more (see \`prime network status\`).`,
         'prime provider register --stake "250 PRIME" --account provider --dry-run',
       ],
       send: ({ client, out }, options) => {
-        out.progress(`registering with a stake of ${describeAmount(options.stake)}`)
+        out.progress(`registering with a stake of ${formatPrime(options.stake.wei)}`)
         return client.registerProvider({ amount: options.stake.wei })
       },
       result: (sent, options) => ({
@@ -37,7 +38,7 @@ more (see \`prime network status\`).`,
         allowance: sent.allowance.kind,
       }),
       success: (sent, options) =>
-        `registered ${sent.provider} with ${describeAmount(options.stake)}; active stake ${formatPrime(sent.activeStake)}`,
+        `registered ${sent.provider} with ${formatPrime(options.stake.wei)}; active stake ${formatPrime(sent.activeStake)}`,
     },
   )
 
@@ -76,7 +77,7 @@ more (see \`prime network status\`).`,
         activeStake: sent.activeStake,
       }),
       success: (sent, amount) =>
-        `added ${describeAmount(amount)} (${formatPrime(sent.rebonded)} rebonded); active stake ${formatPrime(sent.activeStake)}`,
+        `added ${formatPrime(amount.wei)} (${formatPrime(sent.rebonded)} rebonded); active stake ${formatPrime(sent.activeStake)}`,
     },
   )
   writeCommand(
@@ -86,14 +87,19 @@ more (see \`prime network status\`).`,
       .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount),
     {
       examples: ['prime provider stake reclaim 50 --account provider'],
-      send: ({ client }, amount) => client.reclaimStake({ amount: amount.wei }),
+      send: async ({ client }, amount) => {
+        const sent = await client.reclaimStake({ amount: amount.wei })
+        // "in 7 days" counts from the chain's clock, which a test chain or a fork may have moved.
+        const { timestamp } = await client.getBlock({ blockNumber: sent.receipt.blockNumber })
+        return { ...sent, now: timestamp }
+      },
       result: (sent, amount) => ({
         amount,
         unlockTime: sent.unlockTime,
         activeStake: sent.activeStake,
       }),
       success: (sent, amount) =>
-        `unbonding ${describeAmount(amount)}, withdrawable from ${new Date(Number(sent.unlockTime) * 1000).toISOString()}; active stake ${formatPrime(sent.activeStake)}`,
+        `unbonding ${formatPrime(amount.wei)}, withdrawable from ${formatTime(sent.unlockTime, sent.now)}; active stake ${formatPrime(sent.activeStake)}`,
     },
   )
   writeCommand(
@@ -217,11 +223,11 @@ skipped.`,
               `reclaimed ${formatPrime(reclaimable)}; ${
                 after.unbonding === 0n
                   ? 'nothing is unbonding'
-                  : `${formatPrime(after.unbonding)} unbonding, all withdrawable from ${new Date(Number(lastUnlock) * 1000).toISOString()} with \`prime provider stake withdraw\``
+                  : `${formatPrime(after.unbonding)} unbonding, all withdrawable from ${formatTime(lastUnlock, now)} with \`prime provider stake withdraw\``
               }${
                 keptUntil === null
                   ? ''
-                  : `; ${formatPrime(stake.active - reclaimable)} stays bonded while your work is locked, until ${new Date(Number(keptUntil) * 1000).toISOString()}: run \`prime provider exit\` again then`
+                  : `; ${formatPrime(stake.active - reclaimable)} stays bonded while your work is locked, until ${formatTime(keptUntil, now)}: run \`prime provider exit\` again then`
               }`,
             )
           },
@@ -270,8 +276,11 @@ export function renderProviderStatus(
     'Provider',
   )
   out.table(
-    ['amount', 'unlocks at (unix s)'],
-    status.stake.pendingUnbonds.map((unbond) => [formatPrime(unbond.amount), unbond.unlockTime]),
+    ['amount', 'unlocks'],
+    status.stake.pendingUnbonds.map((unbond) => [
+      formatPrime(unbond.amount),
+      formatTime(unbond.unlockTime),
+    ]),
     'Pending unbonds',
   )
   out.table(

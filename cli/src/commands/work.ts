@@ -3,6 +3,7 @@ import type { Work } from '@prime-network/sdk'
 import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import { NotFoundError, UsageError } from '../errors.js'
+import { formatTime } from '../format.js'
 import type { Output } from '../output.js'
 import { examples, txFields, writeCommand } from './command.js'
 import * as parse from './parse.js'
@@ -22,7 +23,7 @@ function workState(work: Work) {
 
 const withState = (work: Work) => ({ ...work, state: workState(work) })
 
-const time = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString()
+const time = (seconds: bigint) => formatTime(seconds)
 
 function renderWorks(out: Output, works: ReturnType<typeof withState>[], title: string) {
   out.table(
@@ -108,7 +109,7 @@ the submission lands, it is refused and nothing is recorded.`,
           },
           () =>
             context.out.success(
-              `work ${result.workKey} accepted: ${result.units} units, ${formatPrime(result.reward)} locked until ${new Date(Number(result.unlockAt) * 1000).toISOString()}`,
+              `work ${result.workKey} accepted: ${result.units} units, ${formatPrime(result.reward)} locked until ${formatTime(result.unlockAt)}`,
             ),
         )
       }),
