@@ -128,7 +128,7 @@ describe('provider', () => {
     expect(added.stdout).toBe('✔ added 1 PRIME (0 PRIME rebonded); active stake 102 PRIME\n')
     const reclaimed = await prime(['provider', 'stake', 'reclaim', '1', ...asProvider], { home })
     expect(reclaimed.stdout).toMatch(
-      /^✔ unbonding 1 PRIME, withdrawable from \d{4}-\d\d-\d\dT[\d:]+Z \(in 7 d\); active stake 101 PRIME\n$/,
+      /^✔ unbonding 1 PRIME, withdrawable from \d{4}-\d\d-\d\dT[\d:]+Z \(in \d+ (d|h)\); active stake 101 PRIME\n$/,
     )
     const { testClient } = await chain()
     await testClient.increaseTime({ seconds: 7 * 24 * 3600 + 1 })
