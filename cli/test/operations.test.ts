@@ -251,8 +251,8 @@ describe('federator, validator, work and exit', () => {
     const dry = await primeJson(['provider', 'exit', '--dry-run', ...as.provider!], { home })
     expect(dry).toMatchObject({ dryRun: true, sent: false, steps: 'all' })
     expect(dry.calls.map((call: { function: string }) => call.function)).toEqual([
-      'claimRewards',
       'leaveComputePool',
+      'claimRewards',
       'removeComputeNode',
       'reclaimStake',
     ])
@@ -276,8 +276,31 @@ describe('federator, validator, work and exit', () => {
     expect(result.reclaimed).toBe(parseEther('200').toString())
     expect(result.kept).toBe(parseEther('100').toString())
     expect(result.keptUntil).toBe(String(workLockedUntil))
-    expect(exit.stderr).toContain('RewardsDistributor.claimRewards confirmed')
-    expect(exit.stderr).toContain('ComputePool.leaveComputePool confirmed')
+    // Leave, then claim: the claim covers every second up to the leave, so nothing claimable is
+    // left behind, to the wei (the work reward is still locked, so it is not claimable yet).
+    expect(exit.stderr.indexOf('ComputePool.leaveComputePool confirmed')).toBeGreaterThan(-1)
+    expect(exit.stderr.indexOf('ComputePool.leaveComputePool confirmed')).toBeLessThan(
+      exit.stderr.indexOf('RewardsDistributor.claimRewards confirmed'),
+    )
+    const after = await primeJson(['provider', 'status', provider.address], { home })
+    expect(after.rewards.map((r: { claimable: string }) => r.claimable)).toEqual(
+      after.rewards.map(() => '0'),
+    )
+    const pending = await client.getPendingRewards({
+      poolId: BigInt(poolId),
+      provider: provider.address,
+    })
+    expect(pending.total).toBe(0n)
+    // What was claimed is exactly what the node earned up to its leave: the claim event's amount.
+    const claimEvent = (
+      await client.getEvents({
+        eventName: 'RewardsClaimed',
+        args: { poolId: BigInt(poolId), provider: provider.address },
+      })
+    ).at(-1)
+    expect(result.claimed[0].total).toBe(
+      (claimEvent!.args.timeRewards! + claimEvent!.args.workRewards!).toString(),
+    )
     const stake = await client.getStake({ provider: provider.address })
     expect(stake.active).toBe(parseEther('100'))
     expect(stake.unbonding).toBe(parseEther('200'))
