@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { roleIds } from '@prime-network/sdk'
-import { parseEther } from 'viem'
+import { erc20Abi, formatEther, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { formatDuration } from '../src/format.js'
@@ -206,6 +206,41 @@ describe('a pool from creation to claimed rewards', () => {
     expect(members.nodes).toMatchObject([
       { nodeKey, provider: provider.address, computeUnits: '10' },
     ])
+  })
+
+  test('pool fund checks the balance before any transaction: no approve, no allowance left', async () => {
+    const { client, deployment } = await chain()
+    const creator = dev(4).address
+    const [nonce, allowance, balance] = await Promise.all([
+      client.getTransactionCount({ address: creator }),
+      client.readContract({
+        address: deployment.token,
+        abi: erc20Abi,
+        functionName: 'allowance',
+        args: [creator, deployment.rewardsDistributor],
+      }),
+      client.readContract({
+        address: deployment.token,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [creator],
+      }),
+    ])
+    const run = await prime(['pool', 'fund', poolId, '2000000 PRIME', ...as.creator!], { home })
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain(
+      `${creator} holds ${formatEther(balance)} tokens, less than the 2000000 needed; nothing was sent`,
+    )
+    expect(await client.getTransactionCount({ address: creator })).toBe(nonce)
+    expect(
+      await client.readContract({
+        address: deployment.token,
+        abi: erc20Abi,
+        functionName: 'allowance',
+        args: [creator, deployment.rewardsDistributor],
+      }),
+    ).toBe(allowance)
   })
 
   test('people get tables and plain sentences', async () => {
