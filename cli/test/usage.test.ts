@@ -107,6 +107,44 @@ describe('usage, help and config', () => {
     expect(lower.address).toBe('0x70997970C51812dc3A010C7d01b50e0d17dc79C8')
   })
 
+  test('prime completion bash completes commands, subcommands and options from the tree', async () => {
+    const script = await prime(['completion', 'bash'], { home })
+    expect(script.code).toBe(0)
+    const file = join(home, 'prime.bash')
+    await writeFile(file, script.stdout)
+    // Real bash, with the script loaded as the help says, completing what a user has typed.
+    const complete = async (...typed: string[]) => {
+      const run = await runProcess(
+        'bash',
+        [
+          '-c',
+          `source '${file}'; COMP_WORDS=(prime ${typed.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${typed.length}; _prime; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        ],
+        { PATH: process.env.PATH, HOME: home },
+      )
+      return run.stdout.trim().split('\n')
+    }
+    expect(await complete('po')).toEqual(['pool'])
+    expect(await complete('pool', 'f')).toEqual(['fund'])
+    expect(await complete('pool', 'set-')).toEqual([
+      'set-rate',
+      'set-work-rate',
+      'set-lock',
+      'set-manager-key',
+    ])
+    expect(await complete('provider', 'stake', 'w')).toEqual(['withdraw'])
+    expect(await complete('pool', 'fund', '--dr')).toEqual(['--dry-run'])
+    expect(await complete('pool', 'set-work-rate', '--max')).toEqual(['--max-locked-per-node'])
+    for (const shell of ['zsh', 'fish']) {
+      const other = await prime(['completion', shell], { home })
+      expect(other.code, shell).toBe(0)
+      expect(other.stdout, shell).toContain("'pool set-work-rate'")
+    }
+    const bad = await prime(['completion', 'tcsh'], { home })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain("'tcsh' is not a shell prime completes (bash, zsh, fish)")
+  })
+
   test('--field prints one value bare; a missing field prints everything and exits 2', async () => {
     const env = { PRIME_PRIVATE_KEY: `0x${'11'.repeat(32)}` }
     const address = await prime(['whoami', '--field', 'address'], { home, env })
