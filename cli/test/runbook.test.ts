@@ -16,7 +16,8 @@ async function runbook(): Promise<string> {
   return block[1]!
 }
 
-test('the README runbook runs as written, line by line', async () => {
+// About 30 commands, each through pnpm as the README runs them (~2 s apiece before the command).
+test('the README runbook runs as written, line by line', { timeout: 300_000 }, async () => {
   const { client } = await chain()
   const home = await makeHome()
   // Fresh provider and manager accounts (the other files use anvil's dev accounts).

@@ -77,7 +77,9 @@ describe('work: the federator caps it, the creator prices it, validators check i
       expect((await client.getNode({ nodeKey: listed.nodeKey }))?.validated).toBe(false)
     const human = await prime(['validator', 'pending'], { home })
     expect(human.stdout).toContain('Nodes awaiting validation')
-    expect(human.stdout).toContain(new Date(Number(timestamp) * 1000).toISOString())
+    expect(human.stdout).toContain(
+      `${new Date(Number(timestamp) * 1000).toISOString().replace('.000Z', 'Z')} (`,
+    )
 
     await primeJson(['validator', 'whitelist', provider.address], asValidator())
     await primeJson(['validator', 'validate', node.address], asValidator())
