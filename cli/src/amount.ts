@@ -29,15 +29,13 @@ export function parseAmount(input: string): Amount {
 }
 
 /** `100 PRIME` for people; exact, with trailing zeros dropped. */
-export function formatPrime(wei: bigint): string {
+export const formatPrime = (wei: bigint) => formatAmount(wei, 'PRIME')
+
+/** An 18-decimal amount with its unit (`0.5 ETH`, `100 PRIME`), exact, trailing zeros dropped. */
+export function formatAmount(wei: bigint, unit: 'PRIME' | 'ETH'): string {
   const negative = wei < 0n
   const abs = negative ? -wei : wei
   const whole = abs / 10n ** 18n
   const fraction = (abs % 10n ** 18n).toString().padStart(18, '0').replace(/0+$/, '')
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''} PRIME`
-}
-
-/** The echo the issue asks for: what was typed, and what it means exactly. */
-export function describeAmount(amount: Amount): string {
-  return `${amount.input} (${amount.wei} wei)`
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''} ${unit}`
 }

@@ -1,9 +1,11 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { LocalAccount } from 'viem'
+import { formatAmount } from './amount.js'
 import { type GlobalOptions, resolveSettings, type Settings } from './config.js'
 import { HIDDEN, type PlannedCall } from './dryrun.js'
 import { UsageError } from './errors.js'
 import { type Fork, randomChainId, startFork } from './fork.js'
+import { formatValue } from './format.js'
 import { accountFromEnv, type PasswordSource, unlockKeystore } from './keys.js'
 import { Output, toJsonValue } from './output.js'
 import { type Connection, connect } from './protocol.js'
@@ -35,7 +37,24 @@ export class Context {
 
   /** The password source of the main account: --password-file, then PRIME_PASSWORD, then a prompt. */
   passwordSource(file = this.settings().passwordFile.value): PasswordSource {
-    return { file, envName: 'PRIME_PASSWORD', env: this.env }
+    return { file, flag: '--password-file', envName: 'PRIME_PASSWORD', env: this.env }
+  }
+
+  /**
+   * The one password source of node keys, for every command that makes or unlocks one (`node
+   * keygen`, `node add`, `work submit`): --node-password-file, then PRIME_NODE_PASSWORD, then a
+   * prompt. A key is encrypted and unlocked with the same source, so it never needs a detour.
+   */
+  nodePasswordSource(file: string | undefined): PasswordSource {
+    return { file, flag: '--node-password-file', envName: 'PRIME_NODE_PASSWORD', env: this.env }
+  }
+
+  /** A node key: PRIME_NODE_PRIVATE_KEY (CI), else keystore `name` under the node password source. */
+  async nodeAccount(name: string, passwordFile: string | undefined): Promise<LocalAccount> {
+    return (
+      accountFromEnv(this.env, 'PRIME_NODE_PRIVATE_KEY') ??
+      unlockKeystore(this.settings().keystoreDir.value, name, this.nodePasswordSource(passwordFile))
+    )
   }
 
   /** A client that only reads. */
@@ -185,8 +204,8 @@ function reportDryRun(
       context.out.fields([
         ['call', `${call.contract}.${call.function}`],
         ['to', call.to],
-        ['args', call.args.map((arg) => String(arg)).join(', ') || '(none)'],
-        ['value', `${call.value} wei`],
+        ['args', call.args.length === 0 ? '(none)' : formatValue(call.args, [HIDDEN]).slice(1, -1)],
+        ['value', formatAmount(call.value, 'ETH')],
         ['gas estimate', call.gasEstimate],
       ])
     if (onFork?.result) {

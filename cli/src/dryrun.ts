@@ -11,6 +11,7 @@ import {
   primeTokenAbi,
   rewardsDistributorAbi,
   stakeManagerAbi,
+  workUnitsValidationAbi,
 } from '@prime-network/sdk/abis'
 import {
   type Abi,
@@ -42,6 +43,8 @@ export class DryRunSignal extends Error {
   override name = 'DryRunSignal'
 }
 
+// Every contract of the deployment that a command may call, the shipped validation logic
+// included (`domain set-units-cap` calls it), so no step of a report is a bare selector.
 const contracts = (deployment: Deployment) =>
   [
     ['PrimeNetwork', deployment.primeNetwork, primeNetworkAbi],
@@ -51,6 +54,9 @@ const contracts = (deployment: Deployment) =>
     ['ComputePool', deployment.computePool, computePoolAbi],
     ['RewardsDistributor', deployment.rewardsDistributor, rewardsDistributorAbi],
     ['PrimeToken', deployment.token, primeTokenAbi],
+    ...(deployment.workValidation
+      ? ([['WorkUnitsValidation', deployment.workValidation, workUnitsValidationAbi]] as const)
+      : []),
   ] as const
 
 /** What a report shows instead of a signature or a part of one. */

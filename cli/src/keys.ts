@@ -12,6 +12,8 @@ type Env = Record<string, string | undefined>
 export type PasswordSource = {
   /** A file holding the password (one trailing newline is ignored, as `cast` does). */
   file?: string | undefined
+  /** The flag that names the file, for the message when no password is found. */
+  flag: string
   /** The environment variable checked when there is no file. */
   envName: string
   env: Env
@@ -42,7 +44,7 @@ async function readPassword(source: PasswordSource, what: string, confirm = fals
   if (fromEnv !== undefined) return fromEnv
   if (!process.stdin.isTTY)
     throw new UsageError(
-      `no password for ${what}: pass --password-file or set ${source.envName} (no terminal to prompt on)`,
+      `no password for ${what}: pass ${source.flag} or set ${source.envName} (no terminal to prompt on)`,
     )
   const ask = async (message: string) => {
     const answer = await promptPassword({ message, output: process.stderr })

@@ -1,6 +1,7 @@
 import { Command } from '@commander-js/extra-typings'
 import packageJson from '../package.json' with { type: 'json' }
 import { examples } from './commands/command.js'
+import { registerCompletion } from './commands/completion.js'
 import { registerConfig } from './commands/config.js'
 import { registerDomain } from './commands/domain.js'
 import { registerHistory } from './commands/history.js'
@@ -87,5 +88,6 @@ export function buildProgram(): Command {
   registerWatch(program)
   registerHistory(program)
   registerWhoami(program)
+  registerCompletion(program)
   return program as unknown as Command
 }

@@ -273,7 +273,7 @@ describe('dry runs leak nothing', () => {
     }).done
     expect(noFork.code).toBe(2)
     expect(noFork.stderr).toBe(
-      '› registering with a stake of 100 (100000000000000000000 wei)\n' +
+      '› registering with a stake of 100 PRIME\n' +
         'error UsageError: this step needs a signature (a permit or a node consent), which a dry run makes only for a local fork: install Foundry (anvil on PATH, or PRIME_ANVIL) to dry-run it\n',
     )
     // Signing an invite is all `pool invite` does.

@@ -113,7 +113,9 @@ describe('keys', () => {
   test('node keygen writes an owner-only keystore that cast decrypts to the same address', async () => {
     const pw = join(home, 'node.pw')
     await writeFile(pw, 'node password\n', { mode: 0o600 })
-    const created = await primeJson(['node', 'keygen', 'gpu-7', '--password-file', pw], { home })
+    const created = await primeJson(['node', 'keygen', 'gpu-7', '--node-password-file', pw], {
+      home,
+    })
     expect((await stat(created.path)).mode & 0o777).toBe(0o600)
     const { stdout } = await promisify(execFile)(cast, [
       'wallet',
@@ -125,22 +127,68 @@ describe('keys', () => {
     ])
     expect(stdout.trim()).toBe(created.address)
     expect(await readFile(created.path, 'utf8')).not.toContain('node password')
-    const human = await prime(['node', 'keygen', 'gpu-8'], { home, env: { PRIME_PASSWORD: 'p' } })
+    const node = { PRIME_NODE_PASSWORD: 'p' }
+    const human = await prime(['node', 'keygen', 'gpu-8'], { home, env: node })
     expect(human.stdout).toContain("node key 'gpu-8' is 0x")
-    const bad = await prime(['node', 'keygen', '../escape'], { home, env: { PRIME_PASSWORD: 'p' } })
+    const bad = await prime(['node', 'keygen', '../escape'], { home, env: node })
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain("invalid key name '../escape'")
-    const empty = await prime(['node', 'keygen', 'empty'], { home, env: { PRIME_PASSWORD: '' } })
+    const empty = await prime(['node', 'keygen', 'empty'], {
+      home,
+      env: { PRIME_NODE_PASSWORD: '' },
+    })
     expect(empty.code).toBe(2)
     expect(empty.stderr).toContain('refusing an empty password')
     const missingFile = await prime(
-      ['node', 'keygen', 'x', '--password-file', join(home, 'none')],
-      {
-        home,
-      },
+      ['node', 'keygen', 'x', '--node-password-file', join(home, 'none')],
+      { home },
     )
     expect(missingFile.code).toBe(2)
-    expect(missingFile.stderr).toContain('password file')
+    expect(missingFile.stderr).toBe(
+      `error UsageError: password file ${join(home, 'none')} does not exist\n`,
+    )
+  })
+
+  test('node keys have one password source: keygen, add and work submit all name --node-password-file', async () => {
+    // The account's password must not stand in for the node's: a key made with one source and
+    // unlocked with another was the detour the runbook needed.
+    const env = { PRIME_PASSWORD: 'account password' }
+    const keygen = await prime(['node', 'keygen', 'gpu-9'], { home, env })
+    const add = await prime(
+      ['node', 'add', '--node', 'gpu-7', '--units', '1', '--specs', 's', '--account', 'owner'],
+      { home, env },
+    )
+    const submit = await prime(
+      [
+        'work',
+        'submit',
+        '1',
+        '--node',
+        'gpu-7',
+        '--work-key',
+        `0x${'ab'.repeat(32)}`,
+        '--units',
+        '1',
+      ],
+      { home, env },
+    )
+    expect([keygen, add, submit].map((run) => [run.code, run.stdout, run.stderr])).toEqual([
+      [
+        2,
+        '',
+        "error UsageError: no password for new keystore 'gpu-9': pass --node-password-file or set PRIME_NODE_PASSWORD (no terminal to prompt on)\n",
+      ],
+      [
+        2,
+        '',
+        "error UsageError: no password for keystore 'gpu-7': pass --node-password-file or set PRIME_NODE_PASSWORD (no terminal to prompt on)\n",
+      ],
+      [
+        2,
+        '',
+        "error UsageError: no password for keystore 'gpu-7': pass --node-password-file or set PRIME_NODE_PASSWORD (no terminal to prompt on)\n",
+      ],
+    ])
   })
 
   test('keystores fail closed: short keys, weak or costly derivations and odd lengths are refused', async () => {

@@ -35,8 +35,16 @@ describe('federator, validator, work and exit', () => {
     await primeJson(['network', 'unpause', ...as.federator!], { home })
     expect(paused.code).toBe(1)
     expect(paused.stderr).toContain('error NetworkPaused()')
-    await primeJson(['network', 'set-stake-minimum', '150', ...as.federator!], { home })
-    await primeJson(['network', 'set-unbonding-period', '3600', ...as.federator!], { home })
+    // People read amounts with their unit and durations in words; --json keeps the integers.
+    const minimum = await prime(['network', 'set-stake-minimum', '150', ...as.federator!], { home })
+    expect([minimum.code, minimum.stdout]).toEqual([0, '✔ stake minimum is 150 PRIME\n'])
+    const unbonding = await prime(['network', 'set-unbonding-period', '3600', ...as.federator!], {
+      home,
+    })
+    expect([unbonding.code, unbonding.stdout]).toEqual([0, '✔ unbonding period is 1 hour\n'])
+    const shown = await prime(['network', 'status'], { home })
+    expect(shown.stdout).toMatch(/│ stake minimum +│ 150 PRIME +│/)
+    expect(shown.stdout).toMatch(/│ unbonding period +│ 1 hour +│/)
     await primeJson(['network', 'set-treasury', dev(6).address, ...as.federator!], { home })
     const status = await primeJson(['network', 'status'], { home })
     expect(status).toMatchObject({
@@ -243,8 +251,8 @@ describe('federator, validator, work and exit', () => {
     const dry = await primeJson(['provider', 'exit', '--dry-run', ...as.provider!], { home })
     expect(dry).toMatchObject({ dryRun: true, sent: false, steps: 'all' })
     expect(dry.calls.map((call: { function: string }) => call.function)).toEqual([
-      'claimRewards',
       'leaveComputePool',
+      'claimRewards',
       'removeComputeNode',
       'reclaimStake',
     ])
@@ -268,8 +276,31 @@ describe('federator, validator, work and exit', () => {
     expect(result.reclaimed).toBe(parseEther('200').toString())
     expect(result.kept).toBe(parseEther('100').toString())
     expect(result.keptUntil).toBe(String(workLockedUntil))
-    expect(exit.stderr).toContain('RewardsDistributor.claimRewards confirmed')
-    expect(exit.stderr).toContain('ComputePool.leaveComputePool confirmed')
+    // Leave, then claim: the claim covers every second up to the leave, so nothing claimable is
+    // left behind, to the wei (the work reward is still locked, so it is not claimable yet).
+    expect(exit.stderr.indexOf('ComputePool.leaveComputePool confirmed')).toBeGreaterThan(-1)
+    expect(exit.stderr.indexOf('ComputePool.leaveComputePool confirmed')).toBeLessThan(
+      exit.stderr.indexOf('RewardsDistributor.claimRewards confirmed'),
+    )
+    const after = await primeJson(['provider', 'status', provider.address], { home })
+    expect(after.rewards.map((r: { claimable: string }) => r.claimable)).toEqual(
+      after.rewards.map(() => '0'),
+    )
+    const pending = await client.getPendingRewards({
+      poolId: BigInt(poolId),
+      provider: provider.address,
+    })
+    expect(pending.total).toBe(0n)
+    // What was claimed is exactly what the node earned up to its leave: the claim event's amount.
+    const claimEvent = (
+      await client.getEvents({
+        eventName: 'RewardsClaimed',
+        args: { poolId: BigInt(poolId), provider: provider.address },
+      })
+    ).at(-1)
+    expect(result.claimed[0].total).toBe(
+      (claimEvent!.args.timeRewards! + claimEvent!.args.workRewards!).toString(),
+    )
     const stake = await client.getStake({ provider: provider.address })
     expect(stake.active).toBe(parseEther('100'))
     expect(stake.unbonding).toBe(parseEther('200'))
@@ -282,7 +313,7 @@ describe('federator, validator, work and exit', () => {
       '✔ reclaimed 0 PRIME; 200 PRIME unbonding, all withdrawable from ',
     )
     expect(rerun.stdout).toContain(
-      `; 100 PRIME stays bonded while your work is locked, until ${new Date(workLockedUntil * 1000).toISOString()}`,
+      `; 100 PRIME stays bonded while your work is locked, until ${new Date(workLockedUntil * 1000).toISOString().replace('.000Z', 'Z')} (in `,
     )
     // Once the work is final, exit takes the rest: nothing stays bonded.
     await testClient.setNextBlockTimestamp({ timestamp: BigInt(workLockedUntil) })

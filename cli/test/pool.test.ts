@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { roleIds } from '@prime-network/sdk'
-import { parseEther } from 'viem'
+import { erc20Abi, formatEther, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { formatDuration } from '../src/format.js'
 import { chain, dev, importKey, makeHome, prime, primeJson } from './prime.js'
 
 // This file's actors: 0 federator, 1 validator, 3 provider, 4 pool creator, 5 compute manager.
@@ -32,7 +33,7 @@ describe('a pool from creation to claimed rewards', () => {
   test('node keygen writes a keystore that cast reads; the key is never printed', async () => {
     const run = await prime(['node', 'keygen', 'gpu-1', '--json'], {
       home,
-      env: { PRIME_PASSWORD: 'node-secret' },
+      env: { PRIME_NODE_PASSWORD: 'node-secret' },
     })
     expect(run.code).toBe(0)
     const created = JSON.parse(run.stdout)
@@ -41,7 +42,7 @@ describe('a pool from creation to claimed rewards', () => {
     expect(run.stdout + run.stderr).not.toMatch(/[0-9a-f]{64}/i)
     const again = await prime(['node', 'keygen', 'gpu-1'], {
       home,
-      env: { PRIME_PASSWORD: 'node-secret' },
+      env: { PRIME_NODE_PASSWORD: 'node-secret' },
     })
     expect(again.code).toBe(2)
     expect(again.stderr).toContain("keystore 'gpu-1' already exists")
@@ -55,7 +56,7 @@ describe('a pool from creation to claimed rewards', () => {
       { home },
     )
     expect(registered.stdout).toBe(
-      `✔ registered ${provider.address} with ${stake} wei (${stake} wei); active stake 1100 PRIME\n`,
+      `✔ registered ${provider.address} with 1100 PRIME; active stake 1100 PRIME\n`,
     )
     const added = await primeJson(
       [
@@ -207,6 +208,41 @@ describe('a pool from creation to claimed rewards', () => {
     ])
   })
 
+  test('pool fund checks the balance before any transaction: no approve, no allowance left', async () => {
+    const { client, deployment } = await chain()
+    const creator = dev(4).address
+    const [nonce, allowance, balance] = await Promise.all([
+      client.getTransactionCount({ address: creator }),
+      client.readContract({
+        address: deployment.token,
+        abi: erc20Abi,
+        functionName: 'allowance',
+        args: [creator, deployment.rewardsDistributor],
+      }),
+      client.readContract({
+        address: deployment.token,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [creator],
+      }),
+    ])
+    const run = await prime(['pool', 'fund', poolId, '2000000 PRIME', ...as.creator!], { home })
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain(
+      `${creator} holds ${formatEther(balance)} tokens, less than the 2000000 needed; nothing was sent`,
+    )
+    expect(await client.getTransactionCount({ address: creator })).toBe(nonce)
+    expect(
+      await client.readContract({
+        address: deployment.token,
+        abi: erc20Abi,
+        functionName: 'allowance',
+        args: [creator, deployment.rewardsDistributor],
+      }),
+    ).toBe(allowance)
+  })
+
   test('people get tables and plain sentences', async () => {
     const expectOut = async (args: string[], ...texts: string[]) => {
       const run = await prime(args, { home })
@@ -215,8 +251,27 @@ describe('a pool from creation to claimed rewards', () => {
       return run
     }
     await expectOut(['network', 'status'], 'Prime Network', 'paused', 'no', 'Deployment')
-    await expectOut(['pool', 'show', poolId], 'ACTIVE', 'llm', '0.001 PRIME per unit per second')
-    await expectOut(['pool', 'members', poolId], nodeKey, provider.address)
+    const pool = await expectOut(['pool', 'show', poolId], 'ACTIVE', 'llm')
+    const rewards = await (await chain()).client.getPoolRewards({ poolId: BigInt(poolId) })
+    for (const row of [
+      /│ reward rate +│ 0\.001 PRIME per unit per second +│/,
+      /│ work rate +│ 0 PRIME per work unit +│/,
+      // The network's minimum window when the pool set none (other files change it).
+      new RegExp(`│ work lock window +│ ${formatDuration(rewards.workLockPeriod)} +│`),
+      /│ most locked per node +│ 0 PRIME +│/,
+      // Times are ISO and relative to the chain's clock.
+      /│ started +│ \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(\d+ (s|min) ago\) +│/,
+      /│ ended +│ - +│/,
+    ])
+      expect(pool.stdout).toMatch(row)
+    const json = await primeJson(['pool', 'show', poolId], { home })
+    expect(json).toMatchObject({
+      workRate: '0',
+      workLockPeriod: rewards.workLockPeriod.toString(),
+      maxLockedPerNode: '0',
+    })
+    const members = await expectOut(['pool', 'members', poolId], nodeKey, provider.address)
+    expect(members.stdout).toMatch(/│ \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(.+\) +│ 0 s +│/)
     await expectOut(['rewards', 'show', poolId, ...as.provider!], 'claimable', nodeKey)
     await expectOut(['domain', 'list'], 'inference')
     await expectOut(['domain', 'show', domainId], 'inference', 'ipfs://p')

@@ -82,6 +82,17 @@ describe('a provider across two pools; the creator and manager run them', () => 
       as(provider),
     )
     expect(dry.calls[0]).toMatchObject({ contract: 'ComputePool', function: 'moveComputeNodes' })
+    // People's table shows the invite struct field by field (its signature hidden), not
+    // `[object Object]`.
+    const human = await prime(
+      ['pool', 'move', poolA, poolB, '--invite', file, '--dry-run'],
+      as(provider),
+    )
+    const { nonce: inviteNonce, expiry } = JSON.parse(await readFile(file, 'utf8'))
+    expect(human.stdout).toContain(
+      `│ args         │ ${poolA}, ${poolB}, [{ nodeKey: ${n2}, nonce: ${inviteNonce}, expiry: ${expiry}, signature: (hidden) }]`,
+    )
+    expect(human.stdout).not.toContain('[object Object]')
     expect(await client.getTransactionCount({ address: provider.address })).toBe(nonce)
 
     const run = await prime(

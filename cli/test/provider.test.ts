@@ -125,12 +125,10 @@ describe('provider', () => {
 
   test('people get one sentence per write', async () => {
     const added = await prime(['provider', 'stake', 'add', '1', ...asProvider], { home })
-    expect(added.stdout).toBe(
-      '✔ added 1 (1000000000000000000 wei) (0 PRIME rebonded); active stake 102 PRIME\n',
-    )
+    expect(added.stdout).toBe('✔ added 1 PRIME (0 PRIME rebonded); active stake 102 PRIME\n')
     const reclaimed = await prime(['provider', 'stake', 'reclaim', '1', ...asProvider], { home })
     expect(reclaimed.stdout).toMatch(
-      /^✔ unbonding 1 \(1000000000000000000 wei\), withdrawable from \d{4}-\d\d-\d\dT[\d:.]+Z; active stake 101 PRIME\n$/,
+      /^✔ unbonding 1 PRIME, withdrawable from \d{4}-\d\d-\d\dT[\d:]+Z \(in \d+ (d|h)\); active stake 101 PRIME\n$/,
     )
     const { testClient } = await chain()
     await testClient.increaseTime({ seconds: 7 * 24 * 3600 + 1 })

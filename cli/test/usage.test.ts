@@ -67,6 +67,84 @@ describe('usage, help and config', () => {
     }
   })
 
+  test('a mixed-case address must pass its EIP-55 checksum, everywhere an address is taken', async () => {
+    // dev(1) is 0x70997970C51812dc3A010C7d01b50e0d17dc79C8: one character typed wrong (C8 -> C9),
+    // and one letter in the wrong case, both fail the checksum.
+    const typo = '0x70997970C51812dc3A010C7d01b50e0d17dc79C9'
+    const cased = '0x70997970c51812dc3A010C7d01b50e0d17dc79C8'
+    const env = { PRIME_PRIVATE_KEY: `0x${'11'.repeat(32)}` }
+    const inviteFile = join(home, 'miscased.invite.json')
+    await writeFile(
+      inviteFile,
+      JSON.stringify({
+        poolId: '1',
+        nodeKey: cased,
+        provider: cased,
+        nonce: '1',
+        expiry: '1',
+        signature: '0x00',
+      }),
+    )
+    const cases: [string[], string][] = [
+      [['validator', 'whitelist', cased], cased],
+      [['network', 'set-treasury', typo, '--dry-run'], typo],
+      [['provider', 'status', typo], typo],
+      [['pool', 'create', '--domain', '1', '--manager', cased, '--name', 'p'], cased],
+      [['pool', 'leave', '1', '--node', cased], cased],
+      [['validator', 'slash', cased.toLowerCase(), '1', '--evict', `1:${typo}`], typo],
+      [['pool', 'join', '1', '--invite', inviteFile], `invite ${inviteFile}: nodeKey '${cased}`],
+    ]
+    for (const [args, named] of cases) {
+      const run = await prime(args, { home, env })
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stdout, args.join(' ')).toBe('')
+      expect(run.stderr, args.join(' ')).toContain(
+        `${named}' fails its EIP-55 checksum (a typo?): copy the address again, or write it all in lowercase to skip the check`,
+      )
+    }
+    // Without case there is no checksum to check: all lowercase is taken, and shown checksummed.
+    const lower = await primeJson(['provider', 'status', cased.toLowerCase()], { home })
+    expect(lower.address).toBe('0x70997970C51812dc3A010C7d01b50e0d17dc79C8')
+  })
+
+  test('prime completion bash completes commands, subcommands and options from the tree', async () => {
+    const script = await prime(['completion', 'bash'], { home })
+    expect(script.code).toBe(0)
+    const file = join(home, 'prime.bash')
+    await writeFile(file, script.stdout)
+    // Real bash, with the script loaded as the help says, completing what a user has typed.
+    const complete = async (...typed: string[]) => {
+      const run = await runProcess(
+        'bash',
+        [
+          '-c',
+          `source '${file}'; COMP_WORDS=(prime ${typed.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${typed.length}; _prime; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        ],
+        { PATH: process.env.PATH, HOME: home },
+      )
+      return run.stdout.trim().split('\n')
+    }
+    expect(await complete('po')).toEqual(['pool'])
+    expect(await complete('pool', 'f')).toEqual(['fund'])
+    expect(await complete('pool', 'set-')).toEqual([
+      'set-rate',
+      'set-work-rate',
+      'set-lock',
+      'set-manager-key',
+    ])
+    expect(await complete('provider', 'stake', 'w')).toEqual(['withdraw'])
+    expect(await complete('pool', 'fund', '--dr')).toEqual(['--dry-run'])
+    expect(await complete('pool', 'set-work-rate', '--max')).toEqual(['--max-locked-per-node'])
+    for (const shell of ['zsh', 'fish']) {
+      const other = await prime(['completion', shell], { home })
+      expect(other.code, shell).toBe(0)
+      expect(other.stdout, shell).toContain("'pool set-work-rate'")
+    }
+    const bad = await prime(['completion', 'tcsh'], { home })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain("'tcsh' is not a shell prime completes (bash, zsh, fish)")
+  })
+
   test('--field prints one value bare; a missing field prints everything and exits 2', async () => {
     const env = { PRIME_PRIVATE_KEY: `0x${'11'.repeat(32)}` }
     const address = await prime(['whoami', '--field', 'address'], { home, env })

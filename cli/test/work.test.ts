@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { roleIds } from '@prime-network/sdk'
-import { keccak256, parseEther, toHex } from 'viem'
+import { keccak256, parseEther, toHex, zeroAddress } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { chain, devPrivateKey, freshAccount, makeHome, prime, primeJson } from './prime.js'
@@ -77,7 +77,9 @@ describe('work: the federator caps it, the creator prices it, validators check i
       expect((await client.getNode({ nodeKey: listed.nodeKey }))?.validated).toBe(false)
     const human = await prime(['validator', 'pending'], { home })
     expect(human.stdout).toContain('Nodes awaiting validation')
-    expect(human.stdout).toContain(new Date(Number(timestamp) * 1000).toISOString())
+    expect(human.stdout).toContain(
+      `${new Date(Number(timestamp) * 1000).toISOString().replace('.000Z', 'Z')} (`,
+    )
 
     await primeJson(['validator', 'whitelist', provider.address], asValidator())
     await primeJson(['validator', 'validate', node.address], asValidator())
@@ -94,6 +96,17 @@ describe('work: the federator caps it, the creator prices it, validators check i
     const denied = await prime(['domain', 'set-units-cap', domainId, '10'], asProvider())
     expect(denied.code).toBe(1)
     expect(denied.stderr).toContain('error MissingRole')
+    // The shipped validation logic is decoded like every other contract: in the dry run's
+    // table and in the progress line of the real call.
+    const dry = await prime(['domain', 'set-units-cap', domainId, '10', '--dry-run'], asFederator())
+    expect(dry.code, dry.stderr).toBe(0)
+    expect(dry.stdout).toMatch(/│ call +│ WorkUnitsValidation\.setUnitsCap +│/)
+    expect(dry.stdout).toMatch(new RegExp(`│ args +│ ${domainId}, 10 +│`))
+    // An empty string argument shows as "", not as nothing after a comma.
+    const dryDomain = await prime(['domain', 'create', '--name', 'dry', '--dry-run'], asFederator())
+    expect(dryDomain.stdout).toMatch(new RegExp(`│ args +│ "dry", ${zeroAddress}, "" +│`))
+    const sent = await prime(['domain', 'set-units-cap', domainId, '10', '--json'], asFederator())
+    expect(sent.stderr).toMatch(/^› tx 1 WorkUnitsValidation\.setUnitsCap sent 0x[0-9a-f]{64}\n/)
     const capped = await primeJson(['domain', 'set-units-cap', domainId, '10'], asFederator())
     expect(capped).toMatchObject({ domainId, unitsCap: '10' })
     ;({ poolId } = await primeJson(

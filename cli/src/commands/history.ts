@@ -3,6 +3,7 @@ import type { Address } from 'viem'
 import { formatPrime } from '../amount.js'
 import { type Context, run } from '../context.js'
 import { UsageError } from '../errors.js'
+import { formatDuration, formatTime } from '../format.js'
 import { type HistorySource, logHistory, type Stay } from '../history.js'
 import { indexerHistory } from '../indexer.js'
 import * as parse from './parse.js'
@@ -46,8 +47,7 @@ const waitOption = [
   10n,
 ] as const
 
-const time = (seconds: bigint | null) =>
-  seconds === null ? '-' : new Date(Number(seconds) * 1000).toISOString().replace('.000Z', 'Z')
+const time = (seconds: bigint | null) => (seconds === null ? '-' : formatTime(seconds))
 
 const how = (stay: Stay) => (stay.ejectedBy ? `ejected by ${stay.ejectedBy}` : stay.status)
 
@@ -75,7 +75,7 @@ async function showStays(
         stay.provider,
         time(stay.joinedAt),
         time(stay.leftAt),
-        stay.activeSeconds === null ? '-' : `${stay.activeSeconds} s`,
+        stay.activeSeconds === null ? '-' : formatDuration(stay.activeSeconds),
         how(stay),
       ]),
       `${ofPool ? `Pool ${subject.poolId}` : `Node ${subject.nodeKey}`} ${asOf(source, blockNumber)}`,

@@ -1,7 +1,8 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { Deployment } from '@prime-network/sdk'
-import { describeAmount, formatPrime } from '../amount.js'
+import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
+import { formatDuration } from '../format.js'
 import type { Output } from '../output.js'
 import type { Connection } from '../protocol.js'
 import { examples, writeCommand } from './command.js'
@@ -54,7 +55,7 @@ the deployment block (the contracts emit them at deployment too).`,
       examples: ['prime network set-stake-minimum 150 --account federator'],
       send: ({ client }, amount) => client.setStakeMinimum({ stakeMinimum: amount.wei }),
       result: (_, amount) => ({ stakeMinimum: amount }),
-      success: (_, amount) => `stake minimum is ${describeAmount(amount)}`,
+      success: (_, amount) => `stake minimum is ${formatPrime(amount.wei)}`,
     },
   )
 
@@ -67,7 +68,7 @@ the deployment block (the contracts emit them at deployment too).`,
       examples: ['prime network set-unbonding-period 604800 --account federator'],
       send: ({ client }, period) => client.setUnbondingPeriod({ period }),
       result: (_, period) => ({ unbondingPeriod: period }),
-      success: (_, period) => `unbonding period is ${period} s`,
+      success: (_, period) => `unbonding period is ${formatDuration(period)}`,
     },
   )
 
@@ -84,7 +85,7 @@ they get. Pools that already accepted work keep their window.`,
       examples: ['prime network set-min-work-lock 86400 --account federator'],
       send: ({ client }, period) => client.setMinWorkLockPeriod({ period }),
       result: (_, period) => ({ minWorkLockPeriod: period }),
-      success: (_, period) => `minimum work lock is ${period} s`,
+      success: (_, period) => `minimum work lock is ${formatDuration(period)}`,
     },
   )
 
@@ -227,8 +228,8 @@ export function renderNetworkStatus(
       ['block', status.blockNumber],
       ['paused', status.paused ? 'yes' : 'no'],
       ['stake minimum', formatPrime(status.stakeMinimum)],
-      ['unbonding period', `${status.unbondingPeriod} s`],
-      ['minimum work lock', `${status.minWorkLockPeriod} s`],
+      ['unbonding period', formatDuration(status.unbondingPeriod)],
+      ['minimum work lock', formatDuration(status.minWorkLockPeriod)],
       ['treasury', status.treasury],
       ['federator', status.roles.federator],
       ['validator', status.roles.validator],

@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings'
 import { run } from '../context.js'
 import { NotFoundError, UsageError } from '../errors.js'
-import { accountFromEnv, createKeystore, unlockKeystore } from '../keys.js'
+import { createKeystore } from '../keys.js'
 import { examples, txFields, writeCommand } from './command.js'
 import * as parse from './parse.js'
 
@@ -12,22 +12,27 @@ export function registerNode(program: Command) {
     .command('keygen')
     .description('create a node key, encrypted in a Foundry keystore (prints only its address)')
     .argument('<name>', 'keystore name, e.g. gpu-1')
+    .option('--node-password-file <file>', "file with the new node keystore's password")
     .addHelpText(
       'after',
       examples(
-        ['prime node keygen gpu-1', 'prime node keygen gpu-1 --password-file ./gpu-1.pw --json'],
+        [
+          'prime node keygen gpu-1',
+          'prime node keygen gpu-1 --node-password-file ./gpu-1.pw --json',
+        ],
         `The key is written to <keystore-dir>/<name> (default ~/.foundry/keystores), readable by
-\`cast wallet\`. The password comes from --password-file, PRIME_PASSWORD, or a prompt (asked twice).
-The node key only signs; it needs no funds. Keep it on the node, and the provider key elsewhere.`,
+\`cast wallet\`. Its password comes from --node-password-file, PRIME_NODE_PASSWORD, or a prompt
+(asked twice): the same source \`node add\` and \`work submit\` unlock it with. The node key signs
+its ownership proof; it needs gas only to send its own work (\`work submit --node\`). Keep it on the
+node, and the provider key elsewhere.`,
       ),
     )
     .action(
-      run(async (context, name) => {
-        const settings = context.settings()
+      run(async (context, name, options) => {
         const created = await createKeystore(
-          settings.keystoreDir.value,
+          context.settings().keystoreDir.value,
           name,
-          context.passwordSource(),
+          context.nodePasswordSource(options.nodePasswordFile),
         )
         context.out.result(created, () =>
           context.out.success(
@@ -54,14 +59,7 @@ In CI, PRIME_NODE_PRIVATE_KEY may hold the node key instead (then --node is only
     )
     .action(
       run(async (context, options) => {
-        const settings = context.settings()
-        const nodeAccount =
-          accountFromEnv(context.env, 'PRIME_NODE_PRIVATE_KEY') ??
-          (await unlockKeystore(settings.keystoreDir.value, options.node, {
-            file: options.nodePasswordFile,
-            envName: 'PRIME_NODE_PASSWORD',
-            env: context.env,
-          }))
+        const nodeAccount = await context.nodeAccount(options.node, options.nodePasswordFile)
         if (options.units === 0n) throw new UsageError('--units must be at least 1')
         const { client } = await context.writer()
         const result = await client.addNode({

@@ -19,10 +19,25 @@ function asArgument<value>(parse: (input: string) => value) {
 
 export const amount = asArgument<Amount>(parseAmount)
 
-export const address = asArgument<Address>((input) => {
-  if (!isAddress(input, { strict: false })) throw new UsageError(`'${input}' is not an address`)
+export const address = asArgument<Address>(checkedAddress)
+
+/**
+ * `input` as a checksummed address. A mixed-case address carries an EIP-55 checksum, and one
+ * that fails it is a typo (a changed character flips the case of others): refused, never sent
+ * to. All-lowercase or all-uppercase input has no checksum to check and is taken as written.
+ */
+export function checkedAddress(input: string, what = ''): Address {
+  const label = what ? `${what} ` : ''
+  if (!isAddress(input, { strict: false }))
+    throw new UsageError(`${label}'${input}' is not an address`)
+  const hex = input.slice(2)
+  const mixedCase = hex !== hex.toLowerCase() && hex !== hex.toUpperCase()
+  if (mixedCase && getAddress(input) !== input)
+    throw new UsageError(
+      `${label}'${input}' fails its EIP-55 checksum (a typo?): copy the address again, or write it all in lowercase to skip the check`,
+    )
   return getAddress(input)
-})
+}
 
 /** A non-negative integer, as a bigint (ids, rates in wei, compute units, seconds). */
 export const uint = asArgument<bigint>((input) => {

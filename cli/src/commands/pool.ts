@@ -1,13 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { Command } from '@commander-js/extra-typings'
-import type { Pool, PoolInvite } from '@prime-network/sdk'
+import type { PoolInvite } from '@prime-network/sdk'
 import { z } from 'zod'
-import { describeAmount, formatPrime } from '../amount.js'
+import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import { UsageError } from '../errors.js'
+import { formatDuration, formatTime, wallClock } from '../format.js'
 import { type Output, toJsonValue } from '../output.js'
+import type { Connection } from '../protocol.js'
 import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
+import { checkedAddress } from './parse.js'
 
 const bigintString = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
 
@@ -34,8 +37,8 @@ function readInvite(path: string): PoolInvite {
   const invite = parsed.data
   return {
     poolId: BigInt(invite.poolId),
-    nodeKey: invite.nodeKey as `0x${string}`,
-    provider: invite.provider as `0x${string}`,
+    nodeKey: checkedAddress(invite.nodeKey, `invite ${path}: nodeKey`),
+    provider: checkedAddress(invite.provider, `invite ${path}: provider`),
     nonce: BigInt(invite.nonce),
     expiry: BigInt(invite.expiry),
     signature: invite.signature as `0x${string}`,
@@ -108,7 +111,7 @@ export function registerPool(program: Command) {
         approveHash: sent.approveHash ?? null,
       }),
       success: (sent, poolId, amount) =>
-        `funded pool ${poolId} with ${describeAmount(amount)}; budget ${formatPrime(sent.budget)}`,
+        `funded pool ${poolId} with ${formatPrime(amount.wei)}; budget ${formatPrime(sent.budget)}`,
     },
   )
 
@@ -123,7 +126,7 @@ export function registerPool(program: Command) {
       send: ({ client }, poolId, rate) => client.setRewardRate({ poolId, rate: rate.wei }),
       result: (_, poolId, rate) => ({ poolId, rate }),
       success: (_, poolId, rate) =>
-        `pool ${poolId} pays ${describeAmount(rate)} per unit per second`,
+        `pool ${poolId} pays ${formatPrime(rate.wei)} per unit per second`,
     },
   )
 
@@ -156,7 +159,7 @@ node): with n nodes at most n times it is locked. Submissions past it are refuse
         maxLockedPerNode: options.maxLockedPerNode,
       }),
       success: (_, poolId, rate, options) =>
-        `pool ${poolId} pays ${describeAmount(rate)} per work unit, at most ${describeAmount(options.maxLockedPerNode)} locked per node`,
+        `pool ${poolId} pays ${formatPrime(rate.wei)} per work unit, at most ${formatPrime(options.maxLockedPerNode.wei)} locked per node`,
     },
   )
 
@@ -174,7 +177,8 @@ pool's first work.`,
       examples: ['prime pool set-lock 1 86400 --account creator'],
       send: ({ client }, poolId, period) => client.setWorkLockPeriod({ poolId, period }),
       result: (_, poolId, period) => ({ poolId, workLockPeriod: period }),
-      success: (_, poolId, period) => `pool ${poolId} locks work rewards for ${period} s`,
+      success: (_, poolId, period) =>
+        `pool ${poolId} locks work rewards for ${formatDuration(period)}`,
     },
   )
 
@@ -242,8 +246,11 @@ pool's first work.`,
     .action(
       run(async (context, poolId) => {
         const { client } = await context.reader()
-        const info = await client.getPool({ poolId })
-        context.out.result(info, () => renderPool(context.out, info))
+        const [info, { timestamp }] = await Promise.all([
+          loadPool(client, poolId),
+          client.getBlock(),
+        ])
+        context.out.result(info, () => renderPool(context.out, info, timestamp))
       }),
     )
 
@@ -258,13 +265,13 @@ pool's first work.`,
         const nodes = await client.getPoolNodes({ poolId })
         context.out.result({ poolId, nodes }, () =>
           context.out.table(
-            ['node', 'provider', 'units', 'joined at', 'earlier seconds', 'pending'],
+            ['node', 'provider', 'units', 'joined', 'earlier time in pool', 'pending'],
             nodes.map((node) => [
               node.nodeKey,
               node.provider,
               node.computeUnits,
-              node.joinedAt,
-              node.activeSeconds,
+              formatTime(node.joinedAt),
+              formatDuration(node.activeSeconds),
               formatPrime(node.pendingRewards),
             ]),
             `Pool ${poolId}`,
@@ -530,7 +537,27 @@ short of its minimum stake, or either is blacklisted from the pool. Eligible nod
   )
 }
 
-export function renderPool(out: Output, info: Pool) {
+/** A pool with its work terms, which the protocol keeps with its rewards but a reader wants here. */
+export async function loadPool(client: Connection['client'], poolId: bigint) {
+  const [pool, rewards] = await Promise.all([
+    client.getPool({ poolId }),
+    client.getPoolRewards({ poolId }),
+  ])
+  return {
+    ...pool,
+    workRate: rewards.workRate,
+    workLockPeriod: rewards.workLockPeriod,
+    maxLockedPerNode: rewards.maxLockedPerNode,
+  }
+}
+
+/** `now`: the chain's time when the caller read it, for "in 2 h" (else the wall clock). */
+export function renderPool(
+  out: Output,
+  info: Awaited<ReturnType<typeof loadPool>>,
+  now = wallClock(),
+) {
+  const when = (seconds: bigint) => (seconds === 0n ? '-' : formatTime(seconds, now))
   out.fields(
     [
       ['pool', info.poolId],
@@ -542,7 +569,12 @@ export function renderPool(out: Output, info: Pool) {
       ['nodes', info.nodeCount],
       ['total compute', info.totalCompute],
       ['compute limit', info.computeLimit === 0n ? 'none' : info.computeLimit],
+      ['started', when(info.startedAt)],
+      ['ended', when(info.endedAt)],
       ['reward rate', `${formatPrime(info.rewardRate)} per unit per second`],
+      ['work rate', `${formatPrime(info.workRate)} per work unit`],
+      ['work lock window', formatDuration(info.workLockPeriod)],
+      ['most locked per node', formatPrime(info.maxLockedPerNode)],
       ['unaccrued budget', formatPrime(info.rewardBudget)],
       ['data', info.poolDataURI],
     ],

@@ -1,7 +1,8 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { Address } from 'viem'
-import { describeAmount, formatPrime } from '../amount.js'
+import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
+import { formatTime } from '../format.js'
 import type { Output } from '../output.js'
 import type { Connection } from '../protocol.js'
 import { examples, writeCommand } from './command.js'
@@ -27,7 +28,7 @@ more (see \`prime network status\`).`,
         'prime provider register --stake "250 PRIME" --account provider --dry-run',
       ],
       send: ({ client, out }, options) => {
-        out.progress(`registering with a stake of ${describeAmount(options.stake)}`)
+        out.progress(`registering with a stake of ${formatPrime(options.stake.wei)}`)
         return client.registerProvider({ amount: options.stake.wei })
       },
       result: (sent, options) => ({
@@ -37,7 +38,7 @@ more (see \`prime network status\`).`,
         allowance: sent.allowance.kind,
       }),
       success: (sent, options) =>
-        `registered ${sent.provider} with ${describeAmount(options.stake)}; active stake ${formatPrime(sent.activeStake)}`,
+        `registered ${sent.provider} with ${formatPrime(options.stake.wei)}; active stake ${formatPrime(sent.activeStake)}`,
     },
   )
 
@@ -76,7 +77,7 @@ more (see \`prime network status\`).`,
         activeStake: sent.activeStake,
       }),
       success: (sent, amount) =>
-        `added ${describeAmount(amount)} (${formatPrime(sent.rebonded)} rebonded); active stake ${formatPrime(sent.activeStake)}`,
+        `added ${formatPrime(amount.wei)} (${formatPrime(sent.rebonded)} rebonded); active stake ${formatPrime(sent.activeStake)}`,
     },
   )
   writeCommand(
@@ -86,14 +87,19 @@ more (see \`prime network status\`).`,
       .argument('<amount>', 'how much (100, "100 PRIME", "1e20 wei")', parse.amount),
     {
       examples: ['prime provider stake reclaim 50 --account provider'],
-      send: ({ client }, amount) => client.reclaimStake({ amount: amount.wei }),
+      send: async ({ client }, amount) => {
+        const sent = await client.reclaimStake({ amount: amount.wei })
+        // "in 7 days" counts from the chain's clock, which a test chain or a fork may have moved.
+        const { timestamp } = await client.getBlock({ blockNumber: sent.receipt.blockNumber })
+        return { ...sent, now: timestamp }
+      },
       result: (sent, amount) => ({
         amount,
         unlockTime: sent.unlockTime,
         activeStake: sent.activeStake,
       }),
       success: (sent, amount) =>
-        `unbonding ${describeAmount(amount)}, withdrawable from ${new Date(Number(sent.unlockTime) * 1000).toISOString()}; active stake ${formatPrime(sent.activeStake)}`,
+        `unbonding ${formatPrime(amount.wei)}, withdrawable from ${formatTime(sent.unlockTime, sent.now)}; active stake ${formatPrime(sent.activeStake)}`,
     },
   )
   writeCommand(
@@ -109,7 +115,7 @@ more (see \`prime network status\`).`,
   provider
     .command('exit')
     .description(
-      'leave the network: claim and leave every pool, remove every node, reclaim all stake',
+      'leave the network: leave every pool, claim everything, remove every node, reclaim all stake',
     )
     .addHelpText(
       'after',
@@ -119,7 +125,8 @@ more (see \`prime network status\`).`,
           'prime provider exit --account provider --dry-run',
         ],
         `Steps, each a transaction shown as it is sent and confirmed: in every pool your nodes joined,
-claim what is claimable and take your nodes out; remove every node; start unbonding all stake.
+take your nodes out, then claim everything claimable (in every pool you earned in, once nothing
+accrues any more); remove every node; start unbonding all stake.
 While work you submitted is still in its lock window (validators may still penalise it), the
 minimum stake stays bonded until then: run exit again after that time to reclaim it. The result
 says when \`prime provider stake withdraw\` can pay it out. Safe to re-run: finished steps are
@@ -130,44 +137,30 @@ skipped.`,
       run(async (context) => {
         const { client, account } = await context.writer()
         const me = account.address
-        const [info, joins, leaves] = await Promise.all([
-          client.getProvider({ provider: me }),
-          client.getEvents({ eventName: 'NodeJoinedPool', args: { provider: me } }),
-          client.getEvents({ eventName: 'NodeLeftPool', args: { provider: me } }),
-        ])
-        // Which pool each node is in now: its last join, unless a leave came after it.
-        const current = new Map<string, bigint>()
-        for (const event of [...joins, ...leaves].sort((a, b) =>
-          a.blockNumber === b.blockNumber
-            ? a.logIndex - b.logIndex
-            : a.blockNumber < b.blockNumber
-              ? -1
-              : 1,
-        )) {
-          const args = event.args as { poolId: bigint; nodeKey: string }
-          if (event.eventName === 'NodeJoinedPool') current.set(args.nodeKey, args.poolId)
-          else current.delete(args.nodeKey)
-        }
-        const poolIds = [
-          ...new Set(joins.map((event) => (event.args as { poolId: bigint }).poolId)),
-        ]
-        const claimed: { poolId: bigint; total: bigint }[] = []
+        // Which pool each node is in now, from one snapshot of the provider.
+        const { provider: info, nodePools } = await client.getProviderSnapshot({ provider: me })
+        const current = new Map(
+          nodePools.flatMap(({ nodeKey, poolId }) => (poolId === null ? [] : [[nodeKey, poolId]])),
+        )
+        // Leave first: a node earns until it leaves, so a claim made before the leave would
+        // leave the seconds between the two behind, claimable but unclaimed.
         const left: { poolId: bigint; nodeKeys: string[] }[] = []
-        for (const poolId of poolIds) {
-          const inPool = [...current].filter(([, id]) => id === poolId).map(([key]) => key)
-          if (inPool.length > 0 || info.nodes.length > 0) {
-            const pending = await client.getPendingRewards({ poolId, provider: me })
-            if (pending.total > 0n) {
-              context.out.progress(`claiming ${formatPrime(pending.total)} in pool ${poolId}`)
-              const result = await client.claimRewards({ poolId })
-              claimed.push({ poolId, total: result.total })
-            }
-          }
-          if (inPool.length > 0) {
-            context.out.progress(`leaving pool ${poolId} with ${inPool.length} node(s)`)
-            const result = await client.leavePool({ poolId })
-            left.push({ poolId, nodeKeys: result.nodeKeys })
-          }
+        for (const poolId of new Set(current.values())) {
+          const inPool = [...current].filter(([, id]) => id === poolId).length
+          context.out.progress(`leaving pool ${poolId} with ${inPool} node(s)`)
+          const result = await client.leavePool({ poolId })
+          left.push({ poolId, nodeKeys: result.nodeKeys })
+        }
+        // Then claim in every pool the provider earned in, from one snapshot taken after the
+        // leaves: with no node in any pool nothing accrues any more, so this is all of it (work
+        // rewards still in their lock window excepted: they are not claimable yet).
+        const claimed: { poolId: bigint; total: bigint }[] = []
+        const { rewards } = await client.getProviderSnapshot({ provider: me })
+        for (const { poolId, total } of rewards) {
+          if (total === 0n) continue
+          context.out.progress(`claiming ${formatPrime(total)} in pool ${poolId}`)
+          const result = await client.claimRewards({ poolId })
+          claimed.push({ poolId, total: result.total })
         }
         const removed: string[] = []
         for (const node of info.nodes) {
@@ -217,11 +210,11 @@ skipped.`,
               `reclaimed ${formatPrime(reclaimable)}; ${
                 after.unbonding === 0n
                   ? 'nothing is unbonding'
-                  : `${formatPrime(after.unbonding)} unbonding, all withdrawable from ${new Date(Number(lastUnlock) * 1000).toISOString()} with \`prime provider stake withdraw\``
+                  : `${formatPrime(after.unbonding)} unbonding, all withdrawable from ${formatTime(lastUnlock, now)} with \`prime provider stake withdraw\``
               }${
                 keptUntil === null
                   ? ''
-                  : `; ${formatPrime(stake.active - reclaimable)} stays bonded while your work is locked, until ${new Date(Number(keptUntil) * 1000).toISOString()}: run \`prime provider exit\` again then`
+                  : `; ${formatPrime(stake.active - reclaimable)} stays bonded while your work is locked, until ${formatTime(keptUntil, now)}: run \`prime provider exit\` again then`
               }`,
             )
           },
@@ -270,8 +263,11 @@ export function renderProviderStatus(
     'Provider',
   )
   out.table(
-    ['amount', 'unlocks at (unix s)'],
-    status.stake.pendingUnbonds.map((unbond) => [formatPrime(unbond.amount), unbond.unlockTime]),
+    ['amount', 'unlocks'],
+    status.stake.pendingUnbonds.map((unbond) => [
+      formatPrime(unbond.amount),
+      formatTime(unbond.unlockTime),
+    ]),
     'Pending unbonds',
   )
   out.table(

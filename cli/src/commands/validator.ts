@@ -2,6 +2,7 @@ import type { Command } from '@commander-js/extra-typings'
 import type { Address } from 'viem'
 import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
+import { formatTime } from '../format.js'
 import type { Connection } from '../protocol.js'
 import { examples, writeCommand } from './command.js'
 import * as parse from './parse.js'
@@ -34,7 +35,7 @@ Checking work: \`prime work list <pool-id>\`, \`prime work show <work-key>\`,
               node.provider,
               node.computeUnits,
               node.specsURI,
-              `${new Date(Number(node.addedAt) * 1000).toISOString()} (block ${node.addedInBlock})`,
+              `${formatTime(node.addedAt)}, block ${node.addedInBlock}`,
             ]),
             'Nodes awaiting validation',
           ),

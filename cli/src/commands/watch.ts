@@ -7,7 +7,7 @@ import type { Connection } from '../protocol.js'
 import { examples } from './command.js'
 import { loadNetworkStatus, renderNetworkStatus } from './network.js'
 import * as parse from './parse.js'
-import { renderPool } from './pool.js'
+import { loadPool, renderPool } from './pool.js'
 import { loadProviderStatus, renderProviderStatus } from './provider.js'
 
 type WatchOptions = { blocks?: bigint | undefined; interval: bigint }
@@ -89,7 +89,7 @@ export function registerWatch(program: Command) {
     .option(...interval, parse.id, 1000n)
     .action(
       run(async (context, poolId, options) =>
-        watch(context, options, ({ client }) => client.getPool({ poolId }), renderPool),
+        watch(context, options, ({ client }) => loadPool(client, poolId), renderPool),
       ),
     )
   watchCommand

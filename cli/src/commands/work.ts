@@ -3,7 +3,7 @@ import type { Work } from '@prime-network/sdk'
 import { formatPrime } from '../amount.js'
 import { run } from '../context.js'
 import { NotFoundError, UsageError } from '../errors.js'
-import { accountFromEnv, unlockKeystore } from '../keys.js'
+import { formatTime } from '../format.js'
 import type { Output } from '../output.js'
 import { examples, txFields, writeCommand } from './command.js'
 import * as parse from './parse.js'
@@ -23,7 +23,7 @@ function workState(work: Work) {
 
 const withState = (work: Work) => ({ ...work, state: workState(work) })
 
-const time = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString()
+const time = (seconds: bigint) => formatTime(seconds)
 
 function renderWorks(out: Output, works: ReturnType<typeof withState>[], title: string) {
   out.table(
@@ -86,12 +86,7 @@ the submission lands, it is refused and nothing is recorded.`,
         if (Boolean(options.node) === Boolean(options.nodeKey))
           throw new UsageError('pass either --node <name> (the node sends) or --node-key <address>')
         const nodeAccount = options.node
-          ? (accountFromEnv(context.env, 'PRIME_NODE_PRIVATE_KEY') ??
-            (await unlockKeystore(context.settings().keystoreDir.value, options.node, {
-              file: options.nodePasswordFile,
-              envName: 'PRIME_NODE_PASSWORD',
-              env: context.env,
-            })))
+          ? await context.nodeAccount(options.node, options.nodePasswordFile)
           : undefined
         const { client } = await context.writer(nodeAccount)
         const result = await client.submitWork({
@@ -114,7 +109,7 @@ the submission lands, it is refused and nothing is recorded.`,
           },
           () =>
             context.out.success(
-              `work ${result.workKey} accepted: ${result.units} units, ${formatPrime(result.reward)} locked until ${new Date(Number(result.unlockAt) * 1000).toISOString()}`,
+              `work ${result.workKey} accepted: ${result.units} units, ${formatPrime(result.reward)} locked until ${formatTime(result.unlockAt)}`,
             ),
         )
       }),

@@ -1,7 +1,9 @@
-import type { Account, Address, Hash } from 'viem'
+import { type Account, type Address, formatEther, type Hash } from 'viem'
+import { InvalidInputError } from '../errors/base.js'
 import {
   primeTokenAllowanceAbi,
   primeTokenApproveAbi,
+  primeTokenBalanceOfAbi,
   primeTokenEip712DomainAbi,
   primeTokenNoncesAbi,
 } from '../generated/abis.js'
@@ -62,6 +64,22 @@ export async function approveIfShort(
       args: [account.address, spender],
     }))
   if (allowance >= amount) return undefined
+  // An approve is a transaction: check first that the account can pay at all, or it spends gas
+  // and leaves an allowance behind for a call that then fails. (Built calls skip it: they may run
+  // later, from a multisig whose balance is not this account's now.)
+  if (!parameters.write[capturedCalls]) {
+    const balance = await reader(client)({
+      address: token,
+      abi: primeTokenBalanceOfAbi,
+      functionName: 'balanceOf',
+      args: [account.address],
+    })
+    if (balance < amount)
+      throw new InvalidInputError(
+        'amount',
+        `${account.address} holds ${formatEther(balance)} tokens, less than the ${formatEther(amount)} needed; nothing was sent`,
+      )
+  }
   try {
     const { hash } = await execute(
       client,
