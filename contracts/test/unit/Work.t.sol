@@ -792,6 +792,25 @@ contract WorkTest is BaseTest {
         assertFalse(returnedD, "d was paid");
     }
 
+    /// @dev Invalidating the node returns only what is still locked: a bucket that matured before
+    /// is final and stays the node's to claim.
+    function test_invalidateWork_withTheNode_leavesMaturedRewardsClaimable() public {
+        _submit(poolId, node, keccak256("old"), 3);
+        vm.warp(_unlockOfNow() - WINDOW); // "old" is one window from its unlock
+        _submit(poolId, node, keccak256("new"), 5);
+        vm.warp(vm.getBlockTimestamp() + WINDOW); // "old" matured, "new" still locked
+        uint256 budget = _budget();
+        vm.prank(validator);
+        network.invalidateWork(node, keccak256("new"), 0, true, _noEvictions());
+        assertEq(_budget(), budget + 5 * WORK_RATE, "only the locked reward goes back");
+        (uint256 locked, uint256 claimable,) = _nodeWork();
+        assertEq(locked, 0, "nothing locked");
+        assertEq(claimable, 3 * WORK_RATE, "the matured reward stays claimable");
+        (,,, bool returnedOld) = rewards.getWork(node, keccak256("old"));
+        assertFalse(returnedOld, "the final work was not returned");
+        assertEq(_claim(provider, poolId, node), 3 * WORK_RATE, "and is paid");
+    }
+
     /* BUCKETS: RELEASED ONCE */
 
     /// @dev Claims after each of two buckets matures pay each bucket once.
