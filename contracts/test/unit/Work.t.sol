@@ -811,6 +811,20 @@ contract WorkTest is BaseTest {
         assertEq(_claim(provider, poolId, node), 3 * WORK_RATE, "and is paid");
     }
 
+    /// @dev A validator's forfeit takes the node's matured work rewards back too, not its locked ones.
+    function test_forfeitRewards_takesMaturedWorkBackToTheBudget() public {
+        _submit(poolId, node, keccak256("matured"), 3);
+        vm.warp(_unlockOfNow());
+        _submit(poolId, node, keccak256("locked"), 5);
+        uint256 budget = _budget();
+        vm.prank(validator);
+        assertEq(rewards.forfeitRewards(poolId, node), 3 * WORK_RATE, "the matured work's reward");
+        assertEq(_budget(), budget + 3 * WORK_RATE, "back in the budget");
+        (uint256 locked, uint256 claimable,) = _nodeWork();
+        assertEq(claimable, 0, "nothing left to claim");
+        assertEq(locked, 5 * WORK_RATE, "locked work is invalidated work by work instead");
+    }
+
     /* BUCKETS: RELEASED ONCE */
 
     /// @dev Claims after each of two buckets matures pay each bucket once.
