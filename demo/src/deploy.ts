@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
-import { join } from 'node:path'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { startAnvil } from './anvil.js'
 import { repoRoot } from './paths.js'
 
 export type RunDeployScriptParameters = {
@@ -58,4 +60,41 @@ export function runDeployScript(
       resolve({ code, ...output })
     })
   })
+}
+
+/** A local chain with the protocol deployed on it, for a test suite. */
+export type DeployedChain = {
+  rpcUrl: string
+  /** The deployment file deploy.sh wrote. */
+  deploymentPath: string
+  /** Stops anvil and removes the deployment's folder. */
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts an anvil and deploys the protocol on it with ./deploy.sh, the way a user does, into a
+ * throwaway folder `deployments/<label>-…` (forge may write only under ./deployments).
+ */
+export async function startDeployedChain(label: string): Promise<DeployedChain> {
+  await mkdir(join(repoRoot, 'deployments'), { recursive: true })
+  const deploymentsDir = await mkdtemp(join(repoRoot, 'deployments', `${label}-`))
+  const anvil = await startAnvil()
+  const stop = async () => {
+    await anvil.stop()
+    await rm(deploymentsDir, { recursive: true, force: true })
+  }
+  const result = await runDeployScript({
+    rpcUrl: anvil.rpcUrl,
+    deploymentsDir: relative(repoRoot, deploymentsDir),
+    env: { FOUNDRY_BROADCAST: join(deploymentsDir, 'broadcast') },
+  })
+  if (result.code !== 0) {
+    await stop()
+    throw new Error(`deploy.sh failed:\n${result.stderr}`)
+  }
+  return {
+    rpcUrl: anvil.rpcUrl,
+    deploymentPath: join(deploymentsDir, `${anvil.chainId}.json`),
+    stop,
+  }
 }
