@@ -175,7 +175,7 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
 
     /// @inheritdoc IComputePool
     function joinComputePool(uint256 poolId, Invite[] calldata invites) external {
-        _join(poolId, invites, new bool[](0));
+        _join(poolId, invites, new bool[](0), invites.length);
     }
 
     /// @inheritdoc IComputePool
@@ -186,15 +186,16 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
         if (fromPoolId == toPoolId) revert SamePool(fromPoolId);
         _pool(fromPoolId);
         bool[] memory skip = new bool[](invites.length);
+        uint256 staying = invites.length;
         for (uint256 i; i < invites.length; ++i) {
             address nodeKey = invites[i].nodeKey;
             address provider = _removeNode(fromPoolId, nodeKey, address(0));
             // Already out (ejected or purged first): skipped as leave does, so an operator acting
             // first cannot break the batch.
-            if (provider == address(0)) skip[i] = true;
+            if (provider == address(0)) (skip[i], staying) = (true, staying - 1);
             else if (provider != msg.sender) revert CallerNotNodeProvider(nodeKey, msg.sender);
         }
-        moved = _join(toPoolId, invites, skip);
+        moved = _join(toPoolId, invites, skip, staying);
     }
 
     /// @inheritdoc IComputePool
@@ -323,8 +324,11 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
     /// @dev Admits the caller's invited nodes to ACTIVE pool `poolId`, except those marked in `skip`
     /// (empty: none). Every node must be validated, its provider (the caller) whitelisted with stake
     /// covering its minimum, neither blacklisted from the pool, the node in no pool, and the pool must
-    /// stay within its compute limit. Returns how many joined.
-    function _join(uint256 poolId, Invite[] calldata invites, bool[] memory skip) internal returns (uint256 joined) {
+    /// stay within its compute limit. `joining` is how many are not skipped. Returns how many joined.
+    function _join(uint256 poolId, Invite[] calldata invites, bool[] memory skip, uint256 joining)
+        internal
+        returns (uint256 joined)
+    {
         Pool storage pool = _pool(poolId);
         if (pool.status != PoolStatus.ACTIVE) revert InvalidPoolStatus(poolId, pool.status);
         uint256 count = invites.length;
@@ -333,8 +337,8 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
 
         address manager = pool.computeManagerKey;
         uint256 keyVersion = pool.keyVersion;
-        address[] memory nodeKeys = new address[](count);
-        uint32[] memory computeUnits = new uint32[](count);
+        address[] memory nodeKeys = new address[](joining);
+        uint32[] memory computeUnits = new uint32[](joining);
         uint256 providerComputeUnits;
         for (uint256 i; i < count; ++i) {
             if (skip.length != 0 && skip[i]) continue;
@@ -362,13 +366,6 @@ contract ComputePool is IComputePool, PrimeNetworkModule, EIP712 {
             emit NodeJoinedPool(poolId, provider, nodeKey, invite.nonce);
         }
         if (joined == 0) return 0;
-        if (joined != count) {
-            // Drop the skipped tail: both arrays were allocated for the whole batch.
-            assembly ("memory-safe") {
-                mstore(nodeKeys, joined)
-                mstore(computeUnits, joined)
-            }
-        }
         // The pause and the provider's stake, checked once for the batch (every node is the caller's).
         _PRIME_NETWORK.checkActiveProvider(msg.sender, providerComputeUnits);
 
