@@ -11,7 +11,8 @@ export default defineConfig({
     // time is spent in the prime processes it starts and waits for: two at once keep both cores
     // busy (vitest would take one on a 2-core machine).
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Stories of many prime processes, while the other lane of `pnpm test` shares the cores.
+    testTimeout: 180_000,
     hookTimeout: 300_000,
   },
 })

@@ -26,8 +26,29 @@ const cmdline = (pid: number) => {
   }
 }
 
-/** Every process now running a fork of some chain (anvil itself, or an npm wrapper around it). */
-function forkProcesses(): number[] {
+/** The parent of `pid` (from /proc/<pid>/stat), or 0 once it has exited. */
+function parentOf(pid: number): number {
+  try {
+    // "pid (comm) state ppid …": the command name may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+  } catch {
+    return 0
+  }
+}
+
+/** Whether `pid` is `root` or runs below it. */
+function descends(pid: number, root: number): boolean {
+  for (let at = pid; at > 1; at = parentOf(at)) if (at === root) return true
+  return false
+}
+
+/**
+ * Every process now running a fork of some chain (anvil itself, or an npm wrapper around it); with
+ * `root`, only those below that process. Other test files run dry runs at the same time, so a test
+ * looks at its own process's forks, or at forks nobody owns any more (reparented to init).
+ */
+function forkProcesses(root?: number): number[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
@@ -35,6 +56,21 @@ function forkProcesses(): number[] {
       const args = cmdline(pid)
       return args.some((arg) => arg.includes('anvil')) && args.includes('--fork-url')
     })
+    .filter((pid) => root === undefined || descends(pid, root))
+}
+
+/**
+ * Forks left behind: not running before (`known`), and whose parent is no longer a `prime` (nor the
+ * npm wrapper, itself a fork process): whoever adopted them (init, or a subreaper).
+ */
+function orphanedForks(known: Set<number>): number[] {
+  const forks = forkProcesses()
+  const owned = (pid: number) => {
+    const parent = parentOf(pid)
+    const prime = /(dist\/prime\.js|scripts\/prime-dev\.mjs)$/ // the binary, or `pnpm prime`
+    return forks.includes(parent) || cmdline(parent).some((arg) => prime.test(arg))
+  }
+  return forks.filter((pid) => !known.has(pid) && !owned(pid))
 }
 
 /** The TCP sockets `pid` listens on, as `address:port` (from /proc/net/tcp). */
@@ -66,10 +102,10 @@ function listening(pid: number): string[] {
     })
 }
 
-/** Waits for a fork that was not running before (`known`) to listen, while `run` lasts. */
-async function findFork(known: Set<number>, run: { ended: boolean }) {
+/** Waits for a fork of `root` that was not running before (`known`) to listen, while `run` lasts. */
+async function findFork(known: Set<number>, run: { ended: boolean }, root: number) {
   while (!run.ended) {
-    for (const pid of forkProcesses()) {
+    for (const pid of forkProcesses(root)) {
       const [address] = known.has(pid) ? [] : listening(pid)
       if (address) return { pid, address, url: `http://${address.replace('0.0.0.0', '127.0.0.1')}` }
     }
@@ -109,7 +145,7 @@ describe('dry runs leak nothing', () => {
       home,
       env: victim.env,
     })
-    const fork = await findFork(known, watched(started))
+    const fork = await findFork(known, watched(started), started.child.pid!)
     // The attacker holds the dry run's transaction in the fork's pool (no automine), copies it as
     // it was signed, and broadcasts it, and the permit inside it, to the real chain.
     const onFork = createTestClient({ mode: 'anvil', transport: http(fork.url) })
@@ -211,10 +247,11 @@ describe('dry runs leak nothing', () => {
           PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
         },
       })
-      const fork = await findFork(known, watched(started))
+      const fork = await findFork(known, watched(started), started.child.pid!)
       // Hold the dry run at its transaction, so the signal comes while the fork is in use.
       await createTestClient({ mode: 'anvil', transport: http(fork.url) }).setAutomine(false)
-      const forks = forkProcesses().filter((pid) => !known.has(pid))
+      const forks = forkProcesses(started.child.pid).filter((pid) => !known.has(pid))
+      expect(forks).toContain(fork.pid)
       expect(fork.address).toMatch(/^127\.0\.0\.1:\d+$/)
       for (const pid of forks) {
         const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
@@ -268,7 +305,7 @@ describe('dry runs leak nothing', () => {
       )
       expect(run.code, run.stderr).toBe(0)
       expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: true, sent: false, steps: 'all' })
-      expect(forkProcesses().filter((pid) => !known.has(pid))).toEqual([])
+      expect(orphanedForks(known)).toEqual([])
     },
   )
 
