@@ -11,19 +11,25 @@ const abiSlices: Plugin = {
   name: 'abi slices',
   async run({ contracts }) {
     const errors = new Map<string, unknown>()
-    const protocolEvents = new Map<string, unknown>()
+    // Each event once, as its own constant (the first contract that declares it): the list of all
+    // events and each action's one-event slice are then the same object, not two copies in a bundle.
+    const events = new Map<string, { constant: string; json: string }>()
     const slices: string[] = []
     for (const { name, abi } of contracts) {
       const contract = `${name[0]!.toLowerCase()}${name.slice(1)}`
       const functions = new Map<string, unknown[]>()
       for (const item of abi) {
         if (item.type === 'error') errors.set(item.name, item)
-        // The token's events are not the protocol's (getEvents reads the protocol contracts).
-        if (item.type === 'event' && name !== 'PrimeToken') protocolEvents.set(item.name, item)
-        if (item.type === 'event')
+        if (item.type === 'event') {
+          const constant = `${contract}${item.name}Event`
+          const json = JSON.stringify(item)
+          const first = events.get(item.name)
+          // The token's events are not the protocol's (getEvents reads the protocol contracts).
+          if (!first && name !== 'PrimeToken') events.set(item.name, { constant, json })
           slices.push(
-            `export const ${contract}${item.name}Event = ${JSON.stringify(item)} as const`,
+            `export const ${constant} = ${first?.json === json ? first.constant : `${json} as const`}`,
           )
+        }
         if (item.type === 'function')
           functions.set(item.name, [...(functions.get(item.name) ?? []), item])
       }
@@ -37,10 +43,10 @@ const abiSlices: Plugin = {
       content: `/** Every custom error of the protocol contracts and the token, once each. */
 export const protocolErrorsAbi = ${JSON.stringify([...errors.values()], null, 2)} as const
 
-/** Every event of the protocol contracts, once each. */
-export const protocolEventsAbi = ${JSON.stringify([...protocolEvents.values()], null, 2)} as const
+${slices.join('\n')}
 
-${slices.join('\n')}`,
+/** Every event of the protocol contracts, once each. */
+export const protocolEventsAbi = [${[...events.values()].map(({ constant }) => constant).join(', ')}] as const`,
     }
   },
 }

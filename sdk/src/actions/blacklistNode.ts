@@ -9,7 +9,6 @@ import {
   assertId,
   assertNonEmpty,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -51,11 +50,9 @@ export async function blacklistNode(
     assertNonEmpty('nodeKey', nodeKeys)
     assertAddresses('nodeKey', nodeKeys)
   }
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolBlacklistNodesAbi,
-    functionName: 'blacklistNodes',
     args: [poolId, nodeKeys, purge],
   })
   return { ...result, purged: nodesThatLeft(result.receipt.logs).map((node) => node.nodeKey) }

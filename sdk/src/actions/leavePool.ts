@@ -1,5 +1,4 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import type { Deployment } from '../deployments.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import {
@@ -12,6 +11,7 @@ import {
   type AnyClient,
   assertAddresses,
   assertId,
+  eventArgs,
   execute,
   reader,
   resolveAccount,
@@ -59,17 +59,12 @@ export async function leavePool(
   if (nodeKeys.length === 0)
     throw new InvalidInputError('nodeKeys', `${account.address} has no nodes in pool ${poolId}`)
   const result = await execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolLeaveComputePoolAbi,
-    functionName: 'leaveComputePool',
     args: [poolId, nodeKeys],
   })
-  const left = parseEventLogs({
-    abi: [computePoolNodeLeftPoolEvent],
-    logs: result.receipt.logs,
-    eventName: 'NodeLeftPool',
-  })
-  return { ...result, nodeKeys: left.map((log) => log.args.nodeKey) }
+  const left = eventArgs(result.receipt.logs, computePoolNodeLeftPoolEvent)
+  return { ...result, nodeKeys: left.map((args) => args.nodeKey) }
 }
 
 /** The provider's nodes whose current record in `poolId` shows them in the pool. */

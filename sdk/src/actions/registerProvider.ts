@@ -1,6 +1,6 @@
 import { type Address, type Hash, isAddressEqual, parseSignature } from 'viem'
-import { getBlock, getChainId, signTypedData } from 'viem/actions'
-import { getAction, parseEventLogs } from 'viem/utils'
+import { getBlock, getChainId } from 'viem/actions'
+import { getAction } from 'viem/utils'
 import {
   InvalidInputError,
   type PrimeNetworkErrorType,
@@ -19,10 +19,12 @@ import {
   type AnyClient,
   assertPositive,
   capturedCalls,
+  eventArgs,
   execute,
   reader,
   resolveAccount,
   resolveDeployment,
+  signTyped,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -127,11 +129,7 @@ export async function registerProvider(
         verifyingContract,
       )
     const deadline = block.timestamp + permitValidity
-    const signature = await getAction(
-      client,
-      signTypedData,
-      'signTypedData',
-    )({
+    const signature = await signTyped(client, 'account', {
       account,
       domain: { name, version, chainId, verifyingContract },
       types: {
@@ -154,16 +152,14 @@ export async function registerProvider(
     })
     const { r, s, yParity } = parseSignature(signature)
     result = await execute(client, parameters, {
-      address: deployment.primeNetwork,
+      contract: 'primeNetwork',
       abi: primeNetworkRegisterProviderWithPermitAbi,
-      functionName: 'registerProviderWithPermit',
       args: [amount, deadline, yParity + 27, r, s],
     })
     how = { kind: 'permit' }
   } else {
     const hash = await approveIfShort(client, {
       account,
-      token: deployment.token,
       spender: deployment.stakeManager,
       amount,
       allowance,
@@ -171,23 +167,19 @@ export async function registerProvider(
     })
     if (hash) how = { kind: 'approve', hash }
     result = await execute(client, parameters, {
-      address: deployment.primeNetwork,
+      contract: 'primeNetwork',
       abi: primeNetworkRegisterProviderAbi,
-      functionName: 'registerProvider',
       args: [amount],
     })
   }
 
-  const [staked] = parseEventLogs({
-    abi: [stakeManagerStakedEvent],
-    logs: result.receipt.logs,
-    eventName: 'Staked',
-    args: { provider: account.address },
-  })
+  const staked = eventArgs(result.receipt.logs, stakeManagerStakedEvent).find((args) =>
+    isAddressEqual(args.provider, account.address),
+  )
   return {
     ...result,
     provider: account.address,
-    activeStake: staked?.args.activeStake ?? amount,
+    activeStake: staked?.activeStake ?? amount,
     allowance: how,
   }
 }

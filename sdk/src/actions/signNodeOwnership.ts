@@ -1,6 +1,4 @@
 import type { Account, Address, Hex } from 'viem'
-import { signTypedData } from 'viem/actions'
-import { getAction } from 'viem/utils'
 import type { Deployment } from '../deployments.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import { computeRegistryNodeKeyNonceAbi } from '../generated/abis.js'
@@ -11,6 +9,7 @@ import {
   chainTime,
   reader,
   resolveDeployment,
+  signTyped,
 } from '../internal/utils.js'
 
 /** The EIP-712 type a node key signs to let a provider add it. */
@@ -71,11 +70,7 @@ export async function signNodeOwnership(
     functionName: 'nodeKeyNonce',
     args: [node.address],
   })
-  const signature = await getAction(
-    client,
-    signTypedData,
-    'signTypedData',
-  )({
+  const signature = await signTyped(client, 'node', {
     account: node,
     domain: {
       name: 'Prime Network',

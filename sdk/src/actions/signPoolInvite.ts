@@ -1,6 +1,4 @@
 import { type Account, type Address, bytesToBigInt, type Hex, zeroAddress } from 'viem'
-import { signTypedData } from 'viem/actions'
-import { getAction } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import { computePoolGetPoolAbi, computeRegistryGetNodeAbi } from '../generated/abis.js'
 import {
@@ -14,6 +12,7 @@ import {
   reader,
   resolveAccount,
   resolveDeployment,
+  signTyped,
 } from '../internal/utils.js'
 
 /** A signed pool invite for one node, as `joinPool` takes it. */
@@ -134,11 +133,7 @@ export async function signPoolInvite(
   const nonce =
     parameters.nonce ??
     nextInviteNonce({ chainId: deployment.chainId, poolId, manager: account.address })
-  const signature = await getAction(
-    client,
-    signTypedData,
-    'signTypedData',
-  )({
+  const signature = await signTyped(client, 'account', {
     account,
     domain: {
       name: 'Prime Network ComputePool',

@@ -13,6 +13,7 @@ import {
   capturedCalls,
   execute,
   reader,
+  resolveDeployment,
   type WriteParameters,
 } from './utils.js'
 
@@ -39,7 +40,8 @@ export async function supportsPermit(client: AnyClient, token: Address): Promise
 }
 
 /**
- * Approves exactly `amount` to `spender` when the current allowance is below it. When the calls
+ * Approves exactly `amount` of the deployment's token to `spender` when the current allowance is
+ * below it. When the calls
  * are being built rather than sent, the approve is recorded and the action goes on to its own
  * call, so a batch carries both in order.
  */
@@ -47,14 +49,14 @@ export async function approveIfShort(
   client: AnyClient,
   parameters: {
     account: Account
-    token: Address
     spender: Address
     amount: bigint
     allowance?: bigint | undefined
     write: WriteParameters
   },
 ): Promise<Hash | undefined> {
-  const { account, token, spender, amount } = parameters
+  const { account, spender, amount } = parameters
+  const { token } = resolveDeployment(client, parameters.write.deployment)
   const allowance =
     parameters.allowance ??
     (await reader(client)({
@@ -84,12 +86,7 @@ export async function approveIfShort(
     const { hash } = await execute(
       client,
       { ...parameters.write, account },
-      {
-        address: token,
-        abi: primeTokenApproveAbi,
-        functionName: 'approve',
-        args: [spender, amount],
-      },
+      { contract: 'token', abi: primeTokenApproveAbi, args: [spender, amount] },
     )
     return hash
   } catch (error) {
