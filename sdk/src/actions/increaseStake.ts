@@ -51,12 +51,7 @@ export async function increaseStake(
   const account = resolveAccount(client, parameters.account)
 
   const call = reader(client, deployment)
-  const unbonding = await call({
-    address: deployment.stakeManager,
-    abi: stakeManagerUnbondingStakeAbi,
-    functionName: 'unbondingStake',
-    args: [account.address],
-  })
+  const unbonding = await call('stakeManager', stakeManagerUnbondingStakeAbi, [account.address])
   if (amount > unbonding)
     await approveIfShort(client, {
       account,

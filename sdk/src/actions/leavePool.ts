@@ -75,20 +75,10 @@ export async function providerNodesInPool(
   poolId: bigint,
 ): Promise<Address[]> {
   const call = reader(client, deployment)
-  const nodes = await call({
-    address: deployment.computeRegistry,
-    abi: computeRegistryGetProviderNodesAbi,
-    functionName: 'getProviderNodes',
-    args: [provider],
-  })
+  const nodes = await call('computeRegistry', computeRegistryGetProviderNodesAbi, [provider])
   const records = await Promise.all(
     nodes.map((nodeKey) =>
-      call({
-        address: deployment.rewardsDistributor,
-        abi: rewardsDistributorGetNodeRecordAbi,
-        functionName: 'getNodeRecord',
-        args: [poolId, nodeKey],
-      }),
+      call('rewardsDistributor', rewardsDistributorGetNodeRecordAbi, [poolId, nodeKey]),
     ),
   )
   return nodes.filter((_, i) => records[i]!.joinedAt !== 0)

@@ -82,12 +82,10 @@ export async function registerProvider(
   const account = resolveAccount(client, parameters.account)
 
   const call = reader(client, deployment)
-  const allowance = await call({
-    address: deployment.token,
-    abi: primeTokenAllowanceAbi,
-    functionName: 'allowance',
-    args: [account.address, deployment.stakeManager],
-  })
+  const allowance = await call('token', primeTokenAllowanceAbi, [
+    account.address,
+    deployment.stakeManager,
+  ])
 
   let result: WriteReturnType
   let how: RegisterProviderReturnType['allowance'] = { kind: 'existing' }
@@ -101,17 +99,8 @@ export async function registerProvider(
     (await supportsPermit(client, deployment.token))
   ) {
     const [nonce, domain, block, rpcChainId] = await Promise.all([
-      call({
-        address: deployment.token,
-        abi: primeTokenNoncesAbi,
-        functionName: 'nonces',
-        args: [account.address],
-      }),
-      call({
-        address: deployment.token,
-        abi: primeTokenEip712DomainAbi,
-        functionName: 'eip712Domain',
-      }),
+      call('token', primeTokenNoncesAbi, [account.address]),
+      call('token', primeTokenEip712DomainAbi, []),
       getAction(client, getBlock, 'getBlock')({}),
       getAction(client, getChainId, 'getChainId')({}),
     ])

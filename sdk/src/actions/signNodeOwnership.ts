@@ -64,12 +64,7 @@ export async function signNodeOwnership(
   const deployment = resolveDeployment(client, parameters.deployment)
   const deadline = parameters.deadline ?? (await chainTime(client)) + defaultNodeOwnershipValidity
   const call = reader(client, deployment)
-  const nonce = await call({
-    address: deployment.computeRegistry,
-    abi: computeRegistryNodeKeyNonceAbi,
-    functionName: 'nodeKeyNonce',
-    args: [node.address],
-  })
+  const nonce = await call('computeRegistry', computeRegistryNodeKeyNonceAbi, [node.address])
   const signature = await signTyped(client, 'node', {
     account: node,
     domain: {

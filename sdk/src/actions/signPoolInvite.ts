@@ -103,18 +103,8 @@ export async function signPoolInvite(
     // computer's clock), in the same round trip as the key version and the node's provider.
     const [pool, node, now] = await read(
       Promise.all([
-        call({
-          address: deployment.computePool,
-          abi: computePoolGetPoolAbi,
-          functionName: 'getPool',
-          args: [poolId],
-        }),
-        call({
-          address: deployment.computeRegistry,
-          abi: computeRegistryGetNodeAbi,
-          functionName: 'getNode',
-          args: [nodeKey],
-        }),
+        call('computePool', computePoolGetPoolAbi, [poolId]),
+        call('computeRegistry', computeRegistryGetNodeAbi, [nodeKey]),
         chainTime(client),
       ]),
     )

@@ -106,14 +106,7 @@ export async function submitWork(
   let { minWorkRate, maxLockPeriod } = parameters
   if (minWorkRate === undefined || maxLockPeriod === undefined) {
     const call = reader(client, deployment)
-    const terms = await read(
-      call({
-        address: deployment.rewardsDistributor,
-        abi: rewardsDistributorGetPoolWorkAbi,
-        functionName: 'getPoolWork',
-        args: [poolId],
-      }),
-    )
+    const terms = await read(call('rewardsDistributor', rewardsDistributorGetPoolWorkAbi, [poolId]))
     minWorkRate ??= terms.workRate
     maxLockPeriod ??= BigInt(terms.lockPeriod)
   }

@@ -1,12 +1,15 @@
+import { zeroAddress } from 'viem'
 import { describe, expectTypeOf, test } from 'vitest'
 import { computePoolAbi } from '../contracts.js'
+import type { Deployment } from '../deployments.js'
 import {
   computePoolGetPoolAbi,
   computePoolStartComputePoolAbi,
+  computeRegistryGetProviderNodesAbi,
   rewardsDistributorClaimRewardsAbi,
   type stakeManagerStakedEvent,
 } from '../generated/abis.js'
-import { type AnyClient, type eventArgs, execute } from './utils.js'
+import { type AnyClient, type eventArgs, execute, reader } from './utils.js'
 
 const client = {} as AnyClient
 
@@ -71,5 +74,25 @@ describe('event arguments are typed by the event', () => {
       rebonded: bigint
       activeStake: bigint
     }>()
+  })
+})
+
+describe('reads are checked against the ABI slice of their function', () => {
+  const call = reader(client, {} as Deployment)
+
+  test('the result is typed by the function', () => {
+    expectTypeOf(
+      call('computeRegistry', computeRegistryGetProviderNodesAbi, [zeroAddress]),
+    ).resolves.toEqualTypeOf<readonly `0x${string}`[]>()
+  })
+
+  test('wrong arguments do not compile', () => {
+    // @ts-expect-error: a provider is an address
+    call('computeRegistry', computeRegistryGetProviderNodesAbi, [1n])
+  })
+
+  test('a write function is not a read', () => {
+    // @ts-expect-error: startComputePool is not a view
+    call('computePool', computePoolStartComputePoolAbi, [1n])
   })
 })

@@ -14,7 +14,6 @@ import {
   isAddress,
   isAddressEqual,
   type Log,
-  type ReadContractParameters,
   type ReadContractReturnType,
   type TransactionReceipt,
   type Transport,
@@ -162,6 +161,11 @@ export type ContractName =
   | 'computePool'
   | 'rewardsDistributor'
   | 'workValidation'
+
+/** A view function's ABI slice: the function (all its overloads, nothing else). */
+export type ReadAbi = readonly [ReadFunction, ...ReadFunction[]]
+type ReadFunction = AbiFunction & { stateMutability: 'pure' | 'view' }
+type ReadName<abi extends ReadAbi> = ContractFunctionName<abi, 'pure' | 'view'>
 
 /** A write function's ABI slice: the function (all its overloads, nothing else), never a view. */
 export type WriteAbi = readonly [WriteFunction, ...WriteFunction[]]
@@ -341,10 +345,12 @@ const batchingClients = new WeakMap<AnyClient, Map<Address | undefined, AnyClien
  * deployment's (the deploy script names the chain's own, or deploys a BatchReader where there is
  * none, as on anvil). With neither, viem's deployless form does, whose results must fit the 24 kB
  * code size limit, so there batches are kept smaller (several requests for very large reads).
+ * A read names the deployment's contract (or an address) and passes the function's ABI slice,
+ * which names the function, as writes do.
  */
 export function reader(
   client: AnyClient,
-  deployment?: Pick<Deployment, 'chainId' | 'multicall3'> | undefined,
+  deployment?: Pick<Deployment, 'chainId' | 'multicall3'> & Partial<Deployment>,
 ) {
   const multicall3 = client.chain?.contracts?.multicall3?.address ?? deployment?.multicall3
   const copies = batchingClients.get(client) ?? new Map<Address | undefined, AnyClient>()
@@ -376,12 +382,21 @@ export function reader(
   }
   const batched = batching
   return <
-    const abi extends Abi | readonly unknown[],
-    functionName extends ContractFunctionName<abi, 'pure' | 'view'>,
-    const args extends ContractFunctionArgs<abi, 'pure' | 'view', functionName>,
+    const abi extends ReadAbi,
+    const args extends ContractFunctionArgs<abi, 'pure' | 'view', ReadName<abi>>,
   >(
-    parameters: ReadContractParameters<abi, functionName, args>,
-  ): Promise<ReadContractReturnType<abi, functionName, args>> => readContract(batched, parameters)
+    contract: ContractName | Address,
+    abi: abi,
+    args: args,
+  ): Promise<ReadContractReturnType<abi, ReadName<abi>, args>> =>
+    readContract(batched, {
+      address: contract.startsWith('0x')
+        ? (contract as Address)
+        : deployment![contract as ContractName]!,
+      abi: abi as Abi,
+      functionName: abi[0].name,
+      args: args as readonly unknown[],
+    }) as never
 }
 
 const pendingChainTimes = new WeakMap<AnyClient, Promise<bigint>>()
