@@ -33,7 +33,7 @@ export type BlacklistNodeErrorType = PrimeNetworkErrorType
  *
  * @param client - A wallet client with the pool operator's account.
  * @param parameters - {@link BlacklistNodeParameters}
- * @returns The transaction hash and receipt.
+ * @returns The receipt and the nodes the purge ejected. {@link BlacklistNodeReturnType}
  * @example
  * await blacklistNode(managerClient, { poolId, nodeKey: [nodeA, nodeB], purge: true })
  */

@@ -54,7 +54,7 @@ export type BlacklistProviderErrorType = PrimeNetworkErrorType
  *
  * @param client - A wallet client with the validator's or the pool operator's account.
  * @param parameters - {@link BlacklistProviderParameters}
- * @returns The transaction hash and receipt.
+ * @returns The receipt and the nodes taken out of their pools. {@link BlacklistProviderReturnType}
  * @example
  * await blacklistProvider(validatorClient, { provider })
  * await blacklistProvider(managerClient, { provider, poolId, purgeNodeKeys: [nodeKey] })

@@ -30,7 +30,7 @@ export type InvalidateNodeErrorType = PrimeNetworkErrorType
  *
  * @param client - A wallet client with the validator's account.
  * @param parameters - {@link InvalidateNodeParameters}
- * @returns The transaction hash and receipt.
+ * @returns The receipt and the listed nodes that left their pools. {@link InvalidateNodeReturnType}
  * @example
  * await invalidateNode(validatorClient, { nodeKey })
  */

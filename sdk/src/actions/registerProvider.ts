@@ -59,9 +59,9 @@ const maxPermitValidity = 3600n
  * permit when the token supports it, else approves only when the allowance is short.
  *
  * The permit's signing domain, nonce and deadline come from the RPC. Before signing, the RPC's chain
- * id and the token's domain (chain id, verifying contract) must match the deployment, and the
- * deadline is at most an hour past the latest block's time; otherwise it throws
- * `UntrustedRpcResponseError` and signs nothing.
+ * id and the token's domain (chain id, verifying contract) must match the deployment; otherwise it
+ * throws `UntrustedRpcResponseError` and signs nothing. The deadline is `permitValidity` (at most
+ * an hour) past the latest block's time as the RPC reports it.
  *
  * @param client - A wallet client with the provider's account.
  * @param parameters - {@link RegisterProviderParameters}
