@@ -72,7 +72,10 @@ export const capturedCalls: unique symbol = Symbol('capturedCalls')
 /** What every write accepts besides its own parameters. */
 export type WriteParameters = DeploymentParameter &
   WriteOptions & {
-    /** The sender; defaults to the client's account. */
+    /**
+     * The sender (default: the client's account): an Account, or an address that the node or
+     * wallet behind the client holds and signs for (a JSON-RPC account).
+     */
     account?: Account | Address | undefined
     /** @internal */
     [capturedCalls]?: ProtocolCall[] | undefined
