@@ -106,7 +106,8 @@ function withoutInternalTypes(plugin: Plugin): Plugin {
  * reentrancy), which the SDK must decode as well.
  */
 export default defineConfig({
-  out: 'sdk/src/generated/abis.ts',
+  // sdk/scripts/generate.mjs (`pnpm generate`) points this at a temporary file it then renames.
+  out: process.env.PRIME_ABIS_OUT ?? 'sdk/src/generated/abis.ts',
   plugins: [
     withoutInternalTypes(
       foundry({

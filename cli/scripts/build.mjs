@@ -2,21 +2,16 @@
 // SDK build compiles the contracts, so it is skipped whenever it can be) and then the CLI itself
 // (tsup, about a second). Progress goes to stderr so a command's --json output stays clean.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { isSdkBuilt, newestChange } from '@prime-network/localnet/freshness'
 
 const cli = join(import.meta.dirname, '..')
 const repo = join(cli, '..')
 
-function newest(path) {
-  const info = statSync(path)
-  if (!info.isDirectory()) return info.mtimeMs
-  return Math.max(info.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))))
-}
-
 const olderThan = (output, inputs) =>
-  !existsSync(output) || statSync(output).mtimeMs < Math.max(...inputs.map(newest))
+  !existsSync(output) || statSync(output).mtimeMs < Math.max(...inputs.map(newestChange))
 
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, stdio: ['ignore', process.stderr, 'inherit'] })
@@ -25,8 +20,7 @@ function run(command, args, cwd) {
 
 /** Builds the SDK when stale and the CLI when stale (or always, with `force`). */
 export function ensureBuilt({ force = false } = {}) {
-  const sdkInputs = ['contracts/src', 'sdk/src', 'sdk/package.json'].map((p) => join(repo, p))
-  if (olderThan(join(repo, 'sdk/dist/index.d.ts'), sdkInputs)) {
+  if (!isSdkBuilt(repo)) {
     process.stderr.write('prime: building @prime-network/sdk (first run: about a minute)\n')
     // pnpm sets npm_execpath to itself, so the nested call uses the same pnpm version.
     const pnpm = process.env.npm_execpath

@@ -12,7 +12,7 @@ import {
 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, inject, test } from 'vitest'
-import { chain, freshAccount, makeHome, type Run, runProcess, startPrime } from './prime.js'
+import { chain, freshAccount, makeHome, type Run, rpcUrl, runProcess, startPrime } from './prime.js'
 
 const repoRoot = join(import.meta.dirname, '../..')
 
@@ -197,15 +197,15 @@ describe('dry runs leak nothing', () => {
       // Credentials in the RPC URL (the test anvil ignores them), ANVIL_IP_ADDR asking for every
       // interface, and `anvil` found on PATH as pnpm puts it there: the npm wrapper, whose child
       // is the real anvil.
-      const rpcUrl = new URL(inject('rpcUrl'))
-      rpcUrl.username = 'operator'
-      rpcUrl.password = 'rpc-secret'
+      const withCredentials = new URL(rpcUrl())
+      withCredentials.username = 'operator'
+      withCredentials.password = 'rpc-secret'
       const started = startPrime(['provider', 'register', '--stake', '100', '--dry-run'], {
         home,
         env: {
           ...victim.env,
           PRIME_PASSWORD: 'keystore-secret',
-          PRIME_RPC_URL: rpcUrl.href,
+          PRIME_RPC_URL: withCredentials.href,
           ANVIL_IP_ADDR: '0.0.0.0',
           PRIME_ANVIL: undefined,
           PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
@@ -261,7 +261,7 @@ describe('dry runs leak nothing', () => {
           HOME: home,
           npm_config_cache: process.env.npm_config_cache ?? join(process.env.HOME!, '.npm'),
           NO_COLOR: '1',
-          PRIME_RPC_URL: inject('rpcUrl'),
+          PRIME_RPC_URL: rpcUrl(),
           PRIME_DEPLOYMENT: inject('deploymentPath'),
         },
         repoRoot,

@@ -1,10 +1,13 @@
-import { type DeployedChain, startDeployedChain } from '@prime-network/localnet'
+import { type DeployedChain, dumpState, startDeployedChain } from '@prime-network/localnet'
+import type { Hex } from 'viem'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     rpcUrl: string
     deploymentPath: string
+    /** The deployed chain's state, from which test/setup.ts starts each file's own copy. */
+    chainState: Hex
   }
 }
 
@@ -15,6 +18,7 @@ export async function setup(project: TestProject) {
   chain = await startDeployedChain({ label: 'cli-test' })
   project.provide('rpcUrl', chain.rpcUrl)
   project.provide('deploymentPath', chain.deploymentPath)
+  project.provide('chainState', await dumpState(chain.rpcUrl))
 }
 
 export async function teardown() {

@@ -13,7 +13,7 @@ import { primeTokenAbi } from '@prime-network/sdk/abis'
 import { type Address, type Hash, parseEther } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { chain, dev, makeHome, prime, primeJson } from './prime.js'
+import { chain, dev, makeHome, prime, primeJson, rpcUrl } from './prime.js'
 
 // Fresh accounts (the other files use anvil's dev accounts); 0 federator and 1 validator vet them.
 const providerKey = generatePrivateKey()
@@ -171,7 +171,7 @@ describe('history: the same answers from the indexer and from the chain logs', (
     home = await makeHome()
     store = await createStore()
     indexer = await startIndexer({
-      chain: { rpcUrl: inject('rpcUrl'), deploymentPath: inject('deploymentPath') },
+      chain: { rpcUrl: rpcUrl(), deploymentPath: inject('deploymentPath') },
       store,
     })
     ;({ poolP, poolQ, marks } = await story())
@@ -238,7 +238,7 @@ describe('history: the same answers from the indexer and from the chain logs', (
     // An RPC without log timestamps that caps eth_getLogs at 10 blocks: the block times are read,
     // the logs in chunks (joins, leaves and ends, each from the deployment block to the head),
     // and the answer is the same.
-    const proxy = await withoutLogTimestamps(inject('rpcUrl'))
+    const proxy = await withoutLogTimestamps(rpcUrl())
     try {
       const capped = await primeJson(['history', 'pool', poolP, '--rpc-url', proxy.url], {
         home,
@@ -330,8 +330,8 @@ describe('history: the same answers from the indexer and from the chain logs', (
     )
     // Something that is not a Prime indexer: the chain's own RPC endpoint.
     await fail(
-      ['pool', poolP, '--indexer', inject('rpcUrl')],
-      `${inject('rpcUrl')}/graphql answered HTTP 404 without GraphQL data (an empty body): is it a Prime indexer?`,
+      ['pool', poolP, '--indexer', rpcUrl()],
+      `${rpcUrl()}/graphql answered HTTP 404 without GraphQL data (an empty body): is it a Prime indexer?`,
     )
     // A deployment on the same chain that the indexer does not follow.
     const { deployment } = await chain()
@@ -358,7 +358,7 @@ describe('history: the same answers from the indexer and from the chain logs', (
     const anvils: Anvil[] = []
     try {
       // A fork is this chain up to now and then its own: one block more, and the indexer lags.
-      const fork = await startAnvil({ forkUrl: inject('rpcUrl') })
+      const fork = await startAnvil({ forkUrl: rpcUrl() })
       anvils.push(fork)
       await fetch(fork.rpcUrl, {
         method: 'POST',
@@ -386,7 +386,7 @@ describe('history: the same answers from the indexer and from the chain logs', (
         `the indexer at ${indexer.url} follows another chain with id 31337: its block ${head} is not on this chain`,
       )
       // Another chain id altogether.
-      const renamed = await startAnvil({ chainId: 4242, forkUrl: inject('rpcUrl') })
+      const renamed = await startAnvil({ chainId: 4242, forkUrl: rpcUrl() })
       anvils.push(renamed)
       const renamedDeployment = join(home, '4242.json')
       await writeFile(
@@ -439,7 +439,7 @@ describe('history: the same answers from the indexer and from the chain logs', (
     ]
     for (const [args, message, env] of cases) {
       const run = await prime(['history', ...args], { home, env })
-      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2)
       expect(run.stderr, args.join(' ')).toContain(message)
     }
   })

@@ -16,6 +16,19 @@ const repoRoot = join(cliRoot, '..')
 export const bin = join(cliRoot, 'dist/prime.js')
 const cast = join(repoRoot, 'contracts/tools/bin/cast')
 
+let fileRpcUrl: string | undefined
+/**
+ * This test file's own chain: test/setup.ts starts a copy of the deployed chain for each file, so
+ * files run side by side without sharing nonces, network parameters or time.
+ */
+export function rpcUrl(): string {
+  if (fileRpcUrl === undefined) throw new Error('no chain for this file: test/setup.ts starts one')
+  return fileRpcUrl
+}
+export function useChain(url: string) {
+  fileRpcUrl = url
+}
+
 export type Run = {
   code: number | null
   signal: NodeJS.Signals | null
@@ -30,7 +43,7 @@ function primeEnv(options: PrimeOptions): Record<string, string | undefined> {
     PATH: process.env.PATH,
     HOME: options.home,
     NO_COLOR: '1',
-    PRIME_RPC_URL: inject('rpcUrl'),
+    PRIME_RPC_URL: rpcUrl(),
     PRIME_DEPLOYMENT: inject('deploymentPath'),
     // Dry runs fork the chain with the project's anvil (an operator's comes with Foundry).
     PRIME_ANVIL: join(repoRoot, 'contracts/tools/bin/anvil'),
@@ -145,13 +158,13 @@ export async function importKey(home: string, name: string, index: number, passw
 /** An SDK client on the test chain, to check what the CLI did against chain state. */
 export async function chain() {
   const deployment = await loadDeployment(inject('deploymentPath'))
-  const client = createWalletClient({ chain: anvil, transport: http(inject('rpcUrl')) })
+  const client = createWalletClient({ chain: anvil, transport: http(rpcUrl()) })
     .extend(publicActions)
     .extend(primeNetworkActions({ deployment }))
   const testClient = createTestClient({
     chain: anvil,
     mode: 'anvil',
-    transport: http(inject('rpcUrl')),
+    transport: http(rpcUrl()),
   })
   return { client, testClient, deployment }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { expect, inject, test } from 'vitest'
-import { chain, devPrivateKey, freshAccount, makeHome, runProcess as run } from './prime.js'
+import { chain, devPrivateKey, freshAccount, makeHome, rpcUrl, runProcess as run } from './prime.js'
 
 const cliRoot = join(import.meta.dirname, '..')
 const repoRoot = join(cliRoot, '..')
@@ -46,7 +46,7 @@ test('the README runbook runs as written, line by line', { timeout: 300_000 }, a
       PATH: `${join(repoRoot, 'contracts/tools/bin')}:${process.env.PATH}`,
       NO_COLOR: '1',
       PRIME_REPO: repoRoot,
-      PRIME_RPC_URL: inject('rpcUrl'),
+      PRIME_RPC_URL: rpcUrl(),
       PRIME_DEPLOYMENT: inject('deploymentPath'),
       PRIME_PASSWORD: 'runbook',
       PRIME_NODE_PASSWORD: 'node password',

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, inject, test } from 'vitest'
-import { bin, freshAccount, makeHome, prime, primeJson, runProcess } from './prime.js'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { bin, freshAccount, makeHome, prime, primeJson, rpcUrl, runProcess } from './prime.js'
 
 describe('usage, help and config', () => {
   let home: string
@@ -207,7 +207,7 @@ describe('usage, help and config', () => {
     expect(config.rpcUrl.value).toBe('http://***@10.0.0.1:8545/v3/***?apikey=***')
     expect(config.indexer.value).toBe('http://***@10.0.0.1:42069/v3/***?apikey=***')
     // The test chain answers only at its root path: basic auth alone, which it ignores.
-    const withAuth = new URL(inject('rpcUrl'))
+    const withAuth = new URL(rpcUrl())
     withAuth.username = 'operator'
     withAuth.password = 'password-secret'
     const dry = await prime(['provider', 'register', '--stake', '100', '--dry-run'], {

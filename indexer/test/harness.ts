@@ -8,9 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { type DeployedChain, startDeployedChain } from '@prime-network/localnet'
+import { type Anvil, startAnvil } from '@prime-network/localnet'
 import { type Deployment, loadDeployment } from '@prime-network/sdk'
 import pg from 'pg'
+import { inject } from 'vitest'
 
 export const packageRoot = resolve(import.meta.dirname, '..')
 const repoRoot = resolve(packageRoot, '..')
@@ -18,13 +19,18 @@ const ponderBin = join(packageRoot, 'node_modules/.bin/ponder')
 /** The pnpm the README tells users to run (`npx -y pnpm@…`). */
 const pnpm = 'pnpm@10.34.9'
 
-/** A fresh anvil with the protocol deployed by ./deploy.sh, as a user would do it. */
-export type Chain = DeployedChain & { deployment: Deployment }
+/** A chain of the test file's own with the protocol deployed, and what was deployed. */
+export type Chain = Anvil & { deploymentPath: string; deployment: Deployment }
 
+/**
+ * A fresh copy of the chain test/globalSetup.ts deployed with ./deploy.sh (same addresses, blocks
+ * and logs), started from its saved state: a second instead of a deployment per file.
+ */
 export async function startChain(): Promise<Chain> {
-  const chain = await startDeployedChain({ label: 'indexer-test' })
+  const chain = await startAnvil({ state: inject('chainState') })
+  const deploymentPath = inject('deploymentPath')
   try {
-    return { ...chain, deployment: await loadDeployment(chain.deploymentPath) }
+    return { ...chain, deploymentPath, deployment: await loadDeployment(deploymentPath) }
   } catch (error) {
     await chain.stop()
     throw error

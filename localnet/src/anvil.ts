@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { createTestClient, type Hex, http } from 'viem'
 import { repoRoot } from './paths.js'
 
 export type Anvil = {
@@ -21,6 +22,11 @@ export type StartAnvilOptions = {
   blockTime?: number
   /** Gives up when anvil has not said where it listens after this many milliseconds. */
   timeoutMs?: number
+  /**
+   * Start from this state, as {@link dumpState} returned it: the accounts, contracts, blocks and
+   * logs of another chain, so a copy of a deployed chain costs a second instead of a deployment.
+   */
+  state?: Hex
 }
 
 /**
@@ -28,7 +34,7 @@ export type StartAnvilOptions = {
  * child's pid is anvil itself and a signal reaches it directly).
  */
 export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil> {
-  const { chainId = 31337, timeoutMs = 30_000, forkUrl, port = 0, blockTime } = options
+  const { chainId = 31337, timeoutMs = 30_000, forkUrl, port = 0, blockTime, state } = options
   const child = spawn(
     join(repoRoot, 'contracts/tools/bin/anvil'),
     [
@@ -70,8 +76,16 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   // anvil logs every request; keep draining its output so a full pipe never blocks it.
   child.stdout.removeAllListeners('data').resume()
   child.stderr.removeAllListeners('data').resume()
+  const rpcUrl = `http://127.0.0.1:${listening}`
+  if (state !== undefined)
+    await testClient(rpcUrl)
+      .loadState({ state })
+      .catch(async (error) => {
+        await stopChild(child, exited)
+        throw error
+      })
   return {
-    rpcUrl: `http://127.0.0.1:${listening}`,
+    rpcUrl,
     chainId,
     stop: () => stopChild(child, exited),
     kill: () => {
@@ -79,6 +93,16 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     },
   }
 }
+
+/**
+ * The whole state of the anvil at `rpcUrl` (accounts, code, storage, blocks and logs), for
+ * {@link startAnvil}'s `state`.
+ */
+export function dumpState(rpcUrl: string): Promise<Hex> {
+  return testClient(rpcUrl).dumpState()
+}
+
+const testClient = (rpcUrl: string) => createTestClient({ mode: 'anvil', transport: http(rpcUrl) })
 
 async function stopChild(child: ChildProcess, exited: Promise<void>) {
   if (child.exitCode !== null || child.signalCode !== null) return

@@ -1,43 +1,13 @@
 import { spawn } from 'node:child_process'
-import { readdir, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { isSdkBuilt as isBuilt } from './freshness.mjs'
 import { repoRoot } from './paths.js'
 
 /** Where progress goes (process.stdout or process.stderr, or a collector in tests). */
 export type Sink = { write: (text: string) => unknown }
 
-/** What the SDK's build reads: when none of it is newer than sdk/dist, the build is skipped. */
-const inputs = [
-  'contracts/src',
-  'sdk/src',
-  'sdk/package.json',
-  'sdk/tsup.config.ts',
-  'wagmi.config.ts',
-  'foundry.toml',
-]
-const outputs = ['sdk/dist/index.js', 'sdk/dist/index.d.ts']
-
-async function newestChange(path: string): Promise<number> {
-  const info = await stat(path)
-  if (!info.isDirectory()) return info.mtimeMs
-  const entries = await readdir(path)
-  const times = await Promise.all(entries.map((entry) => newestChange(join(path, entry))))
-  return Math.max(info.mtimeMs, ...times)
-}
-
 /** Whether sdk/dist is newer than everything it is built from. */
 export async function isSdkBuilt(): Promise<boolean> {
-  try {
-    const built = Math.min(
-      ...(await Promise.all(outputs.map((p) => newestChange(join(repoRoot, p))))),
-    )
-    const changed = Math.max(
-      ...(await Promise.all(inputs.map((p) => newestChange(join(repoRoot, p))))),
-    )
-    return built > changed
-  } catch {
-    return false
-  }
+  return isBuilt(repoRoot)
 }
 
 /**

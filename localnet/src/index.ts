@@ -4,7 +4,7 @@
  * rebuilt when its sources changed. The demo, the dashboard and the SDK's, CLI's, hooks' and
  * indexer's tests all start their chain here.
  */
-export { type Anvil, type StartAnvilOptions, startAnvil } from './anvil.js'
+export { type Anvil, dumpState, type StartAnvilOptions, startAnvil } from './anvil.js'
 export { type BuildSdkParameters, buildSdk, buildStep, isSdkBuilt, type Sink } from './build.js'
 export {
   type Deployed,

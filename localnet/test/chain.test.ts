@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createPublicClient, http } from 'viem'
 import { expect, test } from 'vitest'
-import { buildStep, repoRoot, startAnvil, startDeployedChain } from '../src/index.js'
+import { buildStep, dumpState, repoRoot, startAnvil, startDeployedChain } from '../src/index.js'
 
 test('startDeployedChain: a chain with the protocol on it; stop ends anvil and removes the folder', async () => {
   const lines: string[] = []
@@ -12,9 +12,28 @@ test('startDeployedChain: a chain with the protocol on it; stop ends anvil and r
   expect(chain.dir.startsWith(join(repoRoot, 'deployments', 'localnet-chain-'))).toBe(true)
   expect(chain.deploymentPath).toBe(join(chain.dir, '31337.json'))
   const deployment = JSON.parse(await readFile(chain.deploymentPath, 'utf8'))
-  const client = createPublicClient({ transport: http(chain.rpcUrl) })
+  const client = createPublicClient({ transport: http(chain.rpcUrl), cacheTime: 0 })
   expect(await client.getChainId()).toBe(31337)
   expect(await client.getCode({ address: deployment.primeNetwork })).toMatch(/^0x[0-9a-f]{100,}/)
+
+  // A copy from its state: the same contracts, blocks and logs, and a life of its own.
+  const copy = await startAnvil({ state: await dumpState(chain.rpcUrl) })
+  const copyClient = createPublicClient({ transport: http(copy.rpcUrl), cacheTime: 0 })
+  try {
+    const head = await client.getBlockNumber()
+    expect(await copyClient.getBlockNumber()).toBe(head)
+    expect(await copyClient.getCode({ address: deployment.primeNetwork })).toBe(
+      await client.getCode({ address: deployment.primeNetwork }),
+    )
+    const logs = await client.getLogs({ fromBlock: 0n })
+    expect(logs.length).toBeGreaterThan(0)
+    expect(await copyClient.getLogs({ fromBlock: 0n })).toEqual(logs)
+    await copyClient.request({ method: 'evm_mine' } as never)
+    expect(await copyClient.getBlockNumber()).toBe(head + 1n)
+    expect(await client.getBlockNumber()).toBe(head)
+  } finally {
+    await copy.stop()
+  }
 
   await chain.stop()
   expect(existsSync(chain.dir)).toBe(false)
@@ -23,6 +42,7 @@ test('startDeployedChain: a chain with the protocol on it; stop ends anvil and r
 })
 
 test('a failed deploy throws with deploy.sh’s words and leaves neither anvil nor a folder behind', async () => {
+  await mkdir(join(repoRoot, 'deployments'), { recursive: true }) // absent in a fresh clone
   const before = await readdir(join(repoRoot, 'deployments'))
   await expect(
     startDeployedChain({

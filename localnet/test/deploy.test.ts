@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, relative } from 'node:path'
 import {
@@ -50,6 +50,8 @@ describe('deploy.sh on a local anvil', () => {
   beforeAll(async () => {
     anvil = await startAnvil()
     // forge may write only under ./deployments (foundry.toml fs_permissions).
+    // A fresh clone has no deployments/ folder yet.
+    await mkdir(join(repoRoot, 'deployments'), { recursive: true })
     deploymentsDir = await mkdtemp(join(repoRoot, 'deployments', 'localnet-test-'))
   })
   afterAll(async () => {

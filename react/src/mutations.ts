@@ -29,6 +29,8 @@ import {
   reclaimStake,
   registerProvider,
   removeNode,
+  type SignPoolInviteParameters,
+  type SignPoolInviteReturnType,
   setComputeManagerKey,
   setMinWorkLockPeriod,
   setNodeBenchmark,
@@ -39,6 +41,7 @@ import {
   setWorkLockPeriod,
   setWorkRewardRate,
   setWorkUnitsCap,
+  signPoolInvite,
   slash,
   softInvalidateWork,
   startPool,
@@ -54,7 +57,7 @@ import {
 } from '@prime-network/sdk'
 import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { Client } from 'viem'
-import { useConfig } from 'wagmi'
+import { type Config, useConfig } from 'wagmi'
 import { getConnectorClient } from 'wagmi/actions'
 import { protocolEventsIn, refreshAfter, useDeployment } from './provider.js'
 
@@ -76,15 +79,8 @@ function writeHook<parameters extends object, result extends WriteReturnType>(
     const config = useConfig()
     const queryClient = useQueryClient()
     return useMutation<result, PrimeMutationError, parameters>({
-      mutationFn: async (parameters) => {
-        // Asked for when the mutation runs, so it never acts with a stale or not yet loaded wallet.
-        const client = await getConnectorClient(config, { chainId: deployment?.chainId }).catch(
-          () => {
-            throw new InvalidInputError('account', 'connect a wallet first')
-          },
-        )
-        return action(client, { deployment, ...parameters })
-      },
+      mutationFn: async (parameters) =>
+        action(await connectedClient(config, deployment), { deployment, ...parameters }),
       onSuccess: (result) =>
         refreshAfter(
           queryClient,
@@ -93,6 +89,34 @@ function writeHook<parameters extends object, result extends WriteReturnType>(
         ),
     })
   }
+}
+
+/**
+ * The connected wallet's client, asked for when a mutation runs, so it never acts with a stale or
+ * not yet loaded wallet.
+ */
+function connectedClient(config: Config, deployment: Deployment | undefined): Promise<Client> {
+  return getConnectorClient(config, { chainId: deployment?.chainId }).catch(() => {
+    throw new InvalidInputError('account', 'connect a wallet first')
+  })
+}
+
+/**
+ * The SDK's `signPoolInvite` as a mutation: the connected wallet, as the pool's compute manager
+ * key, signs an invite for a node (the provider joins with it). It sends nothing, so it refreshes
+ * nothing. @example const { mutateAsync } = useSignPoolInvite()
+ */
+export function useSignPoolInvite(): UseMutationResult<
+  SignPoolInviteReturnType,
+  PrimeMutationError,
+  Omit<SignPoolInviteParameters, 'account' | 'deployment'>
+> {
+  const deployment = useDeployment()
+  const config = useConfig()
+  return useMutation({
+    mutationFn: async (parameters) =>
+      signPoolInvite(await connectedClient(config, deployment), { deployment, ...parameters }),
+  })
 }
 
 /** The SDK's `acceptRole` as a mutation. @example const { mutate } = useAcceptRole() */

@@ -42,6 +42,7 @@ import {
   usePool,
   usePoolRewards,
   useProviderSnapshot,
+  useSignPoolInvite,
 } from '../src/index.js'
 
 const rpcUrl = inject('rpcUrl')
@@ -210,6 +211,35 @@ describe('@prime-network/react against anvil', () => {
     )
     expect(badInput).toBeInstanceOf(InvalidInputError)
     expect(await chain.getTransactionCount({ address: provider.address })).toBe(nonce)
+  })
+
+  test('the connected wallet, as a pool’s manager key, signs an invite; the provider joins with it', async () => {
+    const { domainId } = await creator.getPool({ poolId })
+    const { poolId: managed } = await creator.createPool({
+      domainId,
+      computeManagerKey: provider.address,
+      name: 'managed by the wallet',
+      poolDataURI: '',
+    })
+    await creator.setRewardRate({ poolId: managed, rate: 10n ** 12n })
+    await creator.fundPool({ poolId: managed, amount: parseEther('1') })
+    await creator.startPool({ poolId: managed })
+    const second = privateKeyToAccount(generatePrivateKey())
+    await sdk(provider).increaseStake({ amount: parseEther('100') }) // for a second compute unit
+    await sdk(provider).addNode({ node: second, computeUnits: 1n, specsURI: '' })
+    await sdk(dev(1)).validateNode({ nodeKey: second.address })
+    const nonce = await chain.getTransactionCount({ address: provider.address })
+    const terms = { poolId: managed, nodeKey: second.address, nonce: 7n }
+    const expiry = (await chain.getBlock()).timestamp + 3600n
+
+    const { result } = renderHook(() => useSignPoolInvite(), { wrapper })
+    const invite = await act(() => result.current.mutateAsync({ ...terms, expiry }))
+    // The wallet (anvil, for the mock connector) signs exactly what the SDK signs with the key.
+    expect(invite).toEqual(await sdk(provider).signPoolInvite({ ...terms, expiry }))
+    expect(await chain.getTransactionCount({ address: provider.address })).toBe(nonce)
+    await sdk(provider).joinPool({ poolId: managed, invites: [invite] })
+    const members = await creator.getPoolNodes({ poolId: managed })
+    expect(members.map((member) => member.nodeKey)).toEqual([second.address])
   })
 
   test('many hooks, one watcher: the events are polled once per interval, not once per hook', async () => {

@@ -20,9 +20,10 @@ for RPCs that cap eth_getLogs). Both give the same result; "source" says which a
  * (once it has proved it follows this chain and deployment up to the head), else the logs.
  */
 async function openSource(context: Context, wait: bigint) {
+  // Settings first: bad usage exits 2 before anything is asked of the network.
+  const { indexer: url, logBlockRange } = context.settings()
   const connection = await context.reader()
   const blockNumber = await connection.client.getBlockNumber({ cacheTime: 0 })
-  const { indexer: url, logBlockRange } = context.settings()
   const source: HistorySource =
     url.value === undefined
       ? logHistory(connection.client, {

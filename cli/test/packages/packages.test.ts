@@ -28,7 +28,7 @@ const version = async (pkg: string) =>
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'prime-packages-'))
-  await pnpm(['run', 'build:sdk'], repo)
+  // Builds the SDK when its sources changed since its last build, then the CLI.
   await pnpm(['run', 'build:cli'], repo)
   for (const pkg of ['sdk', 'cli'] as const) {
     await pnpm(['pack', '--pack-destination', dir], join(repo, pkg))
