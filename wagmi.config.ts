@@ -1,46 +1,86 @@
 import { defineConfig, type Plugin } from '@wagmi/cli'
 import { foundry } from '@wagmi/cli/plugins'
 
+type Parameter = { type: string; name?: string; indexed?: boolean; components?: Parameter[] }
+type Item = {
+  type: string
+  name?: string
+  inputs?: Parameter[]
+  outputs?: Parameter[]
+  stateMutability?: string
+}
+
+/** A parameter in Solidity's human-readable form: `(uint32 poolId, address nodeKey)[] nodes`. */
+function parameter({ type, name, indexed, components }: Parameter): string {
+  const base = components
+    ? `(${components.map(parameter).join(', ')})${type.slice('tuple'.length)}`
+    : type
+  return [base, indexed ? 'indexed' : '', name].filter(Boolean).join(' ')
+}
+
+/** An ABI item as the signature viem's `parseAbi` reads back into the same item. */
+function signature(item: Item): string {
+  const inputs = `(${(item.inputs ?? []).map(parameter).join(', ')})`
+  if (item.type !== 'function') return `${item.type} ${item.name}${inputs}`
+  const mutability = item.stateMutability === 'nonpayable' ? '' : ` ${item.stateMutability}`
+  const outputs = item.outputs?.length ? ` returns (${item.outputs.map(parameter).join(', ')})` : ''
+  return `function ${item.name}${inputs}${mutability}${outputs}`
+}
+
+/** A `parseAbi` call the bundler may drop when nothing uses its result. */
+const parsed = (items: Item[]) =>
+  `/* @__PURE__ */ parseAbi(${JSON.stringify(items.map(signature), null, 2)})`
+
 /**
  * Every custom error of the contracts, once each, each event on its own (`computePoolAbi`'s
  * NodeJoinedPool is `computePoolNodeJoinedPoolEvent`) and each function's ABI
  * (`computePoolJoinComputePoolAbi`), as separate constants: an action bundles the items it
- * calls, decodes and reads, not every contract's full ABI.
+ * calls, decodes and reads, not every contract's full ABI. They are written as human-readable
+ * signatures that viem's `parseAbi` turns into the same items (types included) when a module
+ * loads: a dApp already has viem, and the signatures are about a third of the JSON a bundle would
+ * otherwise carry (abis.test.ts checks each one against its contract's JSON ABI).
  */
 const abiSlices: Plugin = {
   name: 'abi slices',
   async run({ contracts }) {
-    const errors = new Map<string, unknown>()
-    const protocolEvents = new Map<string, unknown>()
+    const errors = new Map<string, Item>()
+    // Each event once, as its own constant (the first contract that declares it): the list of all
+    // events and each action's one-event slice are then the same object, not two copies in a bundle.
+    const events = new Map<string, { constant: string; signature: string }>()
     const slices: string[] = []
     for (const { name, abi } of contracts) {
       const contract = `${name[0]!.toLowerCase()}${name.slice(1)}`
-      const functions = new Map<string, unknown[]>()
-      for (const item of abi) {
-        if (item.type === 'error') errors.set(item.name, item)
-        // The token's events are not the protocol's (getEvents reads the protocol contracts).
-        if (item.type === 'event' && name !== 'PrimeToken') protocolEvents.set(item.name, item)
-        if (item.type === 'event')
+      const functions = new Map<string, Item[]>()
+      for (const item of abi as readonly Item[]) {
+        if (item.type === 'error') errors.set(item.name!, item)
+        if (item.type === 'event') {
+          const constant = `${contract}${item.name}Event`
+          const first = events.get(item.name!)
+          // The token's events are not the protocol's (getEvents reads the protocol contracts).
+          if (!first && name !== 'PrimeToken')
+            events.set(item.name!, { constant, signature: signature(item) })
           slices.push(
-            `export const ${contract}${item.name}Event = ${JSON.stringify(item)} as const`,
+            `export const ${constant} = ${first?.signature === signature(item) ? first.constant : `/* @__PURE__ */ parseAbiItem(${JSON.stringify(signature(item))})`}`,
           )
+        }
         if (item.type === 'function')
-          functions.set(item.name, [...(functions.get(item.name) ?? []), item])
+          functions.set(item.name!, [...(functions.get(item.name!) ?? []), item])
       }
       // One function's ABI (all its overloads): what a single call needs to encode and decode.
       for (const [fn, items] of functions)
         slices.push(
-          `export const ${contract}${fn[0]!.toUpperCase()}${fn.slice(1)}Abi = ${JSON.stringify(items)} as const`,
+          `export const ${contract}${fn[0]!.toUpperCase()}${fn.slice(1)}Abi = ${parsed(items)}`,
         )
     }
     return {
+      imports: `import { parseAbi, parseAbiItem } from 'viem'`,
       content: `/** Every custom error of the protocol contracts and the token, once each. */
-export const protocolErrorsAbi = ${JSON.stringify([...errors.values()], null, 2)} as const
+export const protocolErrorsAbi = ${parsed([...errors.values()])}
+
+${slices.join('\n')}
 
 /** Every event of the protocol contracts, once each. */
-export const protocolEventsAbi = ${JSON.stringify([...protocolEvents.values()], null, 2)} as const
-
-${slices.join('\n')}`,
+export const protocolEventsAbi = [${[...events.values()].map(({ constant }) => constant).join(', ')}] as const`,
     }
   },
 }

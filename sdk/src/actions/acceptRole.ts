@@ -1,12 +1,11 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import { primeNetworkAcceptRoleAbi, primeNetworkRoleTransferredEvent } from '../generated/abis.js'
 import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
+  eventArgs,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -40,17 +39,11 @@ export async function acceptRole(
   parameters: AcceptRoleParameters,
 ): Promise<AcceptRoleReturnType> {
   const id = roleId(parameters.role)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkAcceptRoleAbi,
-    functionName: 'acceptRole',
     args: [id],
   })
-  const [transferred] = parseEventLogs({
-    abi: [primeNetworkRoleTransferredEvent],
-    logs: result.receipt.logs,
-    eventName: 'RoleTransferred',
-  })
-  return { ...result, previousHolder: transferred!.args.previousHolder }
+  const [transferred] = eventArgs(result.receipt.logs, primeNetworkRoleTransferredEvent)
+  return { ...result, previousHolder: transferred!.previousHolder }
 }

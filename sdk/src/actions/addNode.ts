@@ -1,5 +1,4 @@
 import type { Account, Address, Hex } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import { computeRegistryNodeAddedEvent, primeNetworkAddComputeNodeAbi } from '../generated/abis.js'
 import {
@@ -7,6 +6,7 @@ import {
   assertAddress,
   assertNonNegative,
   assertPositive,
+  eventArgs,
   execute,
   resolveAccount,
   resolveDeployment,
@@ -67,15 +67,10 @@ export async function addNode(
       ? node
       : await signNodeOwnership(client, { node, provider: account.address, deployment })
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkAddComputeNodeAbi,
-    functionName: 'addComputeNode',
     args: [nodeKey, specsURI, computeUnits, deadline, signature],
   })
-  const [added] = parseEventLogs({
-    abi: [computeRegistryNodeAddedEvent],
-    logs: result.receipt.logs,
-    eventName: 'NodeAdded',
-  })
-  return { ...result, nodeKey: added!.args.nodeKey, computeUnits: added!.args.computeUnits }
+  const [added] = eventArgs(result.receipt.logs, computeRegistryNodeAddedEvent)
+  return { ...result, nodeKey: added!.nodeKey, computeUnits: added!.computeUnits }
 }

@@ -9,7 +9,6 @@ import {
   assertId,
   assertNonEmpty,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -34,7 +33,7 @@ export type BlacklistNodeErrorType = PrimeNetworkErrorType
  *
  * @param client - A wallet client with the pool operator's account.
  * @param parameters - {@link BlacklistNodeParameters}
- * @returns The transaction hash and receipt.
+ * @returns The receipt and the nodes the purge ejected. {@link BlacklistNodeReturnType}
  * @example
  * await blacklistNode(managerClient, { poolId, nodeKey: [nodeA, nodeB], purge: true })
  */
@@ -51,11 +50,9 @@ export async function blacklistNode(
     assertNonEmpty('nodeKey', nodeKeys)
     assertAddresses('nodeKey', nodeKeys)
   }
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolBlacklistNodesAbi,
-    functionName: 'blacklistNodes',
     args: [poolId, nodeKeys, purge],
   })
   return { ...result, purged: nodesThatLeft(result.receipt.logs).map((node) => node.nodeKey) }

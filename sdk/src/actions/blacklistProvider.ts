@@ -12,7 +12,6 @@ import {
   assertId,
   assertNonEmpty,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -55,7 +54,7 @@ export type BlacklistProviderErrorType = PrimeNetworkErrorType
  *
  * @param client - A wallet client with the validator's or the pool operator's account.
  * @param parameters - {@link BlacklistProviderParameters}
- * @returns The transaction hash and receipt.
+ * @returns The receipt and the nodes taken out of their pools. {@link BlacklistProviderReturnType}
  * @example
  * await blacklistProvider(validatorClient, { provider })
  * await blacklistProvider(managerClient, { provider, poolId, purgeNodeKeys: [nodeKey] })
@@ -77,19 +76,16 @@ export async function blacklistProvider(
     throw new InvalidInputError('purgeNodeKeys', 'only applies to a pool blacklist')
   if (purgeNodeKeys) assertAddresses('purgeNodeKeys', purgeNodeKeys)
   assertPoolNodes('evict', evict)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result =
     poolId === undefined
       ? await execute(client, parameters, {
-          address: deployment.primeNetwork,
+          contract: 'primeNetwork',
           abi: primeNetworkBlacklistProviderAbi,
-          functionName: 'blacklistProvider',
           args: [providers[0]!, evict],
         })
       : await execute(client, parameters, {
-          address: deployment.computePool,
+          contract: 'computePool',
           abi: computePoolBlacklistProvidersAbi,
-          functionName: 'blacklistProviders',
           args: [poolId, providers, purgeNodeKeys ?? []],
         })
   return { ...result, removed: nodesThatLeft(result.receipt.logs) }

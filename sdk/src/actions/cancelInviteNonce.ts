@@ -5,7 +5,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -38,11 +37,9 @@ export async function cancelInviteNonce(
   const { poolId, nonce } = parameters
   assertId('poolId', poolId)
   assertNonNegative('nonce', nonce)
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolCancelInviteNonceAbi,
-    functionName: 'cancelInviteNonce',
     args: [poolId, nonce],
   })
 }

@@ -4,7 +4,6 @@ import { type Role, roleId } from '../internal/roles.js'
 import {
   type AnyClient,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -34,11 +33,9 @@ export async function cancelRoleTransfer(
   parameters: CancelRoleTransferParameters,
 ): Promise<CancelRoleTransferReturnType> {
   const id = roleId(parameters.role)
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkCancelRoleTransferAbi,
-    functionName: 'cancelRoleTransfer',
     args: [id],
   })
 }

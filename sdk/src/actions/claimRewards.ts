@@ -1,5 +1,4 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import {
   rewardsDistributorClaimRewardsAbi,
@@ -10,6 +9,7 @@ import {
   type AnyClient,
   assertAddresses,
   assertId,
+  eventArgs,
   execute,
   resolveAccount,
   resolveDeployment,
@@ -75,20 +75,17 @@ export async function claimRewards(
       )
   }
   const result = await execute(client, parameters, {
-    address: deployment.rewardsDistributor,
+    contract: 'rewardsDistributor',
     abi: rewardsDistributorClaimRewardsAbi,
-    functionName: 'claimRewards',
     args: [poolId, nodeKeys],
   })
-  const claims = parseEventLogs({
-    abi: [rewardsDistributorRewardsClaimedEvent],
-    logs: result.receipt.logs,
-    eventName: 'RewardsClaimed',
-  }).map(({ args: { nodeKey, timeRewards, workRewards } }) => ({
-    nodeKey,
-    amount: timeRewards + workRewards,
-    timeRewards,
-    workRewards,
-  }))
+  const claims = eventArgs(result.receipt.logs, rewardsDistributorRewardsClaimedEvent).map(
+    ({ nodeKey, timeRewards, workRewards }) => ({
+      nodeKey,
+      amount: timeRewards + workRewards,
+      timeRewards,
+      workRewards,
+    }),
+  )
   return { ...result, total: claims.reduce((sum, claim) => sum + claim.amount, 0n), claims }
 }

@@ -1,12 +1,11 @@
 import { type Address, zeroAddress } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import { domainRegistryDomainCreatedEvent, primeNetworkCreateDomainAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
+  eventArgs,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -46,17 +45,11 @@ export async function createDomain(
   if (typeof domainParametersURI !== 'string')
     throw new InvalidInputError('domainParametersURI', 'expected a string')
   if (validationLogic !== zeroAddress) assertAddress('validationLogic', validationLogic)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkCreateDomainAbi,
-    functionName: 'createDomain',
     args: [name, validationLogic, domainParametersURI],
   })
-  const [created] = parseEventLogs({
-    abi: [domainRegistryDomainCreatedEvent],
-    logs: result.receipt.logs,
-    eventName: 'DomainCreated',
-  })
-  return { ...result, domainId: created!.args.domainId }
+  const [created] = eventArgs(result.receipt.logs, domainRegistryDomainCreatedEvent)
+  return { ...result, domainId: created!.domainId }
 }

@@ -1,5 +1,4 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import { computePoolCreateComputePoolAbi, computePoolPoolCreatedEvent } from '../generated/abis.js'
 import {
@@ -7,8 +6,8 @@ import {
   assertAddress,
   assertId,
   assertNonNegative,
+  eventArgs,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -52,17 +51,11 @@ export async function createPool(
   if (typeof poolDataURI !== 'string')
     throw new InvalidInputError('poolDataURI', 'expected a string')
   assertNonNegative('computeLimit', computeLimit)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolCreateComputePoolAbi,
-    functionName: 'createComputePool',
     args: [domainId, computeManagerKey, name, poolDataURI, computeLimit],
   })
-  const [created] = parseEventLogs({
-    abi: [computePoolPoolCreatedEvent],
-    logs: result.receipt.logs,
-    eventName: 'PoolCreated',
-  })
-  return { ...result, poolId: created!.args.poolId }
+  const [created] = eventArgs(result.receipt.logs, computePoolPoolCreatedEvent)
+  return { ...result, poolId: created!.poolId }
 }

@@ -5,7 +5,6 @@ import {
   type AnyClient,
   assertNonEmpty,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -40,11 +39,9 @@ export async function ejectIneligibleNodes(
   const { nodes } = parameters
   assertNonEmpty('nodes', nodes)
   assertPoolNodes('nodes', nodes)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolEjectIneligibleNodesAbi,
-    functionName: 'ejectIneligibleNodes',
     args: [nodes],
   })
   return { ...result, ejected: nodesThatLeft(result.receipt.logs) }

@@ -6,7 +6,6 @@ import {
   assertAddress,
   assertId,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -38,11 +37,9 @@ export async function ejectNode(
   const { poolId, nodeKey } = parameters
   assertId('poolId', poolId)
   assertAddress('nodeKey', nodeKey)
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolEjectNodeAbi,
-    functionName: 'ejectNode',
     args: [poolId, nodeKey],
   })
 }

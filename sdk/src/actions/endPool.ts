@@ -4,7 +4,6 @@ import {
   type AnyClient,
   assertId,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -33,11 +32,9 @@ export async function endPool(
 ): Promise<EndPoolReturnType> {
   const { poolId } = parameters
   assertId('poolId', poolId)
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolEndComputePoolAbi,
-    functionName: 'endComputePool',
     args: [poolId],
   })
 }

@@ -1,5 +1,4 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   rewardsDistributorForfeitRewardsAbi,
@@ -9,8 +8,8 @@ import {
   type AnyClient,
   assertAddress,
   assertId,
+  eventArgs,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -46,17 +45,11 @@ export async function forfeitRewards(
   const { poolId, nodeKey } = parameters
   assertId('poolId', poolId)
   assertAddress('nodeKey', nodeKey)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.rewardsDistributor,
+    contract: 'rewardsDistributor',
     abi: rewardsDistributorForfeitRewardsAbi,
-    functionName: 'forfeitRewards',
     args: [poolId, nodeKey],
   })
-  const [forfeited] = parseEventLogs({
-    abi: [rewardsDistributorRewardsForfeitedEvent],
-    logs: result.receipt.logs,
-    eventName: 'RewardsForfeited',
-  })
-  return { ...result, amount: forfeited!.args.amount }
+  const [forfeited] = eventArgs(result.receipt.logs, rewardsDistributorRewardsForfeitedEvent)
+  return { ...result, amount: forfeited!.amount }
 }

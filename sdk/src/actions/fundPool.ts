@@ -1,5 +1,4 @@
 import type { Hash } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   rewardsDistributorFundPoolAbi,
@@ -10,6 +9,7 @@ import {
   type AnyClient,
   assertId,
   assertPositive,
+  eventArgs,
   execute,
   resolveAccount,
   resolveDeployment,
@@ -57,21 +57,15 @@ export async function fundPool(
   const account = resolveAccount(client, parameters.account)
   const approveHash = await approveIfShort(client, {
     account,
-    token: deployment.token,
     spender: deployment.rewardsDistributor,
     amount,
     write: parameters,
   })
   const result = await execute(client, parameters, {
-    address: deployment.rewardsDistributor,
+    contract: 'rewardsDistributor',
     abi: rewardsDistributorFundPoolAbi,
-    functionName: 'fundPool',
     args: [poolId, amount],
   })
-  const [funded] = parseEventLogs({
-    abi: [rewardsDistributorPoolFundedEvent],
-    logs: result.receipt.logs,
-    eventName: 'PoolFunded',
-  })
-  return { ...result, budget: funded!.args.budget, approveHash }
+  const [funded] = eventArgs(result.receipt.logs, rewardsDistributorPoolFundedEvent)
+  return { ...result, budget: funded!.budget, approveHash }
 }

@@ -43,13 +43,6 @@ export async function getDomain(
   assertId('domainId', domainId)
   const deployment = resolveDeployment(client, parameters.deployment)
   const call = reader(client, deployment)
-  const domain = await read(
-    call({
-      address: deployment.domainRegistry,
-      abi: domainRegistryGetDomainAbi,
-      functionName: 'getDomain',
-      args: [domainId],
-    }),
-  )
+  const domain = await read(call('domainRegistry', domainRegistryGetDomainAbi, [domainId]))
   return { domainId, ...domain }
 }

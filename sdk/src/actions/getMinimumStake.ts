@@ -44,19 +44,8 @@ export async function getMinimumStake(
   const call = reader(client, deployment)
   const [base, current] = await read(
     Promise.all([
-      call({
-        address: deployment.primeNetwork,
-        abi: primeNetworkStakeMinimumAbi,
-        functionName: 'stakeMinimum',
-      }),
-      provider
-        ? call({
-            address: deployment.primeNetwork,
-            abi: primeNetworkMinimumStakeForAbi,
-            functionName: 'minimumStakeFor',
-            args: [provider],
-          })
-        : undefined,
+      call('primeNetwork', primeNetworkStakeMinimumAbi, []),
+      provider ? call('primeNetwork', primeNetworkMinimumStakeForAbi, [provider]) : undefined,
     ]),
   )
   return (current ?? base) + base * additionalComputeUnits

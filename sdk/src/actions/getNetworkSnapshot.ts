@@ -74,57 +74,16 @@ export async function getNetworkSnapshot(
     totalStaked,
   ] = await read(
     Promise.all([
-      call({
-        address: deployment.primeNetwork,
-        abi: primeNetworkFederatorAbi,
-        functionName: 'federator',
-      }),
-      call({
-        address: deployment.primeNetwork,
-        abi: primeNetworkValidatorAbi,
-        functionName: 'validator',
-      }),
-      call({
-        address: deployment.primeNetwork,
-        abi: primeNetworkPausedAbi,
-        functionName: 'paused',
-      }),
-      call({
-        address: deployment.primeNetwork,
-        abi: primeNetworkStakeMinimumAbi,
-        functionName: 'stakeMinimum',
-      }),
-      call({
-        address: deployment.primeNetwork,
-        abi: primeNetworkMinWorkLockPeriodAbi,
-        functionName: 'minWorkLockPeriod',
-      }),
-      call({
-        address: deployment.stakeManager,
-        abi: stakeManagerUnbondingPeriodAbi,
-        functionName: 'unbondingPeriod',
-      }),
-      call({
-        address: deployment.stakeManager,
-        abi: stakeManagerTreasuryAbi,
-        functionName: 'treasury',
-      }),
-      call({
-        address: deployment.computePool,
-        abi: computePoolPoolCountAbi,
-        functionName: 'poolCount',
-      }),
-      call({
-        address: deployment.domainRegistry,
-        abi: domainRegistryDomainCountAbi,
-        functionName: 'domainCount',
-      }),
-      call({
-        address: deployment.token,
-        abi: primeTokenBalanceOfAbi,
-        functionName: 'balanceOf',
-        args: [deployment.stakeManager],
-      }),
+      call('primeNetwork', primeNetworkFederatorAbi, []),
+      call('primeNetwork', primeNetworkValidatorAbi, []),
+      call('primeNetwork', primeNetworkPausedAbi, []),
+      call('primeNetwork', primeNetworkStakeMinimumAbi, []),
+      call('primeNetwork', primeNetworkMinWorkLockPeriodAbi, []),
+      call('stakeManager', stakeManagerUnbondingPeriodAbi, []),
+      call('stakeManager', stakeManagerTreasuryAbi, []),
+      call('computePool', computePoolPoolCountAbi, []),
+      call('domainRegistry', domainRegistryDomainCountAbi, []),
+      call('token', primeTokenBalanceOfAbi, [deployment.stakeManager]),
     ]),
   )
   return {

@@ -46,14 +46,7 @@ export async function getNode(
   assertAddress('nodeKey', nodeKey)
   const deployment = resolveDeployment(client, parameters.deployment)
   const call = reader(client, deployment)
-  const node = await read(
-    call({
-      address: deployment.computeRegistry,
-      abi: computeRegistryGetNodeAbi,
-      functionName: 'getNode',
-      args: [nodeKey],
-    }),
-  )
+  const node = await read(call('computeRegistry', computeRegistryGetNodeAbi, [nodeKey]))
   return node.provider === zeroAddress ? null : toNode(nodeKey, node)
 }
 

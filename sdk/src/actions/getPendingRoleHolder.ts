@@ -33,13 +33,6 @@ export async function getPendingRoleHolder(
   const id = roleId(parameters.role)
   const deployment = resolveDeployment(client, parameters.deployment)
   const call = reader(client, deployment)
-  const holder = await read(
-    call({
-      address: deployment.primeNetwork,
-      abi: primeNetworkPendingRoleHolderAbi,
-      functionName: 'pendingRoleHolder',
-      args: [id],
-    }),
-  )
+  const holder = await read(call('primeNetwork', primeNetworkPendingRoleHolderAbi, [id]))
   return holder === zeroAddress ? undefined : holder
 }

@@ -66,18 +66,8 @@ export async function getPool(
   const call = reader(client, deployment)
   const [pool, rewards] = await read(
     Promise.all([
-      call({
-        address: deployment.computePool,
-        abi: computePoolGetPoolAbi,
-        functionName: 'getPool',
-        args: [poolId],
-      }),
-      call({
-        address: deployment.rewardsDistributor,
-        abi: rewardsDistributorGetPoolRewardsAbi,
-        functionName: 'getPoolRewards',
-        args: [poolId],
-      }),
+      call('computePool', computePoolGetPoolAbi, [poolId]),
+      call('rewardsDistributor', rewardsDistributorGetPoolRewardsAbi, [poolId]),
     ]),
   )
   return {

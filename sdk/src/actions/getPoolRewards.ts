@@ -76,24 +76,9 @@ export async function getPoolRewards(
   const call = reader(client, deployment)
   const [, rewards, work] = await read(
     Promise.all([
-      call({
-        address: deployment.computePool,
-        abi: computePoolPoolCreatorAbi,
-        functionName: 'poolCreator',
-        args: [poolId],
-      }),
-      call({
-        address: deployment.rewardsDistributor,
-        abi: rewardsDistributorGetPoolRewardsAbi,
-        functionName: 'getPoolRewards',
-        args: [poolId],
-      }),
-      call({
-        address: deployment.rewardsDistributor,
-        abi: rewardsDistributorGetPoolWorkAbi,
-        functionName: 'getPoolWork',
-        args: [poolId],
-      }),
+      call('computePool', computePoolPoolCreatorAbi, [poolId]),
+      call('rewardsDistributor', rewardsDistributorGetPoolRewardsAbi, [poolId]),
+      call('rewardsDistributor', rewardsDistributorGetPoolWorkAbi, [poolId]),
     ]),
   )
   return {

@@ -57,18 +57,8 @@ export async function getProvider(
   const call = reader(client, deployment)
   const [record, [nodeKeys, nodes]] = await read(
     Promise.all([
-      call({
-        address: deployment.computeRegistry,
-        abi: computeRegistryGetProviderAbi,
-        functionName: 'getProvider',
-        args: [provider],
-      }),
-      call({
-        address: deployment.computeRegistry,
-        abi: computeRegistryGetProviderNodeRecordsAbi,
-        functionName: 'getProviderNodeRecords',
-        args: [provider],
-      }),
+      call('computeRegistry', computeRegistryGetProviderAbi, [provider]),
+      call('computeRegistry', computeRegistryGetProviderNodeRecordsAbi, [provider]),
     ]),
   )
   return {

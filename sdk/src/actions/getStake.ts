@@ -54,36 +54,11 @@ export async function getStake(
   const call = reader(client, deployment)
   const [active, unbonding, withdrawable, pendingUnbonds, minimum] = await read(
     Promise.all([
-      call({
-        address: deployment.stakeManager,
-        abi: stakeManagerActiveStakeAbi,
-        functionName: 'activeStake',
-        args: [provider],
-      }),
-      call({
-        address: deployment.stakeManager,
-        abi: stakeManagerUnbondingStakeAbi,
-        functionName: 'unbondingStake',
-        args: [provider],
-      }),
-      call({
-        address: deployment.stakeManager,
-        abi: stakeManagerWithdrawableStakeAbi,
-        functionName: 'withdrawableStake',
-        args: [provider],
-      }),
-      call({
-        address: deployment.stakeManager,
-        abi: stakeManagerPendingUnbondsAbi,
-        functionName: 'pendingUnbonds',
-        args: [provider],
-      }),
-      call({
-        address: deployment.primeNetwork,
-        abi: primeNetworkMinimumStakeForAbi,
-        functionName: 'minimumStakeFor',
-        args: [provider],
-      }),
+      call('stakeManager', stakeManagerActiveStakeAbi, [provider]),
+      call('stakeManager', stakeManagerUnbondingStakeAbi, [provider]),
+      call('stakeManager', stakeManagerWithdrawableStakeAbi, [provider]),
+      call('stakeManager', stakeManagerPendingUnbondsAbi, [provider]),
+      call('primeNetwork', primeNetworkMinimumStakeForAbi, [provider]),
     ]),
   )
   return {

@@ -75,12 +75,7 @@ export async function getWork(
   const call = reader(client, deployment)
   const [[work, provider, unlockAt, rewardReturned], now] = await read(
     Promise.all([
-      call({
-        address: deployment.rewardsDistributor,
-        abi: rewardsDistributorGetWorkAbi,
-        functionName: 'getWork',
-        args: [nodeKey, workKey],
-      }),
+      call('rewardsDistributor', rewardsDistributorGetWorkAbi, [nodeKey, workKey]),
       chainTime(client),
     ]),
   )

@@ -1,4 +1,3 @@
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   primeNetworkIncreaseStakeAbi,
@@ -9,6 +8,7 @@ import { approveIfShort } from '../internal/token.js'
 import {
   type AnyClient,
   assertPositive,
+  eventArgs,
   execute,
   reader,
   resolveAccount,
@@ -51,30 +51,19 @@ export async function increaseStake(
   const account = resolveAccount(client, parameters.account)
 
   const call = reader(client, deployment)
-  const unbonding = await call({
-    address: deployment.stakeManager,
-    abi: stakeManagerUnbondingStakeAbi,
-    functionName: 'unbondingStake',
-    args: [account.address],
-  })
+  const unbonding = await call('stakeManager', stakeManagerUnbondingStakeAbi, [account.address])
   if (amount > unbonding)
     await approveIfShort(client, {
       account,
-      token: deployment.token,
       spender: deployment.stakeManager,
       amount: amount - unbonding,
       write: parameters,
     })
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkIncreaseStakeAbi,
-    functionName: 'increaseStake',
     args: [amount],
   })
-  const [staked] = parseEventLogs({
-    abi: [stakeManagerStakedEvent],
-    logs: result.receipt.logs,
-    eventName: 'Staked',
-  })
-  return { ...result, rebonded: staked!.args.rebonded, activeStake: staked!.args.activeStake }
+  const [staked] = eventArgs(result.receipt.logs, stakeManagerStakedEvent)
+  return { ...result, rebonded: staked!.rebonded, activeStake: staked!.activeStake }
 }

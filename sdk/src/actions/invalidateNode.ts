@@ -6,7 +6,6 @@ import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -31,7 +30,7 @@ export type InvalidateNodeErrorType = PrimeNetworkErrorType
  *
  * @param client - A wallet client with the validator's account.
  * @param parameters - {@link InvalidateNodeParameters}
- * @returns The transaction hash and receipt.
+ * @returns The receipt and the listed nodes that left their pools. {@link InvalidateNodeReturnType}
  * @example
  * await invalidateNode(validatorClient, { nodeKey })
  */
@@ -42,11 +41,9 @@ export async function invalidateNode(
   const { nodeKey, evict = [] } = parameters
   assertAddress('nodeKey', nodeKey)
   assertPoolNodes('evict', evict)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkInvalidateNodeAbi,
-    functionName: 'invalidateNode',
     args: [nodeKey, evict],
   })
   return { ...result, evicted: nodesThatLeft(result.receipt.logs) }

@@ -1,5 +1,4 @@
 import type { Address, Hex } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   primeNetworkInvalidateWorkAbi,
@@ -12,8 +11,8 @@ import {
   type AnyClient,
   assertAddress,
   assertNonNegative,
+  eventArgs,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -80,35 +79,21 @@ export async function invalidateWork(
   assertWorkKey(workKey)
   assertNonNegative('penalty', penalty)
   assertPoolNodes('evict', evict)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkInvalidateWorkAbi,
-    functionName: 'invalidateWork',
     args: [nodeKey, workKey, penalty, invalidateNode, evict],
   })
-  const [invalidated] = parseEventLogs({
-    abi: [rewardsDistributorWorkInvalidatedEvent],
-    logs: result.receipt.logs,
-    eventName: 'WorkInvalidated',
-  })
-  const [slashed] = parseEventLogs({
-    abi: [stakeManagerSlashedEvent],
-    logs: result.receipt.logs,
-    eventName: 'Slashed',
-  })
-  const [returned] = parseEventLogs({
-    abi: [rewardsDistributorLockedWorkReturnedEvent],
-    logs: result.receipt.logs,
-    eventName: 'LockedWorkReturned',
-  })
-  const { poolId, reward } = invalidated!.args
-  const taken = slashed ? slashed.args.fromActive + slashed.args.fromUnbonding : 0n
+  const [invalidated] = eventArgs(result.receipt.logs, rewardsDistributorWorkInvalidatedEvent)
+  const [slashed] = eventArgs(result.receipt.logs, stakeManagerSlashedEvent)
+  const [returned] = eventArgs(result.receipt.logs, rewardsDistributorLockedWorkReturnedEvent)
+  const { poolId, reward } = invalidated!
+  const taken = slashed ? slashed.fromActive + slashed.fromUnbonding : 0n
   return {
     ...result,
     poolId,
     reward,
-    returnedLocked: returned?.args.amount ?? 0n,
+    returnedLocked: returned?.amount ?? 0n,
     slashed: taken,
     evicted: nodesThatLeft(result.receipt.logs),
   }

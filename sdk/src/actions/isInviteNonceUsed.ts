@@ -39,12 +39,5 @@ export async function isInviteNonceUsed(
   assertNonNegative('nonce', nonce)
   const deployment = resolveDeployment(client, parameters.deployment)
   const call = reader(client, deployment)
-  return read(
-    call({
-      address: deployment.computePool,
-      abi: computePoolIsInviteNonceUsedAbi,
-      functionName: 'isInviteNonceUsed',
-      args: [poolId, nonce],
-    }),
-  )
+  return read(call('computePool', computePoolIsInviteNonceUsedAbi, [poolId, nonce]))
 }

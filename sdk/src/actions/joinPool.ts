@@ -8,7 +8,6 @@ import {
   assertId,
   execute,
   resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -42,11 +41,9 @@ export async function joinPool(
   const { poolId, invites } = parameters
   assertId('poolId', poolId)
   assertInvites(poolId, invites, resolveAccount(client, parameters.account).address)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolJoinComputePoolAbi,
-    functionName: 'joinComputePool',
     args: [poolId, contractInvites(invites)],
   })
   return { ...result, nodeKeys: nodesThatJoined(result.receipt.logs) }

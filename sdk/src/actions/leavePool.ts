@@ -1,5 +1,4 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import type { Deployment } from '../deployments.js'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import {
@@ -12,6 +11,7 @@ import {
   type AnyClient,
   assertAddresses,
   assertId,
+  eventArgs,
   execute,
   reader,
   resolveAccount,
@@ -59,17 +59,12 @@ export async function leavePool(
   if (nodeKeys.length === 0)
     throw new InvalidInputError('nodeKeys', `${account.address} has no nodes in pool ${poolId}`)
   const result = await execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolLeaveComputePoolAbi,
-    functionName: 'leaveComputePool',
     args: [poolId, nodeKeys],
   })
-  const left = parseEventLogs({
-    abi: [computePoolNodeLeftPoolEvent],
-    logs: result.receipt.logs,
-    eventName: 'NodeLeftPool',
-  })
-  return { ...result, nodeKeys: left.map((log) => log.args.nodeKey) }
+  const left = eventArgs(result.receipt.logs, computePoolNodeLeftPoolEvent)
+  return { ...result, nodeKeys: left.map((args) => args.nodeKey) }
 }
 
 /** The provider's nodes whose current record in `poolId` shows them in the pool. */
@@ -80,20 +75,10 @@ export async function providerNodesInPool(
   poolId: bigint,
 ): Promise<Address[]> {
   const call = reader(client, deployment)
-  const nodes = await call({
-    address: deployment.computeRegistry,
-    abi: computeRegistryGetProviderNodesAbi,
-    functionName: 'getProviderNodes',
-    args: [provider],
-  })
+  const nodes = await call('computeRegistry', computeRegistryGetProviderNodesAbi, [provider])
   const records = await Promise.all(
     nodes.map((nodeKey) =>
-      call({
-        address: deployment.rewardsDistributor,
-        abi: rewardsDistributorGetNodeRecordAbi,
-        functionName: 'getNodeRecord',
-        args: [poolId, nodeKey],
-      }),
+      call('rewardsDistributor', rewardsDistributorGetNodeRecordAbi, [poolId, nodeKey]),
     ),
   )
   return nodes.filter((_, i) => records[i]!.joinedAt !== 0)

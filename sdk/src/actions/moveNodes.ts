@@ -8,7 +8,6 @@ import {
   assertId,
   execute,
   resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -52,11 +51,9 @@ export async function moveNodes(
   if (fromPoolId === toPoolId)
     throw new InvalidInputError('toPoolId', 'the nodes are in that pool already')
   assertInvites(toPoolId, invites, resolveAccount(client, parameters.account).address)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolMoveComputeNodesAbi,
-    functionName: 'moveComputeNodes',
     args: [fromPoolId, toPoolId, contractInvites(invites)],
   })
   return { ...result, nodeKeys: nodesThatJoined(result.receipt.logs) }

@@ -3,8 +3,6 @@ import { primeNetworkPauseAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -30,12 +28,9 @@ export async function pause(
   client: AnyClient,
   parameters: PauseParameters = {},
 ): Promise<PauseReturnType> {
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkPauseAbi,
-    functionName: 'pause',
     args: [],
   })
 }

@@ -6,7 +6,6 @@ import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -41,11 +40,9 @@ export async function proposeRoleTransfer(
   const { role, newHolder } = parameters
   const id = roleId(role)
   assertAddress('newHolder', newHolder)
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkProposeRoleTransferAbi,
-    functionName: 'proposeRoleTransfer',
     args: [id, newHolder],
   })
 }

@@ -1,12 +1,10 @@
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import { primeNetworkReclaimStakeAbi, stakeManagerUnbondStartedEvent } from '../generated/abis.js'
 import {
   type AnyClient,
   assertPositive,
+  eventArgs,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -40,22 +38,15 @@ export async function reclaimStake(
 ): Promise<ReclaimStakeReturnType> {
   const { amount } = parameters
   assertPositive('amount', amount)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkReclaimStakeAbi,
-    functionName: 'reclaimStake',
     args: [amount],
   })
-  const [unbond] = parseEventLogs({
-    abi: [stakeManagerUnbondStartedEvent],
-    logs: result.receipt.logs,
-    eventName: 'UnbondStarted',
-  })
+  const [unbond] = eventArgs(result.receipt.logs, stakeManagerUnbondStartedEvent)
   return {
     ...result,
-    unlockTime: BigInt(unbond!.args.unlockTime),
-    activeStake: unbond!.args.activeStake,
+    unlockTime: BigInt(unbond!.unlockTime),
+    activeStake: unbond!.activeStake,
   }
 }

@@ -1,6 +1,6 @@
 import { type Address, type Hash, isAddressEqual, parseSignature } from 'viem'
-import { getBlock, getChainId, signTypedData } from 'viem/actions'
-import { getAction, parseEventLogs } from 'viem/utils'
+import { getBlock, getChainId } from 'viem/actions'
+import { getAction } from 'viem/utils'
 import {
   InvalidInputError,
   type PrimeNetworkErrorType,
@@ -19,10 +19,12 @@ import {
   type AnyClient,
   assertPositive,
   capturedCalls,
+  eventArgs,
   execute,
   reader,
   resolveAccount,
   resolveDeployment,
+  signTyped,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -57,9 +59,9 @@ const maxPermitValidity = 3600n
  * permit when the token supports it, else approves only when the allowance is short.
  *
  * The permit's signing domain, nonce and deadline come from the RPC. Before signing, the RPC's chain
- * id and the token's domain (chain id, verifying contract) must match the deployment, and the
- * deadline is at most an hour past the latest block's time; otherwise it throws
- * `UntrustedRpcResponseError` and signs nothing.
+ * id and the token's domain (chain id, verifying contract) must match the deployment; otherwise it
+ * throws `UntrustedRpcResponseError` and signs nothing. The deadline is `permitValidity` (at most
+ * an hour) past the latest block's time as the RPC reports it.
  *
  * @param client - A wallet client with the provider's account.
  * @param parameters - {@link RegisterProviderParameters}
@@ -80,12 +82,10 @@ export async function registerProvider(
   const account = resolveAccount(client, parameters.account)
 
   const call = reader(client, deployment)
-  const allowance = await call({
-    address: deployment.token,
-    abi: primeTokenAllowanceAbi,
-    functionName: 'allowance',
-    args: [account.address, deployment.stakeManager],
-  })
+  const allowance = await call('token', primeTokenAllowanceAbi, [
+    account.address,
+    deployment.stakeManager,
+  ])
 
   let result: WriteReturnType
   let how: RegisterProviderReturnType['allowance'] = { kind: 'existing' }
@@ -99,17 +99,8 @@ export async function registerProvider(
     (await supportsPermit(client, deployment.token))
   ) {
     const [nonce, domain, block, rpcChainId] = await Promise.all([
-      call({
-        address: deployment.token,
-        abi: primeTokenNoncesAbi,
-        functionName: 'nonces',
-        args: [account.address],
-      }),
-      call({
-        address: deployment.token,
-        abi: primeTokenEip712DomainAbi,
-        functionName: 'eip712Domain',
-      }),
+      call('token', primeTokenNoncesAbi, [account.address]),
+      call('token', primeTokenEip712DomainAbi, []),
       getAction(client, getBlock, 'getBlock')({}),
       getAction(client, getChainId, 'getChainId')({}),
     ])
@@ -127,11 +118,7 @@ export async function registerProvider(
         verifyingContract,
       )
     const deadline = block.timestamp + permitValidity
-    const signature = await getAction(
-      client,
-      signTypedData,
-      'signTypedData',
-    )({
+    const signature = await signTyped(client, 'account', {
       account,
       domain: { name, version, chainId, verifyingContract },
       types: {
@@ -154,16 +141,14 @@ export async function registerProvider(
     })
     const { r, s, yParity } = parseSignature(signature)
     result = await execute(client, parameters, {
-      address: deployment.primeNetwork,
+      contract: 'primeNetwork',
       abi: primeNetworkRegisterProviderWithPermitAbi,
-      functionName: 'registerProviderWithPermit',
       args: [amount, deadline, yParity + 27, r, s],
     })
     how = { kind: 'permit' }
   } else {
     const hash = await approveIfShort(client, {
       account,
-      token: deployment.token,
       spender: deployment.stakeManager,
       amount,
       allowance,
@@ -171,23 +156,19 @@ export async function registerProvider(
     })
     if (hash) how = { kind: 'approve', hash }
     result = await execute(client, parameters, {
-      address: deployment.primeNetwork,
+      contract: 'primeNetwork',
       abi: primeNetworkRegisterProviderAbi,
-      functionName: 'registerProvider',
       args: [amount],
     })
   }
 
-  const [staked] = parseEventLogs({
-    abi: [stakeManagerStakedEvent],
-    logs: result.receipt.logs,
-    eventName: 'Staked',
-    args: { provider: account.address },
-  })
+  const staked = eventArgs(result.receipt.logs, stakeManagerStakedEvent).find((args) =>
+    isAddressEqual(args.provider, account.address),
+  )
   return {
     ...result,
     provider: account.address,
-    activeStake: staked?.args.activeStake ?? amount,
+    activeStake: staked?.activeStake ?? amount,
     allowance: how,
   }
 }

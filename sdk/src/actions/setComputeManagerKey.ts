@@ -6,8 +6,6 @@ import {
   assertAddress,
   assertId,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -41,12 +39,9 @@ export async function setComputeManagerKey(
   const { poolId, computeManagerKey } = parameters
   assertId('poolId', poolId)
   assertAddress('computeManagerKey', computeManagerKey)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolSetComputeManagerKeyAbi,
-    functionName: 'setComputeManagerKey',
     args: [poolId, computeManagerKey],
   })
 }

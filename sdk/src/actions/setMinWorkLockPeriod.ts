@@ -4,7 +4,6 @@ import {
   type AnyClient,
   assertNonNegative,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -34,11 +33,9 @@ export async function setMinWorkLockPeriod(
   parameters: SetMinWorkLockPeriodParameters,
 ): Promise<SetMinWorkLockPeriodReturnType> {
   assertNonNegative('period', parameters.period)
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkSetMinWorkLockPeriodAbi,
-    functionName: 'setMinWorkLockPeriod',
     args: [parameters.period],
   })
 }

@@ -6,8 +6,6 @@ import {
   assertAddress,
   assertNonNegative,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -40,12 +38,9 @@ export async function setNodeBenchmark(
   const { nodeKey, score } = parameters
   assertAddress('nodeKey', nodeKey)
   assertNonNegative('score', score)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkSetNodeBenchmarkAbi,
-    functionName: 'setNodeBenchmark',
     args: [nodeKey, score],
   })
 }

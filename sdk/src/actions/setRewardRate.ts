@@ -5,8 +5,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -38,12 +36,9 @@ export async function setRewardRate(
   const { poolId, rate } = parameters
   assertId('poolId', poolId)
   assertNonNegative('rate', rate)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.rewardsDistributor,
+    contract: 'rewardsDistributor',
     abi: rewardsDistributorSetRewardRateAbi,
-    functionName: 'setRewardRate',
     args: [poolId, rate],
   })
 }

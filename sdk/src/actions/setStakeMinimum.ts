@@ -4,8 +4,6 @@ import {
   type AnyClient,
   assertNonNegative,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -38,12 +36,9 @@ export async function setStakeMinimum(
 ): Promise<SetStakeMinimumReturnType> {
   const { stakeMinimum } = parameters
   assertNonNegative('stakeMinimum', stakeMinimum)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkSetStakeMinimumAbi,
-    functionName: 'setStakeMinimum',
     args: [stakeMinimum],
   })
 }

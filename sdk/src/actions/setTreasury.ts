@@ -5,8 +5,6 @@ import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -36,12 +34,9 @@ export async function setTreasury(
 ): Promise<SetTreasuryReturnType> {
   const { treasury } = parameters
   assertAddress('treasury', treasury)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkSetTreasuryAbi,
-    functionName: 'setTreasury',
     args: [treasury],
   })
 }

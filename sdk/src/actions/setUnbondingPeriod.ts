@@ -4,8 +4,6 @@ import {
   type AnyClient,
   assertNonNegative,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -35,12 +33,9 @@ export async function setUnbondingPeriod(
 ): Promise<SetUnbondingPeriodReturnType> {
   const { period } = parameters
   assertNonNegative('period', period)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkSetUnbondingPeriodAbi,
-    functionName: 'setUnbondingPeriod',
     args: [period],
   })
 }

@@ -5,7 +5,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -38,11 +37,9 @@ export async function setWorkLockPeriod(
   const { poolId, period } = parameters
   assertId('poolId', poolId)
   assertNonNegative('period', period)
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.rewardsDistributor,
+    contract: 'rewardsDistributor',
     abi: rewardsDistributorSetWorkLockPeriodAbi,
-    functionName: 'setWorkLockPeriod',
     args: [poolId, period],
   })
 }

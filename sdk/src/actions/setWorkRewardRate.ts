@@ -5,7 +5,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -46,11 +45,9 @@ export async function setWorkRewardRate(
   assertId('poolId', poolId)
   assertNonNegative('rate', rate)
   assertNonNegative('maxLockedPerNode', maxLockedPerNode)
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.rewardsDistributor,
+    contract: 'rewardsDistributor',
     abi: rewardsDistributorSetWorkRewardRateAbi,
-    functionName: 'setWorkRewardRate',
     args: [poolId, rate, maxLockedPerNode],
   })
 }

@@ -1,11 +1,10 @@
-import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
+import type { PrimeNetworkErrorType } from '../errors/base.js'
 import { workUnitsValidationSetUnitsCapAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertId,
   assertNonNegative,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -38,16 +37,9 @@ export async function setWorkUnitsCap(
   const { domainId, cap } = parameters
   assertId('domainId', domainId)
   assertNonNegative('cap', cap)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  if (!deployment.workValidation)
-    throw new InvalidInputError(
-      'deployment.workValidation',
-      'this deployment has no WorkUnitsValidation',
-    )
   return execute(client, parameters, {
-    address: deployment.workValidation,
+    contract: 'workValidation',
     abi: workUnitsValidationSetUnitsCapAbi,
-    functionName: 'setUnitsCap',
     args: [domainId, cap],
   })
 }

@@ -1,6 +1,4 @@
 import type { Account, Address, Hex } from 'viem'
-import { signTypedData } from 'viem/actions'
-import { getAction } from 'viem/utils'
 import type { Deployment } from '../deployments.js'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import { computeRegistryNodeKeyNonceAbi } from '../generated/abis.js'
@@ -11,6 +9,7 @@ import {
   chainTime,
   reader,
   resolveDeployment,
+  signTyped,
 } from '../internal/utils.js'
 
 /** The EIP-712 type a node key signs to let a provider add it. */
@@ -65,17 +64,8 @@ export async function signNodeOwnership(
   const deployment = resolveDeployment(client, parameters.deployment)
   const deadline = parameters.deadline ?? (await chainTime(client)) + defaultNodeOwnershipValidity
   const call = reader(client, deployment)
-  const nonce = await call({
-    address: deployment.computeRegistry,
-    abi: computeRegistryNodeKeyNonceAbi,
-    functionName: 'nodeKeyNonce',
-    args: [node.address],
-  })
-  const signature = await getAction(
-    client,
-    signTypedData,
-    'signTypedData',
-  )({
+  const nonce = await call('computeRegistry', computeRegistryNodeKeyNonceAbi, [node.address])
+  const signature = await signTyped(client, 'node', {
     account: node,
     domain: {
       name: 'Prime Network',

@@ -1,6 +1,4 @@
 import { type Account, type Address, bytesToBigInt, type Hex, zeroAddress } from 'viem'
-import { signTypedData } from 'viem/actions'
-import { getAction } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import { computePoolGetPoolAbi, computeRegistryGetNodeAbi } from '../generated/abis.js'
 import {
@@ -14,6 +12,7 @@ import {
   reader,
   resolveAccount,
   resolveDeployment,
+  signTyped,
 } from '../internal/utils.js'
 
 /** A signed pool invite for one node, as `joinPool` takes it. */
@@ -104,18 +103,8 @@ export async function signPoolInvite(
     // computer's clock), in the same round trip as the key version and the node's provider.
     const [pool, node, now] = await read(
       Promise.all([
-        call({
-          address: deployment.computePool,
-          abi: computePoolGetPoolAbi,
-          functionName: 'getPool',
-          args: [poolId],
-        }),
-        call({
-          address: deployment.computeRegistry,
-          abi: computeRegistryGetNodeAbi,
-          functionName: 'getNode',
-          args: [nodeKey],
-        }),
+        call('computePool', computePoolGetPoolAbi, [poolId]),
+        call('computeRegistry', computeRegistryGetNodeAbi, [nodeKey]),
         chainTime(client),
       ]),
     )
@@ -134,11 +123,7 @@ export async function signPoolInvite(
   const nonce =
     parameters.nonce ??
     nextInviteNonce({ chainId: deployment.chainId, poolId, manager: account.address })
-  const signature = await getAction(
-    client,
-    signTypedData,
-    'signTypedData',
-  )({
+  const signature = await signTyped(client, 'account', {
     account,
     domain: {
       name: 'Prime Network ComputePool',

@@ -1,5 +1,4 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import { primeNetworkSlashAbi, stakeManagerSlashedEvent } from '../generated/abis.js'
 import { assertPoolNodes, type NodeInPool, nodesThatLeft } from '../internal/poolNodes.js'
@@ -7,8 +6,8 @@ import {
   type AnyClient,
   assertAddress,
   assertPositive,
+  eventArgs,
   execute,
-  resolveAccount,
   resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
@@ -61,23 +60,13 @@ export async function slash(
   assertPositive('amount', amount)
   assertPoolNodes('evict', evict)
   const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkSlashAbi,
-    functionName: 'slash',
     args: [provider, amount, evict],
   })
-  const [slashed] = parseEventLogs({
-    abi: [stakeManagerSlashedEvent],
-    logs: result.receipt.logs,
-    eventName: 'Slashed',
-  })
-  const {
-    fromActive = 0n,
-    fromUnbonding = 0n,
-    treasury = deployment.primeNetwork,
-  } = slashed?.args ?? {}
+  const [slashed] = eventArgs(result.receipt.logs, stakeManagerSlashedEvent)
+  const { fromActive = 0n, fromUnbonding = 0n, treasury = deployment.primeNetwork } = slashed ?? {}
   return {
     ...result,
     slashed: fromActive + fromUnbonding,

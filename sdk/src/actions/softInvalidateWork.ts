@@ -1,5 +1,4 @@
 import type { Address, Hex } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   primeNetworkSoftInvalidateWorkAbi,
@@ -8,8 +7,8 @@ import {
 import {
   type AnyClient,
   assertAddress,
+  eventArgs,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -48,18 +47,12 @@ export async function softInvalidateWork(
   const { nodeKey, workKey } = parameters
   assertAddress('nodeKey', nodeKey)
   assertWorkKey(workKey)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkSoftInvalidateWorkAbi,
-    functionName: 'softInvalidateWork',
     args: [nodeKey, workKey],
   })
-  const [invalidated] = parseEventLogs({
-    abi: [rewardsDistributorWorkInvalidatedEvent],
-    logs: result.receipt.logs,
-    eventName: 'WorkInvalidated',
-  })
-  const { poolId, reward } = invalidated!.args
+  const [invalidated] = eventArgs(result.receipt.logs, rewardsDistributorWorkInvalidatedEvent)
+  const { poolId, reward } = invalidated!
   return { ...result, poolId, reward }
 }

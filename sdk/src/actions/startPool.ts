@@ -4,8 +4,6 @@ import {
   type AnyClient,
   assertId,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -34,12 +32,9 @@ export async function startPool(
 ): Promise<StartPoolReturnType> {
   const { poolId } = parameters
   assertId('poolId', poolId)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolStartComputePoolAbi,
-    functionName: 'startComputePool',
     args: [poolId],
   })
 }

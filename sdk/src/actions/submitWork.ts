@@ -1,5 +1,4 @@
 import { type Address, encodeAbiParameters, type Hex, isHex } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import {
   computePoolSubmitWorkAbi,
@@ -12,6 +11,7 @@ import {
   assertId,
   assertNonNegative,
   assertPositive,
+  eventArgs,
   execute,
   read,
   reader,
@@ -106,28 +106,16 @@ export async function submitWork(
   let { minWorkRate, maxLockPeriod } = parameters
   if (minWorkRate === undefined || maxLockPeriod === undefined) {
     const call = reader(client, deployment)
-    const terms = await read(
-      call({
-        address: deployment.rewardsDistributor,
-        abi: rewardsDistributorGetPoolWorkAbi,
-        functionName: 'getPoolWork',
-        args: [poolId],
-      }),
-    )
+    const terms = await read(call('rewardsDistributor', rewardsDistributorGetPoolWorkAbi, [poolId]))
     minWorkRate ??= terms.workRate
     maxLockPeriod ??= BigInt(terms.lockPeriod)
   }
   const result = await execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolSubmitWorkAbi,
-    functionName: 'submitWork',
     args: [poolId, nodeKey, data, minWorkRate, maxLockPeriod],
   })
-  const [accepted] = parseEventLogs({
-    abi: [rewardsDistributorWorkAcceptedEvent],
-    logs: result.receipt.logs,
-    eventName: 'WorkAccepted',
-  })
-  const { workKey, units, reward, unlockAt } = accepted!.args
+  const [accepted] = eventArgs(result.receipt.logs, rewardsDistributorWorkAcceptedEvent)
+  const { workKey, units, reward, unlockAt } = accepted!
   return { ...result, workKey, units, reward, unlockAt }
 }

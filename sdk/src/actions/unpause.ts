@@ -3,8 +3,6 @@ import { primeNetworkUnpauseAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -29,12 +27,9 @@ export async function unpause(
   client: AnyClient,
   parameters: UnpauseParameters = {},
 ): Promise<UnpauseReturnType> {
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkUnpauseAbi,
-    functionName: 'unpause',
     args: [],
   })
 }

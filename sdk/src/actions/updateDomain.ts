@@ -1,14 +1,12 @@
 import type { Address } from 'viem'
-import { parseEventLogs } from 'viem/utils'
 import { InvalidInputError, type PrimeNetworkErrorType } from '../errors/base.js'
 import { domainRegistryDomainUpdatedEvent, primeNetworkUpdateDomainAbi } from '../generated/abis.js'
 import {
   type AnyClient,
   assertAddress,
   assertId,
+  eventArgs,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -51,18 +49,11 @@ export async function updateDomain(
   if (!/^0x0{40}$/.test(String(validationLogic))) assertAddress('validationLogic', validationLogic)
   if (typeof domainParametersURI !== 'string')
     throw new InvalidInputError('domainParametersURI', 'expected a string')
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkUpdateDomainAbi,
-    functionName: 'updateDomain',
     args: [domainId, validationLogic, domainParametersURI],
   })
-  const [updated] = parseEventLogs({
-    abi: [domainRegistryDomainUpdatedEvent],
-    logs: result.receipt.logs,
-    eventName: 'DomainUpdated',
-  })
-  return { ...result, ...updated!.args }
+  const [updated] = eventArgs(result.receipt.logs, domainRegistryDomainUpdatedEvent)
+  return { ...result, ...updated! }
 }

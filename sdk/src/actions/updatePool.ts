@@ -5,7 +5,6 @@ import {
   assertId,
   assertNonNegative,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -41,11 +40,9 @@ export async function updatePool(
   assertNonNegative('computeLimit', computeLimit)
   if (typeof poolDataURI !== 'string')
     throw new InvalidInputError('poolDataURI', 'expected a string')
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.computePool,
+    contract: 'computePool',
     abi: computePoolUpdatePoolAbi,
-    functionName: 'updatePool',
     args: [poolId, computeLimit, poolDataURI],
   })
 }

@@ -5,8 +5,6 @@ import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveAccount,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -35,12 +33,9 @@ export async function validateNode(
 ): Promise<ValidateNodeReturnType> {
   const { nodeKey } = parameters
   assertAddress('nodeKey', nodeKey)
-  const deployment = resolveDeployment(client, parameters.deployment)
-  const _account = resolveAccount(client, parameters.account)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkValidateNodeAbi,
-    functionName: 'validateNode',
     args: [nodeKey],
   })
 }

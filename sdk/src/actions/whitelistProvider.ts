@@ -5,7 +5,6 @@ import {
   type AnyClient,
   assertAddress,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -34,11 +33,9 @@ export async function whitelistProvider(
 ): Promise<WhitelistProviderReturnType> {
   const { provider } = parameters
   assertAddress('provider', provider)
-  const deployment = resolveDeployment(client, parameters.deployment)
   return execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkWhitelistProviderAbi,
-    functionName: 'whitelistProvider',
     args: [provider],
   })
 }

@@ -1,10 +1,9 @@
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import { primeNetworkWithdrawAbi, stakeManagerWithdrawnEvent } from '../generated/abis.js'
 import {
   type AnyClient,
+  eventArgs,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -31,17 +30,11 @@ export async function withdrawStake(
   client: AnyClient,
   parameters: WithdrawStakeParameters = {},
 ): Promise<WithdrawStakeReturnType> {
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.primeNetwork,
+    contract: 'primeNetwork',
     abi: primeNetworkWithdrawAbi,
-    functionName: 'withdraw',
     args: [],
   })
-  const [withdrawn] = parseEventLogs({
-    abi: [stakeManagerWithdrawnEvent],
-    logs: result.receipt.logs,
-    eventName: 'Withdrawn',
-  })
-  return { ...result, amount: withdrawn!.args.amount }
+  const [withdrawn] = eventArgs(result.receipt.logs, stakeManagerWithdrawnEvent)
+  return { ...result, amount: withdrawn!.amount }
 }

@@ -1,4 +1,3 @@
-import { parseEventLogs } from 'viem/utils'
 import type { PrimeNetworkErrorType } from '../errors/base.js'
 import {
   rewardsDistributorBudgetWithdrawnEvent,
@@ -7,8 +6,8 @@ import {
 import {
   type AnyClient,
   assertId,
+  eventArgs,
   execute,
-  resolveDeployment,
   type WriteParameters,
   type WriteReturnType,
 } from '../internal/utils.js'
@@ -42,17 +41,11 @@ export async function withdrawUnusedBudget(
 ): Promise<WithdrawUnusedBudgetReturnType> {
   const { poolId } = parameters
   assertId('poolId', poolId)
-  const deployment = resolveDeployment(client, parameters.deployment)
   const result = await execute(client, parameters, {
-    address: deployment.rewardsDistributor,
+    contract: 'rewardsDistributor',
     abi: rewardsDistributorWithdrawUnusedBudgetAbi,
-    functionName: 'withdrawUnusedBudget',
     args: [poolId],
   })
-  const [withdrawn] = parseEventLogs({
-    abi: [rewardsDistributorBudgetWithdrawnEvent],
-    logs: result.receipt.logs,
-    eventName: 'BudgetWithdrawn',
-  })
-  return { ...result, amount: withdrawn!.args.amount }
+  const [withdrawn] = eventArgs(result.receipt.logs, rewardsDistributorBudgetWithdrawnEvent)
+  return { ...result, amount: withdrawn!.amount }
 }

@@ -29,7 +29,7 @@ export type BoundActions = {
    * Blacklists nodes from a pool, ejecting those in it when `purge` is set. Pool creator or manager key.
    *
    * @param parameters - {@link BlacklistNodeParameters}
-   * @returns The transaction hash and receipt.
+   * @returns The receipt and the nodes the purge ejected. {@link BlacklistNodeReturnType}
    * @example
    * await blacklistNode(managerClient, { poolId, nodeKey: [nodeA, nodeB], purge: true })
    */
@@ -40,7 +40,7 @@ export type BoundActions = {
    * (creator or compute manager key; optionally ejecting their nodes).
    *
    * @param parameters - {@link BlacklistProviderParameters}
-   * @returns The transaction hash and receipt.
+   * @returns The receipt and the nodes taken out of their pools. {@link BlacklistProviderReturnType}
    * @example
    * await blacklistProvider(validatorClient, { provider })
    * await blacklistProvider(managerClient, { provider, poolId, purgeNodeKeys: [nodeKey] })
@@ -302,7 +302,7 @@ export type BoundActions = {
    * now; otherwise anyone may eject it later with `ejectIneligibleNodes`). Validator only.
    *
    * @param parameters - {@link InvalidateNodeParameters}
-   * @returns The transaction hash and receipt.
+   * @returns The receipt and the listed nodes that left their pools. {@link InvalidateNodeReturnType}
    * @example
    * await invalidateNode(validatorClient, { nodeKey })
    */
@@ -402,9 +402,9 @@ export type BoundActions = {
    * permit when the token supports it, else approves only when the allowance is short.
    *
    * The permit's signing domain, nonce and deadline come from the RPC. Before signing, the RPC's chain
-   * id and the token's domain (chain id, verifying contract) must match the deployment, and the
-   * deadline is at most an hour past the latest block's time; otherwise it throws
-   * `UntrustedRpcResponseError` and signs nothing.
+   * id and the token's domain (chain id, verifying contract) must match the deployment; otherwise it
+   * throws `UntrustedRpcResponseError` and signs nothing. The deadline is `permitValidity` (at most
+   * an hour) past the latest block's time as the RPC reports it.
    *
    * @param parameters - {@link RegisterProviderParameters}
    * @returns The receipt, the provider and its active stake. {@link RegisterProviderReturnType}

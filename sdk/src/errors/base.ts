@@ -68,8 +68,10 @@ function walk(error: unknown, fn?: (error: unknown) => boolean): unknown {
 }
 
 /**
- * Thrown before any RPC call when a parameter is invalid (bad address, non-positive amount,
- * expired invite, missing account or deployment, ...).
+ * Thrown when a parameter is invalid, before anything is signed or sent: a bad address, a
+ * non-positive amount, a missing account or deployment, an expired invite, a JSON-RPC account the
+ * node does not hold, ... Most checks need no RPC call; some first read the chain (an invite's
+ * expiry against chain time, a balance too small for an approve, a claim with nothing to claim).
  *
  * @example
  * if (error instanceof InvalidInputError) console.log(error.parameter, error.shortMessage)

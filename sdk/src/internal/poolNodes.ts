@@ -22,24 +22,13 @@ export async function nodeRewards(
   poolId: bigint,
   nodeKeys: readonly Address[],
 ) {
-  const distributor = deployment.rewardsDistributor
   const call = reader(client, deployment)
   const [records, work] = await read(
     Promise.all([
-      call({
-        address: distributor,
-        abi: rewardsDistributorGetNodeRecordsAbi,
-        functionName: 'getNodeRecords',
-        args: [poolId, nodeKeys],
-      }),
+      call('rewardsDistributor', rewardsDistributorGetNodeRecordsAbi, [poolId, nodeKeys]),
       Promise.all(
         nodeKeys.map((nodeKey) =>
-          call({
-            address: distributor,
-            abi: rewardsDistributorGetNodeWorkAbi,
-            functionName: 'getNodeWork',
-            args: [poolId, nodeKey],
-          }),
+          call('rewardsDistributor', rewardsDistributorGetNodeWorkAbi, [poolId, nodeKey]),
         ),
       ),
     ]),

@@ -13,24 +13,17 @@ import {
   capturedCalls,
   execute,
   reader,
+  resolveDeployment,
   type WriteParameters,
 } from './utils.js'
 
 /** Whether `token` implements ERC-2612 (probed through its `nonces` and ERC-5267 domain). */
 export async function supportsPermit(client: AnyClient, token: Address): Promise<boolean> {
+  const call = reader(client)
   try {
     await Promise.all([
-      reader(client)({
-        address: token,
-        abi: primeTokenNoncesAbi,
-        functionName: 'nonces',
-        args: [token],
-      }),
-      reader(client)({
-        address: token,
-        abi: primeTokenEip712DomainAbi,
-        functionName: 'eip712Domain',
-      }),
+      call(token, primeTokenNoncesAbi, [token]),
+      call(token, primeTokenEip712DomainAbi, []),
     ])
     return true
   } catch {
@@ -39,41 +32,31 @@ export async function supportsPermit(client: AnyClient, token: Address): Promise
 }
 
 /**
- * Approves exactly `amount` to `spender` when the current allowance is below it. When the calls
- * are being built rather than sent, the approve is recorded and the action goes on to its own
- * call, so a batch carries both in order.
+ * Approves exactly `amount` of the deployment's token to `spender` when the current allowance is
+ * below it. When the calls are being built rather than sent, the approve is recorded and the
+ * action goes on to its own call, so a batch carries both in order.
  */
 export async function approveIfShort(
   client: AnyClient,
   parameters: {
     account: Account
-    token: Address
     spender: Address
     amount: bigint
     allowance?: bigint | undefined
     write: WriteParameters
   },
 ): Promise<Hash | undefined> {
-  const { account, token, spender, amount } = parameters
+  const { account, spender, amount } = parameters
+  const { token } = resolveDeployment(client, parameters.write.deployment)
   const allowance =
     parameters.allowance ??
-    (await reader(client)({
-      address: token,
-      abi: primeTokenAllowanceAbi,
-      functionName: 'allowance',
-      args: [account.address, spender],
-    }))
+    (await reader(client)(token, primeTokenAllowanceAbi, [account.address, spender]))
   if (allowance >= amount) return undefined
   // An approve is a transaction: check first that the account can pay at all, or it spends gas
   // and leaves an allowance behind for a call that then fails. (Built calls skip it: they may run
   // later, from a multisig whose balance is not this account's now.)
   if (!parameters.write[capturedCalls]) {
-    const balance = await reader(client)({
-      address: token,
-      abi: primeTokenBalanceOfAbi,
-      functionName: 'balanceOf',
-      args: [account.address],
-    })
+    const balance = await reader(client)(token, primeTokenBalanceOfAbi, [account.address])
     if (balance < amount)
       throw new InvalidInputError(
         'amount',
@@ -84,12 +67,7 @@ export async function approveIfShort(
     const { hash } = await execute(
       client,
       { ...parameters.write, account },
-      {
-        address: token,
-        abi: primeTokenApproveAbi,
-        functionName: 'approve',
-        args: [spender, amount],
-      },
+      { contract: 'token', abi: primeTokenApproveAbi, args: [spender, amount] },
     )
     return hash
   } catch (error) {

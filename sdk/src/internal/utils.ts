@@ -1,25 +1,31 @@
 import {
   type Abi,
+  type AbiEvent,
+  type AbiFunction,
   type Account,
   type Address,
   type Chain,
   type Client,
   type ContractFunctionArgs,
   type ContractFunctionName,
+  type GetEventArgs,
   type Hash,
   type Hex,
   isAddress,
-  type ParseEventLogsReturnType,
-  type ReadContractParameters,
+  isAddressEqual,
+  type Log,
   type ReadContractReturnType,
   type TransactionReceipt,
   type Transport,
+  type TypedData,
 } from 'viem'
 import { parseAccount } from 'viem/accounts'
 import {
   estimateContractGas,
   getBlock,
   readContract,
+  type SignTypedDataParameters,
+  signTypedData,
   simulateContract,
   waitForTransactionReceipt,
   writeContract,
@@ -66,7 +72,10 @@ export const capturedCalls: unique symbol = Symbol('capturedCalls')
 /** What every write accepts besides its own parameters. */
 export type WriteParameters = DeploymentParameter &
   WriteOptions & {
-    /** The sender; defaults to the client's account. */
+    /**
+     * The sender (default: the client's account): an Account, or an address that the node or
+     * wallet behind the client holds and signs for (a JSON-RPC account).
+     */
     account?: Account | Address | undefined
     /** @internal */
     [capturedCalls]?: ProtocolCall[] | undefined
@@ -145,18 +154,38 @@ export function assertNonEmpty<item>(name: string, value: readonly item[] | unde
     throw new InvalidInputError(name, 'expected at least one item')
 }
 
-/** A write to one protocol contract, checked against its `as const` ABI. */
-export type WriteCall<
-  abi extends Abi = Abi,
-  functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'> = ContractFunctionName<
-    abi,
-    'nonpayable' | 'payable'
-  >,
-> = {
-  address: Address
+/** A protocol contract of a deployment, by its key in {@link Deployment}. */
+export type ContractName =
+  | 'token'
+  | 'primeNetwork'
+  | 'stakeManager'
+  | 'computeRegistry'
+  | 'domainRegistry'
+  | 'computePool'
+  | 'rewardsDistributor'
+  | 'workValidation'
+
+/** A view function's ABI slice: the function (all its overloads, nothing else). */
+export type ReadAbi = readonly [ReadFunction, ...ReadFunction[]]
+type ReadFunction = AbiFunction & { stateMutability: 'pure' | 'view' }
+type ReadName<abi extends ReadAbi> = ContractFunctionName<abi, 'pure' | 'view'>
+
+/** A write function's ABI slice: the function (all its overloads, nothing else), never a view. */
+export type WriteAbi = readonly [WriteFunction, ...WriteFunction[]]
+type WriteFunction = AbiFunction & { stateMutability: 'nonpayable' | 'payable' }
+
+/**
+ * A write to one protocol contract: the ABI slice of the function it calls (so the slice names the
+ * function, and a bundle carries only that function's ABI) and the arguments, checked against it.
+ */
+export type WriteCall<abi extends WriteAbi = WriteAbi> = {
+  contract: ContractName
   abi: abi
-  functionName: functionName
-  args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>
+  args: ContractFunctionArgs<
+    abi,
+    'nonpayable' | 'payable',
+    ContractFunctionName<abi, 'nonpayable' | 'payable'>
+  >
 }
 
 /** Checks the write options before anything is sent. */
@@ -172,42 +201,83 @@ export function assertWriteOptions(options: WriteOptions) {
 }
 
 /**
- * Simulates the call (a revert becomes the typed contract error before anything is sent), sends
- * it with headroom over the gas estimate, waits for a successful receipt and decodes the events
- * that `call.abi` declares (none for a one-function slice: actions decode the events they need
- * with one-event slices, which keeps their bundles small).
+ * Runs `sign` (a signature or a send) for `account`. A JSON-RPC account (an address) signs on the
+ * node or wallet behind the client, and one that does not hold it answers with a bare JSON-RPC
+ * error (anvil: InvalidParamsRpcError "No Signer available"; geth: "unknown account"; a wallet:
+ * 4100). That is a mistake in the `parameter` given, so it becomes an InvalidInputError, with the
+ * RPC's error as its cause. `eth_accounts` is asked only after a failure: a write that works costs
+ * no request more.
  */
-export async function execute<
-  const abi extends Abi,
-  functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
+export async function signingAs<result>(
+  client: AnyClient,
+  account: Account,
+  parameter: string,
+  sign: () => Promise<result>,
+): Promise<result> {
+  try {
+    return await sign()
+  } catch (error) {
+    if (account.type === 'json-rpc') {
+      const held = await client.request({ method: 'eth_accounts' }).catch(() => undefined)
+      if (held && !held.some((address) => isAddressEqual(address, account.address)))
+        throw new InvalidInputError(
+          parameter,
+          `the RPC does not hold ${account.address} (eth_accounts), so it cannot sign for it: pass a local account (e.g. privateKeyToAccount) or one the node or wallet holds`,
+          { cause: error },
+        )
+    }
+    throw error
+  }
+}
+
+/** Signs EIP-712 typed data with `account`; see {@link signingAs} for `parameter`. */
+export function signTyped<
+  const typedData extends TypedData | Record<string, unknown>,
+  primaryType extends keyof typedData | 'EIP712Domain',
 >(
   client: AnyClient,
+  parameter: string,
+  parameters: SignTypedDataParameters<typedData, primaryType, Account> & { account: Account },
+): Promise<Hex> {
+  return signingAs(client, parameters.account, parameter, () =>
+    getAction(client, signTypedData, 'signTypedData')(parameters as SignTypedDataParameters),
+  )
+}
+
+/**
+ * Simulates the call (a revert becomes the typed contract error before anything is sent), sends
+ * it with headroom over the gas estimate, and waits for a
+ * successful receipt. The contract's address comes from the deployment, the function's name from
+ * the ABI slice.
+ */
+export async function execute<const abi extends WriteAbi>(
+  client: AnyClient,
   parameters: WriteParameters,
-  call: WriteCall<abi, functionName>,
-): Promise<WriteReturnType & { events: ParseEventLogsReturnType<abi, undefined, true> }> {
+  call: WriteCall<abi>,
+): Promise<WriteReturnType> {
   const { gasHeadroom = 20, confirmations = 1, onProgress } = parameters
   assertWriteOptions(parameters)
+  const address = resolveDeployment(client, parameters.deployment)[call.contract]
+  if (!address)
+    throw new InvalidInputError(
+      `deployment.${call.contract}`,
+      'this deployment has no such contract',
+    )
   const account = resolveAccount(client, parameters.account)
-  // Widened once here: the generic call was checked against its ABI at the call site.
-  const request: {
-    account: Account
-    address: Address
-    abi: Abi
-    functionName: string
-    args: readonly unknown[]
-  } = {
-    account,
-    address: call.address,
-    abi: [...call.abi, ...protocolErrorsAbi],
-    functionName: call.functionName,
-    args: call.args as readonly unknown[],
-  }
+  const functionName = call.abi[0].name
+  const args = call.args as readonly unknown[]
   const captured = parameters[capturedCalls]
   if (captured) {
-    const { address, abi, functionName, args } = request
-    const data = encodeFunctionData({ abi, functionName, args })
+    const data = encodeFunctionData({ abi: call.abi as Abi, functionName, args })
     captured.push({ to: address, data, value: 0n, address, abi: call.abi, functionName, args })
     throw new CallCaptured()
+  }
+  const request = {
+    account,
+    address,
+    abi: [...call.abi, ...protocolErrorsAbi] as Abi,
+    functionName,
+    args,
   }
   let gas: bigint
   try {
@@ -224,11 +294,13 @@ export async function execute<
   // requests.test.ts.
   const gasLimit = (gas * BigInt(100 + gasHeadroom)) / 100n
   onProgress?.({ status: 'simulated', gas, gasLimit })
-  const hash = await getAction(
-    client,
-    writeContract,
-    'writeContract',
-  )({ ...request, chain: client.chain, gas: gasLimit })
+  const hash = await signingAs(client, account, 'account', () =>
+    getAction(
+      client,
+      writeContract,
+      'writeContract',
+    )({ ...request, chain: client.chain, gas: gasLimit }),
+  )
   onProgress?.({ status: 'sent', hash })
   const receipt = await getAction(
     client,
@@ -237,8 +309,21 @@ export async function execute<
   )({ hash, confirmations })
   if (receipt.status !== 'success') throw new TransactionRevertedError(hash)
   onProgress?.({ status: 'confirmed', hash, receipt })
-  const events = parseEventLogs({ abi: call.abi, logs: receipt.logs, strict: true })
-  return { hash, receipt, events }
+  return { hash, receipt }
+}
+
+/**
+ * The arguments of every `event` log in `logs`, in order: what a write's receipt says happened
+ * (one-event ABIs keep an action's bundle to the events it reads).
+ */
+export function eventArgs<const event extends AbiEvent>(logs: Log[], event: event) {
+  return parseEventLogs({ abi: [event] as AbiEvent[], logs, eventName: event.name }).map(
+    (log) => (log as unknown as { args: unknown }).args,
+  ) as GetEventArgs<
+    readonly [event],
+    event['name'],
+    { EnableUnion: false; IndexedOnly: false; Required: true }
+  >[]
 }
 
 /** Runs a read and turns a protocol revert into its typed error. */
@@ -263,10 +348,12 @@ const batchingClients = new WeakMap<AnyClient, Map<Address | undefined, AnyClien
  * deployment's (the deploy script names the chain's own, or deploys a BatchReader where there is
  * none, as on anvil). With neither, viem's deployless form does, whose results must fit the 24 kB
  * code size limit, so there batches are kept smaller (several requests for very large reads).
+ * A read names the deployment's contract (or an address) and passes the function's ABI slice,
+ * which names the function, as writes do.
  */
 export function reader(
   client: AnyClient,
-  deployment?: Pick<Deployment, 'chainId' | 'multicall3'> | undefined,
+  deployment?: Pick<Deployment, 'chainId' | 'multicall3'> & Partial<Deployment>,
 ) {
   const multicall3 = client.chain?.contracts?.multicall3?.address ?? deployment?.multicall3
   const copies = batchingClients.get(client) ?? new Map<Address | undefined, AnyClient>()
@@ -298,12 +385,21 @@ export function reader(
   }
   const batched = batching
   return <
-    const abi extends Abi | readonly unknown[],
-    functionName extends ContractFunctionName<abi, 'pure' | 'view'>,
-    const args extends ContractFunctionArgs<abi, 'pure' | 'view', functionName>,
+    const abi extends ReadAbi,
+    const args extends ContractFunctionArgs<abi, 'pure' | 'view', ReadName<abi>>,
   >(
-    parameters: ReadContractParameters<abi, functionName, args>,
-  ): Promise<ReadContractReturnType<abi, functionName, args>> => readContract(batched, parameters)
+    contract: ContractName | Address,
+    abi: abi,
+    args: args,
+  ): Promise<ReadContractReturnType<abi, ReadName<abi>, args>> =>
+    readContract(batched, {
+      address: contract.startsWith('0x')
+        ? (contract as Address)
+        : deployment![contract as ContractName]!,
+      abi: abi as Abi,
+      functionName: abi[0].name,
+      args: args as readonly unknown[],
+    }) as never
 }
 
 const pendingChainTimes = new WeakMap<AnyClient, Promise<bigint>>()
