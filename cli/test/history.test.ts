@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
-import { type Anvil, startAnvil } from '@prime-network/demo/anvil'
 import {
   createStore,
   freePort,
@@ -9,6 +8,7 @@ import {
   type Store,
   startIndexer,
 } from '@prime-network/indexer/testing'
+import { type Anvil, startAnvil } from '@prime-network/localnet'
 import { primeTokenAbi } from '@prime-network/sdk/abis'
 import { type Address, type Hash, parseEther } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'

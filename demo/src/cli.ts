@@ -1,4 +1,4 @@
-import { buildSdk } from './sdk-build.js'
+import { buildSdk } from '@prime-network/localnet'
 
 // `pnpm demo [--rebuild]`: builds the SDK when needed, then runs the demo on its own anvil.
 const controller = new AbortController()

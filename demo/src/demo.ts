@@ -1,12 +1,8 @@
 import { rmSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { type Anvil, type Deployed, deployProtocol, startAnvil } from '@prime-network/localnet'
 import { loadDeployment } from '@prime-network/sdk'
 import { acts } from './acts.js'
-import { type Anvil, startAnvil } from './anvil.js'
-import { runDeployScript } from './deploy.js'
 import type { Sink } from './format.js'
-import { repoRoot } from './paths.js'
 import { createStage, type Say } from './stage.js'
 import { type DemoSummary, summarize } from './summary.js'
 
@@ -39,14 +35,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   say()
   say('Prime Network demo: the whole protocol on a local anvil, through @prime-network/sdk')
   let anvil: Anvil | undefined
-  const deploymentsDir = await mkdtemp(join(repoRoot, 'deployments', 'demo-')).catch(async () => {
-    await mkdir(join(repoRoot, 'deployments'), { recursive: true })
-    return mkdtemp(join(repoRoot, 'deployments', 'demo-'))
-  })
+  let deployed: (Deployed & { started: number }) | undefined
   // Cleans up at once: a caller that was interrupted may exit before the `finally` below runs.
   const stopOnAbort = () => {
     anvil?.kill()
-    rmSync(deploymentsDir, { recursive: true, force: true })
+    if (deployed) rmSync(deployed.dir, { recursive: true, force: true })
   }
   signal?.addEventListener('abort', stopOnAbort, { once: true })
   try {
@@ -63,7 +56,20 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       2,
       'Deploy the protocol with ./deploy.sh (forge script contracts/script/Deploy.s.sol)',
     )
-    const deployment = await deploy(say, anvil.rpcUrl, deploymentsDir, signal)
+    deployed = await deploy(say, anvil.rpcUrl, signal)
+    const deployment = await loadDeployment(deployed.deploymentPath)
+    say(`  ✓ deployed in ${seconds(deployed.started)} (block ${deployment.deploymentBlock})`)
+    for (const [name, address] of [
+      ['PRIME token', deployment.token],
+      ['PrimeNetwork', deployment.primeNetwork],
+      ['StakeManager', deployment.stakeManager],
+      ['ComputeRegistry', deployment.computeRegistry],
+      ['DomainRegistry', deployment.domainRegistry],
+      ['ComputePool', deployment.computePool],
+      ['RewardsDistributor', deployment.rewardsDistributor],
+      ['WorkUnitsValidation', deployment.workValidation],
+    ] as const)
+      say(`    ${name.padEnd(19)} ${address}`)
 
     const stage = createStage({ say, signal, rpcUrl: anvil.rpcUrl, deployment })
     for (const [index, act] of acts.entries()) {
@@ -76,7 +82,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   } finally {
     signal?.removeEventListener('abort', stopOnAbort)
     await anvil?.stop()
-    await rm(deploymentsDir, { recursive: true, force: true })
+    await deployed?.remove()
   }
 }
 
@@ -91,7 +97,7 @@ function heading(say: Say, step: number, title: string) {
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`
 
-async function deploy(say: Say, rpcUrl: string, deploymentsDir: string, signal?: AbortSignal) {
+async function deploy(say: Say, rpcUrl: string, signal?: AbortSignal) {
   const started = Date.now()
   // forge prints nothing while it compiles (tens of seconds on the first run): show it is alive.
   const ticker = setInterval(
@@ -101,36 +107,17 @@ async function deploy(say: Say, rpcUrl: string, deploymentsDir: string, signal?:
       ),
     5_000,
   )
-  let result: Awaited<ReturnType<typeof runDeployScript>>
   try {
-    result = await runDeployScript({
+    const deployed = await deployProtocol({
+      label: 'demo',
       rpcUrl,
-      deploymentsDir: relative(repoRoot, deploymentsDir),
-      // Broadcast records of a throwaway chain would only clutter ./broadcast.
-      env: { FOUNDRY_BROADCAST: join(deploymentsDir, 'broadcast') },
       onLine: (line) => {
         if (line.startsWith('Deploying')) say(`  │ ${line}`)
       },
       ...(signal ? { signal } : {}),
     })
+    return { ...deployed, started }
   } finally {
     clearInterval(ticker)
   }
-  signal?.throwIfAborted()
-  if (result.code !== 0)
-    throw new Error(`deploy.sh failed (exit ${result.code}):\n${result.stderr || result.stdout}`)
-  const deployment = await loadDeployment(join(deploymentsDir, '31337.json'))
-  say(`  ✓ deployed in ${seconds(started)} (block ${deployment.deploymentBlock})`)
-  for (const [name, address] of [
-    ['PRIME token', deployment.token],
-    ['PrimeNetwork', deployment.primeNetwork],
-    ['StakeManager', deployment.stakeManager],
-    ['ComputeRegistry', deployment.computeRegistry],
-    ['DomainRegistry', deployment.domainRegistry],
-    ['ComputePool', deployment.computePool],
-    ['RewardsDistributor', deployment.rewardsDistributor],
-    ['WorkUnitsValidation', deployment.workValidation],
-  ] as const)
-    say(`    ${name.padEnd(19)} ${address}`)
-  return deployment
 }

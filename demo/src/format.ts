@@ -1,7 +1,7 @@
 import { formatUnits } from 'viem'
 
 /** Where the demo writes its report (process.stdout, or a collector in tests). */
-export type Sink = { write: (text: string) => unknown }
+export type { Sink } from '@prime-network/localnet'
 
 const thousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 

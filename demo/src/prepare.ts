@@ -1,4 +1,4 @@
-import { buildSdk } from './sdk-build.js'
+import { buildSdk } from '@prime-network/localnet'
 
 // Builds sdk/dist before the demo's type check and tests (they import the built SDK).
 await buildSdk({ sink: process.stdout, force: process.argv.includes('--rebuild') })

@@ -1,4 +1,4 @@
-import { buildSdk } from '@prime-network/demo/sdk-build'
+import { buildSdk } from '@prime-network/localnet'
 
 // The indexer's config and tests import @prime-network/sdk from sdk/dist: build it when stale.
 await buildSdk({ sink: process.stderr })

@@ -4,12 +4,11 @@
  * (the CLI's history commands) start the indexer the same way instead of keeping a copy.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
-import { type Anvil, startAnvil } from '@prime-network/demo/anvil'
-import { runDeployScript } from '@prime-network/demo/deploy'
+import { join, resolve } from 'node:path'
+import { type DeployedChain, startDeployedChain } from '@prime-network/localnet'
 import { type Deployment, loadDeployment } from '@prime-network/sdk'
 import pg from 'pg'
 
@@ -20,33 +19,14 @@ const ponderBin = join(packageRoot, 'node_modules/.bin/ponder')
 const pnpm = 'pnpm@10.34.9'
 
 /** A fresh anvil with the protocol deployed by ./deploy.sh, as a user would do it. */
-export type Chain = Anvil & { deployment: Deployment; deploymentPath: string }
+export type Chain = DeployedChain & { deployment: Deployment }
 
 export async function startChain(): Promise<Chain> {
-  await mkdir(join(repoRoot, 'deployments'), { recursive: true })
-  // forge may only write under ./deployments (fs_permissions); one folder per chain.
-  const dir = await mkdtemp(join(repoRoot, 'deployments', 'indexer-test-'))
-  const anvil = await startAnvil()
+  const chain = await startDeployedChain({ label: 'indexer-test' })
   try {
-    const result = await runDeployScript({
-      rpcUrl: anvil.rpcUrl,
-      deploymentsDir: relative(repoRoot, dir),
-      env: { FOUNDRY_BROADCAST: join(dir, 'broadcast') },
-    })
-    if (result.code !== 0) throw new Error(`deploy.sh failed:\n${result.stderr || result.stdout}`)
-    const deploymentPath = join(dir, '31337.json')
-    return {
-      ...anvil,
-      deploymentPath,
-      deployment: await loadDeployment(deploymentPath),
-      stop: async () => {
-        await anvil.stop()
-        await rm(dir, { recursive: true, force: true })
-      },
-    }
+    return { ...chain, deployment: await loadDeployment(chain.deploymentPath) }
   } catch (error) {
-    await anvil.stop()
-    await rm(dir, { recursive: true, force: true })
+    await chain.stop()
     throw error
   }
 }

@@ -1,4 +1,4 @@
-import { type DeployedChain, startDeployedChain } from '@prime-network/demo/deploy'
+import { type DeployedChain, startDeployedChain } from '@prime-network/localnet'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -12,7 +12,7 @@ let chain: DeployedChain | undefined
 
 /** One anvil with the protocol deployed by ./deploy.sh, the way a dApp's developer deploys it. */
 export async function setup(project: TestProject) {
-  chain = await startDeployedChain('react-test')
+  chain = await startDeployedChain({ label: 'react-test' })
   project.provide('rpcUrl', chain.rpcUrl)
   project.provide('deploymentPath', chain.deploymentPath)
 }

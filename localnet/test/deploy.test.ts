@@ -1,21 +1,41 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, relative } from 'node:path'
-import { loadDeployment, primeNetworkActions } from '@prime-network/sdk'
-import { primeNetworkAbi } from '@prime-network/sdk/abis'
 import {
   type Address,
   createPublicClient,
   createTestClient,
   type Hex,
   http,
+  parseAbi,
   parseEther,
 } from 'viem'
 import { anvil as anvilChain } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type Anvil, startAnvil } from './anvil.js'
-import { runDeployScript } from './deploy.js'
-import { repoRoot } from './paths.js'
+import { type Anvil, repoRoot, runDeployScript, startAnvil } from '../src/index.js'
+
+/**
+ * The deployment file's fields, read as JSON: the SDK's loadDeployment checks them for its users
+ * (and its own tests use this package), so this package does not depend on the SDK.
+ */
+type DeploymentFile = {
+  chainId: number
+  deploymentBlock: number
+  token: Address
+  primeNetwork: Address
+  stakeManager: Address
+  computeRegistry: Address
+  domainRegistry: Address
+  computePool: Address
+  rewardsDistributor: Address
+  multicall3: Address
+}
+const readDeployment = async (path: string): Promise<DeploymentFile> =>
+  JSON.parse(await readFile(path, 'utf8'))
+const primeNetworkAbi = parseAbi([
+  'function token() view returns (address)',
+  'function stakeMinimum() view returns (uint256)',
+])
 
 // Keys a developer may have exported; each case decides for itself.
 const noKeys = {
@@ -30,14 +50,14 @@ describe('deploy.sh on a local anvil', () => {
   beforeAll(async () => {
     anvil = await startAnvil()
     // forge may write only under ./deployments (foundry.toml fs_permissions).
-    deploymentsDir = await mkdtemp(join(repoRoot, 'deployments', 'demo-test-'))
+    deploymentsDir = await mkdtemp(join(repoRoot, 'deployments', 'localnet-test-'))
   })
   afterAll(async () => {
     await anvil?.stop()
     await rm(deploymentsDir, { recursive: true, force: true })
   })
 
-  test('writes a deployment the SDK reads and uses; re-running deploys a fresh set', async () => {
+  test('writes a deployment file of the contracts it deployed; re-running deploys a fresh set', async () => {
     const deploy = () =>
       runDeployScript({
         rpcUrl: anvil.rpcUrl,
@@ -48,13 +68,17 @@ describe('deploy.sh on a local anvil', () => {
     expect(first.stderr).toBe('')
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('Deploying Prime Network to chain 31337\n')
-    const deployment = await loadDeployment(join(deploymentsDir, '31337.json'))
+    const deployment = await readDeployment(join(deploymentsDir, '31337.json'))
     expect(deployment.chainId).toBe(31337)
 
-    const client = createPublicClient({ chain: anvilChain, transport: http(anvil.rpcUrl) }).extend(
-      primeNetworkActions({ deployment }),
-    )
-    expect(await client.getMinimumStake()).toBe(parseEther('100'))
+    const client = createPublicClient({ chain: anvilChain, transport: http(anvil.rpcUrl) })
+    expect(
+      await client.readContract({
+        address: deployment.primeNetwork,
+        abi: primeNetworkAbi,
+        functionName: 'stakeMinimum',
+      }),
+    ).toBe(parseEther('100'))
     expect(
       await client.readContract({
         address: deployment.primeNetwork,
@@ -74,7 +98,7 @@ describe('deploy.sh on a local anvil', () => {
       ComputePool: deployment.computePool,
       RewardsDistributor: deployment.rewardsDistributor,
       // A bare anvil has no Multicall3: the script deploys the BatchReader for batched reads.
-      BatchReader: deployment.multicall3!,
+      BatchReader: deployment.multicall3,
     }
     for (const [name, address] of Object.entries(deployed)) {
       const artifact = await readArtifact(name)
@@ -92,7 +116,7 @@ describe('deploy.sh on a local anvil', () => {
 
     // Where the chain has Multicall3 at its usual address, the file names that one instead.
     const multicall3 = '0xcA11bde05977b3631167028862bE2a173976CA11'
-    const bytecode = (await client.getCode({ address: deployment.multicall3! })) as Hex
+    const bytecode = (await client.getCode({ address: deployment.multicall3 })) as Hex
     await createTestClient({
       chain: anvilChain,
       mode: 'anvil',
@@ -100,7 +124,7 @@ describe('deploy.sh on a local anvil', () => {
     }).setCode({ address: multicall3, bytecode })
     const second = await deploy()
     expect(second.code).toBe(0)
-    const again = await loadDeployment(join(deploymentsDir, '31337.json'))
+    const again = await readDeployment(join(deploymentsDir, '31337.json'))
     expect(again.primeNetwork).not.toBe(deployment.primeNetwork)
     expect(again.deploymentBlock).toBeGreaterThan(deployment.deploymentBlock)
     expect(again.multicall3).toBe(multicall3)

@@ -15,6 +15,10 @@ export type StartAnvilOptions = {
   chainId?: number
   /** Start as a fork of this chain at its latest block (its history, then a life of its own). */
   forkUrl?: string
+  /** Listen on this port (default: a free one, chosen by anvil). */
+  port?: number
+  /** Mine a block every this many seconds, as a live chain does (default: one per transaction). */
+  blockTime?: number
   /** Gives up when anvil has not said where it listens after this many milliseconds. */
   timeoutMs?: number
 }
@@ -24,15 +28,19 @@ export type StartAnvilOptions = {
  * child's pid is anvil itself and a signal reaches it directly).
  */
 export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil> {
-  const { chainId = 31337, timeoutMs = 30_000, forkUrl } = options
+  const { chainId = 31337, timeoutMs = 30_000, forkUrl, port = 0, blockTime } = options
   const child = spawn(
     join(repoRoot, 'contracts/tools/bin/anvil'),
-    ['--port', '0', '--chain-id', String(chainId), ...(forkUrl ? ['--fork-url', forkUrl] : [])],
+    [
+      ...['--port', String(port), '--chain-id', String(chainId)],
+      ...(forkUrl ? ['--fork-url', forkUrl] : []),
+      ...(blockTime ? ['--block-time', String(blockTime)] : []),
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   let output = ''
-  const port = await new Promise<string>((resolve, reject) => {
+  const listening = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`anvil did not start within ${timeoutMs} ms`)),
       timeoutMs,
@@ -63,7 +71,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   child.stdout.removeAllListeners('data').resume()
   child.stderr.removeAllListeners('data').resume()
   return {
-    rpcUrl: `http://127.0.0.1:${port}`,
+    rpcUrl: `http://127.0.0.1:${listening}`,
     chainId,
     stop: () => stopChild(child, exited),
     kill: () => {

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process'
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Sink } from './format.js'
 import { repoRoot } from './paths.js'
+
+/** Where progress goes (process.stdout or process.stderr, or a collector in tests). */
+export type Sink = { write: (text: string) => unknown }
 
 /** What the SDK's build reads: when none of it is newer than sdk/dist, the build is skipped. */
 const inputs = [
@@ -23,7 +25,8 @@ async function newestChange(path: string): Promise<number> {
   return Math.max(info.mtimeMs, ...times)
 }
 
-async function isFresh(): Promise<boolean> {
+/** Whether sdk/dist is newer than everything it is built from. */
+export async function isSdkBuilt(): Promise<boolean> {
   try {
     const built = Math.min(
       ...(await Promise.all(outputs.map((p) => newestChange(join(repoRoot, p))))),
@@ -37,33 +40,42 @@ async function isFresh(): Promise<boolean> {
   }
 }
 
-/** wagmi's progress lines, said plainly. */
-const phases: [RegExp, string][] = [
-  [/Validating plugins/, 'reading the Foundry project'],
-  [
-    /Resolving contracts/,
-    'compiling the contracts (forge with the wasm solc; first run ~30 s or more)',
-  ],
-  [/Writing to/, 'writing the ABIs'],
-  [/Build start/, 'bundling the SDK (tsup)'],
-  [/DTS Build start/, 'writing the SDK type declarations'],
-]
+/**
+ * The SDK build's steps, recognised from the lines its tools print: pnpm echoes each script it
+ * runs, forge says what it compiles, wagmi and tsup name their phases. Returns what the build is
+ * doing now, or undefined when the line says nothing new.
+ */
+export function buildStep(line: string): string | undefined {
+  const compiling = /Compiling (\d+) files? with (Solc [\d.]+)/.exec(line)
+  if (compiling) return `compiling ${compiling[1]} contract files with ${compiling[2]} (via IR)`
+  if (/^> .*forge build/.test(line)) return 'checking the contracts (forge build)'
+  if (/No files changed, compilation skipped/.test(line)) return 'contracts up to date'
+  if (/Solc [\d.]+ finished in/.test(line)) return 'contracts compiled'
+  if (/Validating plugins|Resolving contracts|Writing to/.test(line))
+    return 'writing the ABIs (wagmi generate)'
+  if (/DTS Build start/.test(line)) return 'writing the type declarations (tsup)'
+  if (/Build start/.test(line)) return 'bundling the modules (tsup)'
+  return undefined
+}
 
 export type BuildSdkParameters = {
   sink: Sink
   /** Build even when sdk/dist looks up to date. */
   force?: boolean
   signal?: AbortSignal
+  /** Seconds between "still at it" lines during a long step (default 10). */
+  heartbeatSeconds?: number
 }
 
 /**
- * Builds @prime-network/sdk (wagmi generate runs forge build, then tsup writes sdk/dist, which the
- * demo imports), reporting progress while it runs. Skipped when sdk/dist is newer than its inputs.
+ * Builds @prime-network/sdk when sdk/dist is older than its sources (`pnpm --filter
+ * @prime-network/sdk build`: forge build, wagmi generate, tsup), saying each step as it starts and,
+ * during a long one (the contracts' first compile), how long it has run so far.
  */
 export async function buildSdk(parameters: BuildSdkParameters): Promise<void> {
-  const { sink, force = false, signal } = parameters
+  const { sink, force = false, signal, heartbeatSeconds = 10 } = parameters
   const say = (line: string) => sink.write(`${line}\n`)
-  if (!force && (await isFresh())) {
+  if (!force && (await isSdkBuilt())) {
     say('SDK: sdk/dist is up to date (pass --rebuild to build it anyway)')
     return
   }
@@ -80,17 +92,28 @@ export async function buildSdk(parameters: BuildSdkParameters): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
+  const seconds = (since: number) => `${Math.round((Date.now() - since) / 1000)} s`
   let output = ''
-  let phase = 'starting pnpm --filter @prime-network/sdk build'
+  let step = { name: 'starting the build (pnpm)', since: Date.now() }
+  let pending = ''
   const onData = (data: Buffer) => {
     output += data.toString()
-    for (const [pattern, description] of phases)
-      if (pattern.test(data.toString())) phase = description
+    pending += data.toString()
+    const lines = pending.split('\n')
+    pending = lines.pop() ?? ''
+    for (const line of lines) {
+      const name = buildStep(line)
+      if (!name || name === step.name) continue
+      step = { name, since: Date.now() }
+      say(`  › ${seconds(started)}: ${name}`)
+    }
   }
   child.stdout.on('data', onData)
   child.stderr.on('data', onData)
-  const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`
-  const ticker = setInterval(() => say(`  … ${elapsed()}: ${phase}`), 5_000)
+  const heartbeat = setInterval(
+    () => say(`  … ${step.name}: ${seconds(step.since)} so far`),
+    heartbeatSeconds * 1000,
+  )
   const abort = () => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
   }
@@ -100,9 +123,7 @@ export async function buildSdk(parameters: BuildSdkParameters): Promise<void> {
       child.once('error', (error: NodeJS.ErrnoException) =>
         reject(
           error.code === 'ENOENT'
-            ? new Error('pnpm not found: run the demo with `npx -y pnpm@10.34.9 demo`', {
-                cause: error,
-              })
+            ? new Error('pnpm not found: run it with `npx -y pnpm@10.34.9 …`', { cause: error })
             : error,
         ),
       )
@@ -111,8 +132,8 @@ export async function buildSdk(parameters: BuildSdkParameters): Promise<void> {
     signal?.throwIfAborted()
     if (code !== 0) throw new Error(`building the SDK failed (exit ${code}):\n${output.trim()}`)
   } finally {
-    clearInterval(ticker)
+    clearInterval(heartbeat)
     signal?.removeEventListener('abort', abort)
   }
-  say(`  ✓ SDK built in ${elapsed()}`)
+  say(`  ✓ SDK built in ${seconds(started)}`)
 }
