@@ -5,6 +5,7 @@ import { federator, primeClient } from '../../test/utils.js'
 import { protocolErrorsAbi } from '../abis.js'
 import { InvalidInputError, UnsupportedChainIdError } from '../errors/base.js'
 import { type ContractErrorName, ContractErrors } from '../errors/contract.js'
+import * as generated from '../generated/abis.js'
 import { roleIds } from '../internal/roles.js'
 import { explainError, explainedContractErrors, formatDuration, formatTime } from './index.js'
 
@@ -55,6 +56,31 @@ describe('every protocol error is explained', () => {
     expect([...explainedContractErrors].sort()).toEqual([...names].sort())
   })
 
+  test("every contract's own ABI: no error any contract declares goes without words", () => {
+    const contracts = Object.entries(generated).filter(
+      ([name, abi]) =>
+        !name.startsWith('protocol') &&
+        Array.isArray(abi) &&
+        abi.some((item: { type: string }) => item.type === 'error'),
+    ) as [string, readonly { type: string; name?: string }[]][]
+    // The six contracts, the token and the validation logic, whole (their one-function slices
+    // declare no errors).
+    expect(contracts.map(([name]) => name).sort()).toEqual([
+      'computePoolAbi',
+      'computeRegistryAbi',
+      'domainRegistryAbi',
+      'primeNetworkAbi',
+      'primeTokenAbi',
+      'rewardsDistributorAbi',
+      'stakeManagerAbi',
+      'workUnitsValidationAbi',
+    ])
+    const declared = contracts.flatMap(([, abi]) =>
+      abi.filter((item) => item.type === 'error').map((item) => item.name!),
+    )
+    expect(declared.filter((name) => !explainedContractErrors.includes(name as never))).toEqual([])
+  })
+
   test.each(protocolErrorsAbi.map((error) => [error.name, error] as const))('%s', (name, item) => {
     const args = Object.fromEntries(item.inputs.map((input) => [input.name, sample(input)]))
     const explained = explainError(revert(name, args as never), { now })
@@ -88,7 +114,7 @@ describe('in the user units, with the next step', () => {
     expect(explained).toEqual({
       name: 'InsufficientStake',
       summary: `Provider ${provider} has 10 PRIME staked; its nodes require 50 PRIME.`,
-      next: 'Stake 40 PRIME more, or use fewer compute units.',
+      next: 'Stake 40 PRIME more.',
       args: { provider, required: parseEther('50'), actual: parseEther('10') },
       action: { name: 'increaseStake', amount: parseEther('40') },
     })
@@ -127,7 +153,7 @@ describe('in the user units, with the next step', () => {
       explainError(revert('InviteExpired', { poolId: 3n, nodeKey, expiry: now - 7_200n }), { now }),
     ).toMatchObject({
       summary: `The invite of node ${nodeKey} to pool 3 expired at 2026-12-07T00:36:55Z (2 h ago).`,
-      next: 'Ask the pool for a new invite.',
+      next: "Ask the pool's manager for a new invite.",
     })
     expect(formatTime(2n ** 256n - 1n, now)).toBe(`${2n ** 256n - 1n} (unix s)`)
     expect(formatDuration(90_061n)).toBe('1 day 1 hour 1 min 1 s')

@@ -35,8 +35,6 @@ export type NextAction =
   | { name: 'withdrawStake' }
   | { name: 'startPool'; poolId: bigint }
   | { name: 'fundPool'; poolId: bigint; amount: bigint }
-  | { name: 'leavePool'; poolId: bigint; nodeKey: Address }
-  | { name: 'unpause' }
 
 /** An error, explained. */
 export type ErrorExplanation = {
@@ -152,7 +150,7 @@ const contractErrors: {
   }),
   InsufficientStake: (a, f) => ({
     summary: `Provider ${a.provider} has ${f.amount(a.actual)} staked; its nodes require ${f.amount(a.required)}.`,
-    next: `Stake ${f.amount(a.required - a.actual)} more, or use fewer compute units.`,
+    next: `Stake ${f.amount(a.required - a.actual)} more.`,
     action: { name: 'increaseStake', amount: a.required - a.actual },
   }),
   InsufficientActiveStake: (a, f) => ({
@@ -161,7 +159,7 @@ const contractErrors: {
   }),
   TooManyPendingUnbonds: (a) => ({
     summary: `Provider ${a.provider} already has ${a.max} pending unbonds, the most it may have.`,
-    next: 'Withdraw the matured unbonds, or wait for some to mature, before reclaiming more.',
+    next: 'Withdraw the matured unbonds (or wait for some to mature) before reclaiming more.',
     action: { name: 'withdrawStake' },
   }),
   NothingToWithdraw: (a) => ({
@@ -290,15 +288,15 @@ const contractErrors: {
   // Invites
   InviteExpired: (a, f) => ({
     summary: `The invite of node ${a.nodeKey} to pool ${a.poolId} expired at ${f.time(a.expiry)}.`,
-    next: 'Ask the pool for a new invite.',
+    next: "Ask the pool's manager for a new invite.",
   }),
   InviteNonceUsed: (a) => ({
     summary: `Invite nonce ${a.nonce} of pool ${a.poolId} was already used or cancelled.`,
-    next: 'Ask the pool for a new invite.',
+    next: "Ask the pool's manager for a new invite.",
   }),
   InvalidInviteSignature: (a) => ({
     summary: `The invite of node ${a.nodeKey} to pool ${a.poolId} was not signed by the pool's current compute manager key, or not for this provider.`,
-    next: 'Ask the pool for a new invite, made out to this node and provider.',
+    next: "Ask the pool's manager for a new invite, made out to this node and provider.",
   }),
 
   // Rewards and budget
