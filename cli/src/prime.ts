@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { CommanderError } from '@commander-js/extra-typings'
+import { describeError, errorLines } from './errors.js'
 import { Output } from './output.js'
 import { buildProgram } from './program.js'
-import { describeError } from './protocol.js'
 
 /** Runs `prime` and returns its exit code: 0 success, 1 protocol/tx/network error, 2 bad usage. */
 async function main(argv: string[]): Promise<number> {
@@ -15,12 +15,10 @@ async function main(argv: string[]): Promise<number> {
     const json = argv.includes('--json')
     const out = new Output(json)
     const described = describeError(error)
-    const args = described.args
-      ? `(${Object.entries(described.args)
-          .map(([name, value]) => `${name}: ${String(value)}`)
-          .join(', ')})`
-      : ''
-    out.error(`${described.name}${args}: ${described.message}`)
+    const [first, ...more] = errorLines(described)
+    out.error(first!)
+    for (const line of more) out.note(line)
+    // Machines get the raw fields (a revert's arguments as exact integers) and the same words.
     if (json) out.result({ error: described }, () => {})
     return described.exitCode
   }
