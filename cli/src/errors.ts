@@ -30,17 +30,19 @@ export class NetworkError extends Error {
       status?: number
       details?: string
     }
-    // No answer at all: the system's reason (ECONNREFUSED, ENOTFOUND) says more than "fetch failed".
-    let code: unknown
+    // No answer at all: the innermost reason (ECONNREFUSED, ENOTFOUND, fetch's "bad port") says
+    // more than viem's "fetch failed".
+    let reason: string | undefined
     for (
-      let item = cause as { code?: unknown; cause?: unknown } | undefined;
+      let item = cause as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
       item;
       item = item.cause as typeof item
     )
-      if (typeof item.code === 'string') code = item.code
+      if (typeof item.code === 'string') reason = item.code
+      else if (item !== cause && typeof item.message === 'string') reason = item.message
     const answer = status
       ? [`status ${status}`, details !== shortMessage && details].filter(Boolean).join(': ')
-      : ((code as string | undefined) ?? (details !== shortMessage ? details : undefined))
+      : (reason ?? (details !== shortMessage ? details : undefined))
     super(
       `cannot reach ${redactUrl(rpcUrl)}: ${shortMessage ?? String(cause)}${answer ? ` (${answer})` : ''}`,
       { cause },
