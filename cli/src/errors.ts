@@ -7,7 +7,7 @@
 import { InvalidInputError } from '@prime-network/sdk'
 import { explainError, type NextAction } from '@prime-network/sdk/explain'
 import { BaseError, formatUnits } from 'viem'
-import { redactText, redactUrl } from './redact.js'
+import { redactUrl, scrub } from './redact.js'
 
 /** Bad usage: a missing or malformed flag, argument, config value, keystore or password. */
 export class UsageError extends Error {
@@ -24,7 +24,7 @@ export class NetworkError extends Error {
   override name = 'NetworkError'
   constructor(rpcUrl: string, cause: unknown) {
     // What the endpoint answered (a status, a provider's reason) tells a wrong key from a dead
-    // host.
+    // host; it is the endpoint's text, so it is printed only through `scrub`.
     const { shortMessage, status, details } = cause as {
       shortMessage?: string
       status?: number
@@ -99,8 +99,8 @@ const commands: {
 /**
  * Maps any error to its exit code and printable parts: the CLI's own errors as they are, bad
  * input as usage (exit 2), everything else (reverts, transactions, the network) as exit 1, with
- * the SDK's explanation. Every text is redacted: messages quote URLs (an RPC's, an indexer's)
- * with whatever credentials they carry.
+ * the SDK's explanation. Every text goes through `scrub`: messages quote URLs (an RPC's, an
+ * indexer's) and whatever else a library or an RPC put in them.
  */
 export function describeError(error: unknown): DescribedError {
   const exitCode = error instanceof UsageError || error instanceof InvalidInputError ? 2 : 1
@@ -109,7 +109,7 @@ export function describeError(error: unknown): DescribedError {
     error instanceof NotFoundError ||
     error instanceof NetworkError
   ) {
-    const message = redactText(error.message)
+    const message = scrub(error.message)
     return { exitCode, name: error.name, message, summary: message }
   }
   const explained = explainError(error, { now: chainTimes.get(error as object) })
@@ -123,13 +123,13 @@ export function describeError(error: unknown): DescribedError {
   return {
     exitCode,
     name: explained.name,
-    message: redactText(shortMessage ?? message ?? String(error)),
-    summary: redactText(explained.summary),
-    next: explained.next && redactText(explained.next),
+    message: scrub(shortMessage ?? message ?? String(error)),
+    summary: scrub(explained.summary),
+    next: explained.next && scrub(explained.next),
     command: action && commands[action.name](action as never),
     args: explained.args,
     parameter: error instanceof InvalidInputError ? error.parameter : undefined,
-    details: details ? redactText(details) : undefined,
+    details: details ? scrub(details) : undefined,
   }
 }
 

@@ -3,6 +3,7 @@ import { CommanderError } from '@commander-js/extra-typings'
 import { describeError, errorLines } from './errors.js'
 import { Output } from './output.js'
 import { buildProgram } from './program.js'
+import { guardStream, rememberSecret, rememberUrlSecrets } from './redact.js'
 
 /** Runs `prime` and returns its exit code: 0 success, 1 protocol/tx/network error, 2 bad usage. */
 async function main(argv: string[]): Promise<number> {
@@ -23,6 +24,21 @@ async function main(argv: string[]): Promise<number> {
     return described.exitCode
   }
 }
+
+// Nothing this process writes may carry a secret it read (a key, a password, a URL's
+// credentials), whoever writes it: commander, the prompt, a library's message, the CLI itself.
+guardStream(process.stdout)
+guardStream(process.stderr)
+// Remembered before the command line is parsed: a usage error quotes the argument it refused,
+// and a key pasted where an address goes is the one in the environment.
+for (const name of [
+  'PRIME_PRIVATE_KEY',
+  'PRIME_NODE_PRIVATE_KEY',
+  'PRIME_PASSWORD',
+  'PRIME_NODE_PASSWORD',
+])
+  rememberSecret(process.env[name])
+for (const name of ['PRIME_RPC_URL', 'PRIME_INDEXER_URL']) rememberUrlSecrets(process.env[name])
 
 // A reader that stops early (`prime --help | head -1`) closes the pipe: what it did not read is not
 // wanted, so end quietly instead of dying of the unhandled EPIPE with a stack trace.
