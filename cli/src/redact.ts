@@ -57,12 +57,12 @@ const textSecrets = new Set<string>()
 
 // Hex this long is a key or a keystore field, never a figure of the output by chance.
 const SHORTEST_HEX = 32
-// A text is masked only when it cannot be an ordinary word of the output: 8 characters or more,
-// of at least two kinds (lower, upper, digit, other). A password such as `provider` would
-// otherwise turn every `provider` of a result into `***` (and break its JSON keys); such a text
-// is guessed anyway, and no output path prints one.
+// A text is masked only when it cannot be ordinary words of the output: 8 characters or more,
+// of at least two kinds (lower, upper, digit, symbol; spaces do not count). A password such as
+// `provider` or `wrong password` would otherwise turn those words of any message or result into
+// `***` (and break JSON keys); such a text is guessed anyway, and no output path prints one.
 const SHORTEST_TEXT = 8
-const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/]
+const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9\s]/]
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 

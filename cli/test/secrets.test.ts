@@ -180,7 +180,8 @@ describe('no secret is ever printed, on any output path', () => {
     expect(dry.code, dry.stderr).toBe(0)
     expect(dry.stdout).toContain(`Dry run on a local fork of http://***@127.0.0.1:`)
     expect((await run('dry run --json', [...args, '--json'])).code).toBe(0)
-  })
+    // Each run starts an anvil fork through the credentialed RPC: slow on a loaded machine.
+  }, 180_000)
 
   test('errors that quote what they read: RPC replies, URLs, keystores, config files', async () => {
     // Wrong credentials: the provider's reply quotes the API key.
