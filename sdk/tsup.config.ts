@@ -9,13 +9,15 @@ const shared = {
 } as const
 
 /**
- * The package's entry points: `.`, `./abis` (the full contract ABIs) and `./query` (query options
- * for any query cache; no framework inside).
+ * The package's entry points: `.`, `./abis` (the full contract ABIs), `./query` (query options
+ * for any query cache; no framework inside) and `./explain` (errors and figures in words people
+ * read).
  */
 const entries = {
   index: 'src/index.ts',
   contracts: 'src/contracts.ts',
   'query/index': 'src/query/index.ts',
+  'explain/index': 'src/explain/index.ts',
 }
 
 export default defineConfig([

@@ -1,3 +1,4 @@
+import { formatTokenAmount } from '@prime-network/sdk/explain'
 import { UsageError } from './errors.js'
 
 /** An amount as the user wrote it and its exact value in wei (the token has 18 decimals). */
@@ -32,10 +33,5 @@ export function parseAmount(input: string): Amount {
 export const formatPrime = (wei: bigint) => formatAmount(wei, 'PRIME')
 
 /** An 18-decimal amount with its unit (`0.5 ETH`, `100 PRIME`), exact, trailing zeros dropped. */
-export function formatAmount(wei: bigint, unit: 'PRIME' | 'ETH'): string {
-  const negative = wei < 0n
-  const abs = negative ? -wei : wei
-  const whole = abs / 10n ** 18n
-  const fraction = (abs % 10n ** 18n).toString().padStart(18, '0').replace(/0+$/, '')
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''} ${unit}`
-}
+export const formatAmount = (wei: bigint, unit: 'PRIME' | 'ETH') =>
+  formatTokenAmount(wei, { symbol: unit })

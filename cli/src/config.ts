@@ -3,7 +3,7 @@ import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { UsageError } from './errors.js'
-import { redactUrl } from './redact.js'
+import { redactUrl, rememberUrlSecrets } from './redact.js'
 
 /** The flags every command takes (declared once on the root program). */
 export type GlobalOptions = {
@@ -92,7 +92,10 @@ function readConfigFile(path: string, explicit: boolean): ConfigFile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new UsageError(`config file ${path} is not valid JSON: ${(error as Error).message}`)
+    // V8 quotes the text around a syntax error (`Unexpected token 'h', ..."rpcUrl": http://ali"...`),
+    // which may be a URL's credentials: keep only what is wrong, never the file's text.
+    const reason = (error as Error).message.replace(/, (\.\.\.)?".*$/s, '')
+    throw new UsageError(`config file ${path} is not valid JSON: ${reason}`)
   }
   const parsed = configFileSchema.safeParse(json)
   if (!parsed.success)
@@ -139,9 +142,11 @@ export function resolveSettings(options: GlobalOptions, env: Env = process.env):
   }
 
   const rpcUrl = pick('rpcUrl', options.rpcUrl, false)
+  rememberUrlSecrets(rpcUrl.value)
   if (rpcUrl.value !== undefined && !url.safeParse(rpcUrl.value).success)
     throw new UsageError(`invalid RPC URL '${redactUrl(rpcUrl.value)}' (from ${rpcUrl.source})`)
   const indexer = pick('indexer', options.indexer, false)
+  rememberUrlSecrets(indexer.value)
   if (indexer.value !== undefined && !httpUrl.safeParse(indexer.value).success)
     throw new UsageError(
       `invalid indexer URL '${redactUrl(indexer.value)}' (from ${indexer.source})`,

@@ -1,9 +1,10 @@
 import type { Command } from '@commander-js/extra-typings'
+import { decodeRevert } from '@prime-network/sdk'
 import type { LocalAccount } from 'viem'
 import { formatAmount } from './amount.js'
 import { type GlobalOptions, resolveSettings, type Settings } from './config.js'
 import { HIDDEN, type PlannedCall } from './dryrun.js'
-import { UsageError } from './errors.js'
+import { atChainTime, UsageError } from './errors.js'
 import { type Fork, randomChainId, startFork } from './fork.js'
 import { formatValue } from './format.js'
 import { accountFromEnv, type PasswordSource, unlockKeystore } from './keys.js'
@@ -143,6 +144,20 @@ export class Context {
     this.forked?.stop()
   }
 
+  /**
+   * `error`, dated by the chain's clock when it is a protocol revert (the chain answered, so it
+   * can be asked its time): an explanation that names a time then says how far it is from the
+   * chain's now, as every other output does.
+   */
+  async atChainTime(error: unknown): Promise<unknown> {
+    if (!this.connection || !decodeRevert(error)) return error
+    try {
+      return atChainTime(error, (await this.connection.client.getBlock()).timestamp)
+    } catch {
+      return error
+    }
+  }
+
   /** What a dry run stopped at, if one did. */
   planned(): PlannedCall[] {
     return this.connection?.planned ?? []
@@ -167,7 +182,8 @@ export function run<args extends unknown[]>(
         reportDryRun(context, context.planned(), { fork, result: context.out.takeDeferred() })
     } catch (error) {
       const planned = context.planned()
-      if (!context.dryRun || planned.length === 0 || context.fork()) throw error
+      if (!context.dryRun || planned.length === 0 || context.fork())
+        throw await context.atChainTime(error)
       reportDryRun(context, planned)
     } finally {
       context.close()

@@ -4,7 +4,8 @@ import { isCancel, password as promptPassword } from '@clack/prompts'
 import type { LocalAccount } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { UsageError } from './errors.js'
-import { decryptKeystore, encryptKeystore, parseKeystore } from './keystore.js'
+import { decryptKeystore, encryptKeystore, type Keystore, parseKeystore } from './keystore.js'
+import { rememberSecret } from './redact.js'
 
 type Env = Record<string, string | undefined>
 
@@ -33,6 +34,12 @@ function warnIfOpen(path: string, forbidden: number, what: string) {
 }
 
 async function readPassword(source: PasswordSource, what: string, confirm = false) {
+  const password = await readPasswordFrom(source, what, confirm)
+  rememberSecret(password)
+  return password
+}
+
+async function readPasswordFrom(source: PasswordSource, what: string, confirm: boolean) {
   if (source.file) {
     if (!existsSync(source.file))
       throw new UsageError(`password file ${source.file} does not exist`)
@@ -74,15 +81,32 @@ export async function unlockKeystore(
   // A folder others can write to lets them replace the keystore with one whose key they hold.
   warnIfOpen(dirname(path), 0o022, 'keystore folder')
   const keystore = parseKeystore(readFileSync(path, 'utf8'), `'${name}'`)
-  return privateKeyToAccount(
-    decryptKeystore(keystore, await readPassword(password, `keystore '${name}'`), `'${name}'`),
+  rememberKeystore(keystore)
+  const privateKey = decryptKeystore(
+    keystore,
+    await readPassword(password, `keystore '${name}'`),
+    `'${name}'`,
   )
+  rememberSecret(privateKey)
+  return privateKeyToAccount(privateKey)
+}
+
+/** A keystore's encrypted key and what derives and checks it: never printed, in any part. */
+function rememberKeystore({ crypto }: Keystore) {
+  for (const field of [
+    crypto.ciphertext,
+    crypto.mac,
+    crypto.kdfparams.salt,
+    crypto.cipherparams.iv,
+  ])
+    rememberSecret(field)
 }
 
 /** An account from a raw private key in the environment (for CI); the key is never echoed. */
 export function accountFromEnv(env: Env, envName: string): LocalAccount | undefined {
   const key = env[envName]
   if (key === undefined || key === '') return undefined
+  rememberSecret(key)
   const normalized = key.startsWith('0x') ? key : `0x${key}`
   if (!/^0x[0-9a-fA-F]{64}$/.test(normalized))
     throw new UsageError(`${envName} is not a 32-byte hex private key`)
@@ -105,8 +129,11 @@ export async function createKeystore(
   const secret = await readPassword(password, `new keystore '${name}'`, true)
   if (secret.length === 0) throw new UsageError('refusing an empty password')
   const privateKey = generatePrivateKey()
+  rememberSecret(privateKey)
+  const keystore = encryptKeystore(privateKey, secret)
+  rememberKeystore(keystore)
   mkdirSync(keystoreDir, { recursive: true, mode: 0o700 })
-  writeFileSync(path, JSON.stringify(encryptKeystore(privateKey, secret)), {
+  writeFileSync(path, JSON.stringify(keystore), {
     mode: 0o600,
     flag: 'wx',
   })

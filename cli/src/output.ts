@@ -100,4 +100,9 @@ export class Output {
   error(text: string) {
     this.stderr.write(`${pc.red('error')} ${text}\n`)
   }
+
+  /** A line that goes with the error before it (its next step); stderr. */
+  note(text: string) {
+    this.stderr.write(`${text}\n`)
+  }
 }

@@ -1,18 +1,15 @@
 /**
  * The CLI's one door to the chain and to @prime-network/sdk: connecting, the deployment, the
- * transport that reports progress and stops dry runs, and the mapping of SDK errors to exit codes.
+ * transport that reports progress and stops dry runs. (How errors are shown: `errors.ts`.)
  * Commands call the SDK's actions on the client made here and nothing else, so an SDK API change
  * is adapted here and in the command that uses it.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
-  ContractError,
   type Deployment,
   getDeployment,
-  InvalidInputError,
   loadDeployment,
-  PrimeNetworkError,
   primeNetworkActions,
 } from '@prime-network/sdk'
 import {
@@ -31,10 +28,10 @@ import {
 } from 'viem'
 import type { Settings } from './config.js'
 import { DryRunSignal, describeCall, inviteAdmission, type PlannedCall } from './dryrun.js'
-import { UsageError } from './errors.js'
+import { NetworkError, UsageError } from './errors.js'
 import type { Fork } from './fork.js'
 import type { Output } from './output.js'
-import { redactText, redactUrl } from './redact.js'
+import { redactUrl } from './redact.js'
 
 export type Connection = Awaited<ReturnType<typeof connect>>
 
@@ -168,60 +165,4 @@ export async function connect(
     ? createWalletClient({ account, chain, transport }).extend(publicActions).extend(actions)
     : createPublicClient({ chain, transport }).extend(actions)
   return { client, chain, deployment, account, planned, dryRun, fork }
-}
-
-/** Nothing answered at the RPC URL. */
-export class NetworkError extends Error {
-  override name = 'NetworkError'
-  constructor(rpcUrl: string, cause: unknown) {
-    super(
-      `cannot reach ${redactUrl(rpcUrl)}: ${(cause as { shortMessage?: string }).shortMessage ?? String(cause)}`,
-      { cause },
-    )
-  }
-}
-
-/** How an error is shown and which exit code it gets. */
-export type DescribedError = {
-  exitCode: 1 | 2
-  name: string
-  message: string
-  args?: Record<string, unknown> | undefined
-  parameter?: string | undefined
-}
-
-/**
- * Maps an SDK (or CLI) error to its exit code and printable parts: a contract's custom error by
- * its Solidity name and arguments, bad input as usage (exit 2), everything else as exit 1.
- */
-export function describeError(error: unknown): DescribedError {
-  const described = describeUnredacted(error)
-  // Messages quote URLs (an RPC's, an indexer's) with whatever credentials they carry.
-  return { ...described, message: redactText(described.message) }
-}
-
-function describeUnredacted(error: unknown): DescribedError {
-  if (error instanceof UsageError) return { exitCode: 2, name: error.name, message: error.message }
-  if (error instanceof ContractError)
-    return {
-      exitCode: 1,
-      name: error.name,
-      message: error.shortMessage,
-      args: error.args as Record<string, unknown>,
-    }
-  if (error instanceof InvalidInputError)
-    return {
-      exitCode: 2,
-      name: error.name,
-      message: error.shortMessage,
-      parameter: error.parameter,
-    }
-  if (error instanceof PrimeNetworkError)
-    return { exitCode: 1, name: error.name, message: error.shortMessage }
-  const viemLike = error as { name?: string; shortMessage?: string; message?: string }
-  return {
-    exitCode: 1,
-    name: viemLike.name ?? 'Error',
-    message: viemLike.shortMessage ?? viemLike.message ?? String(error),
-  }
 }

@@ -34,7 +34,9 @@ describe('federator, validator, work and exit', () => {
     // Unpause before asserting, so a failure here cannot leave the other tests paused.
     await primeJson(['network', 'unpause', ...as.federator!], { home })
     expect(paused.code).toBe(1)
-    expect(paused.stderr).toContain('error NetworkPaused()')
+    expect(paused.stderr).toContain(
+      'error NetworkPaused: The network is paused: registration, node adds, pool joins and work submissions wait. Claims and withdrawals still work.\nnext: Wait for the federator to unpause the network\n',
+    )
     // People read amounts with their unit and durations in words; --json keeps the integers.
     const minimum = await prime(['network', 'set-stake-minimum', '150', ...as.federator!], { home })
     expect([minimum.code, minimum.stdout]).toEqual([0, '✔ stake minimum is 150 PRIME\n'])
@@ -231,7 +233,7 @@ describe('federator, validator, work and exit', () => {
     )
     expect(resubmitted.code).toBe(1)
     expect(resubmitted.stderr).toContain(
-      `error WorkKeyUsed(nodeKey: ${nodeKey}, workKey: ${workKey})`,
+      `error WorkKeyUsed: Node ${nodeKey} already submitted work ${workKey}: it is paid, locked, or invalidated for good.\nnext: Submit new work under a new work key\n`,
     )
     const listed = await primeJson(['work', 'list', poolId], { home })
     expect(listed.works).toHaveLength(1)
@@ -383,7 +385,9 @@ describe('federator, validator, work and exit', () => {
     await primeJson(['network', 'cancel-role', 'validator', ...as.federator!], { home })
     const refused = await prime(['network', 'accept-role', 'validator', ...asNext], { home })
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toMatch(/^error \w+\(/m)
+    expect(refused.stderr).toContain(
+      `error CallerNotPendingRoleHolder: ${newHolder.address} is not the proposed new validator.\nnext: Accept the role with the account the handover names\n`,
+    )
     await primeJson(['network', 'propose-role', 'validator', newHolder.address, ...as.federator!], {
       home,
     })

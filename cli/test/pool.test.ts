@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { roleIds } from '@prime-network/sdk'
 import { erc20Abi, formatEther, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, test } from 'vitest'
@@ -92,7 +91,7 @@ describe('a pool from creation to claimed rewards', () => {
     const run = await prime(['validator', 'validate', nodeKey, ...as.provider!], { home })
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(
-      `error MissingRole(role: ${roleIds.validator}, account: ${provider.address})`,
+      `error MissingRole: ${provider.address} is not the validator: only the validator may do this.\nnext: Sign with the validator's account\n`,
     )
   })
 
@@ -201,7 +200,9 @@ describe('a pool from creation to claimed rewards', () => {
       home,
     })
     expect(reused.code).toBe(1)
-    expect(reused.stderr).toMatch(/error \w+\(/)
+    expect(reused.stderr).toContain(
+      `error InviteNonceUsed: Invite nonce ${invite.nonce} of pool ${poolId} was already used or cancelled.\nnext: Ask the pool's manager for a new invite\n`,
+    )
     const members = await primeJson(['pool', 'members', poolId], { home })
     expect(members.nodes).toMatchObject([
       { nodeKey, provider: provider.address, computeUnits: '10' },
@@ -335,7 +336,9 @@ describe('a pool from creation to claimed rewards', () => {
     expect((await client.getNode({ nodeKey }))!.active).toBe(false)
     const again = await prime(['pool', 'eject', poolId, nodeKey, ...as.creator!], { home })
     expect(again.code).toBe(1)
-    expect(again.stderr).toMatch(/^error \w+\(/m)
+    expect(again.stderr).toContain(
+      `error NodeNotInPool: Node ${nodeKey} is not in pool ${poolId}.\n`,
+    )
     const inviteFile = join(home, 'gpu-1.again.json')
     await primeJson(
       ['pool', 'invite', poolId, '--node', nodeKey, '--out', inviteFile, ...as.manager!],

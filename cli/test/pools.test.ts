@@ -210,7 +210,7 @@ describe('a provider across two pools; the creator and manager run them', () => 
     const below = await prime(['pool', 'update', poolB, '--compute-limit', '1'], as(creator))
     expect(below.code).toBe(1)
     expect(below.stderr).toContain(
-      `error ComputeLimitBelowTotal(poolId: ${poolB}, computeLimit: 1, totalCompute: 2)`,
+      `error ComputeLimitBelowTotal: A compute limit of 1 is below the 2 compute units already in pool ${poolB}.\nnext: Set a limit of at least 2, or 0 for none\n`,
     )
     const nothing = await prime(['pool', 'update', poolA], as(creator))
     expect(nothing.code).toBe(2)
@@ -233,7 +233,7 @@ describe('a provider across two pools; the creator and manager run them', () => 
     const voided = await prime(['pool', 'join', poolA, '--invite', stale], as(provider))
     expect(voided.code).toBe(1)
     expect(voided.stderr).toContain(
-      `error InvalidInviteSignature(poolId: ${poolA}, nodeKey: ${n3})`,
+      `error InvalidInviteSignature: The invite of node ${n3} to pool ${poolA} was not signed by the pool's current compute manager key, or not for this provider.\nnext: Ask the pool's manager for a new invite, made out to this node and provider\n`,
     )
 
     const fresh = await invite(poolA, n3, next)
@@ -245,7 +245,9 @@ describe('a provider across two pools; the creator and manager run them', () => 
     )
     const used = await prime(['pool', 'join', poolA, '--invite', fresh], as(provider))
     expect(used.code).toBe(1)
-    expect(used.stderr).toContain(`error InviteNonceUsed(poolId: ${poolA}, nonce: ${nonce})`)
+    expect(used.stderr).toContain(
+      `error InviteNonceUsed: Invite nonce ${nonce} of pool ${poolA} was already used or cancelled.\n`,
+    )
   })
 
   test('eject-ineligible takes out only the nodes that may no longer be in the pool', async () => {
@@ -268,7 +270,7 @@ describe('a provider across two pools; the creator and manager run them', () => 
     const denied = await prime(['pool', 'blacklist', poolA, '--node', n1], as(provider))
     expect(denied.code).toBe(1)
     expect(denied.stderr).toContain(
-      `error CallerNotPoolOperator(poolId: ${poolA}, caller: ${provider.address})`,
+      `error CallerNotPoolOperator: ${provider.address} is neither the creator nor the compute manager key of pool ${poolA}.\n`,
     )
     const nodes = await primeJson(
       ['pool', 'blacklist', poolA, '--node', n1, '--purge'],
@@ -296,7 +298,7 @@ describe('a provider across two pools; the creator and manager run them', () => 
     )
     expect(rejoin.code).toBe(1)
     expect(rejoin.stderr).toContain(
-      `error ProviderBlacklisted(poolId: ${poolB}, provider: ${provider.address})`,
+      `error ProviderBlacklisted: Provider ${provider.address} is blacklisted from pool ${poolB}.\nnext: Use another pool\n`,
     )
     const both = await prime(['pool', 'blacklist', poolA], as(creator))
     expect(both.code).toBe(2)

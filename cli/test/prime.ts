@@ -131,10 +131,15 @@ export function devPrivateKey(index: number): `0x${string}` {
 }
 
 /**
- * Imports dev account `index` into `<home>/.foundry/keystores/<name>` with Foundry's own
- * `cast wallet import`, so the CLI is tested on real keystores, not on its own format.
+ * Imports dev account `index` (or a private key) into `<home>/.foundry/keystores/<name>` with
+ * Foundry's own `cast wallet import`, so the CLI is tested on real keystores, not on its own format.
  */
-export async function importKey(home: string, name: string, index: number, password: string) {
+export async function importKey(
+  home: string,
+  name: string,
+  index: number | `0x${string}`,
+  password: string,
+) {
   await promisify(execFile)(
     cast,
     [
@@ -142,7 +147,7 @@ export async function importKey(home: string, name: string, index: number, passw
       'import',
       name,
       '--private-key',
-      devPrivateKey(index),
+      typeof index === 'number' ? devPrivateKey(index) : index,
       '--keystore-dir',
       join(home, '.foundry/keystores'),
       '--unsafe-password',

@@ -63,7 +63,9 @@ describe('provider', () => {
   test('registering twice fails with the contract error, exit 1', async () => {
     const run = await prime(['provider', 'register', '--stake', '100', ...asProvider], { home })
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/error ProviderAlreadyRegistered\(provider: 0x[0-9a-fA-F]{40}\)/)
+    expect(run.stderr).toContain(
+      `error ProviderAlreadyRegistered: ${provider.address} is already registered as a provider.\nnext: Add stake or nodes to it instead of registering again\n`,
+    )
   })
 
   test('stake add, reclaim, and an early withdraw that fails cleanly', async () => {

@@ -181,14 +181,14 @@ describe('usage, help and config', () => {
       code: 1,
       stdout: '',
       stderr:
-        'error NetworkError: cannot reach http://***@127.0.0.1:9/v3/***?apikey=***: HTTP request failed.\n',
+        'error NetworkError: cannot reach http://***@127.0.0.1:9/v3/***?apikey=***: HTTP request failed. (bad port)\n',
     })
     const json = await prime(
       ['network', 'status', '--json', '--rpc-url', secretUrl('http://127.0.0.1:9')],
       { home },
     )
     expect(JSON.parse(json.stdout).error.message).toBe(
-      'cannot reach http://***@127.0.0.1:9/v3/***?apikey=***: HTTP request failed.',
+      'cannot reach http://***@127.0.0.1:9/v3/***?apikey=***: HTTP request failed. (bad port)',
     )
     const invalid = await prime(['config', '--rpc-url', 'operator:password-secret@10.0.0.1/key'], {
       home,

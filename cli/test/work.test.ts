@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { roleIds } from '@prime-network/sdk'
 import { keccak256, parseEther, toHex, zeroAddress } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -45,11 +44,13 @@ describe('work: the federator caps it, the creator prices it, validators check i
     const tooLong = await prime(['network', 'set-min-work-lock', `${91 * 86_400}`], asFederator())
     expect(tooLong.code).toBe(1)
     expect(tooLong.stderr).toContain(
-      `error WorkLockPeriodTooLong(period: ${91 * 86_400}, max: ${90 * 86_400})`,
+      'error WorkLockPeriodTooLong: A lock window of 91 days is above the most allowed, 90 days.\nnext: Use a window of at most 90 days\n',
     )
     const denied = await prime(['network', 'set-min-work-lock', '1'], asProvider())
     expect(denied.code).toBe(1)
-    expect(denied.stderr).toContain(`error MissingRole(role: ${roleIds.federator}, account: `)
+    expect(denied.stderr).toContain(
+      `error MissingRole: ${provider.address} is not the federator: only the federator may do this.\nnext: Sign with the federator's account\n`,
+    )
   })
 
   test('a provider with a validated node; validator pending lists it until it is validated', async () => {
@@ -129,7 +130,9 @@ describe('work: the federator caps it, the creator prices it, validators check i
     expect(unbounded.stderr).toContain("required option '--max-locked-per-node <amount>'")
     const tooShort = await prime(['pool', 'set-lock', poolId, '60'], asCreator())
     expect(tooShort.code).toBe(1)
-    expect(tooShort.stderr).toContain('error WorkLockPeriodTooShort(period: 60, minimum: 3600)')
+    expect(tooShort.stderr).toContain(
+      "error WorkLockPeriodTooShort: A lock window of 1 min is below the network's minimum of 1 hour.\nnext: Use a window of at least 1 hour\n",
+    )
     const lock = await primeJson(['pool', 'set-lock', poolId, '3600'], asCreator())
     expect(lock.workLockPeriod).toBe('3600')
     const rewards = await client.getPoolRewards({ poolId: BigInt(poolId) })
@@ -170,25 +173,25 @@ describe('work: the federator caps it, the creator prices it, validators check i
     const above = await submit('above', '11')
     expect(above.code).toBe(1)
     expect(above.stderr).toContain(
-      `error WorkUnitsAboveCap(domainId: ${domainId}, units: 11, cap: 10)`,
+      `error WorkUnitsAboveCap: 11 work units is above domain ${domainId}'s cap of 10.\nnext: Submit at most 10 units\n`,
     )
     // Terms the pool does not meet: refused, and the key stays the node's to submit.
     const tooRich = await submit('w1', '10', '--min-work-rate', '0.6')
     expect(tooRich.code).toBe(1)
     expect(tooRich.stderr).toContain(
-      `error WorkRateBelowTerms(poolId: ${poolId}, workRate: ${parseEther('0.5')}, minWorkRate: ${parseEther('0.6')})`,
+      `error WorkRateBelowTerms: Pool ${poolId} pays 0.5 PRIME per work unit, less than the 0.6 PRIME this submission accepts.\n`,
     )
     const tooLong = await submit('w1', '10', '--max-lock-period', '3599')
     expect(tooLong.code).toBe(1)
     expect(tooLong.stderr).toContain(
-      `error WorkLockPeriodAboveTerms(poolId: ${poolId}, lockPeriod: 3600, maxLockPeriod: 3599)`,
+      `error WorkLockPeriodAboveTerms: Pool ${poolId} locks work rewards for 1 hour, longer than the 59 min 59 s this submission accepts.\n`,
     )
     for (const label of ['w1', 'w2', 'w3']) expect((await submit(label, '10')).code).toBe(0)
     // 15 PRIME locked per node at most: a fourth work of 5 PRIME would pass it.
     const over = await submit('w4', '10')
     expect(over.code).toBe(1)
     expect(over.stderr).toContain(
-      `error NodeLockedWorkAboveLimit(poolId: ${poolId}, nodeKey: ${node.address}, locked: ${parseEther('20')}, limit: ${parseEther('15')})`,
+      `error NodeLockedWorkAboveLimit: Node ${node.address} would have 20 PRIME of work rewards locked in pool ${poolId}, above the pool's limit of 15 PRIME per node.\n`,
     )
   })
 
@@ -257,7 +260,7 @@ describe('work: the federator caps it, the creator prices it, validators check i
     const again = await prime(['work', 'soft-invalidate', node.address, key('w1')], asValidator())
     expect(again.code).toBe(1)
     expect(again.stderr).toContain(
-      `error WorkAlreadyInvalidated(nodeKey: ${node.address}, workKey: ${key('w1')})`,
+      `error WorkAlreadyInvalidated: Work ${key('w1')} of node ${node.address} was already invalidated.\n`,
     )
   })
 
@@ -281,7 +284,7 @@ describe('work: the federator caps it, the creator prices it, validators check i
     const denied = await prime(args, asProvider())
     expect(denied.code).toBe(1)
     expect(denied.stderr).toContain(
-      `error MissingRole(role: ${roleIds.validator}, account: ${provider.address})`,
+      `error MissingRole: ${provider.address} is not the validator: only the validator may do this.\n`,
     )
 
     const stake = await client.getStake({ provider: provider.address })
@@ -345,8 +348,13 @@ describe('work: the federator caps it, the creator prices it, validators check i
     ])
     const late = await prime(['work', 'soft-invalidate', node.address, key('w3')], asValidator())
     expect(late.code).toBe(1)
+    // Dated by the chain's clock, which this test moved past the unlock (the wall clock is not):
+    // the latest block's time, which no read since has moved.
+    const unlocked = new Date(Number(w3.unlockAt) * 1000).toISOString().replace('.000Z', 'Z')
+    const since = (await client.getBlock()).timestamp - w3.unlockAt
+    expect(since > 0n && since < 60n, `${since} s`).toBe(true)
     expect(late.stderr).toContain(
-      `error WorkFinal(nodeKey: ${node.address}, workKey: ${key('w3')}, unlockAt: ${w3.unlockAt})`,
+      `error WorkFinal: Work ${key('w3')} of node ${node.address} unlocked at ${unlocked} (${since} s ago): it is final and can no longer be invalidated.\n`,
     )
   })
 })

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@commander-js/extra-typings'
 import { type Address, getAddress, type Hex, isAddress } from 'viem'
 import { type Amount, parseAmount } from '../amount.js'
 import { UsageError } from '../errors.js'
+import { MASK, rememberSecret } from '../redact.js'
 
 /**
  * Option and argument parsers for commander: a bad value becomes commander's usage error
@@ -28,6 +29,13 @@ export const address = asArgument<Address>(checkedAddress)
  */
 export function checkedAddress(input: string, what = ''): Address {
   const label = what ? `${what} ` : ''
+  // 32 bytes where 20 go is a private key pasted in the wrong place far more often than a typo:
+  // remembered as a secret, so neither this message nor commander's (which quotes the value)
+  // shows it.
+  if (/^(0x)?[0-9a-fA-F]{64}$/.test(input)) {
+    rememberSecret(input)
+    throw new UsageError(`${label}'${MASK}' is 32 bytes, not an address (a private key? not shown)`)
+  }
   if (!isAddress(input, { strict: false }))
     throw new UsageError(`${label}'${input}' is not an address`)
   const hex = input.slice(2)
