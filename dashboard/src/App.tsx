@@ -1,0 +1,159 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { getAddress, isAddress } from 'viem'
+import { useBlock, useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi'
+import { shortHex } from './format'
+import { historyKey } from './history'
+import { NetworkPage } from './pages/Network'
+import { NodePage } from './pages/Node'
+import { PoolPage } from './pages/Pool'
+import { ProviderPage } from './pages/Provider'
+import { ValidatorPage } from './pages/Validator'
+import { ChainClockContext } from './ui'
+import { devAccounts, isDevConnector } from './wallet'
+
+type Route =
+  | { page: 'network' }
+  | { page: 'validator' }
+  | { page: 'pool'; poolId: bigint }
+  | { page: 'provider'; address: `0x${string}` }
+  | { page: 'node'; address: `0x${string}` }
+  | { page: 'not-found'; path: string }
+
+/** `#/pool/1`, `#/provider/0x…`: a hash route needs no server support for deep links. */
+export function parseRoute(hash: string): Route {
+  const [page, arg] = hash.replace(/^#\/?/, '').split('/')
+  if (!page) return { page: 'network' }
+  if (page === 'validator') return { page: 'validator' }
+  if (page === 'pool' && arg && /^\d+$/.test(arg) && arg !== '0')
+    return { page: 'pool', poolId: BigInt(arg) }
+  if ((page === 'provider' || page === 'node') && arg && isAddress(arg))
+    return { page, address: getAddress(arg) }
+  return { page: 'not-found', path: hash }
+}
+
+function useRoute() {
+  const [hash, setHash] = useState(() => window.location.hash)
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash)
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return parseRoute(hash)
+}
+
+export function App() {
+  const route = useRoute()
+  const block = useBlock({ watch: true })
+  const queryClient = useQueryClient()
+  const blockNumber = block.data?.number
+  // History panels and wallet balances follow the chain: each new block reads them again (one
+  // indexer query a panel). Protocol reads are refreshed by PrimeNetworkProvider's watchers.
+  useEffect(() => {
+    if (blockNumber === undefined) return
+    void queryClient.invalidateQueries({ queryKey: [historyKey] })
+    void queryClient.invalidateQueries({ queryKey: ['readContract'] })
+  }, [blockNumber, queryClient])
+  useEffect(() => {
+    const titles = {
+      network: 'Network',
+      validator: 'Validator',
+      pool: 'Pool',
+      provider: 'Provider',
+      node: 'Node',
+      'not-found': 'Not found',
+    }
+    document.title = `${titles[route.page]} · Prime Network`
+  }, [route.page])
+  return (
+    <ChainClockContext.Provider
+      value={{ blockNumber: block.data?.number, timestamp: block.data?.timestamp }}
+    >
+      <header className="top">
+        <a className="brand" href="#/">
+          Prime Network
+        </a>
+        <nav aria-label="Pages">
+          <a href="#/" aria-current={route.page === 'network' ? 'page' : undefined}>
+            Network
+          </a>
+          <a href="#/validator" aria-current={route.page === 'validator' ? 'page' : undefined}>
+            Validator
+          </a>
+          <MyProviderLink />
+        </nav>
+        <p className="block" aria-live="polite" data-figure="block-number">
+          {block.data ? `Block ${block.data.number}` : 'Connecting to the chain…'}
+        </p>
+        <Wallet />
+      </header>
+      <main>
+        {route.page === 'network' && <NetworkPage />}
+        {route.page === 'validator' && <ValidatorPage />}
+        {route.page === 'pool' && <PoolPage poolId={route.poolId} />}
+        {route.page === 'provider' && <ProviderPage address={route.address} />}
+        {route.page === 'node' && <NodePage nodeKey={route.address} />}
+        {route.page === 'not-found' && (
+          <>
+            <h1>Not found</h1>
+            <p>
+              Nothing lives at <code>{route.path}</code>. <a href="#/">Back to the network</a>.
+            </p>
+          </>
+        )}
+      </main>
+    </ChainClockContext.Provider>
+  )
+}
+
+function MyProviderLink() {
+  const { address } = useConnection()
+  if (!address) return null
+  return <a href={`#/provider/${address}`}>My provider page</a>
+}
+
+/** An injected wallet, or on a local chain one of anvil's dev accounts. */
+function Wallet() {
+  const { address, connector } = useConnection()
+  const connectors = useConnectors()
+  const { mutate: connect, error } = useConnect()
+  const { mutate: disconnect } = useDisconnect()
+  const dev = connectors.filter(isDevConnector)
+  const injected = connectors.find((c) => c.type === 'injected')
+  const hasInjected = typeof window !== 'undefined' && 'ethereum' in window
+  return (
+    <div className="wallet">
+      {dev.length > 0 && (
+        <label>
+          Account{' '}
+          <select
+            value={connector && isDevConnector(connector) ? connector.id : ''}
+            onChange={(event) => {
+              const next = dev.find((c) => c.id === event.target.value)
+              if (next) connect({ connector: next })
+              else disconnect()
+            }}
+          >
+            <option value="">Not connected</option>
+            {dev.map((c, i) => (
+              <option key={c.id} value={c.id}>
+                Dev account {i} ({shortHex(devAccounts[i]!)})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {injected && hasInjected && (
+        <button type="button" onClick={() => connect({ connector: injected })}>
+          Browser wallet
+        </button>
+      )}
+      {address && (
+        <span className="connected" data-figure="connected-account" title={address}>
+          {shortHex(address)}
+        </span>
+      )}
+      {error && <span role="alert">{error.message}</span>}
+    </div>
+  )
+}
