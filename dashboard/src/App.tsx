@@ -1,9 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { getAddress, isAddress } from 'viem'
-import { useBlock, useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi'
+import {
+  useBlock,
+  useConnect,
+  useConnection,
+  useConnections,
+  useConnectors,
+  useDisconnect,
+  useSwitchConnection,
+} from 'wagmi'
 import { shortHex } from './format'
-import { historyKey } from './history'
+import { historyKey, useIndexedBlock } from './history'
 import { NetworkPage } from './pages/Network'
 import { NodePage } from './pages/Node'
 import { PoolPage } from './pages/Pool'
@@ -47,13 +55,16 @@ export function App() {
   const block = useBlock({ watch: true })
   const queryClient = useQueryClient()
   const blockNumber = block.data?.number
-  // History panels and wallet balances follow the chain: each new block reads them again (one
-  // indexer query a panel). Protocol reads are refreshed by PrimeNetworkProvider's watchers.
+  // Wallet balances follow the chain; protocol reads are refreshed by PrimeNetworkProvider's
+  // watchers; history panels follow the index (one query a panel each time it moves).
   useEffect(() => {
-    if (blockNumber === undefined) return
-    void queryClient.invalidateQueries({ queryKey: [historyKey] })
-    void queryClient.invalidateQueries({ queryKey: ['readContract'] })
+    if (blockNumber !== undefined)
+      void queryClient.invalidateQueries({ queryKey: ['readContract'] })
   }, [blockNumber, queryClient])
+  const indexedBlock = useIndexedBlock()
+  useEffect(() => {
+    if (indexedBlock !== undefined) void queryClient.invalidateQueries({ queryKey: [historyKey] })
+  }, [indexedBlock, queryClient])
   useEffect(() => {
     const titles = {
       network: 'Network',
@@ -118,6 +129,8 @@ function Wallet() {
   const connectors = useConnectors()
   const { mutate: connect, error } = useConnect()
   const { mutate: disconnect } = useDisconnect()
+  const { mutate: switchConnection } = useSwitchConnection()
+  const connections = useConnections()
   const dev = connectors.filter(isDevConnector)
   const injected = connectors.find((c) => c.type === 'injected')
   const hasInjected = typeof window !== 'undefined' && 'ethereum' in window
@@ -130,8 +143,11 @@ function Wallet() {
             value={connector && isDevConnector(connector) ? connector.id : ''}
             onChange={(event) => {
               const next = dev.find((c) => c.id === event.target.value)
-              if (next) connect({ connector: next })
-              else disconnect()
+              if (!next) disconnect()
+              // wagmi keeps every account connected once; coming back to one switches to it.
+              else if (connections.some((c) => c.connector.uid === next.uid))
+                switchConnection({ connector: next })
+              else connect({ connector: next })
             }}
           >
             <option value="">Not connected</option>

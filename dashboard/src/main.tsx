@@ -26,7 +26,9 @@ loadConfig().then(
               deployment={config.deployment}
               pollingInterval={config.pollingInterval}
             >
-              <IndexerContext.Provider value={config.indexerUrl}>
+              <IndexerContext.Provider
+                value={{ url: config.indexerUrl, pollingInterval: config.pollingInterval }}
+              >
                 <App />
               </IndexerContext.Provider>
             </PrimeNetworkProvider>

@@ -42,13 +42,7 @@ export function When({ at }: { at: bigint | number }) {
 
 export function Hex({ value, href }: { value: string; href?: string }) {
   const text = <code title={value}>{shortHex(value)}</code>
-  return href ? (
-    <a href={href} aria-label={value}>
-      {text}
-    </a>
-  ) : (
-    text
-  )
+  return href ? <a href={href}>{text}</a> : text
 }
 
 export const providerHref = (address: Address) => `#/provider/${address}`

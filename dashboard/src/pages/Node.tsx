@@ -1,4 +1,5 @@
 import { useNode, useProviderSnapshot } from '@prime-network/react'
+import type { Node } from '@prime-network/sdk'
 import type { Address } from 'viem'
 import { formatDuration } from '../format'
 import { big, useHistory } from '../history'
@@ -18,7 +19,6 @@ import { toWorkRow, WorksTable } from './Pool'
 /** Where is this node, how long was it in each pool, and what did it earn? */
 export function NodePage({ nodeKey }: { nodeKey: Address }) {
   const node = useNode({ nodeKey })
-  const snapshot = useProviderSnapshot(node.data ? { provider: node.data.provider } : undefined)
   return (
     <>
       <h1>
@@ -29,81 +29,91 @@ export function NodePage({ nodeKey }: { nodeKey: Address }) {
           record === null ? (
             <p>No node is registered with this key.</p>
           ) : (
-            <>
-              <Panel title="Record">
-                <Figures
-                  items={[
-                    [
-                      'Provider',
-                      <Hex key="p" value={record.provider} href={providerHref(record.provider)} />,
-                      'provider',
-                    ],
-                    ['Compute units', String(record.computeUnits), 'compute-units'],
-                    ['Benchmark score', String(record.benchmarkScore), 'benchmark'],
-                    ['Validated', record.validated ? 'yes' : 'no', 'validated'],
-                    ['Specs', record.specsURI || '(none)', 'specs'],
-                    [
-                      'In a pool now',
-                      (() => {
-                        const poolId = snapshot.data?.nodePools.find(
-                          (p) => p.nodeKey === nodeKey,
-                        )?.poolId
-                        if (!snapshot.data) return '…'
-                        return poolId ? <a href={poolHref(poolId)}>Pool {String(poolId)}</a> : 'no'
-                      })(),
-                      'pool',
-                    ],
-                  ]}
-                />
-              </Panel>
-              <Panel title="Rewards">
-                <Loadable query={snapshot} what="rewards">
-                  {({ rewards }) => {
-                    const rows = rewards.flatMap((pool) =>
-                      pool.nodes
-                        .filter((n) => n.nodeKey === nodeKey)
-                        .map((n) => ({ poolId: pool.poolId, ...n })),
-                    )
-                    if (rows.length === 0) return <p>It has no reward record in any pool.</p>
-                    return (
-                      <table>
-                        <thead>
-                          <tr>
-                            <th scope="col">Pool</th>
-                            <th scope="col">For time</th>
-                            <th scope="col">For work, claimable</th>
-                            <th scope="col">For work, locked</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {rows.map((row) => (
-                            <tr key={String(row.poolId)} data-pool={String(row.poolId)}>
-                              <td>
-                                <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>
-                              </td>
-                              <td data-figure="time">
-                                <Prime value={row.time} />
-                              </td>
-                              <td data-figure="work-claimable">
-                                <Prime value={row.workClaimable} />
-                              </td>
-                              <td data-figure="work-locked">
-                                <Prime value={row.workLocked} />
-                              </td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    )
-                  }}
-                </Loadable>
-              </Panel>
-            </>
+            <NodeDetails record={record} />
           )
         }
       </Loadable>
       <Stays nodeKey={nodeKey} />
       <NodeWorks nodeKey={nodeKey} />
+    </>
+  )
+}
+
+/**
+ * The node's live record and rewards. Rendered once its provider is known, so the provider's
+ * snapshot is asked for with real parameters, never with a placeholder.
+ */
+function NodeDetails({ record }: { record: Node }) {
+  const { nodeKey } = record
+  const snapshot = useProviderSnapshot({ provider: record.provider })
+  return (
+    <>
+      <Panel title="Record">
+        <Figures
+          items={[
+            [
+              'Provider',
+              <Hex key="p" value={record.provider} href={providerHref(record.provider)} />,
+              'provider',
+            ],
+            ['Compute units', String(record.computeUnits), 'compute-units'],
+            ['Benchmark score', String(record.benchmarkScore), 'benchmark'],
+            ['Validated', record.validated ? 'yes' : 'no', 'validated'],
+            ['Specs', record.specsURI || '(none)', 'specs'],
+            [
+              'In a pool now',
+              (() => {
+                const poolId = snapshot.data?.nodePools.find((p) => p.nodeKey === nodeKey)?.poolId
+                if (!snapshot.data) return '…'
+                return poolId ? <a href={poolHref(poolId)}>Pool {String(poolId)}</a> : 'no'
+              })(),
+              'pool',
+            ],
+          ]}
+        />
+      </Panel>
+      <Panel title="Rewards">
+        <Loadable query={snapshot} what="rewards">
+          {({ rewards }) => {
+            const rows = rewards.flatMap((pool) =>
+              pool.nodes
+                .filter((n) => n.nodeKey === nodeKey)
+                .map((n) => ({ poolId: pool.poolId, ...n })),
+            )
+            if (rows.length === 0) return <p>It has no reward record in any pool.</p>
+            return (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Pool</th>
+                    <th scope="col">For time</th>
+                    <th scope="col">For work, claimable</th>
+                    <th scope="col">For work, locked</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={String(row.poolId)} data-pool={String(row.poolId)}>
+                      <td>
+                        <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>
+                      </td>
+                      <td data-figure="time">
+                        <Prime value={row.time} />
+                      </td>
+                      <td data-figure="work-claimable">
+                        <Prime value={row.workClaimable} />
+                      </td>
+                      <td data-figure="work-locked">
+                        <Prime value={row.workLocked} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )
+          }}
+        </Loadable>
+      </Panel>
     </>
   )
 }
