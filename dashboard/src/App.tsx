@@ -1,8 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useContext, useEffect, useState } from 'react'
 import { getAddress, isAddress } from 'viem'
+import { watchBlockNumber } from 'viem/actions'
 import {
   useBlock,
+  useClient,
   useConnect,
   useConnection,
   useConnections,
@@ -11,7 +13,7 @@ import {
   useSwitchConnection,
 } from 'wagmi'
 import { shortHex } from './format'
-import { historyKey, useIndexedBlock } from './history'
+import { historyKey, IndexerContext, useIndexedBlock } from './history'
 import { NetworkPage } from './pages/Network'
 import { NodePage } from './pages/Node'
 import { PoolPage } from './pages/Pool'
@@ -52,9 +54,10 @@ function useRoute() {
 
 export function App() {
   const route = useRoute()
-  const block = useBlock({ watch: true })
+  const blockNumber = useNewBlocks()
+  // The latest block once, then each new block once: its time drives the countdowns.
+  const block = useBlock(blockNumber === undefined ? {} : { blockNumber })
   const queryClient = useQueryClient()
-  const blockNumber = block.data?.number
   // Wallet balances follow the chain; protocol reads are refreshed by PrimeNetworkProvider's
   // watchers; history panels follow the index (one query a panel each time it moves).
   useEffect(() => {
@@ -115,6 +118,22 @@ export function App() {
       </main>
     </ChainClockContext.Provider>
   )
+}
+
+/**
+ * The chain's new block numbers, from the same poll as PrimeNetworkProvider's block watcher: viem
+ * shares one poll between watchers of a client with the same options, so the header costs no
+ * request of its own.
+ */
+function useNewBlocks() {
+  const client = useClient()
+  const { pollingInterval } = useContext(IndexerContext)
+  const [blockNumber, setBlockNumber] = useState<bigint>()
+  useEffect(() => {
+    if (!client) return
+    return watchBlockNumber(client, { pollingInterval, onBlockNumber: setBlockNumber })
+  }, [client, pollingInterval])
+  return blockNumber
 }
 
 function MyProviderLink() {

@@ -71,11 +71,13 @@ async function figure(name: string, scope = page.locator('main')) {
   return plain(await scope.locator(`[data-figure="${name}"]`).first().textContent())
 }
 
-/** Opens a page of the app and waits until its figures have loaded. */
+/** Loads the app afresh on a page and waits until its figures have loaded. */
 async function open(hash: string, ready: string) {
+  // A change of hash alone would keep the running app: leave it, so every test loads it anew.
+  await page.goto('about:blank')
   await page.goto(`${url}${hash}`)
   await page.locator(ready).first().waitFor()
-  await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0)
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0)
 }
 
 async function connectAs(index: number) {
@@ -364,6 +366,36 @@ describe('validator page', () => {
     await expect(page.getByText('No node waits.').count()).resolves.toBe(1)
     await accessibility()
     await screenshot('validator')
+  })
+})
+
+describe('without an indexer', () => {
+  test('history panels say so, and the live figures still come from the chain', async () => {
+    const { indexerUrl } = inject('dashboard')
+    // The same app with a config.json that names no indexer, as a host without one serves it.
+    await page.route('**/config.json', async (route) => {
+      const response = await route.fetch()
+      const { indexerUrl: _, ...config } = await response.json()
+      await route.fulfill({ response, json: config })
+    })
+    const asked: string[] = []
+    const onRequest = (request: { url: () => string }) => {
+      if (request.url().startsWith(indexerUrl)) asked.push(request.url())
+    }
+    page.on('request', onRequest)
+    try {
+      await open(`#/pool/${poolId}`, '[data-figure="budget"]')
+      const rewards = await getPoolRewards(chain, { poolId, deployment })
+      expect(await figure('budget')).toBe(prime(rewards.budget))
+      const notes = page.locator('p.note', {
+        hasText: 'come from the indexer, and none is configured',
+      })
+      expect(await notes.count()).toBe(2)
+      expect(asked).toEqual([])
+    } finally {
+      page.off('request', onRequest)
+      await page.unroute('**/config.json')
+    }
   })
 })
 
