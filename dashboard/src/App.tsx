@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useContext, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { getAddress, isAddress } from 'viem'
 import { watchBlockNumber } from 'viem/actions'
 import {
@@ -13,12 +13,13 @@ import {
   useSwitchConnection,
 } from 'wagmi'
 import { shortHex } from './format'
-import { historyKey, IndexerContext, useIndexedBlock } from './history'
+import { historyKey, useIndexedBlock } from './history'
 import { NetworkPage } from './pages/Network'
 import { NodePage } from './pages/Node'
 import { PoolPage } from './pages/Pool'
 import { ProviderPage } from './pages/Provider'
 import { ValidatorPage } from './pages/Validator'
+import { useSettings } from './settings'
 import { ChainClockContext } from './ui'
 import { devAccounts, isDevConnector } from './wallet'
 
@@ -127,7 +128,7 @@ export function App() {
  */
 function useNewBlocks() {
   const client = useClient()
-  const { pollingInterval } = useContext(IndexerContext)
+  const { pollingInterval } = useSettings()
   const [blockNumber, setBlockNumber] = useState<bigint>()
   useEffect(() => {
     if (!client) return

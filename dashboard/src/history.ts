@@ -3,22 +3,17 @@
  * The client is loaded on first use, so the initial bundle does not carry it.
  */
 import { type UseQueryResult, useQuery } from '@tanstack/react-query'
-import { createContext, useContext } from 'react'
-
-export const IndexerContext = createContext<{ url: string | undefined; pollingInterval: number }>({
-  url: undefined,
-  pollingInterval: 1000,
-})
+import { useSettings } from './settings'
 
 /** The indexer's URL, or undefined when none is configured. */
-export const useIndexerUrl = () => useContext(IndexerContext).url
+export const useIndexerUrl = () => useSettings().indexerUrl
 
 /**
  * The newest block the indexer holds (its `/status`), polled. The index trails the chain by a
  * block or more, so history panels re-query when the index moves, not when the chain does.
  */
 export function useIndexedBlock(): number | undefined {
-  const { url, pollingInterval } = useContext(IndexerContext)
+  const { indexerUrl: url, pollingInterval } = useSettings()
   const status = useQuery({
     queryKey: ['indexer-status', url],
     queryFn: async () => {

@@ -5,8 +5,8 @@ import { createRoot } from 'react-dom/client'
 import { WagmiProvider } from 'wagmi'
 import { App } from './App'
 import { loadConfig } from './config'
-import { IndexerContext } from './history'
 import './style.css'
+import { SettingsContext } from './settings'
 import { createWagmiConfig } from './wallet'
 
 const root = createRoot(document.getElementById('root')!)
@@ -26,11 +26,11 @@ loadConfig().then(
               deployment={config.deployment}
               pollingInterval={config.pollingInterval}
             >
-              <IndexerContext.Provider
-                value={{ url: config.indexerUrl, pollingInterval: config.pollingInterval }}
+              <SettingsContext.Provider
+                value={{ indexerUrl: config.indexerUrl, pollingInterval: config.pollingInterval }}
               >
                 <App />
-              </IndexerContext.Provider>
+              </SettingsContext.Provider>
             </PrimeNetworkProvider>
           </QueryClientProvider>
         </WagmiProvider>
