@@ -369,6 +369,27 @@ describe('validator page', () => {
   })
 })
 
+describe('validator actions', () => {
+  test('the validator soft-invalidates a work from the page: exactly that work goes back', async () => {
+    await open('#/validator', 'h1')
+    await connectAs(1)
+    const work = works.find((w) => w.node === 'bob-gpu-1' && w.verdict === 'accepted')!
+    const nodeKey = dev(12)
+    const before = await getWork(chain, { nodeKey, workKey: workKey(work), deployment })
+    expect(before!.status).toBe('ACCEPTED')
+    const nonceBefore = await chain.getTransactionCount({ address: validator })
+    const row = page.locator(`tr[data-work="${workKey(work)}"]`)
+    await row.getByRole('button', { name: 'Soft-invalidate' }).click()
+    // The work leaves the queue once the index holds the transaction.
+    await row.waitFor({ state: 'detached', timeout: 30_000 })
+    expect(await chain.getTransactionCount({ address: validator })).toBe(nonceBefore + 1)
+    const after = await getWork(chain, { nodeKey, workKey: workKey(work), deployment })
+    expect(after!.status).toBe('SOFT_INVALIDATED')
+    expect(after!.rewardReturned).toBe(true)
+    expect(await page.locator('tr[data-work]').count()).toBe(1)
+  })
+})
+
 describe('without an indexer', () => {
   test('history panels say so, and the live figures still come from the chain', async () => {
     const { indexerUrl } = inject('dashboard')
