@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { getAddress, isAddress } from 'viem'
 import { watchBlockNumber } from 'viem/actions'
 import {
   useBlock,
@@ -19,39 +18,10 @@ import { NodePage } from './pages/Node'
 import { PoolPage } from './pages/Pool'
 import { ProviderPage } from './pages/Provider'
 import { ValidatorPage } from './pages/Validator'
+import { useRoute } from './route'
 import { useSettings } from './settings'
 import { ChainClockContext } from './ui'
 import { devAccounts, isDevConnector } from './wallet'
-
-type Route =
-  | { page: 'network' }
-  | { page: 'validator' }
-  | { page: 'pool'; poolId: bigint }
-  | { page: 'provider'; address: `0x${string}` }
-  | { page: 'node'; address: `0x${string}` }
-  | { page: 'not-found'; path: string }
-
-/** `#/pool/1`, `#/provider/0x…`: a hash route needs no server support for deep links. */
-export function parseRoute(hash: string): Route {
-  const [page, arg] = hash.replace(/^#\/?/, '').split('/')
-  if (!page) return { page: 'network' }
-  if (page === 'validator') return { page: 'validator' }
-  if (page === 'pool' && arg && /^\d+$/.test(arg) && arg !== '0')
-    return { page: 'pool', poolId: BigInt(arg) }
-  if ((page === 'provider' || page === 'node') && arg && isAddress(arg))
-    return { page, address: getAddress(arg) }
-  return { page: 'not-found', path: hash }
-}
-
-function useRoute() {
-  const [hash, setHash] = useState(() => window.location.hash)
-  useEffect(() => {
-    const onChange = () => setHash(window.location.hash)
-    window.addEventListener('hashchange', onChange)
-    return () => window.removeEventListener('hashchange', onChange)
-  }, [])
-  return parseRoute(hash)
-}
 
 export function App() {
   const route = useRoute()

@@ -5,6 +5,7 @@ import { type ReactNode, useRef } from 'react'
 import { type Address, getAddress } from 'viem'
 import { formatDuration, formatPrime, isoTime } from '../format'
 import { big, useHistory } from '../history'
+import { runway } from '../runway'
 import {
   Duration,
   Figures,
@@ -18,16 +19,6 @@ import {
   useChainNow,
   When,
 } from '../ui'
-
-/**
- * When does the budget run out at today's rates: what the pool pays per second for time
- * (rate x compute) eats the budget; locked work rewards were reserved already.
- */
-export function runway(rewards: { budget: bigint; rate: bigint; totalCompute: bigint }) {
-  const perSecond = rewards.rate * rewards.totalCompute
-  if (perSecond === 0n) return undefined
-  return { perSecond, seconds: rewards.budget / perSecond }
-}
 
 /** How is this pool doing: who is in it, what it pays, and when its money runs out. */
 export function PoolPage({ poolId }: { poolId: bigint }) {
