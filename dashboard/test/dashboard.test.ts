@@ -14,14 +14,17 @@ import {
   getPool,
   getPoolNodes,
   getPoolRewards,
+  getProvider,
   getProviderSnapshot,
   getStake,
   getWork,
   loadDeployment,
+  primeNetworkActions,
 } from '@prime-network/sdk'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import {
   createTestClient,
+  createWalletClient,
   defineChain,
   erc20Abi,
   formatEther,
@@ -35,10 +38,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 const { url, rpcUrl, deploymentPath, poolId: poolIdText } = inject('dashboard')
 const poolId = BigInt(poolIdText)
 const screenshots = new URL('../screenshots/', import.meta.url)
-const dev = (addressIndex: number) =>
-  mnemonicToAccount('test test test test test test test test test test test junk', {
-    addressIndex,
-  }).address
+const mnemonic = 'test test test test test test test test test test test junk'
+const dev = (addressIndex: number) => mnemonicToAccount(mnemonic, { addressIndex }).address
 /** The story's actors (demo/src/stage.ts): alice and bob provide, the validator checks work. */
 const alice = dev(2)
 const bob = dev(3)
@@ -370,6 +371,40 @@ describe('validator page', () => {
 })
 
 describe('validator actions', () => {
+  test('the validator whitelists a new provider and validates its node from the page', async () => {
+    // A provider who registered after the story, with one node: both wait for the validator.
+    const newcomer = createWalletClient({
+      account: mnemonicToAccount(mnemonic, { addressIndex: 7 }),
+      chain: chain.chain,
+      transport: http(rpcUrl),
+      pollingInterval: 50,
+    }).extend(primeNetworkActions({ deployment }))
+    const node = mnemonicToAccount(mnemonic, { addressIndex: 20 })
+    await newcomer.registerProvider({ amount: parseEther('500') })
+    await newcomer.addNode({ node, computeUnits: 1n, specsURI: 'ipfs://newcomer' })
+    await indexerCaughtUp()
+    await open('#/validator', 'h1')
+    await connectAs(1)
+    const providerItem = page.locator('li', { hasText: 'registered' }).filter({
+      has: page.getByRole('button', { name: 'Whitelist' }),
+    })
+    await expect.poll(() => providerItem.count(), { timeout: 20_000 }).toBe(1)
+    await providerItem.getByRole('button', { name: 'Whitelist' }).click()
+    await providerItem.waitFor({ state: 'detached', timeout: 30_000 })
+    expect(
+      (await getProvider(chain, { provider: newcomer.account.address, deployment })).whitelisted,
+    ).toBe(true)
+    const nodeItem = page
+      .locator('li')
+      .filter({ has: page.getByRole('button', { name: 'Validate' }) })
+    expect(await nodeItem.count()).toBe(1)
+    await nodeItem.getByRole('button', { name: 'Validate' }).click()
+    await nodeItem.waitFor({ state: 'detached', timeout: 30_000 })
+    expect((await getNode(chain, { nodeKey: node.address, deployment }))!.validated).toBe(true)
+    await page.getByText('No provider waits.').waitFor()
+    await page.getByText('No node waits.').waitFor()
+  })
+
   test('the validator soft-invalidates a work from the page: exactly that work goes back', async () => {
     await open('#/validator', 'h1')
     await connectAs(1)
