@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { expect, test } from 'vitest'
+import { expect, inject, test } from 'vitest'
 
 const dashboardRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -43,11 +43,10 @@ const alive = (pid: number) => {
   }
 }
 
-test('Ctrl-C stops the app, the indexer and the chain it started', {
-  timeout: 180_000,
-}, async () => {
+/** Runs `pnpm dashboard`'s script with `args` until it prints the app's URL. */
+async function startDashboard(args: string[]) {
   // Node runs the script itself (tsx as a loader), so the signal reaches it as Ctrl-C would.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
     cwd: dashboardRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -73,6 +72,13 @@ test('Ctrl-C stops the app, the indexer and the chain it started', {
       }
     }, 100)
   })
+  return { child, exited, url }
+}
+
+test('Ctrl-C stops the app, the indexer and the chain it started', {
+  timeout: 180_000,
+}, async () => {
+  const { child, exited, url } = await startDashboard([])
   const page = await fetch(url)
   expect(page.status).toBe(200)
   expect(await page.text()).toContain('<div id="root">')
@@ -94,4 +100,27 @@ test('Ctrl-C stops the app, the indexer and the chain it started', {
   expect(started.filter((p) => alive(p.pid))).toEqual([])
   await expect(fetch(config.rpcUrl, { method: 'POST' })).rejects.toThrow()
   await expect(fetch(`${config.indexerUrl}/health`)).rejects.toThrow()
+})
+
+test('--rpc-url, --deployment and --indexer point it at another network', async () => {
+  // The suite's chain and indexer stand for another network: nothing new is started for them.
+  const other = inject('dashboard')
+  const { child, exited, url } = await startDashboard([
+    '--rpc-url',
+    other.rpcUrl,
+    '--deployment',
+    other.deploymentPath,
+    '--indexer',
+    other.indexerUrl,
+  ])
+  const config = await fetch(new URL('config.json', url)).then((r) => r.json())
+  expect(config.rpcUrl).toBe(other.rpcUrl)
+  expect(config.indexerUrl).toBe(other.indexerUrl)
+  expect(config.deployment).toEqual(JSON.parse(await readFile(other.deploymentPath, 'utf8')))
+  const commands = (await descendants(child.pid!)).map((p) => p.command)
+  expect(commands).not.toContain('anvil')
+  child.kill('SIGINT')
+  expect(await exited).toBe(0)
+  // The other network keeps running.
+  expect(await fetch(`${other.indexerUrl}/health`).then((r) => r.status)).toBe(200)
 })
