@@ -3,7 +3,10 @@
  * story, the indexer on PGlite and the app's dev server (test/globalSetup.ts). Every figure a page
  * shows is compared with the SDK's read of the same block.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { workKey, works } from '@prime-network/demo/scenario'
 import {
@@ -33,7 +36,9 @@ import {
   publicActions,
 } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
+import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { dashboardRoot } from '../scripts/stack.js'
 
 const { url, rpcUrl, deploymentPath, poolId: poolIdText } = inject('dashboard')
 const poolId = BigInt(poolIdText)
@@ -451,6 +456,50 @@ describe('without an indexer', () => {
     } finally {
       page.off('request', onRequest)
       await page.unroute('**/config.json')
+    }
+  })
+})
+
+describe('static build', () => {
+  test('vite build gives files a plain web server hosts from any folder', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'prime-dashboard-dist-'))
+    await build({
+      root: dashboardRoot,
+      configFile: join(dashboardRoot, 'vite.config.ts'),
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true },
+    })
+    // What a host writes next to index.html; no indexer, since this origin is not one it allows.
+    const { indexerUrl: _, ...config } = await fetch(`${url}config.json`).then((r) => r.json())
+    const server = createServer(async (request, response) => {
+      const path = (request.url ?? '/').split('?')[0]!
+      if (!path.startsWith('/some/folder/')) return response.writeHead(404).end()
+      const file = path.slice('/some/folder/'.length) || 'index.html'
+      if (file === 'config.json') {
+        response.setHeader('content-type', 'application/json')
+        return response.end(JSON.stringify(config))
+      }
+      const body = await readFile(join(outDir, file)).catch(() => undefined)
+      if (!body) return response.writeHead(404).end()
+      const type = file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.css')
+          ? 'text/css'
+          : 'text/html'
+      response.setHeader('content-type', type)
+      response.end(body)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as { port: number }
+      await page.goto('about:blank')
+      await page.goto(`http://127.0.0.1:${port}/some/folder/#/`)
+      await page.locator('[data-figure="total-staked"]').waitFor()
+      const network = await getNetworkSnapshot(chain, { deployment })
+      expect(await figure('total-staked')).toBe(prime(network.totalStaked))
+    } finally {
+      server.close()
+      await rm(outDir, { recursive: true, force: true })
     }
   })
 })
