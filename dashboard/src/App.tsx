@@ -20,7 +20,7 @@ import { ProviderPage } from './pages/Provider'
 import { ValidatorPage } from './pages/Validator'
 import { useRoute } from './route'
 import { useSettings } from './settings'
-import { ChainClockContext } from './ui'
+import { ChainClockContext, ErrorNote } from './ui'
 import { devAccounts, isDevConnector } from './wallet'
 
 export function App() {
@@ -159,7 +159,7 @@ function Wallet() {
           {shortHex(address)}
         </span>
       )}
-      {error && <span role="alert">{error.message}</span>}
+      {error && <ErrorNote error={error} />}
     </div>
   )
 }

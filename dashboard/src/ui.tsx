@@ -89,7 +89,7 @@ export function ErrorNote({ error }: { error: unknown }) {
 
 /** Loading, error and empty states, so no panel is left to chance. */
 export function Loadable<data>(props: {
-  query: { data: data | undefined; error: unknown; isLoading?: boolean }
+  query: { data: data | undefined; error: unknown }
   children: (data: data) => ReactNode
   what: string
 }) {

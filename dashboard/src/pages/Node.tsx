@@ -14,7 +14,7 @@ import {
   providerHref,
   When,
 } from '../ui'
-import { toWorkRow, WorksTable } from './Pool'
+import { toWorkRow, WorksTable } from '../works'
 
 /** Where is this node, how long was it in each pool, and what did it earn? */
 export function NodePage({ nodeKey }: { nodeKey: Address }) {

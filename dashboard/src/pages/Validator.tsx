@@ -21,7 +21,7 @@ import {
   useChainNow,
   When,
 } from '../ui'
-import { toWorkRow, WorkState } from './Pool'
+import { toWorkRow, WorkState } from '../works'
 
 /** What waits for me: providers to whitelist, nodes to validate, works I can still check. */
 export function ValidatorPage() {
