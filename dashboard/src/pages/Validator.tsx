@@ -1,0 +1,265 @@
+import {
+  useInvalidateWork,
+  useNetworkSnapshot,
+  useSoftInvalidateWork,
+  useValidateNode,
+  useWhitelistProvider,
+} from '@prime-network/react'
+import { useState } from 'react'
+import { type Address, getAddress, isAddressEqual, parseEther } from 'viem'
+import { useConnection } from 'wagmi'
+import { big, useHistory } from '../history'
+import {
+  ErrorNote,
+  Hex,
+  Loadable,
+  NoIndexer,
+  nodeHref,
+  Panel,
+  Prime,
+  providerHref,
+  useChainNow,
+  When,
+} from '../ui'
+import { toWorkRow, WorkState } from '../works'
+
+/** What waits for me: providers to whitelist, nodes to validate, works I can still check. */
+export function ValidatorPage() {
+  const network = useNetworkSnapshot({})
+  const { address } = useConnection()
+  const isValidator =
+    address !== undefined &&
+    network.data !== undefined &&
+    isAddressEqual(address, network.data.validator)
+  return (
+    <>
+      <h1>Validator</h1>
+      <p>
+        {network.data ? (
+          <>
+            The validator is <Hex value={network.data.validator} />.{' '}
+            {isValidator
+              ? 'You are connected as the validator.'
+              : 'Connect as the validator to act; anyone else’s action is refused before it is sent.'}
+          </>
+        ) : (
+          'Loading the network…'
+        )}
+      </p>
+      <ProvidersToWhitelist />
+      <NodesToValidate />
+      <WorksInWindow />
+    </>
+  )
+}
+
+function ProvidersToWhitelist() {
+  const rows = useHistory(['validator-providers'], async (query) =>
+    (
+      await query`select address, registered_at from provider where registered and not whitelisted order by registered_at, address`
+    ).map((row) => ({
+      address: getAddress(row.address as string),
+      registeredAt: big(row.registered_at),
+    })),
+  )
+  return (
+    <Panel title="Providers to whitelist">
+      {!rows.configured ? (
+        <NoIndexer what="The queue of providers" />
+      ) : (
+        <Loadable query={rows} what="providers">
+          {(providers) =>
+            providers.length === 0 ? (
+              <p>No provider waits.</p>
+            ) : (
+              <ul>
+                {providers.map((p) => (
+                  <li key={p.address}>
+                    <Hex value={p.address} href={providerHref(p.address)} /> registered{' '}
+                    <When at={p.registeredAt} /> <WhitelistButton provider={p.address} />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loadable>
+      )}
+    </Panel>
+  )
+}
+
+function WhitelistButton({ provider }: { provider: Address }) {
+  const whitelist = useWhitelistProvider()
+  return (
+    <>
+      <button
+        type="button"
+        disabled={whitelist.isPending}
+        onClick={() => whitelist.mutate({ provider })}
+      >
+        Whitelist
+      </button>
+      {whitelist.error && <ErrorNote error={whitelist.error} />}
+    </>
+  )
+}
+
+function NodesToValidate() {
+  const rows = useHistory(['validator-nodes'], async (query) =>
+    (
+      await query`select node_key, provider, compute_units from node where registered and not validated order by added_at, node_key`
+    ).map((row) => ({
+      nodeKey: getAddress(row.node_key as string),
+      provider: getAddress(row.provider as string),
+      computeUnits: big(row.compute_units),
+    })),
+  )
+  return (
+    <Panel title="Nodes to validate">
+      {!rows.configured ? (
+        <NoIndexer what="The queue of nodes" />
+      ) : (
+        <Loadable query={rows} what="nodes">
+          {(nodes) =>
+            nodes.length === 0 ? (
+              <p>No node waits.</p>
+            ) : (
+              <ul>
+                {nodes.map((n) => (
+                  <li key={n.nodeKey}>
+                    <Hex value={n.nodeKey} href={nodeHref(n.nodeKey)} /> ({String(n.computeUnits)}{' '}
+                    compute units, provider{' '}
+                    <Hex value={n.provider} href={providerHref(n.provider)} />){' '}
+                    <ValidateButton nodeKey={n.nodeKey} />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loadable>
+      )}
+    </Panel>
+  )
+}
+
+function ValidateButton({ nodeKey }: { nodeKey: Address }) {
+  const validate = useValidateNode()
+  return (
+    <>
+      <button
+        type="button"
+        disabled={validate.isPending}
+        onClick={() => validate.mutate({ nodeKey })}
+      >
+        Validate
+      </button>
+      {validate.error && <ErrorNote error={validate.error} />}
+    </>
+  )
+}
+
+function WorksInWindow() {
+  const rows = useHistory(['validator-works'], async (query) =>
+    (
+      await query`select * from work where status = 'ACCEPTED' and not reward_returned order by unlock_at, node_key, work_key`
+    ).map(toWorkRow),
+  )
+  return (
+    <Panel title="Works inside their window">
+      {!rows.configured ? (
+        <NoIndexer what="The list of works" />
+      ) : (
+        <Loadable query={rows} what="works">
+          {(works) => <OpenWorks works={works} />}
+        </Loadable>
+      )}
+    </Panel>
+  )
+}
+
+function OpenWorks({ works }: { works: ReturnType<typeof toWorkRow>[] }) {
+  const now = useChainNow()
+  // Final works are past checking: only those whose window is still open can be invalidated.
+  const open = works.filter((work) => now === undefined || work.unlockAt > BigInt(now))
+  if (open.length === 0) return <p>No work is inside its window.</p>
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Node</th>
+          <th scope="col">Work key</th>
+          <th scope="col">Reward</th>
+          <th scope="col">Window ends</th>
+          <th scope="col">State</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {open.map((work) => (
+          <tr key={`${work.nodeKey}-${work.workKey}`} data-work={work.workKey}>
+            <td>
+              <Hex value={work.nodeKey} href={nodeHref(work.nodeKey)} />
+            </td>
+            <td>
+              <Hex value={work.workKey} />
+            </td>
+            <td>
+              <Prime value={work.reward} />
+            </td>
+            <td>
+              <When at={work.unlockAt} />
+            </td>
+            <td>
+              <WorkState work={work} />
+            </td>
+            <td>
+              <WorkActions nodeKey={work.nodeKey} workKey={work.workKey} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function WorkActions({ nodeKey, workKey }: { nodeKey: Address; workKey: `0x${string}` }) {
+  const invalidate = useInvalidateWork()
+  const soft = useSoftInvalidateWork()
+  const [penalty, setPenalty] = useState('0')
+  let parsed: bigint | undefined
+  try {
+    parsed = parseEther(penalty)
+  } catch {
+    parsed = undefined
+  }
+  const busy = invalidate.isPending || soft.isPending
+  return (
+    <div className="inline-form">
+      <label>
+        Penalty (PRIME){' '}
+        <input
+          name="penalty"
+          inputMode="decimal"
+          size={6}
+          value={penalty}
+          onChange={(event) => setPenalty(event.target.value)}
+        />
+      </label>{' '}
+      <button
+        type="button"
+        disabled={busy || parsed === undefined}
+        onClick={() =>
+          parsed !== undefined && invalidate.mutate({ nodeKey, workKey, penalty: parsed })
+        }
+      >
+        Invalidate
+      </button>{' '}
+      <button type="button" disabled={busy} onClick={() => soft.mutate({ nodeKey, workKey })}>
+        Soft-invalidate
+      </button>
+      {(invalidate.error || soft.error) && <ErrorNote error={invalidate.error ?? soft.error} />}
+    </div>
+  )
+}
