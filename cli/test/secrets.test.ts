@@ -1,8 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { dev, freshAccount, importKey, makeHome, prime, type Run } from './prime.js'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  rpcUrl as chainUrl,
+  dev,
+  freshAccount,
+  importKey,
+  makeHome,
+  prime,
+  type Run,
+} from './prime.js'
 
 // This file's actors: two fresh accounts, one signing from PRIME_PRIVATE_KEY and one from a
 // keystore. Every secret below is known to the test, and every output of every run is searched
@@ -94,7 +102,7 @@ describe('no secret is ever printed, on any output path', () => {
 
   beforeAll(async () => {
     home = await makeHome()
-    rpc = startCredentialedRpc(inject('rpcUrl'))
+    rpc = startCredentialedRpc(chainUrl())
     rpcUrl = `http://${rpcUser}:${rpcPassword}@127.0.0.1:${await rpc.listening}/v3/${apiKey}?key=${queryKey}`
     envSigner = await freshAccount()
     keystoreSigner = await freshAccount()

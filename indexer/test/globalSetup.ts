@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { dumpState, startDeployedChain } from '@prime-network/localnet'
-import type { Hex } from 'viem'
 import type { TestProject } from 'vitest/node'
 import { freePort, packageRoot } from './harness.js'
 
@@ -20,9 +19,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The throwaway cluster's URL, or '' when the tests use PGlite. */
     postgresUrl: string
-    /** The deployed chain's state and deployment file, for startChain's copies. */
-    chainState: Hex
-    deploymentPath: string
   }
 }
 

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { type Anvil, startAnvil } from '@prime-network/localnet'
 import { type Deployment, loadDeployment } from '@prime-network/sdk'
 import pg from 'pg'
+import type { Hex } from 'viem'
 import { inject } from 'vitest'
 
 export const packageRoot = resolve(import.meta.dirname, '..')
@@ -18,6 +19,14 @@ const repoRoot = resolve(packageRoot, '..')
 const ponderBin = join(packageRoot, 'node_modules/.bin/ponder')
 /** The pnpm the README tells users to run (`npx -y pnpm@…`). */
 const pnpm = 'pnpm@10.34.9'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The deployed chain's state and deployment file (test/globalSetup.ts), for startChain. */
+    chainState: Hex
+    deploymentPath: string
+  }
+}
 
 /** A chain of the test file's own with the protocol deployed, and what was deployed. */
 export type Chain = Anvil & { deploymentPath: string; deployment: Deployment }
