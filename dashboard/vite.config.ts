@@ -8,9 +8,9 @@ export default defineConfig({
   base: './',
   resolve: {
     alias: {
-      // The hooks from source: their package's declaration build fails on main today (TS4023 on
-      // the SDK's internal `capturedCalls`), so there is no complete dist to consume. The SDK
-      // comes from its dist, as users get it.
+      // The hooks from source, so `pnpm dashboard` on a fresh clone needs one package build (the
+      // SDK's, from its dist as users get it), not two. The hooks' own package build, with its
+      // declarations, runs in their tests.
       '@prime-network/react': fileURLToPath(new URL('../react/src/index.ts', import.meta.url)),
     },
     // One copy of each context-holding library, whether imported here or by the hooks' source.

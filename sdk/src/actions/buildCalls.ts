@@ -37,7 +37,7 @@ export async function buildCalls<parameters extends WriteParameters>(
 ): Promise<BuildCallsReturnType> {
   const calls: ProtocolCall[] = []
   try {
-    await action(client, { ...parameters, [capturedCalls]: calls })
+    await action(client, { ...parameters, [capturedCalls]: calls } as parameters)
   } catch (error) {
     if (error instanceof CallCaptured) return calls
     throw error

@@ -18,7 +18,7 @@ import { approveIfShort, supportsPermit } from '../internal/token.js'
 import {
   type AnyClient,
   assertPositive,
-  capturedCalls,
+  captured,
   eventArgs,
   execute,
   reader,
@@ -91,7 +91,7 @@ export async function registerProvider(
   let how: RegisterProviderReturnType['allowance'] = { kind: 'existing' }
   // A permit is signed by the account itself: not when the calls are built for another signer
   // (a Safe, a batch), which gets the approve instead.
-  const building = parameters[capturedCalls] !== undefined
+  const building = captured(parameters) !== undefined
   if (
     allowance < amount &&
     permit &&

@@ -10,7 +10,7 @@ import {
 import {
   type AnyClient,
   CallCaptured,
-  capturedCalls,
+  captured,
   execute,
   reader,
   resolveDeployment,
@@ -55,7 +55,7 @@ export async function approveIfShort(
   // An approve is a transaction: check first that the account can pay at all, or it spends gas
   // and leaves an allowance behind for a call that then fails. (Built calls skip it: they may run
   // later, from a multisig whose balance is not this account's now.)
-  if (!parameters.write[capturedCalls]) {
+  if (!captured(parameters.write)) {
     const balance = await reader(client)(token, primeTokenBalanceOfAbi, [account.address])
     if (balance < amount)
       throw new InvalidInputError(
@@ -71,7 +71,7 @@ export async function approveIfShort(
     )
     return hash
   } catch (error) {
-    if (error instanceof CallCaptured && parameters.write[capturedCalls]) return undefined
+    if (error instanceof CallCaptured && captured(parameters.write)) return undefined
     throw error
   }
 }

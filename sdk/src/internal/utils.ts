@@ -69,6 +69,15 @@ export type WriteOptions = {
 /** Set by {@link buildCalls}: the write records its calls here instead of sending them. */
 export const capturedCalls: unique symbol = Symbol('capturedCalls')
 
+/**
+ * The list {@link buildCalls} collects a write's calls in, when these parameters come from it. The
+ * key stays out of the public parameter types: a dApp's own declarations (a hook per action, say)
+ * must be able to name every part of them, and an unexported symbol cannot be named.
+ */
+export function captured(parameters: WriteParameters): ProtocolCall[] | undefined {
+  return (parameters as { [capturedCalls]?: ProtocolCall[] | undefined })[capturedCalls]
+}
+
 /** What every write accepts besides its own parameters. */
 export type WriteParameters = DeploymentParameter &
   WriteOptions & {
@@ -77,8 +86,6 @@ export type WriteParameters = DeploymentParameter &
      * wallet behind the client holds and signs for (a JSON-RPC account).
      */
     account?: Account | Address | undefined
-    /** @internal */
-    [capturedCalls]?: ProtocolCall[] | undefined
   }
 
 /**
@@ -266,10 +273,10 @@ export async function execute<const abi extends WriteAbi>(
   const account = resolveAccount(client, parameters.account)
   const functionName = call.abi[0].name
   const args = call.args as readonly unknown[]
-  const captured = parameters[capturedCalls]
-  if (captured) {
+  const calls = captured(parameters)
+  if (calls) {
     const data = encodeFunctionData({ abi: call.abi as Abi, functionName, args })
-    captured.push({ to: address, data, value: 0n, address, abi: call.abi, functionName, args })
+    calls.push({ to: address, data, value: 0n, address, abi: call.abi, functionName, args })
     throw new CallCaptured()
   }
   const request = {
