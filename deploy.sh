@@ -37,7 +37,10 @@ if [ "$chain_id" != 31337 ]; then
 fi
 
 echo "Deploying Prime Network to chain $chain_id"
-forge script contracts/script/Deploy.s.sol --broadcast --quiet
+# --slow: each transaction only after the previous one is mined. Sent all at once, anvil sometimes
+# left the batch queued behind a nonce it had already mined (seen on a loaded machine), and the
+# deploy waited forever.
+forge script contracts/script/Deploy.s.sol --broadcast --slow --quiet
 out="${DEPLOYMENTS_DIR:-deployments}/$chain_id.json"
 [ -f "$out" ] || fail "the deploy script did not write $out"
 echo "Wrote $out:"
