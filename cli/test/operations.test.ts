@@ -119,7 +119,6 @@ describe('federator, validator, work and exit', () => {
     )
   })
 
-  // About thirty prime processes in a row: more than the default minute on a loaded machine.
   test('a provider submits work, then exits: claim, leave, remove, reclaim all', async () => {
     const { client, deployment } = await chain()
     const key = generatePrivateKey()
@@ -336,7 +335,7 @@ describe('federator, validator, work and exit', () => {
     expect(idle.stdout).toContain(': the command would send nothing.')
     expect(idle.stdout).toContain('✔ reclaimed 0 PRIME; 300 PRIME unbonding')
     expect(final.unbonding).toBe(parseEther('300'))
-  }, 180_000)
+  })
 
   test('watch redraws on each new block and stops after --blocks', async () => {
     const { testClient } = await chain()
