@@ -139,9 +139,9 @@ export class Context {
     return this.forked ?? undefined
   }
 
-  /** Stops what the command started (a dry run's fork). */
-  close() {
-    this.forked?.stop()
+  /** Stops what the command started (a dry run's fork), and waits until it has exited. */
+  async close() {
+    await this.forked?.stop()
   }
 
   /**
@@ -186,7 +186,7 @@ export function run<args extends unknown[]>(
         throw await context.atChainTime(error)
       reportDryRun(context, planned)
     } finally {
-      context.close()
+      await context.close()
     }
   }
 }

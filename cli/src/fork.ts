@@ -15,7 +15,8 @@ export type Fork = {
    * consent a dry run signs is bound to it, so none of them is valid on the real chain.
    */
   chainId: number
-  stop: () => void
+  /** Stops the fork; settles once its process has exited, so no fork outlives the command. */
+  stop: () => Promise<void>
 }
 
 // What the fork may ask the real chain through the proxy: state reads. Anything that sends or
@@ -123,10 +124,11 @@ export async function startFork(
       detached: true,
     },
   )
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()))
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
   let stopped = false
   const stop = () => {
-    if (stopped) return
+    if (stopped) return exited
     stopped = true
     process.off('exit', stop)
     for (const signal of signals) process.off(signal, onSignal)
@@ -137,6 +139,7 @@ export async function startFork(
     } catch {
       // Already gone.
     }
+    return exited
   }
   // Stop the fork, then die of the same signal (its default action, once no listener is left), so
   // the exit status still says what ended the command.
@@ -144,7 +147,8 @@ export async function startFork(
     stop()
     process.kill(process.pid, signal)
   }
-  // A dry run must never leave a fork behind, whatever ends the process.
+  // A dry run must never leave a fork behind, whatever ends the process (at 'exit' nothing can be
+  // awaited any more: the kill is sent, and the command's own end awaited the stop before).
   process.once('exit', stop)
   for (const signal of signals) process.once(signal, onSignal)
   let output = ''

@@ -1,6 +1,6 @@
-// The packages as users get them: each is packed with pnpm (which turns the CLI's `workspace:*`
-// dependency on the SDK into a version), checked with publint and arethetypeswrong, and installed
-// from the tarballs outside the workspace, with everything else from the registry. The SDK is
+// The packages as users get them: each is packed with pnpm, checked with publint and
+// arethetypeswrong, and installed from its tarball outside the workspace, with everything else from
+// the registry. The SDK is
 // type-checked and run against anvil from a new project; the CLI is installed globally into a
 // temporary npm prefix and run as `prime`.
 import { execFile } from 'node:child_process'
@@ -47,9 +47,15 @@ describe.concurrent('packed packages', () => {
     await run(bin(pkg, 'attw'), [tarballs[pkg], '--profile', 'node16'])
   })
 
-  test('cli: packing turned workspace:* into the SDK version', async () => {
-    const { stdout } = await run('tar', ['-xzOf', tarballs.cli, 'package/package.json'])
-    expect(JSON.parse(stdout).dependencies['@prime-network/sdk']).toBe(await version('sdk'))
+  test('cli: one bundled file, nothing else to install', async () => {
+    const { stdout: manifest } = await run('tar', ['-xzOf', tarballs.cli, 'package/package.json'])
+    expect(JSON.parse(manifest).dependencies).toBeUndefined()
+    const { stdout: listing } = await run('tar', ['-tzf', tarballs.cli])
+    expect(listing.split('\n').filter(Boolean).sort()).toEqual([
+      'package/README.md',
+      'package/dist/prime.js',
+      'package/package.json',
+    ])
   })
 
   test('sdk: a new TypeScript project type-checks and runs against anvil', async () => {
@@ -121,8 +127,7 @@ console.log(JSON.stringify({ allowance: allowance.kind, staked: String((await cl
 
   test('cli: installed globally, prime --version and a read on anvil', async () => {
     const prefix = join(dir, 'global')
-    // Both tarballs: npm resolves the CLI's SDK dependency to the one beside it, not the registry.
-    await run('npm', [...npmInstall, '-g', '--prefix', prefix, tarballs.sdk, tarballs.cli])
+    await run('npm', [...npmInstall, '-g', '--prefix', prefix, tarballs.cli])
     const prime = join(prefix, 'bin/prime')
     const home = join(dir, 'home')
     await mkdir(home)
