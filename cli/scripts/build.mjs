@@ -1,6 +1,7 @@
 // Builds what `prime` runs on: the SDK (when sdk/dist is missing or older than its sources; the
 // SDK build compiles the contracts, so it is skipped whenever it can be) and then the CLI itself
-// (tsup, about a second). Progress goes to stderr so a command's --json output stays clean.
+// (tsup, about a second), which bundles the SDK. Progress goes to stderr so a command's --json
+// output stays clean.
 import { spawnSync } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -27,7 +28,11 @@ export function ensureBuilt({ force = false } = {}) {
     if (pnpm?.endsWith('js')) run(process.execPath, [pnpm, 'run', 'build:sdk'], repo)
     else run('npx', ['-y', 'pnpm@10.34.9', 'run', 'build:sdk'], repo)
   }
-  const cliInputs = ['src', 'package.json', 'tsup.config.ts'].map((p) => join(cli, p))
+  // The SDK's build output too: dist/prime.js bundles it.
+  const cliInputs = [
+    ...['src', 'package.json', 'tsup.config.ts'].map((p) => join(cli, p)),
+    join(repo, 'sdk/dist'),
+  ]
   if (force || olderThan(join(cli, 'dist/prime.js'), cliInputs))
     run(join(cli, 'node_modules/.bin/tsup'), ['--silent'], cli)
 }
