@@ -16,8 +16,9 @@ import {
   getWorkQueryOptions,
   isInviteNonceUsedQueryOptions,
   type PrimeQueryOptions,
+  queryKeyRoot,
 } from '@prime-network/sdk/query'
-import { type UseQueryResult, useQuery } from '@tanstack/react-query'
+import { skipToken, type UseQueryResult, useQuery } from '@tanstack/react-query'
 import type { Client } from 'viem'
 import { useClient } from 'wagmi'
 import { useDeployment } from './provider.js'
@@ -25,9 +26,11 @@ import { useDeployment } from './provider.js'
 /**
  * A hook for one SDK read: `useX(parameters)` is TanStack Query's `useQuery` with the SDK's query
  * options, on wagmi's client for the deployment's chain. Pass `undefined` while a parameter is not
- * known yet: the query waits.
+ * known yet: the query waits, under a key of its own read (never one entry shared by every
+ * waiting hook, whatever its data), with `skipToken`, so no refetch of the whole tree can run it.
  */
 function readHook<parameters extends DeploymentParameter & object, data>(
+  read: string,
   options: (client: Client, parameters: parameters) => PrimeQueryOptions<string, data>,
 ) {
   return (parameters: parameters | undefined): UseQueryResult<data> => {
@@ -37,38 +40,41 @@ function readHook<parameters extends DeploymentParameter & object, data>(
     return useQuery<data, Error, data, readonly unknown[]>(
       ready
         ? options(client, { deployment, ...parameters })
-        : { queryKey: ['prime-network', 'waiting'], enabled: false },
+        : { queryKey: [queryKeyRoot, 'waiting', read], queryFn: skipToken },
     )
   }
 }
 
 /** A pool. @example const { data: pool } = usePool({ poolId: 1n }) */
-export const usePool = readHook(getPoolQueryOptions)
+export const usePool = readHook('getPool', getPoolQueryOptions)
 /** A pool's members with their time and pending rewards. @example usePoolNodes({ poolId }) */
-export const usePoolNodes = readHook(getPoolNodesQueryOptions)
+export const usePoolNodes = readHook('getPoolNodes', getPoolNodesQueryOptions)
 /** A pool's budget, rates and work terms. @example usePoolRewards({ poolId }) */
-export const usePoolRewards = readHook(getPoolRewardsQueryOptions)
+export const usePoolRewards = readHook('getPoolRewards', getPoolRewardsQueryOptions)
 /** A pool, its rewards and its members in one read. @example usePoolSnapshot({ poolId }) */
-export const usePoolSnapshot = readHook(getPoolSnapshotQueryOptions)
+export const usePoolSnapshot = readHook('getPoolSnapshot', getPoolSnapshotQueryOptions)
 /** What a provider (or node) can claim in a pool, and what is locked. @example usePendingRewards({ poolId, provider }) */
-export const usePendingRewards = readHook(getPendingRewardsQueryOptions)
+export const usePendingRewards = readHook('getPendingRewards', getPendingRewardsQueryOptions)
 /** A provider and its nodes. @example useProvider({ provider }) */
-export const useProvider = readHook(getProviderQueryOptions)
+export const useProvider = readHook('getProvider', getProviderQueryOptions)
 /** A provider, its stake, where its nodes are and its rewards per pool. @example useProviderSnapshot({ provider }) */
-export const useProviderSnapshot = readHook(getProviderSnapshotQueryOptions)
+export const useProviderSnapshot = readHook('getProviderSnapshot', getProviderSnapshotQueryOptions)
 /** A provider's stake: active, unbonding, withdrawable. @example useStake({ provider }) */
-export const useStake = readHook(getStakeQueryOptions)
+export const useStake = readHook('getStake', getStakeQueryOptions)
 /** The stake a provider needs. @example useMinimumStake({ provider }) */
-export const useMinimumStake = readHook(getMinimumStakeQueryOptions)
+export const useMinimumStake = readHook('getMinimumStake', getMinimumStakeQueryOptions)
 /** A node. @example useNode({ nodeKey }) */
-export const useNode = readHook(getNodeQueryOptions)
+export const useNode = readHook('getNode', getNodeQueryOptions)
 /** A node's work, by its key. @example useWork({ nodeKey, workKey }) */
-export const useWork = readHook(getWorkQueryOptions)
+export const useWork = readHook('getWork', getWorkQueryOptions)
 /** A domain. @example useDomain({ domainId: 1n }) */
-export const useDomain = readHook(getDomainQueryOptions)
+export const useDomain = readHook('getDomain', getDomainQueryOptions)
 /** The network's parameters, roles and pause. @example useNetworkSnapshot({}) */
-export const useNetworkSnapshot = readHook(getNetworkSnapshotQueryOptions)
+export const useNetworkSnapshot = readHook('getNetworkSnapshot', getNetworkSnapshotQueryOptions)
 /** Who may accept a role. @example usePendingRoleHolder({ role: 'validator' }) */
-export const usePendingRoleHolder = readHook(getPendingRoleHolderQueryOptions)
+export const usePendingRoleHolder = readHook(
+  'getPendingRoleHolder',
+  getPendingRoleHolderQueryOptions,
+)
 /** Whether an invite nonce is spent. @example useIsInviteNonceUsed({ poolId, nonce }) */
-export const useIsInviteNonceUsed = readHook(isInviteNonceUsedQueryOptions)
+export const useIsInviteNonceUsed = readHook('isInviteNonceUsed', isInviteNonceUsedQueryOptions)

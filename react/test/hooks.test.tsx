@@ -17,7 +17,7 @@ import {
   screen,
   waitFor,
 } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import {
   createTestClient,
   createWalletClient,
@@ -43,6 +43,7 @@ import {
   usePoolRewards,
   useProviderSnapshot,
   useSignPoolInvite,
+  useStake,
 } from '../src/index.js'
 
 const rpcUrl = inject('rpcUrl')
@@ -94,18 +95,23 @@ const config = createConfig({
   pollingInterval: 100,
 })
 
-function wrapper({ children }: { children: ReactNode }) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  return (
-    <WagmiProvider config={config}>
-      <QueryClientProvider client={queryClient}>
-        <PrimeNetworkProvider deployment={deployment} pollingInterval={100}>
-          {children}
-        </PrimeNetworkProvider>
-      </QueryClientProvider>
-    </WagmiProvider>
-  )
-}
+/** The providers an app sets up, around `given` (or a query client of each rendered tree's own). */
+const withQueryClient = (given?: QueryClient) =>
+  function Providers({ children }: { children: ReactNode }) {
+    const [queryClient] = useState(
+      () => given ?? new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+    )
+    return (
+      <WagmiProvider config={config}>
+        <QueryClientProvider client={queryClient}>
+          <PrimeNetworkProvider deployment={deployment} pollingInterval={100}>
+            {children}
+          </PrimeNetworkProvider>
+        </QueryClientProvider>
+      </WagmiProvider>
+    )
+  }
+const wrapper = withQueryClient()
 
 let poolId: bigint
 let snapshot: `0x${string}`
@@ -155,6 +161,23 @@ describe('@prime-network/react against anvil', () => {
     // Waiting for a parameter: no request, no data.
     const waiting = renderHook(() => usePool(undefined), { wrapper })
     expect(waiting.result.current.fetchStatus).toBe('idle')
+  })
+
+  test('hooks waiting for a parameter each wait under their own read, with nothing to run', () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    const { result } = renderHook(
+      () => ({ pool: usePool(undefined), stake: useStake(undefined) }),
+      { wrapper: withQueryClient(queryClient) },
+    )
+    expect(result.current.pool.fetchStatus).toBe('idle')
+    expect(result.current.stake.fetchStatus).toBe('idle')
+    const waiting = queryClient.getQueryCache().findAll({ queryKey: ['prime-network', 'waiting'] })
+    expect(waiting.map((query) => query.queryKey).sort()).toEqual([
+      ['prime-network', 'waiting', 'getPool'],
+      ['prime-network', 'waiting', 'getStake'],
+    ])
+    // skipToken: TanStack counts them disabled, so no refetch of every query can run them.
+    expect(waiting.every((query) => query.isDisabled())).toBe(true)
   })
 
   test("another account's write reaches the page through the one event watcher", async () => {

@@ -1,13 +1,19 @@
 import { type AbiParameter, parseEther } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, test } from 'vitest'
-import { federator, primeClient } from '../../test/utils.js'
+import { devAccount, federator, primeClient, snapshot } from '../../test/utils.js'
 import { protocolErrorsAbi } from '../abis.js'
 import { InvalidInputError, UnsupportedChainIdError } from '../errors/base.js'
 import { type ContractErrorName, ContractErrors } from '../errors/contract.js'
 import * as generated from '../generated/abis.js'
 import { roleIds } from '../internal/roles.js'
-import { explainError, explainedContractErrors, formatDuration, formatTime } from './index.js'
+import {
+  explainError,
+  explainedContractErrors,
+  formatDuration,
+  formatTime,
+  formatTokenAmount,
+} from './index.js'
 
 const provider = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 const nodeKey = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'
@@ -173,6 +179,51 @@ describe('in the user units, with the next step', () => {
     expect(
       explainError(revert('WorkUnitsAboveCap', { domainId: 2n, units: 5n, cap: 0n })).next,
     ).toBe("Ask the federator to set the domain's work units cap.")
+  })
+})
+
+describe('the call that reverted chooses the way out', () => {
+  test('InsufficientStake: reclaim less, register with more, or stake more for a node', async () => {
+    const restore = await snapshot()
+    try {
+      const account = devAccount(7)
+      const client = primeClient(account)
+      const minimum = await client.getMinimumStake()
+      const prime = (amount: bigint) => formatTokenAmount(amount)
+
+      // A registration below the minimum: register with more (no provider yet to add stake to).
+      const register = await client.registerProvider({ amount: minimum - 1n }).catch((e) => e)
+      expect(explainError(register)).toMatchObject({
+        name: 'InsufficientStake',
+        summary: `Registering takes a stake of at least ${prime(minimum)}; ${account.address} offered ${prime(minimum - 1n)}.`,
+        next: `Register with a stake of at least ${prime(minimum)}.`,
+        action: undefined,
+      })
+
+      // One node of 1 unit requires twice the minimum; reclaiming half of it leaves too little.
+      await client.registerProvider({ amount: 2n * minimum })
+      const node = privateKeyToAccount(generatePrivateKey())
+      await client.addNode({ node, computeUnits: 1n, specsURI: 'ipfs://node' })
+      const reclaim = await client.reclaimStake({ amount: minimum }).catch((e) => e)
+      expect(explainError(reclaim)).toMatchObject({
+        name: 'InsufficientStake',
+        summary: `Reclaiming would leave provider ${account.address} ${prime(minimum)} staked, below the ${prime(2n * minimum)} it must keep (what its nodes require, or the minimum while its work is locked).`,
+        next: `Reclaim ${prime(minimum)} less, or remove nodes first.`,
+        action: undefined,
+      })
+
+      // A second node raises what the nodes require: stake the difference.
+      const second = privateKeyToAccount(generatePrivateKey())
+      const add = await client
+        .addNode({ node: second, computeUnits: 1n, specsURI: 'ipfs://node' })
+        .catch((e) => e)
+      expect(explainError(add)).toMatchObject({
+        next: `Stake ${prime(minimum)} more.`,
+        action: { name: 'increaseStake', amount: minimum },
+      })
+    } finally {
+      await restore()
+    }
   })
 })
 

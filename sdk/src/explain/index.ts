@@ -67,7 +67,12 @@ const poolStatuses = ['PENDING', 'ACTIVE', 'COMPLETED'] as const
  * new error without words fails to compile (and a test lists the ABI's names against these).
  */
 const contractErrors: {
-  [name in ContractErrorName]: (args: ContractErrorArgs<name>, f: Figures) => Words
+  [name in ContractErrorName]: (
+    args: ContractErrorArgs<name>,
+    f: Figures,
+    /** The contract function whose call reverted, when the error says (viem's contract errors do). */
+    call: string | undefined,
+  ) => Words
 } = {
   // Access and roles
   MissingRole: (a, f) => ({
@@ -148,11 +153,24 @@ const contractErrors: {
     summary: `Provider ${a.provider} is not whitelisted on the network.`,
     next: 'Ask a validator to whitelist the provider.',
   }),
-  InsufficientStake: (a, f) => ({
-    summary: `Provider ${a.provider} has ${f.amount(a.actual)} staked; its nodes require ${f.amount(a.required)}.`,
-    next: `Stake ${f.amount(a.required - a.actual)} more.`,
-    action: { name: 'increaseStake', amount: a.required - a.actual },
-  }),
+  // One error for three calls, each with its own way out: `actual` is what a reclaim would leave,
+  // what a registration offers, or what is staked when a node is added.
+  InsufficientStake: (a, f, call) =>
+    call === 'reclaimStake'
+      ? {
+          summary: `Reclaiming would leave provider ${a.provider} ${f.amount(a.actual)} staked, below the ${f.amount(a.required)} it must keep (what its nodes require, or the minimum while its work is locked).`,
+          next: `Reclaim ${f.amount(a.required - a.actual)} less, or remove nodes first.`,
+        }
+      : call === 'registerProvider' || call === 'registerProviderWithPermit'
+        ? {
+            summary: `Registering takes a stake of at least ${f.amount(a.required)}; ${a.provider} offered ${f.amount(a.actual)}.`,
+            next: `Register with a stake of at least ${f.amount(a.required)}.`,
+          }
+        : {
+            summary: `Provider ${a.provider} has ${f.amount(a.actual)} staked; its nodes require ${f.amount(a.required)}.`,
+            next: `Stake ${f.amount(a.required - a.actual)} more.`,
+            action: { name: 'increaseStake', amount: a.required - a.actual },
+          },
   InsufficientActiveStake: (a, f) => ({
     summary: `Provider ${a.provider} asked to unbond ${f.amount(a.requested)} but has ${f.amount(a.active)} active stake.`,
     next: `Reclaim at most ${f.amount(a.active)}.`,
@@ -496,22 +514,15 @@ function figures(options: ExplainErrorOptions): Figures {
   }
 }
 
-/** An error in viem's cause chain (or this error) whose name is `name`. */
-function find(error: unknown, name: string): unknown {
-  let item = error as { name?: string; cause?: unknown } | undefined
-  for (let depth = 0; item && depth < 20; depth += 1) {
-    if (item.name === name) return item
-    item = item.cause as typeof item
-  }
-  return undefined
-}
+type Cause = { name?: string; sender?: Address; functionName?: unknown; cause?: unknown }
 
-/** The account an error's cause chain names as the sender (viem's contract errors do). */
-function sender(error: unknown): Address | undefined {
-  let item = error as { sender?: Address; cause?: unknown } | undefined
+/** The first error of the cause chain (this error, then its causes) for which `pick` has a value. */
+function fromCauses<value>(error: unknown, pick: (item: Cause) => value | undefined) {
+  let item = error as Cause | undefined
   for (let depth = 0; item && depth < 20; depth += 1) {
-    if (item.sender) return item.sender
-    item = item.cause as typeof item
+    const value = pick(item)
+    if (value !== undefined) return value
+    item = item.cause as Cause | undefined
   }
   return undefined
 }
@@ -539,8 +550,15 @@ export function explainError(error: unknown, options: ExplainErrorOptions = {}):
   const revert = decodeRevert(error)
   if (revert) {
     const args = revert.args as Record<string, unknown>
-    const explain = contractErrors[revert.name] as (args: unknown, f: Figures) => Words
-    const words = explain(args, figures(options))
+    const explain = contractErrors[revert.name] as (
+      args: unknown,
+      f: Figures,
+      call: string | undefined,
+    ) => Words
+    const call = fromCauses(error, (item) =>
+      typeof item.functionName === 'string' ? item.functionName : undefined,
+    )
+    const words = explain(args, figures(options), call)
     return {
       name: revert.name,
       summary: words.summary,
@@ -550,8 +568,8 @@ export function explainError(error: unknown, options: ExplainErrorOptions = {}):
     }
   }
   // A write that cannot pay for its gas: viem says the balance is too low, not whose.
-  if (find(error, 'InsufficientFundsError')) {
-    const account = sender(error) ?? options.account
+  if (fromCauses(error, (item) => (item.name === 'InsufficientFundsError' ? item : undefined))) {
+    const account = fromCauses(error, (item) => item.sender) ?? options.account
     const who = account ?? 'The signing account'
     return {
       name: 'InsufficientFundsError',
