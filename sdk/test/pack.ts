@@ -1,12 +1,13 @@
-// The SDK as npm users get it: built from a staged copy of the package and packed, once per set of
-// inputs (the tarball is cached under the OS temp folder by a hash of everything that goes in), so
-// the package test and the size benchmark share one build.
+// The SDK as npm users get it: packed from its current build (or built from a staged copy), once per
+// set of inputs (the tarball is cached under the OS temp folder by a hash of everything that goes
+// in), so the package test and the size benchmark share one tarball.
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { isSdkBuilt } from '@prime-network/localnet/freshness'
 
 const run = promisify(execFile)
 export const sdkDir = resolve(import.meta.dirname, '..')
@@ -46,21 +47,26 @@ export async function packSdk(): Promise<string> {
 
   const work = await mkdtemp(join(tmpdir(), 'prime-sdk-stage-'))
   try {
-    // A copy, so a concurrent user of sdk/dist is not disturbed; built with the package's own
-    // config, sources and package.json, it must not reach outside itself.
-    const stage = join(work, 'stage')
-    await mkdir(stage)
-    for (const input of inputs)
-      await cp(join(sdkDir, input), join(stage, input), { recursive: true }).catch(
-        (error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error
-        },
-      )
-    await symlink(join(sdkDir, 'node_modules'), join(stage, 'node_modules'), 'dir')
-    await run(join(sdkDir, 'node_modules/.bin/tsup'), [], { cwd: stage })
+    // sdk/dist when it is current (`pnpm test` builds it first): packing reads it, nothing
+    // rewrites it. Otherwise a build of a copy, so a concurrent user of sdk/dist is not disturbed;
+    // built with the package's own config, sources and package.json, it must not reach outside
+    // itself.
+    let packed = sdkDir
+    if (!isSdkBuilt(join(sdkDir, '..'))) {
+      packed = join(work, 'stage')
+      await mkdir(packed)
+      for (const input of inputs)
+        await cp(join(sdkDir, input), join(packed, input), { recursive: true }).catch(
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOENT') throw error
+          },
+        )
+      await symlink(join(sdkDir, 'node_modules'), join(packed, 'node_modules'), 'dir')
+      await run(join(sdkDir, 'node_modules/.bin/tsup'), [], { cwd: packed })
+    }
     const out = join(work, 'out')
     await mkdir(out)
-    await run('npm', ['pack', '--silent', '--pack-destination', out], { cwd: stage })
+    await run('npm', ['pack', '--silent', '--pack-destination', out], { cwd: packed })
     await mkdir(cache, { recursive: true })
     // A rename is atomic: a concurrent run sees no tarball or a whole one.
     await rename(join(out, `prime-network-sdk-${version}.tgz`), tarball)
