@@ -193,35 +193,39 @@ import {
   getProviderSnapshotQueryOptions,
   getStakeQueryOptions,
   getWorkQueryOptions,
-  isInviteNonceUsedQueryOptions
+  isInviteNonceUsedQueryOptions,
+  queryKeyRoot
 } from "@prime-network/sdk/query";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { useClient as useClient2 } from "wagmi";
-function readHook(options) {
+function readHook(read, options) {
   return (parameters) => {
     const deployment = useDeployment();
     const client = useClient2({ chainId: deployment?.chainId });
     const ready = parameters !== void 0 && client !== void 0;
     return useQuery(
-      ready ? options(client, { deployment, ...parameters }) : { queryKey: ["prime-network", "waiting"], enabled: false }
+      ready ? options(client, { deployment, ...parameters }) : { queryKey: [queryKeyRoot, "waiting", read], queryFn: skipToken }
     );
   };
 }
-var usePool = readHook(getPoolQueryOptions);
-var usePoolNodes = readHook(getPoolNodesQueryOptions);
-var usePoolRewards = readHook(getPoolRewardsQueryOptions);
-var usePoolSnapshot = readHook(getPoolSnapshotQueryOptions);
-var usePendingRewards = readHook(getPendingRewardsQueryOptions);
-var useProvider = readHook(getProviderQueryOptions);
-var useProviderSnapshot = readHook(getProviderSnapshotQueryOptions);
-var useStake = readHook(getStakeQueryOptions);
-var useMinimumStake = readHook(getMinimumStakeQueryOptions);
-var useNode = readHook(getNodeQueryOptions);
-var useWork = readHook(getWorkQueryOptions);
-var useDomain = readHook(getDomainQueryOptions);
-var useNetworkSnapshot = readHook(getNetworkSnapshotQueryOptions);
-var usePendingRoleHolder = readHook(getPendingRoleHolderQueryOptions);
-var useIsInviteNonceUsed = readHook(isInviteNonceUsedQueryOptions);
+var usePool = readHook("getPool", getPoolQueryOptions);
+var usePoolNodes = readHook("getPoolNodes", getPoolNodesQueryOptions);
+var usePoolRewards = readHook("getPoolRewards", getPoolRewardsQueryOptions);
+var usePoolSnapshot = readHook("getPoolSnapshot", getPoolSnapshotQueryOptions);
+var usePendingRewards = readHook("getPendingRewards", getPendingRewardsQueryOptions);
+var useProvider = readHook("getProvider", getProviderQueryOptions);
+var useProviderSnapshot = readHook("getProviderSnapshot", getProviderSnapshotQueryOptions);
+var useStake = readHook("getStake", getStakeQueryOptions);
+var useMinimumStake = readHook("getMinimumStake", getMinimumStakeQueryOptions);
+var useNode = readHook("getNode", getNodeQueryOptions);
+var useWork = readHook("getWork", getWorkQueryOptions);
+var useDomain = readHook("getDomain", getDomainQueryOptions);
+var useNetworkSnapshot = readHook("getNetworkSnapshot", getNetworkSnapshotQueryOptions);
+var usePendingRoleHolder = readHook(
+  "getPendingRoleHolder",
+  getPendingRoleHolderQueryOptions
+);
+var useIsInviteNonceUsed = readHook("isInviteNonceUsed", isInviteNonceUsedQueryOptions);
 export {
   PrimeNetworkProvider,
   protocolEventsIn,

@@ -1,8 +1,8 @@
 // The packages as users get them: each is packed with pnpm, checked with publint and
 // arethetypeswrong, and installed from its tarball outside the workspace, with everything else from
-// the registry. The SDK is
-// type-checked and run against anvil from a new project; the CLI is installed globally into a
-// temporary npm prefix and run as `prime`.
+// the registry. The SDK is type-checked and run against anvil from a new project; the hooks are
+// type-checked and rendered in a new React app; the CLI is installed globally into a temporary npm
+// prefix and run as `prime`.
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
 const run = promisify(execFile)
 const repo = resolve(import.meta.dirname, '../../..')
-const bin = (pkg: string, name: string) => join(repo, pkg, 'node_modules/.bin', name)
+/** A tool of this package's (publint, attw). */
+const bin = (name: string) => join(repo, 'cli/node_modules/.bin', name)
 const pnpmExec = process.env.npm_execpath
 /** pnpm itself: the one running this script, else the version the README names. */
 const pnpm = (args: string[], cwd: string) =>
@@ -22,15 +23,17 @@ const pnpm = (args: string[], cwd: string) =>
 const npmInstall = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts']
 
 let dir: string
-const tarballs: Record<'sdk' | 'cli', string> = { sdk: '', cli: '' }
+const packages = ['sdk', 'cli', 'react'] as const
+const tarballs: Record<(typeof packages)[number], string> = { sdk: '', cli: '', react: '' }
 const version = async (pkg: string) =>
   JSON.parse(await readFile(join(repo, pkg, 'package.json'), 'utf8')).version as string
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'prime-packages-'))
-  // Builds the SDK when its sources changed since its last build, then the CLI.
+  // Builds the SDK when its sources changed since its last build, then the CLI and the hooks.
   await pnpm(['run', 'build:cli'], repo)
-  for (const pkg of ['sdk', 'cli'] as const) {
+  await pnpm(['--filter', '@prime-network/react', 'run', 'build'], repo)
+  for (const pkg of packages) {
     await pnpm(['pack', '--pack-destination', dir], join(repo, pkg))
     tarballs[pkg] = join(dir, `prime-network-${pkg}-${await version(pkg)}.tgz`)
   }
@@ -41,10 +44,13 @@ afterAll(async () => {
 })
 
 describe.concurrent('packed packages', () => {
-  test.each(['sdk', 'cli'] as const)('%s: publint and arethetypeswrong are clean', async (pkg) => {
-    await run(bin(pkg, 'publint'), ['run', tarballs[pkg], '--strict'])
+  test.each(packages)('%s: publint and arethetypeswrong are clean', async (pkg) => {
+    await run(bin('publint'), ['run', tarballs[pkg], '--strict'])
     // node16 and bundler resolution (Node 10's, without `exports`, is past: engines say >= 20).
-    await run(bin(pkg, 'attw'), [tarballs[pkg], '--profile', 'node16'])
+    // The hooks ship ES modules only: their peer wagmi does too, so a CommonJS app could not run
+    // them whatever they shipped; attw's one complaint there is exactly that.
+    const esmOnly = pkg === 'react' ? ['--ignore-rules', 'cjs-resolves-to-esm'] : []
+    await run(bin('attw'), [tarballs[pkg], '--profile', 'node16', ...esmOnly])
   })
 
   test('cli: one bundled file, nothing else to install', async () => {
@@ -141,5 +147,86 @@ console.log(JSON.stringify({ allowance: allowance.kind, staked: String((await cl
     expect(printed.trim()).toBe(await version('cli'))
     const { stdout } = await run(prime, ['network', 'status', '--json'], { env })
     expect(JSON.parse(stdout)).toMatchObject({ chainId: 31337 })
+  })
+  test('react: a new React app type-checks the README example and renders it on one React', async () => {
+    const app = join(dir, 'react-app')
+    await mkdir(app)
+    await writeFile(
+      join(app, 'package.json'),
+      '{ "name": "app", "private": true, "type": "module" }',
+    )
+    // The peers at the versions the hooks are tested with, from the registry.
+    const { devDependencies: peers } = JSON.parse(
+      await readFile(join(repo, 'react/package.json'), 'utf8'),
+    )
+    const peer = (name: string) => `${name}@${peers[name]}`
+    await run(
+      'npm',
+      [
+        ...npmInstall,
+        tarballs.sdk,
+        tarballs.react,
+        ...['viem', 'wagmi', '@tanstack/react-query', 'react', 'react-dom', '@types/react'].map(
+          peer,
+        ),
+      ],
+      { cwd: app },
+    )
+    await writeFile(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          jsx: 'react-jsx',
+          strict: true,
+          skipLibCheck: true,
+          types: [],
+          outDir: 'out',
+        },
+        files: ['PoolPanel.tsx'],
+      }),
+    )
+    // The hooks README's example, as a dApp would paste it.
+    await writeFile(
+      join(app, 'PoolPanel.tsx'),
+      await readFile(join(repo, 'react/examples/PoolPanel.tsx'), 'utf8'),
+    )
+    await run(process.execPath, [
+      join(repo, 'sdk/node_modules/typescript/bin/tsc'),
+      '-p',
+      app,
+    ]).catch((error: { stdout?: string }) => {
+      throw new Error(`tsc failed:\n${error.stdout}`)
+    })
+    // Rendered inside the providers an app sets up: a second copy of React (or of wagmi or
+    // TanStack Query) inside the package would fail here with an invalid hook call.
+    await writeFile(
+      join(app, 'main.js'),
+      `import { PrimeNetworkProvider } from '@prime-network/react'
+import { loadDeployment } from '@prime-network/sdk'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { createElement as h } from 'react'
+import { renderToString } from 'react-dom/server'
+import { http } from 'viem'
+import { anvil } from 'viem/chains'
+import { createConfig, WagmiProvider } from 'wagmi'
+import { PoolPanel } from './out/PoolPanel.js'
+
+const deployment = await loadDeployment(process.argv[3])
+const config = createConfig({ chains: [anvil], transports: { [anvil.id]: http(process.argv[2]) } })
+const panel = h(PoolPanel, { poolId: 1n, provider: deployment.primeNetwork })
+const tree = h(WagmiProvider, { config }, h(QueryClientProvider, { client: new QueryClient() }, h(PrimeNetworkProvider, { deployment }, panel)))
+console.log(renderToString(tree))
+`,
+    )
+    const { stdout } = await run(process.execPath, [
+      join(app, 'main.js'),
+      inject('rpcUrl'),
+      inject('deploymentPath'),
+    ])
+    // A server render runs no query: the panel shows its loading state.
+    expect(stdout.trim()).toBe('<p>Loading…</p>')
   })
 })
