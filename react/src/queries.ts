@@ -28,6 +28,9 @@ import { useDeployment } from './provider.js'
  * options, on wagmi's client for the deployment's chain. Pass `undefined` while a parameter is not
  * known yet: the query waits, under a key of its own read (never one entry shared by every
  * waiting hook, whatever its data), with `skipToken`, so no refetch of the whole tree can run it.
+ *
+ * Every hook below is one call of this, marked pure so that a bundler drops the hooks (and the
+ * SDK actions behind them) that an app does not import.
  */
 function readHook<parameters extends DeploymentParameter & object, data>(
   read: string,
@@ -46,35 +49,53 @@ function readHook<parameters extends DeploymentParameter & object, data>(
 }
 
 /** A pool. @example const { data: pool } = usePool({ poolId: 1n }) */
-export const usePool = readHook('getPool', getPoolQueryOptions)
+export const usePool = /* @__PURE__ */ readHook('getPool', getPoolQueryOptions)
 /** A pool's members with their time and pending rewards. @example usePoolNodes({ poolId }) */
-export const usePoolNodes = readHook('getPoolNodes', getPoolNodesQueryOptions)
+export const usePoolNodes = /* @__PURE__ */ readHook('getPoolNodes', getPoolNodesQueryOptions)
 /** A pool's budget, rates and work terms. @example usePoolRewards({ poolId }) */
-export const usePoolRewards = readHook('getPoolRewards', getPoolRewardsQueryOptions)
+export const usePoolRewards = /* @__PURE__ */ readHook('getPoolRewards', getPoolRewardsQueryOptions)
 /** A pool, its rewards and its members in one read. @example usePoolSnapshot({ poolId }) */
-export const usePoolSnapshot = readHook('getPoolSnapshot', getPoolSnapshotQueryOptions)
+export const usePoolSnapshot = /* @__PURE__ */ readHook(
+  'getPoolSnapshot',
+  getPoolSnapshotQueryOptions,
+)
 /** What a provider (or node) can claim in a pool, and what is locked. @example usePendingRewards({ poolId, provider }) */
-export const usePendingRewards = readHook('getPendingRewards', getPendingRewardsQueryOptions)
+export const usePendingRewards = /* @__PURE__ */ readHook(
+  'getPendingRewards',
+  getPendingRewardsQueryOptions,
+)
 /** A provider and its nodes. @example useProvider({ provider }) */
-export const useProvider = readHook('getProvider', getProviderQueryOptions)
+export const useProvider = /* @__PURE__ */ readHook('getProvider', getProviderQueryOptions)
 /** A provider, its stake, where its nodes are and its rewards per pool. @example useProviderSnapshot({ provider }) */
-export const useProviderSnapshot = readHook('getProviderSnapshot', getProviderSnapshotQueryOptions)
+export const useProviderSnapshot = /* @__PURE__ */ readHook(
+  'getProviderSnapshot',
+  getProviderSnapshotQueryOptions,
+)
 /** A provider's stake: active, unbonding, withdrawable. @example useStake({ provider }) */
-export const useStake = readHook('getStake', getStakeQueryOptions)
+export const useStake = /* @__PURE__ */ readHook('getStake', getStakeQueryOptions)
 /** The stake a provider needs. @example useMinimumStake({ provider }) */
-export const useMinimumStake = readHook('getMinimumStake', getMinimumStakeQueryOptions)
+export const useMinimumStake = /* @__PURE__ */ readHook(
+  'getMinimumStake',
+  getMinimumStakeQueryOptions,
+)
 /** A node. @example useNode({ nodeKey }) */
-export const useNode = readHook('getNode', getNodeQueryOptions)
+export const useNode = /* @__PURE__ */ readHook('getNode', getNodeQueryOptions)
 /** A node's work, by its key. @example useWork({ nodeKey, workKey }) */
-export const useWork = readHook('getWork', getWorkQueryOptions)
+export const useWork = /* @__PURE__ */ readHook('getWork', getWorkQueryOptions)
 /** A domain. @example useDomain({ domainId: 1n }) */
-export const useDomain = readHook('getDomain', getDomainQueryOptions)
+export const useDomain = /* @__PURE__ */ readHook('getDomain', getDomainQueryOptions)
 /** The network's parameters, roles and pause. @example useNetworkSnapshot({}) */
-export const useNetworkSnapshot = readHook('getNetworkSnapshot', getNetworkSnapshotQueryOptions)
+export const useNetworkSnapshot = /* @__PURE__ */ readHook(
+  'getNetworkSnapshot',
+  getNetworkSnapshotQueryOptions,
+)
 /** Who may accept a role. @example usePendingRoleHolder({ role: 'validator' }) */
-export const usePendingRoleHolder = readHook(
+export const usePendingRoleHolder = /* @__PURE__ */ readHook(
   'getPendingRoleHolder',
   getPendingRoleHolderQueryOptions,
 )
 /** Whether an invite nonce is spent. @example useIsInviteNonceUsed({ poolId, nonce }) */
-export const useIsInviteNonceUsed = readHook('isInviteNonceUsed', isInviteNonceUsedQueryOptions)
+export const useIsInviteNonceUsed = /* @__PURE__ */ readHook(
+  'isInviteNonceUsed',
+  isInviteNonceUsedQueryOptions,
+)

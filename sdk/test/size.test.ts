@@ -33,6 +33,12 @@ const actions = [
   ),
 ].map((match) => match[1]!)
 
+const queryOptions = [
+  ...(await readFile(join(sdkDir, 'src/query/options.ts'), 'utf8')).matchAll(
+    /^export const (\w+QueryOptions) =/gm,
+  ),
+].map((match) => match[1]!)
+
 let app: string
 
 beforeAll(async () => {
@@ -61,6 +67,13 @@ describe('gzipped bundle size from the packed tarball', () => {
     expect(await gzippedSize(`export { ${name} } from '@prime-network/sdk'`)).toBeLessThanOrEqual(
       budgets.action,
     )
+  })
+
+  // Query options are one pure call each: one costs its read, not every read.
+  test.each(queryOptions)('%s from /query', async (name) => {
+    expect(
+      await gzippedSize(`export { ${name} } from '@prime-network/sdk/query'`),
+    ).toBeLessThanOrEqual(budgets.action)
   })
 
   test('primeNetworkActions', async () => {

@@ -24,7 +24,8 @@ export type PrimeQueryOptions<read extends string, data> = {
 
 /**
  * Query options for one SDK read: the key is built from the parameters (and the deployment), the
- * function calls the read with exactly those parameters.
+ * function calls the read with exactly those parameters. Each call below is marked pure, so a
+ * bundler drops the options (and the read behind them) that an app does not import.
  */
 function queryOptions<read extends string, parameters extends DeploymentParameter & object, data>(
   read: read,
@@ -37,38 +38,56 @@ function queryOptions<read extends string, parameters extends DeploymentParamete
 }
 
 /** @example const { queryKey, queryFn } = getPoolQueryOptions(client, { poolId: 1n }) */
-export const getPoolQueryOptions = queryOptions('getPool', getPool)
+export const getPoolQueryOptions = /* @__PURE__ */ queryOptions('getPool', getPool)
 /** @example getPoolNodesQueryOptions(client, { poolId: 1n }) */
-export const getPoolNodesQueryOptions = queryOptions('getPoolNodes', getPoolNodes)
+export const getPoolNodesQueryOptions = /* @__PURE__ */ queryOptions('getPoolNodes', getPoolNodes)
 /** @example getPoolRewardsQueryOptions(client, { poolId: 1n }) */
-export const getPoolRewardsQueryOptions = queryOptions('getPoolRewards', getPoolRewards)
+export const getPoolRewardsQueryOptions = /* @__PURE__ */ queryOptions(
+  'getPoolRewards',
+  getPoolRewards,
+)
 /** @example getPoolSnapshotQueryOptions(client, { poolId: 1n }) */
-export const getPoolSnapshotQueryOptions = queryOptions('getPoolSnapshot', getPoolSnapshot)
+export const getPoolSnapshotQueryOptions = /* @__PURE__ */ queryOptions(
+  'getPoolSnapshot',
+  getPoolSnapshot,
+)
 /** @example getPendingRewardsQueryOptions(client, { poolId: 1n, provider }) */
-export const getPendingRewardsQueryOptions = queryOptions('getPendingRewards', getPendingRewards)
+export const getPendingRewardsQueryOptions = /* @__PURE__ */ queryOptions(
+  'getPendingRewards',
+  getPendingRewards,
+)
 /** @example getProviderQueryOptions(client, { provider }) */
-export const getProviderQueryOptions = queryOptions('getProvider', getProvider)
+export const getProviderQueryOptions = /* @__PURE__ */ queryOptions('getProvider', getProvider)
 /** @example getProviderSnapshotQueryOptions(client, { provider }) */
-export const getProviderSnapshotQueryOptions = queryOptions(
+export const getProviderSnapshotQueryOptions = /* @__PURE__ */ queryOptions(
   'getProviderSnapshot',
   getProviderSnapshot,
 )
 /** @example getStakeQueryOptions(client, { provider }) */
-export const getStakeQueryOptions = queryOptions('getStake', getStake)
+export const getStakeQueryOptions = /* @__PURE__ */ queryOptions('getStake', getStake)
 /** @example getMinimumStakeQueryOptions(client, { provider }) */
-export const getMinimumStakeQueryOptions = queryOptions('getMinimumStake', getMinimumStake)
+export const getMinimumStakeQueryOptions = /* @__PURE__ */ queryOptions(
+  'getMinimumStake',
+  getMinimumStake,
+)
 /** @example getNodeQueryOptions(client, { nodeKey }) */
-export const getNodeQueryOptions = queryOptions('getNode', getNode)
+export const getNodeQueryOptions = /* @__PURE__ */ queryOptions('getNode', getNode)
 /** @example getWorkQueryOptions(client, { nodeKey, workKey }) */
-export const getWorkQueryOptions = queryOptions('getWork', getWork)
+export const getWorkQueryOptions = /* @__PURE__ */ queryOptions('getWork', getWork)
 /** @example getDomainQueryOptions(client, { domainId: 1n }) */
-export const getDomainQueryOptions = queryOptions('getDomain', getDomain)
+export const getDomainQueryOptions = /* @__PURE__ */ queryOptions('getDomain', getDomain)
 /** @example getNetworkSnapshotQueryOptions(client, {}) */
-export const getNetworkSnapshotQueryOptions = queryOptions('getNetworkSnapshot', getNetworkSnapshot)
+export const getNetworkSnapshotQueryOptions = /* @__PURE__ */ queryOptions(
+  'getNetworkSnapshot',
+  getNetworkSnapshot,
+)
 /** @example getPendingRoleHolderQueryOptions(client, { role: 'validator' }) */
-export const getPendingRoleHolderQueryOptions = queryOptions(
+export const getPendingRoleHolderQueryOptions = /* @__PURE__ */ queryOptions(
   'getPendingRoleHolder',
   getPendingRoleHolder,
 )
 /** @example isInviteNonceUsedQueryOptions(client, { poolId: 1n, nonce: 7n }) */
-export const isInviteNonceUsedQueryOptions = queryOptions('isInviteNonceUsed', isInviteNonceUsed)
+export const isInviteNonceUsedQueryOptions = /* @__PURE__ */ queryOptions(
+  'isInviteNonceUsed',
+  isInviteNonceUsed,
+)
