@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        // Errors, routes, runway, formatting: in-process, no chain.
+        // Error notes, tables, the member list, routes, runway: in-process, no chain.
         test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'] },
       },
       {

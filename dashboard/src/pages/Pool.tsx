@@ -97,8 +97,8 @@ export function PoolPage({ poolId }: { poolId: bigint }) {
                     ],
                     [
                       'Runs out',
-                      // A time and how far it is ("in 7 h"): at today's rates is an estimate,
-                      // so the exact seconds left would claim more than the figure knows.
+                      // At today's rates is an estimate: a time and roughly how far it is
+                      // ("in 7 h"), not the exact seconds left.
                       left ? (
                         <When key="r" at={rewards.lastUpdate + left.seconds} />
                       ) : pool.status === 'ACTIVE' ? (
@@ -164,7 +164,7 @@ function RunwayChart(props: { from: bigint; budget: bigint; seconds: bigint }) {
 const rowHeight = 36
 
 /** Hundreds of rows: only those on screen are in the page. */
-function Members({ nodes }: { nodes: PoolNode[] }) {
+export function Members({ nodes }: { nodes: PoolNode[] }) {
   const scroller = useRef<HTMLDivElement>(null)
   const now = useChainNow()
   const virtualizer = useVirtualizer({

@@ -13,7 +13,7 @@ import { ErrorNote } from '../errors'
 import { big, useHistory } from '../history'
 import { Table } from '../table'
 import { Hex, Loadable, NoIndexer, nodeHref, Panel, providerHref, When } from '../ui'
-import { toWorkRow, type WorkRow, workColumns, workKeyOf, workRowData } from '../works'
+import { toWorkRow, workColumns, workKeyOf, workRowData } from '../works'
 
 /** What waits for me: providers to whitelist, nodes to validate, works I can still check. */
 export function ValidatorPage() {
@@ -151,47 +151,40 @@ function ValidateButton({ nodeKey }: { nodeKey: Address }) {
 }
 
 function WorksInWindow() {
-  const rows = useHistory(['validator-works'], async (query) =>
+  const now = useChainNow()
+  const works = useHistory(['validator-works'], async (query) =>
     (
       await query`select * from work where status = 'ACCEPTED' and not reward_returned order by unlock_at, node_key, work_key`
     ).map(toWorkRow),
   )
+  // Final works are past checking: only those whose window is still open can be invalidated.
+  const open = works.data?.filter((work) => now === undefined || work.unlockAt > now)
   return (
     <Panel title="Works inside their window">
-      {!rows.configured ? (
+      {!works.configured ? (
         <NoIndexer what="The list of works" />
       ) : (
-        <Loadable query={rows} what="works">
-          {(works) => <OpenWorks works={works} />}
-        </Loadable>
+        <Table
+          caption="Works inside their window"
+          columns={[
+            workColumns.node,
+            workColumns.workKey,
+            workColumns.reward,
+            workColumns.windowEnds,
+            workColumns.state,
+            {
+              header: <span className="visually-hidden">Actions</span>,
+              cell: (work) => <WorkActions nodeKey={work.nodeKey} workKey={work.workKey} />,
+            },
+          ]}
+          rows={open}
+          error={works.error}
+          empty="No work is inside its window."
+          rowKey={workKeyOf}
+          rowData={workRowData}
+        />
       )}
     </Panel>
-  )
-}
-
-function OpenWorks({ works }: { works: WorkRow[] }) {
-  const now = useChainNow()
-  // Final works are past checking: only those whose window is still open can be invalidated.
-  const open = works.filter((work) => now === undefined || work.unlockAt > now)
-  return (
-    <Table
-      caption="Works inside their window"
-      columns={[
-        workColumns.node,
-        workColumns.workKey,
-        workColumns.reward,
-        workColumns.windowEnds,
-        workColumns.state,
-        {
-          header: <span className="visually-hidden">Actions</span>,
-          cell: (work) => <WorkActions nodeKey={work.nodeKey} workKey={work.workKey} />,
-        },
-      ]}
-      rows={open}
-      empty="No work is inside its window."
-      rowKey={workKeyOf}
-      rowData={workRowData}
-    />
   )
 }
 
