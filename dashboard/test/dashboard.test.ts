@@ -70,9 +70,13 @@ function createChainClient() {
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [rpcUrl] } },
   })
-  return createTestClient({ chain: local, mode: 'anvil', transport: http(rpcUrl) }).extend(
-    publicActions,
-  )
+  // No cached block number: a test that mined a block reads the new head at once.
+  return createTestClient({
+    chain: local,
+    mode: 'anvil',
+    transport: http(rpcUrl),
+    cacheTime: 0,
+  }).extend(publicActions)
 }
 
 /** Every figure on the pages is written by the SDK's formatters, as the CLI writes it. */
