@@ -30,6 +30,7 @@ export default defineConfig({
       '@tanstack/react-virtual',
       '@prime-network/sdk',
       '@prime-network/sdk/query',
+      '@prime-network/sdk/explain',
       '@ponder/client',
     ],
   },

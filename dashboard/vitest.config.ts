@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        // Formatting, errors, routes, runway: in-process, no chain.
-        test: { name: 'unit', include: ['src/**/*.test.ts'] },
+        // Error notes, tables, the member list, routes, runway: in-process, no chain.
+        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'] },
       },
       {
         test: {

@@ -36,6 +36,13 @@ export type StackOptions = {
   blockTime?: number | undefined
   /** How often the page asks the chain for new blocks and events, in ms. */
   pollingInterval?: number | undefined
+  /**
+   * Build the same chain run after run: genesis at this unix time, the story from an hour later,
+   * and every block from then on one second after the one before, whatever the wall clock does.
+   * Pages then show the same dates and figures each run (the browser tests' screenshots rely on
+   * it). Default: the chain's clock follows the wall clock, as a real chain's does.
+   */
+  fixedClock?: bigint | undefined
   /** Progress lines (default: none). */
   say?: ((line: string) => void) | undefined
 }
@@ -76,7 +83,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     let story: Stack['story']
     if (rpcUrl === undefined) {
       say('Starting a local chain and deploying the protocol (./deploy.sh)…')
-      chain = await startDeployedChain({ label: 'dashboard' })
+      chain = await startDeployedChain({
+        label: 'dashboard',
+        ...(options.fixedClock === undefined ? {} : { timestamp: options.fixedClock }),
+      })
       cleanups.push(() => chain!.stop())
       rpcUrl = chain.rpcUrl
       deploymentPath = chain.deploymentPath
@@ -92,6 +102,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         rpcUrl,
         deployment,
       })
+      if (options.fixedClock !== undefined) {
+        // The deploy's blocks followed the wall clock from genesis, for as long as it took.
+        const start = options.fixedClock + 3600n
+        const deployed = (await stage.chain.getBlock()).timestamp
+        if (deployed >= start)
+          throw new Error(`the deploy ran past ${start}, where the story's fixed clock starts`)
+        await stage.chain.setNextBlockTimestamp({ timestamp: start })
+        await stage.chain.setBlockTimestampInterval({ interval: 1 })
+      }
       for (const act of storyActs()) {
         say(`» ${act.title}`)
         await act.run(stage)

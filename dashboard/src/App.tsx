@@ -11,6 +11,8 @@ import {
   useDisconnect,
   useSwitchConnection,
 } from 'wagmi'
+import { ChainClockContext } from './clock'
+import { ErrorNote } from './errors'
 import { shortHex } from './format'
 import { historyKey, useIndexedBlock } from './history'
 import { NetworkPage } from './pages/Network'
@@ -20,7 +22,6 @@ import { ProviderPage } from './pages/Provider'
 import { ValidatorPage } from './pages/Validator'
 import { useRoute } from './route'
 import { useSettings } from './settings'
-import { ChainClockContext, ErrorNote } from './ui'
 import { devAccounts, isDevConnector } from './wallet'
 
 export function App() {

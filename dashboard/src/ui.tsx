@@ -1,41 +1,30 @@
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
+import { formatDuration, formatTime, formatTokenAmount } from '@prime-network/sdk/explain'
+import type { ReactNode } from 'react'
 import type { Address } from 'viem'
-import { describeError } from './errors'
-import { formatDuration, formatPrime, isoTime, relativeTime, shortHex } from './format'
-
-/** The chain's time: the latest block's timestamp, advanced by the wall clock since it was seen. */
-export const ChainClockContext = createContext<{ blockNumber?: bigint; timestamp?: bigint }>({})
-
-/** Chain time now, in unix seconds, ticking every second (for countdowns). */
-export function useChainNow(): number | undefined {
-  const { timestamp } = useContext(ChainClockContext)
-  const [seenAt, setSeenAt] = useState(() => Date.now())
-  const [, tick] = useState(0)
-  useEffect(() => setSeenAt(Date.now()), [timestamp])
-  useEffect(() => {
-    const timer = setInterval(() => tick((n) => n + 1), 1000)
-    return () => clearInterval(timer)
-  }, [])
-  if (timestamp === undefined) return undefined
-  return Number(timestamp) + Math.floor((Date.now() - seenAt) / 1000)
-}
+import { useChainNow } from './clock'
+import { ErrorNote } from './errors'
+import { shortHex } from './format'
 
 export function Prime({ value }: { value: bigint }) {
-  return <span className="amount">{formatPrime(value)}</span>
+  return <span className="amount">{formatTokenAmount(value)}</span>
 }
 
-export function Duration({ seconds }: { seconds: bigint | number }) {
+export function Duration({ seconds }: { seconds: bigint }) {
   return <span title={`${seconds} s`}>{formatDuration(seconds)}</span>
 }
 
-/** A moment as ISO 8601 and relative to the chain's time. */
-export function When({ at }: { at: bigint | number }) {
+/**
+ * A moment as the SDK writes it, ISO 8601 (UTC) and how far it is from the chain's time:
+ * `2026-12-07T10:00:00Z (in 2 h)`. Busy until the chain's time is known, so no page shows a time
+ * relative to the wall clock.
+ */
+export function When({ at }: { at: bigint }) {
   const now = useChainNow()
-  const iso = isoTime(at)
+  if (now === undefined) return <span aria-busy="true">…</span>
+  const date = new Date(Number(at) * 1000)
   return (
-    <time dateTime={iso}>
-      {iso}
-      {now !== undefined && <span className="relative"> ({relativeTime(at, now)})</span>}
+    <time dateTime={Number.isNaN(date.getTime()) ? undefined : date.toISOString()}>
+      {formatTime(at, now)}
     </time>
   )
 }
@@ -74,16 +63,6 @@ export function Figures({
         </div>
       ))}
     </dl>
-  )
-}
-
-export function ErrorNote({ error }: { error: unknown }) {
-  const described = describeError(error)
-  return (
-    <div role="alert" className="error">
-      <strong>{described.message}</strong>
-      {described.next && <p>{described.next}</p>}
-    </div>
   )
 }
 

@@ -1,8 +1,9 @@
 /** Works as the indexer lists them, and their state against the chain's clock. */
 import { type Address, getAddress } from 'viem'
-import { formatDuration, isoTime } from './format'
+import { useChainNow } from './clock'
 import { big } from './history'
-import { Hex, nodeHref, Prime, useChainNow, When } from './ui'
+import { type Column, Table } from './table'
+import { Hex, nodeHref, Prime, When } from './ui'
 
 export type WorkRow = {
   nodeKey: Address
@@ -26,59 +27,58 @@ export const toWorkRow = (row: Record<string, unknown>): WorkRow => ({
   rewardReturned: row.reward_returned as boolean,
 })
 
-/** A work's state in words: inside its window (with the countdown), final, or rejected. */
+/**
+ * A work's state in words: inside its window, final, or rejected. When the window ends is the
+ * column beside it (a time and how far away it is), so the state does not count down again.
+ */
 export function WorkState({ work }: { work: WorkRow }) {
   const now = useChainNow()
   if (work.status === 'INVALIDATED') return <>invalidated</>
   if (work.status === 'SOFT_INVALIDATED') return <>soft-invalidated (no penalty)</>
   if (work.rewardReturned) return <>reward returned (node invalidated)</>
-  if (now !== undefined && BigInt(now) < work.unlockAt)
-    return <>locked, window ends in {formatDuration(work.unlockAt - BigInt(now))}</>
-  return <>final, claimable</>
+  if (now === undefined) return <span aria-busy="true">…</span>
+  return now < work.unlockAt ? <>locked in its window</> : <>final, claimable</>
 }
 
-export function WorksTable({ works, showNode }: { works: WorkRow[]; showNode: boolean }) {
-  if (works.length === 0) return <p>No work submitted yet.</p>
+/** The columns a list of works picks from. */
+export const workColumns = {
+  node: {
+    header: 'Node',
+    cell: (work) => <Hex value={work.nodeKey} href={nodeHref(work.nodeKey)} />,
+  },
+  workKey: { header: 'Work key', cell: (work) => <Hex value={work.workKey} /> },
+  units: { header: 'Units', cell: (work) => String(work.units) },
+  reward: { header: 'Reward', cell: (work) => <Prime value={work.reward} />, figure: 'reward' },
+  submitted: { header: 'Submitted', cell: (work) => <When at={work.submittedAt} /> },
+  windowEnds: { header: 'Window ends', cell: (work) => <When at={work.unlockAt} /> },
+  state: { header: 'State', cell: (work) => <WorkState work={work} />, figure: 'work-state' },
+} satisfies Record<string, Column<WorkRow>>
+
+export const workKeyOf = (work: WorkRow) => `${work.nodeKey}-${work.workKey}`
+export const workRowData = (work: WorkRow) => ({ 'data-work': work.workKey })
+
+/** Works from the indexer: loading, could not load, none yet, or the table. */
+export function WorksTable(props: {
+  works: { data: WorkRow[] | undefined; error: unknown }
+  showNode: boolean
+}) {
   return (
-    <table>
-      <thead>
-        <tr>
-          {showNode && <th scope="col">Node</th>}
-          <th scope="col">Work key</th>
-          <th scope="col">Units</th>
-          <th scope="col">Reward</th>
-          <th scope="col">Submitted</th>
-          <th scope="col">Window ends</th>
-          <th scope="col">State</th>
-        </tr>
-      </thead>
-      <tbody>
-        {works.map((work) => (
-          <tr key={`${work.nodeKey}-${work.workKey}`} data-work={work.workKey}>
-            {showNode && (
-              <td>
-                <Hex value={work.nodeKey} href={nodeHref(work.nodeKey)} />
-              </td>
-            )}
-            <td>
-              <Hex value={work.workKey} />
-            </td>
-            <td>{String(work.units)}</td>
-            <td data-figure="reward">
-              <Prime value={work.reward} />
-            </td>
-            <td>
-              <time dateTime={isoTime(work.submittedAt)}>{isoTime(work.submittedAt)}</time>
-            </td>
-            <td>
-              <When at={work.unlockAt} />
-            </td>
-            <td data-figure="work-state">
-              <WorkState work={work} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="Works"
+      columns={[
+        ...(props.showNode ? [workColumns.node] : []),
+        workColumns.workKey,
+        workColumns.units,
+        workColumns.reward,
+        workColumns.submitted,
+        workColumns.windowEnds,
+        workColumns.state,
+      ]}
+      rows={props.works.data}
+      error={props.works.error}
+      empty="No work submitted yet."
+      rowKey={workKeyOf}
+      rowData={workRowData}
+    />
   )
 }

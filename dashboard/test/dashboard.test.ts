@@ -24,6 +24,12 @@ import {
   loadDeployment,
   primeNetworkActions,
 } from '@prime-network/sdk'
+import {
+  explainError,
+  formatDuration,
+  formatTime,
+  formatTokenAmount,
+} from '@prime-network/sdk/explain'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import {
   createTestClient,
@@ -64,14 +70,20 @@ function createChainClient() {
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [rpcUrl] } },
   })
-  return createTestClient({ chain: local, mode: 'anvil', transport: http(rpcUrl) }).extend(
-    publicActions,
-  )
+  // No cached block number: a test that mined a block reads the new head at once.
+  return createTestClient({
+    chain: local,
+    mode: 'anvil',
+    transport: http(rpcUrl),
+    cacheTime: 0,
+  }).extend(publicActions)
 }
 
-/** How the page writes an amount, read back without its thousands separators. */
-const prime = (amount: bigint) => `${formatEther(amount)} PRIME`
-const plain = (text: string | null) => (text ?? '').replaceAll(',', '').replace(/\s+/g, ' ').trim()
+/** Every figure on the pages is written by the SDK's formatters, as the CLI writes it. */
+const prime = (amount: bigint) => formatTokenAmount(amount)
+const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
+/** The chain's time as the pages use it: the latest block's. */
+const chainNow = async () => (await chain.getBlock()).timestamp
 
 async function figure(name: string, scope = page.locator('main')) {
   return plain(await scope.locator(`[data-figure="${name}"]`).first().textContent())
@@ -93,8 +105,25 @@ async function connectAs(index: number) {
     .toBe(dev(index))
 }
 
+/**
+ * Saves the page as the READMEs show it. The chain is built the same way each run (a fixed clock,
+ * test/globalSetup.ts) and the pages read their time from its latest block, so a run that changes
+ * nothing on a page writes the same image: the screenshots change in git only when a page does.
+ */
 async function screenshot(name: string) {
-  await page.screenshot({ path: new URL(`${name}.png`, screenshots).pathname, fullPage: true })
+  // The page shows the chain's head and the index has caught up with it: nothing is still moving.
+  const head = await chain.getBlockNumber()
+  await expect
+    .poll(() => page.locator('[data-figure="block-number"]').textContent())
+    .toBe(`Block ${head}`)
+  await indexerCaughtUp()
+  await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0)
+  await page.screenshot({
+    path: new URL(`${name}.png`, screenshots).pathname,
+    fullPage: true,
+    animations: 'disabled',
+    caret: 'hide',
+  })
 }
 
 /** axe-core on the page as it is: no serious or critical violation. */
@@ -144,9 +173,9 @@ describe('network page', () => {
     const network = await getNetworkSnapshot(chain, { deployment })
     expect(await figure('stake-minimum')).toBe(prime(network.stakeMinimum))
     expect(network.unbondingPeriod).toBe(2n * 86_400n)
-    expect(await figure('unbonding-period')).toBe('2 d')
+    expect(await figure('unbonding-period')).toBe(formatDuration(network.unbondingPeriod))
     expect(network.minWorkLockPeriod).toBe(600n)
-    expect(await figure('min-work-lock')).toBe('10 min')
+    expect(await figure('min-work-lock')).toBe(formatDuration(network.minWorkLockPeriod))
     expect(await figure('total-staked')).toBe(prime(network.totalStaked))
     expect(await figure('pool-count')).toBe(String(network.poolCount))
     expect(await page.locator('[data-figure="validator"] code').getAttribute('title')).toBe(
@@ -179,13 +208,17 @@ describe('pool page', () => {
     expect(await figure('reward-rate')).toBe(`${prime(rewards.rate)} per compute unit per second`)
     expect(await figure('work-rate')).toBe(`${prime(rewards.workRate)} per work unit`)
     expect(rewards.workLockPeriod).toBe(600n)
-    expect(await figure('lock-window')).toBe('10 min')
-    // The runway: the budget over what the pool spends a second, from the time of the read.
+    expect(await figure('lock-window')).toBe(formatDuration(rewards.workLockPeriod))
+    // The runway: the budget over what the pool spends a second, from the time of the read; when
+    // it runs out reads as the CLI writes a time, relative to the chain's latest block.
+    const now = await chainNow()
     const perSecond = rewards.rate * rewards.totalCompute
-    const runsOut = new Date(Number(rewards.lastUpdate + rewards.budget / perSecond) * 1000)
+    const runsOut = rewards.lastUpdate + rewards.budget / perSecond
     expect(await figure('spend')).toBe(`${prime(perSecond)} per second`)
+    expect(await figure('runs-out')).toBe(formatTime(runsOut, now))
+    expect(await figure('runs-out')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in \d+ h\)$/)
     expect(await page.locator('[data-figure="runs-out"] time').getAttribute('datetime')).toBe(
-      runsOut.toISOString().replace('.000Z', 'Z'),
+      new Date(Number(runsOut) * 1000).toISOString(),
     )
     const nodes = await getPoolNodes(chain, { poolId, deployment })
     expect(nodes).toHaveLength(3)
@@ -193,6 +226,9 @@ describe('pool page', () => {
       const row = page.locator(`tr[data-node="${node.nodeKey}"]`)
       expect(await figure('pending', row)).toBe(prime(node.pendingRewards))
       expect(await figure('work-locked', row)).toBe(prime(node.workLocked))
+      expect(await figure('in-pool', row)).toBe(
+        formatDuration(now - node.joinedAt + node.activeSeconds),
+      )
     }
     // Works come from the indexer; each one's reward and state as the chain has it.
     for (const work of works) {
@@ -204,11 +240,11 @@ describe('pool page', () => {
       const row = page.locator(`tr[data-work="${workKey(work)}"]`)
       expect(await figure('reward', row)).toBe(prime(onChain!.reward))
       const expected = {
-        accepted: /^locked window ends in /,
-        invalidated: /^invalidated$/,
-        'soft-invalidated': /^soft-invalidated/,
+        accepted: now < onChain!.unlockAt ? 'locked in its window' : 'final, claimable',
+        invalidated: 'invalidated',
+        'soft-invalidated': 'soft-invalidated (no penalty)',
       }[work.verdict]
-      expect(await figure('work-state', row)).toMatch(expected)
+      expect(await figure('work-state', row)).toBe(expected)
     }
     await accessibility()
     await screenshot('pool')
@@ -217,7 +253,8 @@ describe('pool page', () => {
   test('a new block updates the page without a reload', async () => {
     await open(`#/pool/${poolId}`, '[data-figure="budget"]')
     const before = await figure('budget')
-    await chain.increaseTime({ seconds: 100 })
+    // The chain's clock is fixed (one second a block), so time moves by setting the next block's.
+    await chain.setNextBlockTimestamp({ timestamp: (await chainNow()) + 100n })
     await chain.mine({ blocks: 1 })
     const head = await chain.getBlockNumber()
     await expect
@@ -309,23 +346,44 @@ describe('provider page', () => {
     await screenshot('pool-after-claim')
   })
 
-  test('a failing write shows the readable error and sends nothing', async () => {
+  test('a failing write shows the SDK’s explanation, the CLI’s words, and sends nothing', async () => {
     await open(`#/provider/${alice}`, '[data-figure="active-stake"]')
     await connectAs(2)
     const { active, minimum } = await getStake(chain, { provider: alice, deployment })
     const nonceBefore = await chain.getTransactionCount({ address: alice })
     const blockBefore = await chain.getBlockNumber()
-    // Reclaiming all of it would leave less than her nodes require.
-    await page.getByLabel('Reclaim stake (PRIME)').fill(formatEther(active))
+    // Reclaiming all of it would leave nothing, less than her nodes require.
+    const reclaimed = active
+    const left = active - reclaimed
+    await page.getByLabel('Reclaim stake (PRIME)').fill(formatEther(reclaimed))
     await page.getByRole('button', { name: 'Start unbonding' }).click()
     const alert = page.getByRole('alert')
     await alert.waitFor()
-    expect(plain(await alert.locator('strong').textContent())).toBe(
-      plain(`InsufficientStake: provider ${alice}, required ${prime(minimum)}, actual 0 PRIME`),
+    const shown = async (part: string) =>
+      plain(await alert.locator(`[data-error="${part}"]`).textContent())
+    expect(await shown('name')).toBe('InsufficientStake')
+    // From a reclaim, the way out names what to reclaim less: all that would be short.
+    expect(await shown('next')).toBe(
+      `Reclaim ${prime(minimum - left)} less, or remove nodes first.`,
     )
-    expect(await alert.locator('p').textContent()).toBe(
-      'Reclaim less, so the stake left covers what your nodes require, or remove a node first.',
+    expect(await shown('summary')).toContain(
+      `provider ${alice} ${prime(left)} staked, below the ${prime(minimum)} it must keep`,
     )
+    // Word for word what the SDK explains (and the CLI prints) for the same call from alice.
+    const sameCall = await createWalletClient({
+      account: mnemonicToAccount(mnemonic, { addressIndex: 2 }),
+      chain: chain.chain,
+      transport: http(rpcUrl),
+    })
+      .extend(primeNetworkActions({ deployment }))
+      .reclaimStake({ amount: reclaimed })
+      .catch((error: unknown) => error)
+    const explained = explainError(sameCall, { now: await chainNow() })
+    expect({
+      name: await shown('name'),
+      summary: await shown('summary'),
+      next: await shown('next'),
+    }).toEqual({ name: explained.name, summary: explained.summary, next: explained.next })
     expect(await chain.getTransactionCount({ address: alice })).toBe(nonceBefore)
     expect(await chain.getBlockNumber()).toBe(blockBefore)
     await accessibility()

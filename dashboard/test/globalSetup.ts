@@ -21,6 +21,9 @@ export default async function setup(project: TestProject) {
     // stays put between the page's read and the SDK's.
     blockTime: 0,
     pollingInterval: 200,
+    // 2026-01-01T00:00:00Z, then one second a block: each run builds the same chain, so the
+    // screenshots of an unchanged page come out the same and a run leaves git clean.
+    fixedClock: 1_767_225_600n,
   })
   project.provide('dashboard', {
     url: stack.url,

@@ -20,6 +20,11 @@ export type StartAnvilOptions = {
   port?: number
   /** Mine a block every this many seconds, as a live chain does (default: one per transaction). */
   blockTime?: number
+  /**
+   * The genesis block's time, in unix seconds (default: now). Later blocks follow the wall clock
+   * from there, so a chain that must look the same run after run starts from a fixed time.
+   */
+  timestamp?: bigint
   /** Gives up when anvil has not said where it listens after this many milliseconds. */
   timeoutMs?: number
   /**
@@ -34,13 +39,22 @@ export type StartAnvilOptions = {
  * child's pid is anvil itself and a signal reaches it directly).
  */
 export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil> {
-  const { chainId = 31337, timeoutMs = 30_000, forkUrl, port = 0, blockTime, state } = options
+  const {
+    chainId = 31337,
+    timeoutMs = 30_000,
+    forkUrl,
+    port = 0,
+    blockTime,
+    timestamp,
+    state,
+  } = options
   const child = spawn(
     join(repoRoot, 'contracts/tools/bin/anvil'),
     [
       ...['--port', String(port), '--chain-id', String(chainId)],
       ...(forkUrl ? ['--fork-url', forkUrl] : []),
       ...(blockTime ? ['--block-time', String(blockTime)] : []),
+      ...(timestamp !== undefined ? ['--timestamp', String(timestamp)] : []),
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   )

@@ -83,6 +83,22 @@ test('startAnvil: a given port and block time', async () => {
   }
 })
 
+test('startAnvil: a genesis time of our choosing, and the wall clock from there', async () => {
+  // 2026-01-01T00:00:00Z: in the past, so later blocks (now plus the time since start) come after.
+  const anvil = await startAnvil({ timestamp: 1_767_225_600n })
+  try {
+    const client = createPublicClient({ transport: http(anvil.rpcUrl), cacheTime: 0 })
+    expect((await client.getBlock({ blockNumber: 0n })).timestamp).toBe(1_767_225_600n)
+    await client.request({ method: 'evm_mine' } as never)
+    const next = await client.getBlock()
+    expect(next.number).toBe(1n)
+    expect(next.timestamp).toBeGreaterThanOrEqual(1_767_225_600n)
+    expect(next.timestamp).toBeLessThan(1_767_225_600n + 60n)
+  } finally {
+    await anvil.stop()
+  }
+})
+
 test('buildStep names each step of the SDK build from the lines its tools print', () => {
   const lines = [
     '> prime-network@ build:contracts /work/main',

@@ -1,6 +1,9 @@
 import { useNetworkSnapshot, usePool, useStake } from '@prime-network/react'
+import type { Pool, Stake } from '@prime-network/sdk'
+import type { ReactNode } from 'react'
 import { type Address, getAddress } from 'viem'
 import { big, useHistory } from '../history'
+import { Table } from '../table'
 import {
   Duration,
   Figures,
@@ -62,27 +65,48 @@ export function NetworkPage() {
               />
             </Panel>
             <Panel title="Pools">
-              {network.poolCount === 0n ? (
-                <p>No pool yet.</p>
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Pool</th>
-                      <th scope="col">Name</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Nodes</th>
-                      <th scope="col">Compute units</th>
-                      <th scope="col">Budget left to accrue</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {Array.from({ length: Number(network.poolCount) }, (_, i) => (
-                      <PoolRow key={i} poolId={BigInt(i + 1)} />
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <Table
+                caption="Pools"
+                columns={[
+                  {
+                    header: 'Pool',
+                    cell: (poolId) => <a href={poolHref(poolId)}>Pool {String(poolId)}</a>,
+                  },
+                  {
+                    header: 'Name',
+                    cell: (poolId) => <OfPool poolId={poolId} show={(p) => p.name} />,
+                  },
+                  {
+                    header: 'Status',
+                    cell: (poolId) => <OfPool poolId={poolId} show={(p) => p.status} />,
+                    figure: 'status',
+                  },
+                  {
+                    header: 'Nodes',
+                    cell: (poolId) => <OfPool poolId={poolId} show={(p) => p.nodeCount} />,
+                    figure: 'node-count',
+                  },
+                  {
+                    header: 'Compute units',
+                    cell: (poolId) => (
+                      <OfPool poolId={poolId} show={(p) => String(p.totalCompute)} />
+                    ),
+                    figure: 'total-compute',
+                  },
+                  {
+                    header: 'Budget left to accrue',
+                    cell: (poolId) => (
+                      <OfPool poolId={poolId} show={(p) => <Prime value={p.rewardBudget} />} />
+                    ),
+                    figure: 'budget',
+                  },
+                ]}
+                // Pool ids run from 1 to the count: the chain lists them without an indexer.
+                rows={Array.from({ length: Number(network.poolCount) }, (_, i) => BigInt(i + 1))}
+                empty="No pool yet."
+                rowKey={String}
+                rowData={(poolId) => ({ 'data-pool': String(poolId) })}
+              />
             </Panel>
           </>
         )}
@@ -93,30 +117,11 @@ export function NetworkPage() {
   )
 }
 
-function PoolRow({ poolId }: { poolId: bigint }) {
+/** One figure of a pool; every cell of its row shares the one read. */
+function OfPool({ poolId, show }: { poolId: bigint; show: (pool: Pool) => ReactNode }) {
   const pool = usePool({ poolId })
-  if (!pool.data)
-    return (
-      <tr>
-        <td>{String(poolId)}</td>
-        <td colSpan={5}>{pool.error ? 'Could not read this pool' : 'Loading…'}</td>
-      </tr>
-    )
-  const p = pool.data
-  return (
-    <tr data-pool={String(poolId)}>
-      <td>
-        <a href={poolHref(poolId)}>Pool {String(poolId)}</a>
-      </td>
-      <td>{p.name}</td>
-      <td data-figure="status">{p.status}</td>
-      <td data-figure="node-count">{p.nodeCount}</td>
-      <td data-figure="total-compute">{String(p.totalCompute)}</td>
-      <td data-figure="budget">
-        <Prime value={p.rewardBudget} />
-      </td>
-    </tr>
-  )
+  if (pool.error) return 'could not read'
+  return pool.data ? show(pool.data) : '…'
 }
 
 /** The list comes from the indexer (the chain has no list of providers); stakes are live. */
@@ -135,48 +140,46 @@ function Providers() {
       {!providers.configured ? (
         <NoIndexer what="The lists of providers and nodes" />
       ) : (
-        <Loadable query={providers} what="providers">
-          {(rows) =>
-            rows.length === 0 ? (
-              <p>No provider has registered yet.</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Provider</th>
-                    <th scope="col">Whitelisted</th>
-                    <th scope="col">Nodes</th>
-                    <th scope="col">Active stake</th>
-                    <th scope="col">Unbonding</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <ProviderRow key={row.address} {...row} />
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </Loadable>
+        <Table
+          caption="Providers"
+          columns={[
+            {
+              header: 'Provider',
+              cell: (row) => <Hex value={row.address} href={providerHref(row.address)} />,
+            },
+            { header: 'Whitelisted', cell: (row) => (row.whitelisted ? 'yes' : 'no') },
+            { header: 'Nodes', cell: (row) => row.nodeCount },
+            {
+              header: 'Active stake',
+              cell: (row) => (
+                <OfStake provider={row.address} show={(s) => <Prime value={s.active} />} />
+              ),
+              figure: 'active-stake',
+            },
+            {
+              header: 'Unbonding',
+              cell: (row) => (
+                <OfStake provider={row.address} show={(s) => <Prime value={s.unbonding} />} />
+              ),
+              figure: 'unbonding',
+            },
+          ]}
+          rows={providers.data}
+          error={providers.error}
+          empty="No provider has registered yet."
+          rowKey={(row) => row.address}
+          rowData={(row) => ({ 'data-provider': row.address })}
+        />
       )}
     </Panel>
   )
 }
 
-function ProviderRow(props: { address: Address; whitelisted: boolean; nodeCount: number }) {
-  const stake = useStake({ provider: props.address })
-  return (
-    <tr data-provider={props.address}>
-      <td>
-        <Hex value={props.address} href={providerHref(props.address)} />
-      </td>
-      <td>{props.whitelisted ? 'yes' : 'no'}</td>
-      <td>{props.nodeCount}</td>
-      <td data-figure="active-stake">{stake.data ? <Prime value={stake.data.active} /> : '…'}</td>
-      <td data-figure="unbonding">{stake.data ? <Prime value={stake.data.unbonding} /> : '…'}</td>
-    </tr>
-  )
+/** One figure of a provider's live stake; the cells of its row share the one read. */
+function OfStake({ provider, show }: { provider: Address; show: (stake: Stake) => ReactNode }) {
+  const stake = useStake({ provider })
+  if (stake.error) return 'could not read'
+  return stake.data ? show(stake.data) : '…'
 }
 
 function Nodes() {
@@ -194,46 +197,35 @@ function Nodes() {
   if (!nodes.configured) return null
   return (
     <Panel title="Nodes">
-      <Loadable query={nodes} what="nodes">
-        {(rows) =>
-          rows.length === 0 ? (
-            <p>No node has been added yet.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Node</th>
-                  <th scope="col">Provider</th>
-                  <th scope="col">Compute units</th>
-                  <th scope="col">Validated</th>
-                  <th scope="col">In pool</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.nodeKey} data-node={row.nodeKey}>
-                    <td>
-                      <Hex value={row.nodeKey} href={nodeHref(row.nodeKey)} />
-                    </td>
-                    <td>
-                      <Hex value={row.provider} href={providerHref(row.provider)} />
-                    </td>
-                    <td>{String(row.computeUnits)}</td>
-                    <td>{row.validated ? 'yes' : 'no'}</td>
-                    <td>
-                      {row.poolId === null ? (
-                        'none'
-                      ) : (
-                        <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </Loadable>
+      <Table
+        caption="Nodes"
+        columns={[
+          {
+            header: 'Node',
+            cell: (row) => <Hex value={row.nodeKey} href={nodeHref(row.nodeKey)} />,
+          },
+          {
+            header: 'Provider',
+            cell: (row) => <Hex value={row.provider} href={providerHref(row.provider)} />,
+          },
+          { header: 'Compute units', cell: (row) => String(row.computeUnits) },
+          { header: 'Validated', cell: (row) => (row.validated ? 'yes' : 'no') },
+          {
+            header: 'In pool',
+            cell: (row) =>
+              row.poolId === null ? (
+                'none'
+              ) : (
+                <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>
+              ),
+          },
+        ]}
+        rows={nodes.data}
+        error={nodes.error}
+        empty="No node has been added yet."
+        rowKey={(row) => row.nodeKey}
+        rowData={(row) => ({ 'data-node': row.nodeKey })}
+      />
     </Panel>
   )
 }

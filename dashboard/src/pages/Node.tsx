@@ -1,8 +1,9 @@
 import { useNode, useProviderSnapshot } from '@prime-network/react'
 import type { Node } from '@prime-network/sdk'
+import { formatDuration } from '@prime-network/sdk/explain'
 import type { Address } from 'viem'
-import { formatDuration } from '../format'
 import { big, useHistory } from '../history'
+import { Table } from '../table'
 import {
   Figures,
   Hex,
@@ -80,36 +81,31 @@ function NodeDetails({ record }: { record: Node }) {
                 .filter((n) => n.nodeKey === nodeKey)
                 .map((n) => ({ poolId: pool.poolId, ...n })),
             )
-            if (rows.length === 0) return <p>It has no reward record in any pool.</p>
             return (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Pool</th>
-                    <th scope="col">For time</th>
-                    <th scope="col">For work, claimable</th>
-                    <th scope="col">For work, locked</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={String(row.poolId)} data-pool={String(row.poolId)}>
-                      <td>
-                        <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>
-                      </td>
-                      <td data-figure="time">
-                        <Prime value={row.time} />
-                      </td>
-                      <td data-figure="work-claimable">
-                        <Prime value={row.workClaimable} />
-                      </td>
-                      <td data-figure="work-locked">
-                        <Prime value={row.workLocked} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                caption="Rewards"
+                columns={[
+                  {
+                    header: 'Pool',
+                    cell: (row) => <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>,
+                  },
+                  { header: 'For time', cell: (row) => <Prime value={row.time} />, figure: 'time' },
+                  {
+                    header: 'For work, claimable',
+                    cell: (row) => <Prime value={row.workClaimable} />,
+                    figure: 'work-claimable',
+                  },
+                  {
+                    header: 'For work, locked',
+                    cell: (row) => <Prime value={row.workLocked} />,
+                    figure: 'work-locked',
+                  },
+                ]}
+                rows={rows}
+                empty="It has no reward record in any pool."
+                rowKey={(row) => String(row.poolId)}
+                rowData={(row) => ({ 'data-pool': String(row.poolId) })}
+              />
             )
           }}
         </Loadable>
@@ -135,51 +131,37 @@ function Stays({ nodeKey }: { nodeKey: Address }) {
       {!stays.configured ? (
         <NoIndexer what="Past pool stays" />
       ) : (
-        <Loadable query={stays} what="pool stays">
-          {(rows) =>
-            rows.length === 0 ? (
-              <p>It has never joined a pool.</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Pool</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col">Left</th>
-                    <th scope="col">Time counted</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={`${row.poolId}-${row.joinedAt}`}>
-                      <td>
-                        <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>
-                      </td>
-                      <td>
-                        <When at={row.joinedAt} />
-                      </td>
-                      <td>
-                        {row.leftAt === null ? (
-                          'still in'
-                        ) : (
-                          <>
-                            <When at={row.leftAt} />
-                            {row.ejected ? ' (ejected)' : ''}
-                          </>
-                        )}
-                      </td>
-                      <td>
-                        {row.activeSeconds === null
-                          ? 'counting'
-                          : formatDuration(row.activeSeconds)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </Loadable>
+        <Table
+          caption="Pool stays"
+          columns={[
+            {
+              header: 'Pool',
+              cell: (row) => <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>,
+            },
+            { header: 'Joined', cell: (row) => <When at={row.joinedAt} /> },
+            {
+              header: 'Left',
+              cell: (row) =>
+                row.leftAt === null ? (
+                  'still in'
+                ) : (
+                  <>
+                    <When at={row.leftAt} />
+                    {row.ejected ? ' (ejected)' : ''}
+                  </>
+                ),
+            },
+            {
+              header: 'Time counted',
+              cell: (row) =>
+                row.activeSeconds === null ? 'counting' : formatDuration(row.activeSeconds),
+            },
+          ]}
+          rows={stays.data}
+          error={stays.error}
+          empty="It has never joined a pool."
+          rowKey={(row) => `${row.poolId}-${row.joinedAt}`}
+        />
       )}
     </Panel>
   )
@@ -194,9 +176,7 @@ function NodeWorks({ nodeKey }: { nodeKey: Address }) {
   return (
     <Panel title="Works">
       {works.configured ? (
-        <Loadable query={works} what="works">
-          {(rows) => <WorksTable works={rows} showNode={false} />}
-        </Loadable>
+        <WorksTable works={works} showNode={false} />
       ) : (
         <NoIndexer what="Works" />
       )}

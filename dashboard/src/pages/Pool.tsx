@@ -1,11 +1,13 @@
 import { usePoolSnapshot } from '@prime-network/react'
 import type { PoolNode } from '@prime-network/sdk'
+import { formatDuration, formatTime, formatTokenAmount } from '@prime-network/sdk/explain'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type ReactNode, useRef } from 'react'
 import { getAddress } from 'viem'
-import { formatDuration, formatPrime, isoTime } from '../format'
+import { useChainNow } from '../clock'
 import { big, useHistory } from '../history'
 import { runway } from '../runway'
+import { Table } from '../table'
 import {
   Duration,
   Figures,
@@ -16,7 +18,6 @@ import {
   Panel,
   Prime,
   providerHref,
-  useChainNow,
   When,
 } from '../ui'
 import { toWorkRow, WorksTable } from '../works'
@@ -64,12 +65,12 @@ export function PoolPage({ poolId }: { poolId: bigint }) {
                     ],
                     [
                       'Time reward rate',
-                      `${formatPrime(rewards.rate)} per compute unit per second`,
+                      `${formatTokenAmount(rewards.rate)} per compute unit per second`,
                       'reward-rate',
                     ],
                     [
                       'Work reward rate',
-                      `${formatPrime(rewards.workRate)} per work unit`,
+                      `${formatTokenAmount(rewards.workRate)} per work unit`,
                       'work-rate',
                     ],
                     [
@@ -91,16 +92,15 @@ export function PoolPage({ poolId }: { poolId: bigint }) {
                     ['Budget left to accrue', <Prime key="b" value={rewards.budget} />, 'budget'],
                     [
                       'Spending now',
-                      left ? `${formatPrime(left.perSecond)} per second` : 'nothing',
+                      left ? `${formatTokenAmount(left.perSecond)} per second` : 'nothing',
                       'spend',
                     ],
                     [
                       'Runs out',
+                      // At today's rates is an estimate: a time and roughly how far it is
+                      // ("in 7 h"), not the exact seconds left.
                       left ? (
-                        <span key="r">
-                          after {formatDuration(left.seconds)}, at{' '}
-                          <When at={rewards.lastUpdate + left.seconds} />
-                        </span>
+                        <When key="r" at={rewards.lastUpdate + left.seconds} />
                       ) : pool.status === 'ACTIVE' ? (
                         'never at today’s rates (no compute in the pool)'
                       ) : (
@@ -133,25 +133,27 @@ export function PoolPage({ poolId }: { poolId: bigint }) {
 
 /** The budget falling in a straight line to zero at today's rates. */
 function RunwayChart(props: { from: bigint; budget: bigint; seconds: bigint }) {
+  const now = useChainNow()
   const end = props.from + props.seconds
+  const zeroAt = now === undefined ? '…' : formatTime(end, now)
   return (
     <figure className="chart">
       <svg
         viewBox="0 0 400 120"
         role="img"
-        aria-label={`Budget ${formatPrime(props.budget)} now, zero at ${isoTime(end)}`}
+        aria-label={`Budget ${formatTokenAmount(props.budget)} now, zero at ${zeroAt}`}
       >
         <line x1="40" y1="100" x2="390" y2="100" className="axis" />
         <line x1="40" y1="10" x2="40" y2="100" className="axis" />
         <line x1="40" y1="10" x2="390" y2="100" className="series" />
         <text x="44" y="22">
-          {formatPrime(props.budget)}
+          {formatTokenAmount(props.budget)}
         </text>
         <text x="40" y="115">
           now
         </text>
         <text x="390" y="115" textAnchor="end">
-          {isoTime(end)}
+          {zeroAt}
         </text>
       </svg>
       <figcaption>Budget left at today’s rates, from now until it runs out.</figcaption>
@@ -162,7 +164,7 @@ function RunwayChart(props: { from: bigint; budget: bigint; seconds: bigint }) {
 const rowHeight = 36
 
 /** Hundreds of rows: only those on screen are in the page. */
-function Members({ nodes }: { nodes: PoolNode[] }) {
+export function Members({ nodes }: { nodes: PoolNode[] }) {
   const scroller = useRef<HTMLDivElement>(null)
   const now = useChainNow()
   const virtualizer = useVirtualizer({
@@ -173,64 +175,52 @@ function Members({ nodes }: { nodes: PoolNode[] }) {
     // Rows render before the first layout (and in tests without one): assume a viewport.
     initialRect: { width: 900, height: 360 },
   })
-  if (nodes.length === 0) return <p>No node is in the pool now.</p>
   const items = virtualizer.getVirtualItems()
-  // Spacer rows stand in for the rows off screen, so the table keeps its real height and markup.
-  const above = items[0]?.start ?? 0
-  const below = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   return (
-    <div ref={scroller} className="members-scroll">
-      <table aria-label="Nodes in the pool" aria-rowcount={nodes.length + 1}>
-        <thead>
-          <tr>
-            <th scope="col">Node</th>
-            <th scope="col">Provider</th>
-            <th scope="col">Compute units</th>
-            <th scope="col">Joined</th>
-            <th scope="col">Time in pool</th>
-            <th scope="col">Claimable</th>
-            <th scope="col">Work locked</th>
-          </tr>
-        </thead>
-        <tbody>
-          {above > 0 && (
-            <tr>
-              <td colSpan={7} style={{ height: above, padding: 0 }} />
-            </tr>
-          )}
-          {items.map((item) => {
-            const node = nodes[item.index]!
-            const inPool = now === undefined ? undefined : BigInt(now) - node.joinedAt
-            return (
-              <tr
-                key={node.nodeKey}
-                aria-rowindex={item.index + 2}
-                data-node={node.nodeKey}
-                style={{ height: rowHeight }}
-              >
-                <td>
-                  <Hex value={node.nodeKey} href={nodeHref(node.nodeKey)} />
-                </td>
-                <td>
-                  <Hex value={node.provider} href={providerHref(node.provider)} />
-                </td>
-                <td>{String(node.computeUnits)}</td>
-                <td>
-                  <time dateTime={isoTime(node.joinedAt)}>{isoTime(node.joinedAt)}</time>
-                </td>
-                <td>{inPool === undefined ? '…' : formatDuration(inPool + node.activeSeconds)}</td>
-                <td data-figure="pending">{formatPrime(node.pendingRewards)}</td>
-                <td data-figure="work-locked">{formatPrime(node.workLocked)}</td>
-              </tr>
-            )
-          })}
-          {below > 0 && (
-            <tr>
-              <td colSpan={7} style={{ height: below, padding: 0 }} />
-            </tr>
-          )}
-        </tbody>
-      </table>
+    <div ref={scroller} className={nodes.length > 0 ? 'members-scroll' : undefined}>
+      <Table
+        caption="Nodes in the pool"
+        columns={[
+          {
+            header: 'Node',
+            cell: (node) => <Hex value={node.nodeKey} href={nodeHref(node.nodeKey)} />,
+          },
+          {
+            header: 'Provider',
+            cell: (node) => <Hex value={node.provider} href={providerHref(node.provider)} />,
+          },
+          { header: 'Compute units', cell: (node) => String(node.computeUnits) },
+          { header: 'Joined', cell: (node) => <When at={node.joinedAt} /> },
+          {
+            header: 'Time in pool',
+            // Up to the latest block, the time the claimable figure beside it was read at.
+            cell: (node) =>
+              now === undefined ? '…' : formatDuration(now - node.joinedAt + node.activeSeconds),
+            figure: 'in-pool',
+          },
+          {
+            header: 'Claimable',
+            cell: (node) => <Prime value={node.pendingRewards} />,
+            figure: 'pending',
+          },
+          {
+            header: 'Work locked',
+            cell: (node) => <Prime value={node.workLocked} />,
+            figure: 'work-locked',
+          },
+        ]}
+        rows={nodes}
+        empty="No node is in the pool now."
+        rowKey={(node) => node.nodeKey}
+        rowData={(node) => ({ 'data-node': node.nodeKey })}
+        visible={{
+          indexes: items.map((item) => item.index),
+          // Spacer rows stand in for the rows off screen, so the table keeps its real height.
+          above: items[0]?.start ?? 0,
+          below: virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0),
+          rowHeight,
+        }}
+      />
     </div>
   )
 }
@@ -243,13 +233,7 @@ function Works({ poolId }: { poolId: bigint }) {
   )
   return (
     <Panel title="Works">
-      {works.configured ? (
-        <Loadable query={works} what="works">
-          {(rows) => <WorksTable works={rows} showNode />}
-        </Loadable>
-      ) : (
-        <NoIndexer what="Works" />
-      )}
+      {works.configured ? <WorksTable works={works} showNode /> : <NoIndexer what="Works" />}
     </Panel>
   )
 }
@@ -286,34 +270,21 @@ function RewardsPaid({ poolId }: { poolId: bigint }) {
                   Paid in total: <Prime value={total} />
                 </p>
                 <PaidChart points={points} />
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">When</th>
-                      <th scope="col">Node</th>
-                      <th scope="col">For time</th>
-                      <th scope="col">For work</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((row, i) => (
-                      <tr key={i}>
-                        <td>
-                          <When at={row.timestamp} />
-                        </td>
-                        <td>
-                          <Hex value={row.nodeKey} href={nodeHref(row.nodeKey)} />
-                        </td>
-                        <td>
-                          <Prime value={row.time} />
-                        </td>
-                        <td>
-                          <Prime value={row.work} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  caption="Claims"
+                  columns={[
+                    { header: 'When', cell: (row) => <When at={row.timestamp} /> },
+                    {
+                      header: 'Node',
+                      cell: (row) => <Hex value={row.nodeKey} href={nodeHref(row.nodeKey)} />,
+                    },
+                    { header: 'For time', cell: (row) => <Prime value={row.time} /> },
+                    { header: 'For work', cell: (row) => <Prime value={row.work} /> },
+                  ]}
+                  rows={rows}
+                  empty="Nothing claimed from this pool yet."
+                  rowKey={(_, index) => index}
+                />
               </>
             )
           }}
@@ -324,6 +295,8 @@ function RewardsPaid({ poolId }: { poolId: bigint }) {
 }
 
 function PaidChart({ points }: { points: { at: bigint; total: bigint }[] }) {
+  const now = useChainNow()
+  const label = (at: bigint) => (now === undefined ? '…' : formatTime(at, now))
   const first = Number(points[0]!.at)
   const last = Number(points.at(-1)!.at)
   const max = Number(points.at(-1)!.total) || 1
@@ -339,10 +312,10 @@ function PaidChart({ points }: { points: { at: bigint; total: bigint }[] }) {
         <line x1="40" y1="10" x2="40" y2="100" className="axis" />
         <path d={path} className="series" fill="none" />
         <text x="40" y="115">
-          {isoTime(points[0]!.at)}
+          {label(points[0]!.at)}
         </text>
         <text x="390" y="115" textAnchor="end">
-          {isoTime(points.at(-1)!.at)}
+          {label(points.at(-1)!.at)}
         </text>
       </svg>
       <figcaption>Cumulative rewards claimed from this pool.</figcaption>

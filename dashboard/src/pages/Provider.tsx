@@ -7,19 +7,10 @@ import {
 import { useState } from 'react'
 import { type Address, erc20Abi, isAddressEqual, parseEther } from 'viem'
 import { useConnection, useReadContract } from 'wagmi'
+import { ErrorNote } from '../errors'
 import { big, useHistory } from '../history'
-import {
-  ErrorNote,
-  Figures,
-  Hex,
-  Loadable,
-  NoIndexer,
-  nodeHref,
-  Panel,
-  Prime,
-  poolHref,
-  When,
-} from '../ui'
+import { Table } from '../table'
+import { Figures, Hex, Loadable, NoIndexer, nodeHref, Panel, Prime, poolHref, When } from '../ui'
 
 /** What do I have staked, where are my nodes, and what can I claim? */
 export function ProviderPage({ address }: { address: Address }) {
@@ -70,41 +61,33 @@ export function ProviderPage({ address }: { address: Address }) {
                 {isMe && <ReclaimForm />}
               </Panel>
               <Panel title="Nodes">
-                {provider.nodes.length === 0 ? (
-                  <p>No node registered.</p>
-                ) : (
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">Node</th>
-                        <th scope="col">Compute units</th>
-                        <th scope="col">Validated</th>
-                        <th scope="col">Where</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {provider.nodes.map((node) => {
+                <Table
+                  caption="Nodes"
+                  columns={[
+                    {
+                      header: 'Node',
+                      cell: (node) => <Hex value={node.nodeKey} href={nodeHref(node.nodeKey)} />,
+                    },
+                    { header: 'Compute units', cell: (node) => String(node.computeUnits) },
+                    { header: 'Validated', cell: (node) => (node.validated ? 'yes' : 'no') },
+                    {
+                      header: 'Where',
+                      cell: (node) => {
                         const poolId = nodePools.find((p) => p.nodeKey === node.nodeKey)?.poolId
-                        return (
-                          <tr key={node.nodeKey} data-node={node.nodeKey}>
-                            <td>
-                              <Hex value={node.nodeKey} href={nodeHref(node.nodeKey)} />
-                            </td>
-                            <td>{String(node.computeUnits)}</td>
-                            <td>{node.validated ? 'yes' : 'no'}</td>
-                            <td data-figure="where">
-                              {poolId ? (
-                                <a href={poolHref(poolId)}>Pool {String(poolId)}</a>
-                              ) : (
-                                'in no pool'
-                              )}
-                            </td>
-                          </tr>
+                        return poolId ? (
+                          <a href={poolHref(poolId)}>Pool {String(poolId)}</a>
+                        ) : (
+                          'in no pool'
                         )
-                      })}
-                    </tbody>
-                  </table>
-                )}
+                      },
+                      figure: 'where',
+                    },
+                  ]}
+                  rows={provider.nodes}
+                  empty="No node registered."
+                  rowKey={(node) => node.nodeKey}
+                  rowData={(node) => ({ 'data-node': node.nodeKey })}
+                />
               </Panel>
               <Panel title="Rewards">
                 <Figures
@@ -122,40 +105,36 @@ export function ProviderPage({ address }: { address: Address }) {
                     ],
                   ]}
                 />
-                {rewards.length === 0 ? (
-                  <p>Its nodes have not joined any pool.</p>
-                ) : (
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">Pool</th>
-                        <th scope="col">Claimable</th>
-                        <th scope="col">Locked</th>
-                        <th scope="col">
-                          <span className="visually-hidden">Action</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rewards.map((pool) => (
-                        <tr key={String(pool.poolId)} data-pool={String(pool.poolId)}>
-                          <td>
-                            <a href={poolHref(pool.poolId)}>Pool {String(pool.poolId)}</a>
-                          </td>
-                          <td data-figure="claimable">
-                            <Prime value={pool.total} />
-                          </td>
-                          <td data-figure="locked">
-                            <Prime value={pool.totalLocked} />
-                          </td>
-                          <td>
-                            {isMe && <ClaimButton poolId={pool.poolId} amount={pool.total} />}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
+                <Table
+                  caption="Rewards per pool"
+                  columns={[
+                    {
+                      header: 'Pool',
+                      cell: (pool) => (
+                        <a href={poolHref(pool.poolId)}>Pool {String(pool.poolId)}</a>
+                      ),
+                    },
+                    {
+                      header: 'Claimable',
+                      cell: (pool) => <Prime value={pool.total} />,
+                      figure: 'claimable',
+                    },
+                    {
+                      header: 'Locked',
+                      cell: (pool) => <Prime value={pool.totalLocked} />,
+                      figure: 'locked',
+                    },
+                    {
+                      header: <span className="visually-hidden">Action</span>,
+                      cell: (pool) =>
+                        isMe && <ClaimButton poolId={pool.poolId} amount={pool.total} />,
+                    },
+                  ]}
+                  rows={rewards}
+                  empty="Its nodes have not joined any pool."
+                  rowKey={(pool) => String(pool.poolId)}
+                  rowData={(pool) => ({ 'data-pool': String(pool.poolId) })}
+                />
                 {!isMe && <p className="note">Connect as this provider to claim.</p>}
               </Panel>
             </>
@@ -259,40 +238,19 @@ function StakeHistory({ address }: { address: Address }) {
       {!changes.configured ? (
         <NoIndexer what="Past stake changes" />
       ) : (
-        <Loadable query={changes} what="stake history">
-          {(rows) =>
-            rows.length === 0 ? (
-              <p>No stake change yet.</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Amount</th>
-                    <th scope="col">Active stake after</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row, i) => (
-                    <tr key={i}>
-                      <td>
-                        <When at={row.timestamp} />
-                      </td>
-                      <td>{row.kind.toLowerCase().replace('_', ' ')}</td>
-                      <td>
-                        <Prime value={row.amount} />
-                      </td>
-                      <td>
-                        <Prime value={row.activeAfter} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </Loadable>
+        <Table
+          caption="Stake history"
+          columns={[
+            { header: 'When', cell: (row) => <When at={row.timestamp} /> },
+            { header: 'What', cell: (row) => row.kind.toLowerCase().replace('_', ' ') },
+            { header: 'Amount', cell: (row) => <Prime value={row.amount} /> },
+            { header: 'Active stake after', cell: (row) => <Prime value={row.activeAfter} /> },
+          ]}
+          rows={changes.data}
+          error={changes.error}
+          empty="No stake change yet."
+          rowKey={(_, index) => index}
+        />
       )}
     </Panel>
   )

@@ -8,20 +8,12 @@ import {
 import { useState } from 'react'
 import { type Address, getAddress, isAddressEqual, parseEther } from 'viem'
 import { useConnection } from 'wagmi'
+import { useChainNow } from '../clock'
+import { ErrorNote } from '../errors'
 import { big, useHistory } from '../history'
-import {
-  ErrorNote,
-  Hex,
-  Loadable,
-  NoIndexer,
-  nodeHref,
-  Panel,
-  Prime,
-  providerHref,
-  useChainNow,
-  When,
-} from '../ui'
-import { toWorkRow, WorkState } from '../works'
+import { Table } from '../table'
+import { Hex, Loadable, NoIndexer, nodeHref, Panel, providerHref, When } from '../ui'
+import { toWorkRow, workColumns, workKeyOf, workRowData } from '../works'
 
 /** What waits for me: providers to whitelist, nodes to validate, works I can still check. */
 export function ValidatorPage() {
@@ -159,68 +151,40 @@ function ValidateButton({ nodeKey }: { nodeKey: Address }) {
 }
 
 function WorksInWindow() {
-  const rows = useHistory(['validator-works'], async (query) =>
+  const now = useChainNow()
+  const works = useHistory(['validator-works'], async (query) =>
     (
       await query`select * from work where status = 'ACCEPTED' and not reward_returned order by unlock_at, node_key, work_key`
     ).map(toWorkRow),
   )
+  // Final works are past checking: only those whose window is still open can be invalidated.
+  const open = works.data?.filter((work) => now === undefined || work.unlockAt > now)
   return (
     <Panel title="Works inside their window">
-      {!rows.configured ? (
+      {!works.configured ? (
         <NoIndexer what="The list of works" />
       ) : (
-        <Loadable query={rows} what="works">
-          {(works) => <OpenWorks works={works} />}
-        </Loadable>
+        <Table
+          caption="Works inside their window"
+          columns={[
+            workColumns.node,
+            workColumns.workKey,
+            workColumns.reward,
+            workColumns.windowEnds,
+            workColumns.state,
+            {
+              header: <span className="visually-hidden">Actions</span>,
+              cell: (work) => <WorkActions nodeKey={work.nodeKey} workKey={work.workKey} />,
+            },
+          ]}
+          rows={open}
+          error={works.error}
+          empty="No work is inside its window."
+          rowKey={workKeyOf}
+          rowData={workRowData}
+        />
       )}
     </Panel>
-  )
-}
-
-function OpenWorks({ works }: { works: ReturnType<typeof toWorkRow>[] }) {
-  const now = useChainNow()
-  // Final works are past checking: only those whose window is still open can be invalidated.
-  const open = works.filter((work) => now === undefined || work.unlockAt > BigInt(now))
-  if (open.length === 0) return <p>No work is inside its window.</p>
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Node</th>
-          <th scope="col">Work key</th>
-          <th scope="col">Reward</th>
-          <th scope="col">Window ends</th>
-          <th scope="col">State</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {open.map((work) => (
-          <tr key={`${work.nodeKey}-${work.workKey}`} data-work={work.workKey}>
-            <td>
-              <Hex value={work.nodeKey} href={nodeHref(work.nodeKey)} />
-            </td>
-            <td>
-              <Hex value={work.workKey} />
-            </td>
-            <td>
-              <Prime value={work.reward} />
-            </td>
-            <td>
-              <When at={work.unlockAt} />
-            </td>
-            <td>
-              <WorkState work={work} />
-            </td>
-            <td>
-              <WorkActions nodeKey={work.nodeKey} workKey={work.workKey} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   )
 }
 
