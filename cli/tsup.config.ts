@@ -1,4 +1,6 @@
+import { join } from 'node:path'
 import { defineConfig } from 'tsup'
+import { writeNotices } from './scripts/notices.js'
 
 export default defineConfig({
   entry: { prime: 'src/prime.ts' },
@@ -21,7 +23,24 @@ export default defineConfig({
   sourcemap: true,
   esbuildOptions(options) {
     options.sourcesContent = false
+    options.metafile = true
   },
+  // The bundled packages' licenses, beside the bundle (scripts/notices.ts).
+  esbuildPlugins: [
+    {
+      name: 'third-party-notices',
+      setup(build) {
+        build.onEnd(({ metafile }) => {
+          if (metafile)
+            writeNotices(
+              metafile,
+              import.meta.dirname,
+              join(import.meta.dirname, 'dist/THIRD-PARTY-NOTICES.md'),
+            )
+        })
+      },
+    },
+  ],
   target: 'node20',
   platform: 'node',
 })

@@ -93,15 +93,25 @@ describe.concurrent('packed packages', () => {
     await run(bin('attw'), [tarballs[pkg], '--profile', 'node16', ...esmOnly])
   })
 
-  test('cli: one bundled file, nothing else to install', async () => {
+  test('cli: one bundled file with its notices, nothing else to install', async () => {
     const { stdout: manifest } = await run('tar', ['-xzOf', tarballs.cli, 'package/package.json'])
     expect(JSON.parse(manifest).dependencies).toBeUndefined()
     const { stdout: listing } = await run('tar', ['-tzf', tarballs.cli])
     expect(listing.split('\n').filter(Boolean).sort()).toEqual([
       'package/README.md',
+      'package/dist/THIRD-PARTY-NOTICES.md',
       'package/dist/prime.js',
       'package/package.json',
     ])
+    // The bundled packages' licenses travel with their code.
+    const { stdout: notices } = await run('tar', [
+      '-xzOf',
+      tarballs.cli,
+      'package/dist/THIRD-PARTY-NOTICES.md',
+    ])
+    for (const bundled of ['viem', 'commander', 'zod', '@noble/hashes', 'picocolors'])
+      expect(notices).toMatch(new RegExp(`^## ${bundled} \\S+ \\((MIT|ISC)\\)$`, 'm'))
+    expect(notices).not.toContain('@prime-network/')
   })
 
   test('sdk: a new TypeScript project type-checks and runs against anvil', async () => {
