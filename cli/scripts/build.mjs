@@ -30,7 +30,7 @@ export function ensureBuilt({ force = false } = {}) {
   }
   // The SDK's build output too: dist/prime.js bundles it.
   const cliInputs = [
-    ...['src', 'package.json', 'tsup.config.ts'].map((p) => join(cli, p)),
+    ...['src', 'package.json', 'tsup.config.ts', 'scripts/notices.ts'].map((p) => join(cli, p)),
     join(repo, 'sdk/dist'),
   ]
   if (force || olderThan(join(cli, 'dist/prime.js'), cliInputs))
