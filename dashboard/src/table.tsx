@@ -3,7 +3,9 @@
  * states around it (loading, could not load, empty), so every page's tables read and behave alike.
  */
 import type { Key, ReactNode } from 'react'
+import type { Address } from 'viem'
 import { ErrorNote } from './errors'
+import { Hex, nodeHref, poolHref, providerHref } from './ui'
 
 /** A column: its header, what a row shows in it, and the cell's name for tests (`data-figure`). */
 export type Column<row> = {
@@ -11,6 +13,24 @@ export type Column<row> = {
   cell: (row: row) => ReactNode
   figure?: string
 }
+
+/** The node column of every table: the row's `nodeKey`, linked to the node's page. */
+export const nodeColumn: Column<{ nodeKey: Address }> = {
+  header: 'Node',
+  cell: (row) => <Hex value={row.nodeKey} href={nodeHref(row.nodeKey)} />,
+}
+
+/** A provider column: the address in the row's `key`, linked to the provider's page. */
+export const providerColumn = <key extends string>(key: key): Column<Record<key, Address>> => ({
+  header: 'Provider',
+  cell: (row) => <Hex value={row[key]} href={providerHref(row[key])} />,
+})
+
+/** A pool column: `Pool <id>` from the row's `key`, linked to the pool's page. */
+export const poolColumn = <key extends string>(key: key): Column<Record<key, bigint>> => ({
+  header: 'Pool',
+  cell: (row) => <a href={poolHref(row[key])}>Pool {String(row[key])}</a>,
+})
 
 /**
  * Only some rows are in the page (a virtualised list): their indexes, and the height of the rows

@@ -2,8 +2,8 @@
 import { type Address, getAddress } from 'viem'
 import { useChainNow } from './clock'
 import { big } from './history'
-import { type Column, Table } from './table'
-import { Hex, nodeHref, Prime, When } from './ui'
+import { type Column, nodeColumn, Table } from './table'
+import { Hex, Prime, When } from './ui'
 
 export type WorkRow = {
   nodeKey: Address
@@ -42,10 +42,7 @@ export function WorkState({ work }: { work: WorkRow }) {
 
 /** The columns a list of works picks from. */
 export const workColumns = {
-  node: {
-    header: 'Node',
-    cell: (work) => <Hex value={work.nodeKey} href={nodeHref(work.nodeKey)} />,
-  },
+  node: nodeColumn,
   workKey: { header: 'Work key', cell: (work) => <Hex value={work.workKey} /> },
   units: { header: 'Units', cell: (work) => String(work.units) },
   reward: { header: 'Reward', cell: (work) => <Prime value={work.reward} />, figure: 'reward' },

@@ -3,19 +3,8 @@ import type { Pool, Stake } from '@prime-network/sdk'
 import type { ReactNode } from 'react'
 import { type Address, getAddress } from 'viem'
 import { big, useHistory } from '../history'
-import { Table } from '../table'
-import {
-  Duration,
-  Figures,
-  Hex,
-  Loadable,
-  NoIndexer,
-  nodeHref,
-  Panel,
-  Prime,
-  poolHref,
-  providerHref,
-} from '../ui'
+import { nodeColumn, providerColumn, Table } from '../table'
+import { Duration, Figures, Hex, Loadable, NoIndexer, Panel, Prime, poolHref } from '../ui'
 
 /** What is this network, who runs it, and where is the compute? */
 export function NetworkPage() {
@@ -143,10 +132,7 @@ function Providers() {
         <Table
           caption="Providers"
           columns={[
-            {
-              header: 'Provider',
-              cell: (row) => <Hex value={row.address} href={providerHref(row.address)} />,
-            },
+            providerColumn('address'),
             { header: 'Whitelisted', cell: (row) => (row.whitelisted ? 'yes' : 'no') },
             { header: 'Nodes', cell: (row) => row.nodeCount },
             {
@@ -200,14 +186,8 @@ function Nodes() {
       <Table
         caption="Nodes"
         columns={[
-          {
-            header: 'Node',
-            cell: (row) => <Hex value={row.nodeKey} href={nodeHref(row.nodeKey)} />,
-          },
-          {
-            header: 'Provider',
-            cell: (row) => <Hex value={row.provider} href={providerHref(row.provider)} />,
-          },
+          nodeColumn,
+          providerColumn('provider'),
           { header: 'Compute units', cell: (row) => String(row.computeUnits) },
           { header: 'Validated', cell: (row) => (row.validated ? 'yes' : 'no') },
           {

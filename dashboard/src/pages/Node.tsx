@@ -3,7 +3,7 @@ import type { Node } from '@prime-network/sdk'
 import { formatDuration } from '@prime-network/sdk/explain'
 import type { Address } from 'viem'
 import { big, useHistory } from '../history'
-import { Table } from '../table'
+import { poolColumn, Table } from '../table'
 import {
   Figures,
   Hex,
@@ -85,10 +85,7 @@ function NodeDetails({ record }: { record: Node }) {
               <Table
                 caption="Rewards"
                 columns={[
-                  {
-                    header: 'Pool',
-                    cell: (row) => <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>,
-                  },
+                  poolColumn('poolId'),
                   { header: 'For time', cell: (row) => <Prime value={row.time} />, figure: 'time' },
                   {
                     header: 'For work, claimable',
@@ -134,10 +131,7 @@ function Stays({ nodeKey }: { nodeKey: Address }) {
         <Table
           caption="Pool stays"
           columns={[
-            {
-              header: 'Pool',
-              cell: (row) => <a href={poolHref(row.poolId)}>Pool {String(row.poolId)}</a>,
-            },
+            poolColumn('poolId'),
             { header: 'Joined', cell: (row) => <When at={row.joinedAt} /> },
             {
               header: 'Left',

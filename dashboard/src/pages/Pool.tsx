@@ -7,14 +7,13 @@ import { getAddress } from 'viem'
 import { useChainNow } from '../clock'
 import { big, useHistory } from '../history'
 import { runway } from '../runway'
-import { Table } from '../table'
+import { nodeColumn, providerColumn, Table } from '../table'
 import {
   Duration,
   Figures,
   Hex,
   Loadable,
   NoIndexer,
-  nodeHref,
   Panel,
   Prime,
   providerHref,
@@ -181,14 +180,8 @@ export function Members({ nodes }: { nodes: PoolNode[] }) {
       <Table
         caption="Nodes in the pool"
         columns={[
-          {
-            header: 'Node',
-            cell: (node) => <Hex value={node.nodeKey} href={nodeHref(node.nodeKey)} />,
-          },
-          {
-            header: 'Provider',
-            cell: (node) => <Hex value={node.provider} href={providerHref(node.provider)} />,
-          },
+          nodeColumn,
+          providerColumn('provider'),
           { header: 'Compute units', cell: (node) => String(node.computeUnits) },
           { header: 'Joined', cell: (node) => <When at={node.joinedAt} /> },
           {
@@ -274,10 +267,7 @@ function RewardsPaid({ poolId }: { poolId: bigint }) {
                   caption="Claims"
                   columns={[
                     { header: 'When', cell: (row) => <When at={row.timestamp} /> },
-                    {
-                      header: 'Node',
-                      cell: (row) => <Hex value={row.nodeKey} href={nodeHref(row.nodeKey)} />,
-                    },
+                    nodeColumn,
                     { header: 'For time', cell: (row) => <Prime value={row.time} /> },
                     { header: 'For work', cell: (row) => <Prime value={row.work} /> },
                   ]}

@@ -9,8 +9,8 @@ import { type Address, erc20Abi, isAddressEqual, parseEther } from 'viem'
 import { useConnection, useReadContract } from 'wagmi'
 import { ErrorNote } from '../errors'
 import { big, useHistory } from '../history'
-import { Table } from '../table'
-import { Figures, Hex, Loadable, NoIndexer, nodeHref, Panel, Prime, poolHref, When } from '../ui'
+import { nodeColumn, poolColumn, Table } from '../table'
+import { Figures, Hex, Loadable, NoIndexer, Panel, Prime, poolHref, When } from '../ui'
 
 /** What do I have staked, where are my nodes, and what can I claim? */
 export function ProviderPage({ address }: { address: Address }) {
@@ -64,10 +64,7 @@ export function ProviderPage({ address }: { address: Address }) {
                 <Table
                   caption="Nodes"
                   columns={[
-                    {
-                      header: 'Node',
-                      cell: (node) => <Hex value={node.nodeKey} href={nodeHref(node.nodeKey)} />,
-                    },
+                    nodeColumn,
                     { header: 'Compute units', cell: (node) => String(node.computeUnits) },
                     { header: 'Validated', cell: (node) => (node.validated ? 'yes' : 'no') },
                     {
@@ -108,12 +105,7 @@ export function ProviderPage({ address }: { address: Address }) {
                 <Table
                   caption="Rewards per pool"
                   columns={[
-                    {
-                      header: 'Pool',
-                      cell: (pool) => (
-                        <a href={poolHref(pool.poolId)}>Pool {String(pool.poolId)}</a>
-                      ),
-                    },
+                    poolColumn('poolId'),
                     {
                       header: 'Claimable',
                       cell: (pool) => <Prime value={pool.total} />,
