@@ -48,9 +48,18 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
+/** Compiles `app` with its tsconfig; tsc exits non-zero on a type error, printed on stdout. */
+const typeCheck = (app: string) =>
+  run(process.execPath, [join(repo, 'sdk/node_modules/typescript/bin/tsc'), '-p', app]).catch(
+    (error: { stdout?: string }) => {
+      throw new Error(`tsc failed:\n${error.stdout}`)
+    },
+  )
+
 /**
  * A new React app with the packed SDK and hooks and their peers at the versions the hooks are
- * tested with, from the registry: installed once, for the tests that use it.
+ * tested with, from the registry, and the hooks README's example: made once, for the tests that
+ * use it.
  */
 let reactAppInstall: Promise<string> | undefined
 const reactApp = () => {
@@ -77,6 +86,29 @@ const reactApp = () => {
         ),
       ],
       { cwd: app },
+    )
+    // Written before any test uses the app: esbuild (the size test) reads the tsconfig.json of the
+    // folder it bundles from, and must never meet one half-written.
+    await writeFile(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          jsx: 'react-jsx',
+          strict: true,
+          skipLibCheck: true,
+          types: [],
+          outDir: 'out',
+        },
+        files: ['PoolPanel.tsx'],
+      }),
+    )
+    // The hooks README's example, as a dApp would paste it.
+    await writeFile(
+      join(app, 'PoolPanel.tsx'),
+      await readFile(join(repo, 'react/examples/PoolPanel.tsx'), 'utf8'),
     )
     return app
   })()
@@ -160,14 +192,7 @@ const symbol = await client.readContract({ address: deployment.token, abi: prime
 console.log(JSON.stringify({ allowance: allowance.kind, staked: String((await client.getStake({ provider: account.address })).active === amount), whitelisted: provider.whitelisted, symbol }))
 `,
     )
-    // tsc exits non-zero on any type error (printed on stdout), and emits out/main.js.
-    await run(process.execPath, [
-      join(repo, 'sdk/node_modules/typescript/bin/tsc'),
-      '-p',
-      app,
-    ]).catch((error: { stdout?: string }) => {
-      throw new Error(`tsc failed:\n${error.stdout}`)
-    })
+    await typeCheck(app) // and emits out/main.js
     const { stdout } = await run(process.execPath, [
       join(app, 'out/main.js'),
       inject('rpcUrl'),
@@ -200,34 +225,7 @@ console.log(JSON.stringify({ allowance: allowance.kind, staked: String((await cl
   })
   test('react: a new React app type-checks the README example and renders it on one React', async () => {
     const app = await reactApp()
-    await writeFile(
-      join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          jsx: 'react-jsx',
-          strict: true,
-          skipLibCheck: true,
-          types: [],
-          outDir: 'out',
-        },
-        files: ['PoolPanel.tsx'],
-      }),
-    )
-    // The hooks README's example, as a dApp would paste it.
-    await writeFile(
-      join(app, 'PoolPanel.tsx'),
-      await readFile(join(repo, 'react/examples/PoolPanel.tsx'), 'utf8'),
-    )
-    await run(process.execPath, [
-      join(repo, 'sdk/node_modules/typescript/bin/tsc'),
-      '-p',
-      app,
-    ]).catch((error: { stdout?: string }) => {
-      throw new Error(`tsc failed:\n${error.stdout}`)
-    })
+    await typeCheck(app)
     // Rendered inside the providers an app sets up: a second copy of React (or of wagmi or
     // TanStack Query) inside the package would fail here with an invalid hook call.
     await writeFile(
