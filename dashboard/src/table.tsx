@@ -5,7 +5,7 @@
 import type { Key, ReactNode } from 'react'
 import type { Address } from 'viem'
 import { ErrorNote } from './errors'
-import { Hex, nodeHref, poolHref, providerHref } from './ui'
+import { Hex, nodeHref, Prime, poolHref, providerHref } from './ui'
 
 /** A column: its header, what a row shows in it, and the cell's name for tests (`data-figure`). */
 export type Column<row> = {
@@ -30,6 +30,17 @@ export const providerColumn = <key extends string>(key: key): Column<Record<key,
 export const poolColumn = <key extends string>(key: key): Column<Record<key, bigint>> => ({
   header: 'Pool',
   cell: (row) => <a href={poolHref(row[key])}>Pool {String(row[key])}</a>,
+})
+
+/** An amount column: the row's `key` in PRIME, named `figure` for tests. */
+export const primeColumn = <key extends string>(
+  header: string,
+  key: key,
+  figure?: string,
+): Column<Record<key, bigint>> => ({
+  header,
+  cell: (row) => <Prime value={row[key]} />,
+  ...(figure === undefined ? {} : { figure }),
 })
 
 /**

@@ -77,6 +77,23 @@ export function Loadable<data>(props: {
   return <>{props.children(props.query.data)}</>
 }
 
+/** A history panel's body: the indexer's answer, or (without an indexer) what would be there. */
+export function History<data>(props: {
+  query: { configured: boolean; data: data | undefined; error: unknown }
+  /** What is loading, in the middle of a sentence ("claims"). */
+  what: string
+  /** What the indexer would show, at the start of a sentence ("Past claims"). */
+  without: string
+  children: (data: data) => ReactNode
+}) {
+  if (!props.query.configured) return <NoIndexer what={props.without} />
+  return (
+    <Loadable query={props.query} what={props.what}>
+      {props.children}
+    </Loadable>
+  )
+}
+
 /** What a history panel says when no indexer is configured. */
 export function NoIndexer({ what }: { what: string }) {
   return (

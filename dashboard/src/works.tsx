@@ -2,8 +2,8 @@
 import { type Address, getAddress } from 'viem'
 import { useChainNow } from './clock'
 import { big } from './history'
-import { type Column, nodeColumn, Table } from './table'
-import { Hex, Prime, When } from './ui'
+import { type Column, nodeColumn, primeColumn, Table } from './table'
+import { Hex, When } from './ui'
 
 export type WorkRow = {
   nodeKey: Address
@@ -45,7 +45,7 @@ export const workColumns = {
   node: nodeColumn,
   workKey: { header: 'Work key', cell: (work) => <Hex value={work.workKey} /> },
   units: { header: 'Units', cell: (work) => String(work.units) },
-  reward: { header: 'Reward', cell: (work) => <Prime value={work.reward} />, figure: 'reward' },
+  reward: primeColumn('Reward', 'reward', 'reward'),
   submitted: { header: 'Submitted', cell: (work) => <When at={work.submittedAt} /> },
   windowEnds: { header: 'Window ends', cell: (work) => <When at={work.unlockAt} /> },
   state: { header: 'State', cell: (work) => <WorkState work={work} />, figure: 'work-state' },

@@ -3,18 +3,8 @@ import type { Node } from '@prime-network/sdk'
 import { formatDuration } from '@prime-network/sdk/explain'
 import type { Address } from 'viem'
 import { big, useHistory } from '../history'
-import { poolColumn, Table } from '../table'
-import {
-  Figures,
-  Hex,
-  Loadable,
-  NoIndexer,
-  Panel,
-  Prime,
-  poolHref,
-  providerHref,
-  When,
-} from '../ui'
+import { poolColumn, primeColumn, Table } from '../table'
+import { Figures, Hex, Loadable, NoIndexer, Panel, poolHref, providerHref, When } from '../ui'
 import { toWorkRow, WorksTable } from '../works'
 
 /** Where is this node, how long was it in each pool, and what did it earn? */
@@ -86,17 +76,9 @@ function NodeDetails({ record }: { record: Node }) {
                 caption="Rewards"
                 columns={[
                   poolColumn('poolId'),
-                  { header: 'For time', cell: (row) => <Prime value={row.time} />, figure: 'time' },
-                  {
-                    header: 'For work, claimable',
-                    cell: (row) => <Prime value={row.workClaimable} />,
-                    figure: 'work-claimable',
-                  },
-                  {
-                    header: 'For work, locked',
-                    cell: (row) => <Prime value={row.workLocked} />,
-                    figure: 'work-locked',
-                  },
+                  primeColumn('For time', 'time', 'time'),
+                  primeColumn('For work, claimable', 'workClaimable', 'work-claimable'),
+                  primeColumn('For work, locked', 'workLocked', 'work-locked'),
                 ]}
                 rows={rows}
                 empty="It has no reward record in any pool."

@@ -7,11 +7,12 @@ import { getAddress } from 'viem'
 import { useChainNow } from '../clock'
 import { big, useHistory } from '../history'
 import { runway } from '../runway'
-import { nodeColumn, providerColumn, Table } from '../table'
+import { nodeColumn, primeColumn, providerColumn, Table } from '../table'
 import {
   Duration,
   Figures,
   Hex,
+  History,
   Loadable,
   NoIndexer,
   Panel,
@@ -191,16 +192,8 @@ export function Members({ nodes }: { nodes: PoolNode[] }) {
               now === undefined ? '…' : formatDuration(now - node.joinedAt + node.activeSeconds),
             figure: 'in-pool',
           },
-          {
-            header: 'Claimable',
-            cell: (node) => <Prime value={node.pendingRewards} />,
-            figure: 'pending',
-          },
-          {
-            header: 'Work locked',
-            cell: (node) => <Prime value={node.workLocked} />,
-            figure: 'work-locked',
-          },
+          primeColumn('Claimable', 'pendingRewards', 'pending'),
+          primeColumn('Work locked', 'workLocked', 'work-locked'),
         ]}
         rows={nodes}
         empty="No node is in the pool now."
@@ -246,40 +239,36 @@ function RewardsPaid({ poolId }: { poolId: bigint }) {
   )
   return (
     <Panel title="Rewards paid over time">
-      {!claims.configured ? (
-        <NoIndexer what="Past claims" />
-      ) : (
-        <Loadable query={claims} what="claims">
-          {(rows) => {
-            if (rows.length === 0) return <p>Nothing claimed from this pool yet.</p>
-            let total = 0n
-            const points = rows.map((row) => {
-              total += row.time + row.work
-              return { at: row.timestamp, total }
-            })
-            return (
-              <>
-                <p>
-                  Paid in total: <Prime value={total} />
-                </p>
-                <PaidChart points={points} />
-                <Table
-                  caption="Claims"
-                  columns={[
-                    { header: 'When', cell: (row) => <When at={row.timestamp} /> },
-                    nodeColumn,
-                    { header: 'For time', cell: (row) => <Prime value={row.time} /> },
-                    { header: 'For work', cell: (row) => <Prime value={row.work} /> },
-                  ]}
-                  rows={rows}
-                  empty="Nothing claimed from this pool yet."
-                  rowKey={(_, index) => index}
-                />
-              </>
-            )
-          }}
-        </Loadable>
-      )}
+      <History query={claims} what="claims" without="Past claims">
+        {(rows) => {
+          if (rows.length === 0) return <p>Nothing claimed from this pool yet.</p>
+          let total = 0n
+          const points = rows.map((row) => {
+            total += row.time + row.work
+            return { at: row.timestamp, total }
+          })
+          return (
+            <>
+              <p>
+                Paid in total: <Prime value={total} />
+              </p>
+              <PaidChart points={points} />
+              <Table
+                caption="Claims"
+                columns={[
+                  { header: 'When', cell: (row) => <When at={row.timestamp} /> },
+                  nodeColumn,
+                  primeColumn('For time', 'time'),
+                  primeColumn('For work', 'work'),
+                ]}
+                rows={rows}
+                empty="Nothing claimed from this pool yet."
+                rowKey={(_, index) => index}
+              />
+            </>
+          )
+        }}
+      </History>
     </Panel>
   )
 }

@@ -9,7 +9,7 @@ import { type Address, erc20Abi, isAddressEqual, parseEther } from 'viem'
 import { useConnection, useReadContract } from 'wagmi'
 import { ErrorNote } from '../errors'
 import { big, useHistory } from '../history'
-import { nodeColumn, poolColumn, Table } from '../table'
+import { nodeColumn, poolColumn, primeColumn, Table } from '../table'
 import { Figures, Hex, Loadable, NoIndexer, Panel, Prime, poolHref, When } from '../ui'
 
 /** What do I have staked, where are my nodes, and what can I claim? */
@@ -106,16 +106,8 @@ export function ProviderPage({ address }: { address: Address }) {
                   caption="Rewards per pool"
                   columns={[
                     poolColumn('poolId'),
-                    {
-                      header: 'Claimable',
-                      cell: (pool) => <Prime value={pool.total} />,
-                      figure: 'claimable',
-                    },
-                    {
-                      header: 'Locked',
-                      cell: (pool) => <Prime value={pool.totalLocked} />,
-                      figure: 'locked',
-                    },
+                    primeColumn('Claimable', 'total', 'claimable'),
+                    primeColumn('Locked', 'totalLocked', 'locked'),
                     {
                       header: <span className="visually-hidden">Action</span>,
                       cell: (pool) =>
@@ -235,8 +227,8 @@ function StakeHistory({ address }: { address: Address }) {
           columns={[
             { header: 'When', cell: (row) => <When at={row.timestamp} /> },
             { header: 'What', cell: (row) => row.kind.toLowerCase().replace('_', ' ') },
-            { header: 'Amount', cell: (row) => <Prime value={row.amount} /> },
-            { header: 'Active stake after', cell: (row) => <Prime value={row.activeAfter} /> },
+            primeColumn('Amount', 'amount'),
+            primeColumn('Active stake after', 'activeAfter'),
           ]}
           rows={changes.data}
           error={changes.error}

@@ -12,7 +12,7 @@ import { useChainNow } from '../clock'
 import { ErrorNote } from '../errors'
 import { big, useHistory } from '../history'
 import { Table } from '../table'
-import { Hex, Loadable, NoIndexer, nodeHref, Panel, providerHref, When } from '../ui'
+import { Hex, History, NoIndexer, nodeHref, Panel, providerHref, When } from '../ui'
 import { toWorkRow, workColumns, workKeyOf, workRowData } from '../works'
 
 /** What waits for me: providers to whitelist, nodes to validate, works I can still check. */
@@ -56,26 +56,22 @@ function ProvidersToWhitelist() {
   )
   return (
     <Panel title="Providers to whitelist">
-      {!rows.configured ? (
-        <NoIndexer what="The queue of providers" />
-      ) : (
-        <Loadable query={rows} what="providers">
-          {(providers) =>
-            providers.length === 0 ? (
-              <p>No provider waits.</p>
-            ) : (
-              <ul>
-                {providers.map((p) => (
-                  <li key={p.address}>
-                    <Hex value={p.address} href={providerHref(p.address)} /> registered{' '}
-                    <When at={p.registeredAt} /> <WhitelistButton provider={p.address} />
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        </Loadable>
-      )}
+      <History query={rows} what="providers" without="The queue of providers">
+        {(providers) =>
+          providers.length === 0 ? (
+            <p>No provider waits.</p>
+          ) : (
+            <ul>
+              {providers.map((p) => (
+                <li key={p.address}>
+                  <Hex value={p.address} href={providerHref(p.address)} /> registered{' '}
+                  <When at={p.registeredAt} /> <WhitelistButton provider={p.address} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </History>
     </Panel>
   )
 }
@@ -108,28 +104,23 @@ function NodesToValidate() {
   )
   return (
     <Panel title="Nodes to validate">
-      {!rows.configured ? (
-        <NoIndexer what="The queue of nodes" />
-      ) : (
-        <Loadable query={rows} what="nodes">
-          {(nodes) =>
-            nodes.length === 0 ? (
-              <p>No node waits.</p>
-            ) : (
-              <ul>
-                {nodes.map((n) => (
-                  <li key={n.nodeKey}>
-                    <Hex value={n.nodeKey} href={nodeHref(n.nodeKey)} /> ({String(n.computeUnits)}{' '}
-                    compute units, provider{' '}
-                    <Hex value={n.provider} href={providerHref(n.provider)} />){' '}
-                    <ValidateButton nodeKey={n.nodeKey} />
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        </Loadable>
-      )}
+      <History query={rows} what="nodes" without="The queue of nodes">
+        {(nodes) =>
+          nodes.length === 0 ? (
+            <p>No node waits.</p>
+          ) : (
+            <ul>
+              {nodes.map((n) => (
+                <li key={n.nodeKey}>
+                  <Hex value={n.nodeKey} href={nodeHref(n.nodeKey)} /> ({String(n.computeUnits)}{' '}
+                  compute units, provider <Hex value={n.provider} href={providerHref(n.provider)} />
+                  ) <ValidateButton nodeKey={n.nodeKey} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </History>
     </Panel>
   )
 }
