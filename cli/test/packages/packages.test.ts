@@ -48,6 +48,39 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
+/**
+ * A new npm project `name` outside the workspace with `installs` (tarballs, registry specs) and a
+ * strict tsconfig for `file` (emitted to out/), without @types/node: the packages must not need it.
+ */
+async function newApp(
+  name: string,
+  installs: string[],
+  compilerOptions: Record<string, string>,
+  file: string,
+): Promise<string> {
+  const app = join(dir, name)
+  await mkdir(app)
+  await writeFile(join(app, 'package.json'), '{ "name": "app", "private": true, "type": "module" }')
+  await run('npm', [...npmInstall, ...installs], { cwd: app })
+  await writeFile(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        skipLibCheck: true,
+        types: [],
+        outDir: 'out',
+        ...compilerOptions,
+      },
+      files: [file],
+    }),
+  )
+  return app
+}
+
 /** Compiles `app` with its tsconfig; tsc exits non-zero on a type error, printed on stdout. */
 const typeCheck = (app: string) =>
   run(process.execPath, [join(repo, 'sdk/node_modules/typescript/bin/tsc'), '-p', app]).catch(
@@ -64,46 +97,24 @@ const typeCheck = (app: string) =>
 let reactAppInstall: Promise<string> | undefined
 const reactApp = () => {
   reactAppInstall ??= (async () => {
-    const app = join(dir, 'react-app')
-    await mkdir(app)
-    await writeFile(
-      join(app, 'package.json'),
-      '{ "name": "app", "private": true, "type": "module" }',
-    )
     // The peers at the versions the hooks are tested with, from the registry.
     const { devDependencies: peers } = JSON.parse(
       await readFile(join(repo, 'react/package.json'), 'utf8'),
     )
     const peer = (name: string) => `${name}@${peers[name]}`
-    await run(
-      'npm',
+    // Made whole before any test uses it: esbuild (the size test) reads the tsconfig.json of the
+    // folder it bundles from, and must never meet one half-written.
+    const app = await newApp(
+      'react-app',
       [
-        ...npmInstall,
         tarballs.sdk,
         tarballs.react,
         ...['viem', 'wagmi', '@tanstack/react-query', 'react', 'react-dom', '@types/react'].map(
           peer,
         ),
       ],
-      { cwd: app },
-    )
-    // Written before any test uses the app: esbuild (the size test) reads the tsconfig.json of the
-    // folder it bundles from, and must never meet one half-written.
-    await writeFile(
-      join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          jsx: 'react-jsx',
-          strict: true,
-          skipLibCheck: true,
-          types: [],
-          outDir: 'out',
-        },
-        files: ['PoolPanel.tsx'],
-      }),
+      { jsx: 'react-jsx' },
+      'PoolPanel.tsx',
     )
     // The hooks README's example, as a dApp would paste it.
     await writeFile(
@@ -147,28 +158,12 @@ describe.concurrent('packed packages', () => {
   })
 
   test('sdk: a new TypeScript project type-checks and runs against anvil', async () => {
-    const app = join(dir, 'sdk-app')
-    await mkdir(app)
-    await writeFile(
-      join(app, 'package.json'),
-      '{ "name": "app", "private": true, "type": "module" }',
-    )
     const { devDependencies } = JSON.parse(await readFile(join(repo, 'sdk/package.json'), 'utf8'))
-    await run('npm', [...npmInstall, tarballs.sdk, `viem@${devDependencies.viem}`], { cwd: app })
-    await writeFile(
-      join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          skipLibCheck: true,
-          types: [],
-          outDir: 'out',
-        },
-        files: ['main.ts'],
-      }),
+    const app = await newApp(
+      'sdk-app',
+      [tarballs.sdk, `viem@${devDependencies.viem}`],
+      {},
+      'main.ts',
     )
     await writeFile(
       join(app, 'main.ts'),
