@@ -230,6 +230,41 @@ describe('reads take a fixed number of requests whatever the size', () => {
   })
 })
 
+describe('a claim of 200 nodes', () => {
+  test('estimated in the second of the last claim, it has the gas to land a second later', async () => {
+    await increaseTime(100n)
+    await provider.claimRewards({ poolId, nodeKeys: keys })
+    const claimedAt = await latestTimestamp()
+    // The estimate runs on the latest block, where the claim above just wrote every record: the
+    // same writes again change nothing and cost little, and nothing is paid. The transaction is
+    // mined a second later, when the pool's index has moved: each record is written anew, and the
+    // provider is paid. With the percent headroom alone it ran out of gas.
+    await testClient.setAutomine(false)
+    let mined: Promise<unknown> | undefined
+    try {
+      const { total, claims, receipt } = await provider.claimRewards({
+        poolId,
+        nodeKeys: keys,
+        onProgress: (progress) => {
+          if (progress.status !== 'sent') return
+          mined = testClient
+            .setNextBlockTimestamp({ timestamp: claimedAt + 1n })
+            .then(() => testClient.mine({ blocks: 1 }))
+        },
+      })
+      expect((await provider.getBlock({ blockNumber: receipt.blockNumber })).timestamp).toBe(
+        claimedAt + 1n,
+      )
+      expect(claims).toHaveLength(200)
+      // One second of the pool's rate per compute unit, for 200 nodes of one unit each.
+      expect(total).toBe(200n * 10n ** 12n)
+    } finally {
+      await mined
+      await testClient.setAutomine(true)
+    }
+  })
+})
+
 describe('logs are read in chunks, with retry', () => {
   test('a block range splits eth_getLogs and gives the same nodes', async () => {
     const whole = await provider.getPoolNodes({ poolId })

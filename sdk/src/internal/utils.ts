@@ -57,7 +57,7 @@ export type WriteProgress =
 export type WriteOptions = {
   /**
    * Gas sent over the estimate, in percent (default 20). The estimate is exact only for the block
-   * it ran on; unused gas is not charged.
+   * it ran on; unused gas is not charged. A claim adds, per node, the writes a later second brings.
    */
   gasHeadroom?: number | undefined
   /** Blocks the receipt must have on top, counting its own (default 1: included). */
@@ -193,6 +193,11 @@ export type WriteCall<abi extends WriteAbi = WriteAbi> = {
     'nonpayable' | 'payable',
     ContractFunctionName<abi, 'nonpayable' | 'payable'>
   >
+  /**
+   * Gas the estimate cannot see, added to the limit after the headroom: writes that happen only if
+   * the transaction lands in a later second than the block the estimate ran on (see claimRewards).
+   */
+  lateGas?: bigint
 }
 
 /** Checks the write options before anything is sent. */
@@ -299,7 +304,7 @@ export async function execute<const abi extends WriteAbi>(
   // of gas. Unused gas is not charged, so the headroom costs nothing. The estimate is one request
   // more than viem's own write (writeContract still fills the nonce and fees), measured in
   // requests.test.ts.
-  const gasLimit = (gas * BigInt(100 + gasHeadroom)) / 100n
+  const gasLimit = (gas * BigInt(100 + gasHeadroom)) / 100n + (call.lateGas ?? 0n)
   onProgress?.({ status: 'simulated', gas, gasLimit })
   const hash = await signingAs(client, account, 'account', () =>
     getAction(
