@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { watchBlockNumber } from 'viem/actions'
 import {
@@ -27,8 +27,13 @@ import { devAccounts, isDevConnector } from './wallet'
 export function App() {
   const route = useRoute()
   const blockNumber = useNewBlocks()
-  // The latest block once, then each new block once: its time drives the countdowns.
-  const block = useBlock(blockNumber === undefined ? {} : { blockNumber })
+  // The latest block once, then each new block once: its time drives the countdowns. Each new
+  // number is a new query; until it loads, the page keeps the block before rather than blanking
+  // every time and the header for a moment on each block.
+  const block = useBlock({
+    ...(blockNumber === undefined ? {} : { blockNumber }),
+    query: { placeholderData: keepPreviousData },
+  })
   const queryClient = useQueryClient()
   // Wallet balances follow the chain; protocol reads are refreshed by PrimeNetworkProvider's
   // watchers; history panels follow the index (one query a panel each time it moves).

@@ -253,6 +253,18 @@ describe('pool page', () => {
   test('a new block updates the page without a reload', async () => {
     await open(`#/pool/${poolId}`, '[data-figure="budget"]')
     const before = await figure('budget')
+    // Every text the header shows from here on: it must go from one block to the next, never
+    // blank (nor the times that hang on the block) while the new block loads.
+    await page.evaluate(() => {
+      const header = document.querySelector('[data-figure="block-number"]')!
+      const shown: string[] = []
+      Object.assign(window, { shownHeads: shown })
+      new MutationObserver(() => shown.push(header.textContent ?? '')).observe(header, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      })
+    })
     // The chain's clock is fixed (one second a block), so time moves by setting the next block's.
     await chain.setNextBlockTimestamp({ timestamp: (await chainNow()) + 100n })
     await chain.mine({ blocks: 1 })
@@ -260,6 +272,9 @@ describe('pool page', () => {
     await expect
       .poll(() => page.locator('[data-figure="block-number"]').textContent())
       .toBe(`Block ${head}`)
+    expect(
+      await page.evaluate(() => (window as unknown as { shownHeads: string[] }).shownHeads),
+    ).toEqual([`Block ${head}`])
     const rewards = await getPoolRewards(chain, { poolId, deployment })
     await expect.poll(() => figure('budget')).toBe(prime(rewards.budget))
     expect(prime(rewards.budget)).not.toBe(before)
