@@ -516,6 +516,8 @@ describe('without an indexer', () => {
     const onRequest = (request: { url: () => string }) => {
       if (request.url().startsWith(indexerUrl)) asked.push(request.url())
     }
+    // Leave the previous test's page first: its last poll of the indexer may still go out.
+    await page.goto('about:blank')
     page.on('request', onRequest)
     try {
       await open(`#/pool/${poolId}`, '[data-figure="budget"]')
