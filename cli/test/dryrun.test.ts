@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { primeNetworkAbi, primeTokenAbi } from '@prime-network/sdk/abis'
@@ -134,6 +135,19 @@ async function gone(pids: number[], ms = 3000) {
   return alive
 }
 
+/**
+ * An `anvil` whose forks start with mining off, so a test holds the dry run at its first
+ * transaction however quickly `prime` gets there. It runs `target`: the real binary, or the npm
+ * wrapper that pnpm puts on PATH.
+ */
+async function holdingAnvil(home: string, target: string) {
+  const dir = join(home, 'holding-anvil')
+  await mkdir(dir)
+  const path = join(dir, 'anvil')
+  await writeFile(path, `#!/bin/sh\nexec "${target}" "$@" --no-mining\n`, { mode: 0o755 })
+  return { dir, path }
+}
+
 describe('dry runs leak nothing', () => {
   test('a local attacker replays what a dry run of provider register signs: nothing lands on the real chain', async () => {
     const { client, deployment } = await chain()
@@ -141,15 +155,15 @@ describe('dry runs leak nothing', () => {
     const attacker = await freshAccount(0n)
     const home = await makeHome()
     const known = new Set(forkProcesses())
+    const anvil = await holdingAnvil(home, join(repoRoot, 'contracts/tools/bin/anvil'))
     const started = startPrime(['provider', 'register', '--stake', '100', '--dry-run', '--json'], {
       home,
-      env: victim.env,
+      env: { ...victim.env, PRIME_ANVIL: anvil.path },
     })
     const fork = await findFork(known, watched(started), started.child.pid!)
-    // The attacker holds the dry run's transaction in the fork's pool (no automine), copies it as
+    // The attacker holds the dry run's transaction in the fork's pool (no mining), copies it as
     // it was signed, and broadcasts it, and the permit inside it, to the real chain.
     const onFork = createTestClient({ mode: 'anvil', transport: http(fork.url) })
-    await onFork.setAutomine(false)
     let raw: Hex | undefined
     while (!raw) {
       const pool = (await onFork.request({ method: 'txpool_content' } as never)) as {
@@ -232,7 +246,9 @@ describe('dry runs leak nothing', () => {
       const known = new Set(forkProcesses())
       // Credentials in the RPC URL (the test anvil ignores them), ANVIL_IP_ADDR asking for every
       // interface, and `anvil` found on PATH as pnpm puts it there: the npm wrapper, whose child
-      // is the real anvil.
+      // is the real anvil (started with mining off, to hold the dry run at its transaction so the
+      // signal comes while the fork is in use).
+      const anvil = await holdingAnvil(home, join(repoRoot, 'node_modules/.bin/anvil'))
       const withCredentials = new URL(rpcUrl())
       withCredentials.username = 'operator'
       withCredentials.password = 'rpc-secret'
@@ -244,12 +260,10 @@ describe('dry runs leak nothing', () => {
           PRIME_RPC_URL: withCredentials.href,
           ANVIL_IP_ADDR: '0.0.0.0',
           PRIME_ANVIL: undefined,
-          PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
+          PATH: `${anvil.dir}:${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
         },
       })
       const fork = await findFork(known, watched(started), started.child.pid!)
-      // Hold the dry run at its transaction, so the signal comes while the fork is in use.
-      await createTestClient({ mode: 'anvil', transport: http(fork.url) }).setAutomine(false)
       const forks = forkProcesses(started.child.pid).filter((pid) => !known.has(pid))
       expect(forks).toContain(fork.pid)
       expect(fork.address).toMatch(/^127\.0\.0\.1:\d+$/)
