@@ -198,7 +198,8 @@ describe('dry runs leak nothing', () => {
       .then((hash) => client.waitForTransactionReceipt({ hash }))
       .then(() => replays.push('permit'))
       .catch(() => {})
-    await onFork.setAutomine(true)
+    // Mines the held transaction (and nothing else: turning automine on here could mine it, end
+    // the dry run and stop the fork before a mine call reached it).
     await onFork.mine({ blocks: 1 })
     const run = await started.done
 
